@@ -1,0 +1,35 @@
+// Lint rules for the whole repository: typed TypeScript rules, no focused or skipped tests.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'cdk.out/', '.local/', 'coverage/', 'bench-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'it', property: 'only', message: 'Focused tests are not allowed.' },
+        { object: 'it', property: 'skip', message: 'Skipped tests are not allowed.' },
+        { object: 'it', property: 'todo', message: 'Placeholder tests are not allowed.' },
+        { object: 'test', property: 'only', message: 'Focused tests are not allowed.' },
+        { object: 'test', property: 'skip', message: 'Skipped tests are not allowed.' },
+        { object: 'describe', property: 'only', message: 'Focused tests are not allowed.' },
+        { object: 'describe', property: 'skip', message: 'Skipped tests are not allowed.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  prettier,
+);

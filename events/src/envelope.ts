@@ -1,0 +1,89 @@
+// The envelope every event on the commerce bus carries, and the definition type each catalog module exports.
+import * as z from 'zod';
+
+/** The EventBridge bus every service publishes to (the deployed name gets the stage appended). */
+export const BUS_BASE_NAME = 'commerce';
+
+export const eventMetadataSchema = z
+  .object({
+    id: z.uuid(),
+    version: z.number().int().positive(),
+    occurredAt: z.iso.datetime(),
+    correlationId: z.string().min(1).max(128),
+    causationId: z.string().min(1).max(128).optional(),
+  })
+  .strict();
+
+export type EventMetadata = z.infer<typeof eventMetadataSchema>;
+
+/** Services that own events; the EventBridge `source` is `commerce.<service>`. */
+export type ServiceName =
+  | 'catalog'
+  | 'pricing'
+  | 'promotion'
+  | 'orders'
+  | 'payment'
+  | 'shipping'
+  | 'customer'
+  | 'review'
+  | 'inventory'
+  | 'user'
+  | 'search'
+  | 'notification';
+
+export interface EventDefinition<TData extends z.ZodType = z.ZodType> {
+  /** EventBridge `source`: `commerce.<service>`. */
+  readonly source: `commerce.${ServiceName}`;
+  /** EventBridge `detail-type`: `<entity>.<verb>` in the past tense. */
+  readonly detailType: `${string}.${string}`;
+  /** Schema version of `data`; a breaking change gets a new version and a new module. */
+  readonly version: number;
+  readonly producer: ServiceName;
+  readonly description: string;
+  /** Schema of `detail.data`. */
+  readonly data: TData;
+  /** Schema of the whole `detail`: metadata plus data. */
+  readonly detail: z.ZodObject<{ metadata: typeof eventMetadataSchema; data: TData }>;
+}
+
+/** Deeply readonly view of a type, so publishers can pass their immutable domain objects. */
+export type DeepReadonly<T> = T extends readonly (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/** The `data` a publisher supplies for an event. */
+export type EventData<E extends EventDefinition> = DeepReadonly<z.infer<E['data']>>;
+export type EventDetail<E extends EventDefinition> = z.infer<E['detail']>;
+
+export function defineEvent<TData extends z.ZodType>(spec: {
+  producer: ServiceName;
+  detailType: `${string}.${string}`;
+  version: number;
+  description: string;
+  data: TData;
+}): EventDefinition<TData> {
+  return {
+    source: `commerce.${spec.producer}`,
+    detailType: spec.detailType,
+    version: spec.version,
+    producer: spec.producer,
+    description: spec.description,
+    data: spec.data,
+    detail: z.object({ metadata: eventMetadataSchema, data: spec.data }).strict(),
+  };
+}
+
+/** The EventBridge event pattern that matches exactly this event type and version. */
+export function eventPattern(event: EventDefinition): {
+  source: string[];
+  detailType: string[];
+  detail: { metadata: { version: number[] } };
+} {
+  return {
+    source: [event.source],
+    detailType: [event.detailType],
+    detail: { metadata: { version: [event.version] } },
+  };
+}

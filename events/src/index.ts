@@ -1,0 +1,37 @@
+// The event catalog: every event type on the commerce bus. Rules, publishers, consumers and docs import from here.
+import { CategoryCreated } from './catalog/category-created.ts';
+import { CategoryDeleted } from './catalog/category-deleted.ts';
+import { CategoryUpdated } from './catalog/category-updated.ts';
+import { ProductArchived } from './catalog/product-archived.ts';
+import { ProductCreated } from './catalog/product-created.ts';
+import { ProductUpdated } from './catalog/product-updated.ts';
+import type { EventDefinition } from './envelope.ts';
+import { ReviewAggregated } from './review/review-aggregated.ts';
+
+export * from './envelope.ts';
+export { productSnapshot, categorySnapshot, productStatusSchema } from './catalog/shared.ts';
+export {
+  CategoryCreated,
+  CategoryDeleted,
+  CategoryUpdated,
+  ProductArchived,
+  ProductCreated,
+  ProductUpdated,
+  ReviewAggregated,
+};
+
+/** Every event in the catalog, for documentation and contract tests. */
+export const eventCatalog: readonly EventDefinition[] = [
+  ProductCreated,
+  ProductUpdated,
+  ProductArchived,
+  CategoryCreated,
+  CategoryUpdated,
+  CategoryDeleted,
+  ReviewAggregated,
+];
+
+/** Looks an event definition up by its source and detail-type. */
+export function findEvent(source: string, detailType: string): EventDefinition | undefined {
+  return eventCatalog.find((e) => e.source === source && e.detailType === detailType);
+}

@@ -1,0 +1,176 @@
+// Product rules: what a valid product is, how a change applies, what archiving does. Pure; no AWS.
+import { ValidationError, type FieldError } from '@commerce/lambda-kit/errors';
+
+export type ProductStatus = 'draft' | 'published' | 'archived';
+
+export interface Dimensions {
+  readonly length: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface Variant {
+  readonly sku: string;
+  readonly title: string;
+  /** One value per product option, keyed by option name. */
+  readonly optionValues: Readonly<Record<string, string>>;
+  readonly barcode?: string;
+  readonly weightGrams?: number;
+  readonly dimensionsMm?: Dimensions;
+}
+
+export interface ProductOption {
+  readonly name: string;
+  readonly values: readonly string[];
+}
+
+export interface MediaRef {
+  readonly key: string;
+  readonly alt?: string;
+}
+
+export interface Product {
+  readonly id: string;
+  readonly handle: string;
+  readonly title: string;
+  readonly description: string;
+  readonly status: ProductStatus;
+  readonly categoryIds: readonly string[];
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly options: readonly ProductOption[];
+  readonly variants: readonly Variant[];
+  readonly media: readonly MediaRef[];
+  readonly rating?: { readonly average: number; readonly count: number };
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** The fields a client sets; the rest (id, version, timestamps) belong to the platform. */
+export type ProductContent = Pick<
+  Product,
+  'handle' | 'title' | 'description' | 'status' | 'categoryIds' | 'attributes' | 'options' | 'variants' | 'media'
+>;
+
+export type ProductPatch = Partial<ProductContent>;
+
+/**
+ * Limits that keep every product write within one DynamoDB transaction (at most 100 items): the product,
+ * two handle items, two per SKU, two per category (membership and count) on each side, and the outbox.
+ */
+export const MAX_VARIANTS = 35;
+export const MAX_CATEGORIES = 5;
+
+/** Checks the rules a schema cannot: SKUs unique, variants match the options, no duplicate combinations. */
+export function assertValidContent(content: ProductContent): void {
+  const errors: FieldError[] = [];
+  const at = (pointer: string, detail: string) => errors.push({ in: 'body', pointer, detail });
+
+  const optionNames = new Set<string>();
+  content.options.forEach((option, i) => {
+    if (optionNames.has(option.name)) at(`/options/${i}/name`, `Option "${option.name}" is declared twice.`);
+    optionNames.add(option.name);
+    if (new Set(option.values).size !== option.values.length) at(`/options/${i}/values`, 'Values must be unique.');
+  });
+
+  const skus = new Set<string>();
+  const combinations = new Set<string>();
+  content.variants.forEach((variant, i) => {
+    if (skus.has(variant.sku)) at(`/variants/${i}/sku`, `SKU "${variant.sku}" appears twice in this product.`);
+    skus.add(variant.sku);
+    for (const option of content.options) {
+      const value = variant.optionValues[option.name];
+      if (value === undefined) at(`/variants/${i}/optionValues`, `A value for option "${option.name}" is required.`);
+      else if (!option.values.includes(value)) {
+        at(`/variants/${i}/optionValues/${option.name}`, `"${value}" is not a value of option "${option.name}".`);
+      }
+    }
+    for (const name of Object.keys(variant.optionValues)) {
+      if (!optionNames.has(name)) at(`/variants/${i}/optionValues/${name}`, `The product has no option "${name}".`);
+    }
+    const combination = content.options.map((o) => variant.optionValues[o.name] ?? '').join('\u0000');
+    if (content.options.length > 0 && combinations.has(combination)) {
+      at(`/variants/${i}/optionValues`, 'Another variant has the same option values.');
+    }
+    combinations.add(combination);
+  });
+
+  if (new Set(content.categoryIds).size !== content.categoryIds.length) {
+    at('/categoryIds', 'Categories must be unique.');
+  }
+  if (errors.length > 0) throw new ValidationError(errors);
+}
+
+export function newProduct(content: ProductContent, id: string, now: Date): Product {
+  assertValidContent(content);
+  const at = now.toISOString();
+  return { id, ...content, version: 1, createdAt: at, updatedAt: at };
+}
+
+const contentFields: readonly (keyof ProductContent)[] = [
+  'handle',
+  'title',
+  'description',
+  'status',
+  'categoryIds',
+  'attributes',
+  'options',
+  'variants',
+  'media',
+];
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export interface ProductChange {
+  readonly before: Product;
+  readonly after: Product;
+  /** Names of the fields whose value changed; empty when the patch changed nothing. */
+  readonly changedFields: readonly string[];
+}
+
+/** Applies a patch; the version goes up by one when anything changed. */
+export function applyPatch(product: Product, patch: ProductPatch, now: Date): ProductChange {
+  const changedFields = contentFields.filter((f) => patch[f] !== undefined && !sameValue(patch[f], product[f]));
+  if (changedFields.length === 0) return { before: product, after: product, changedFields };
+  const content: ProductContent = { ...pickContent(product), ...definedOnly(patch) };
+  assertValidContent(content);
+  return {
+    before: product,
+    after: { ...product, ...content, version: product.version + 1, updatedAt: now.toISOString() },
+    changedFields,
+  };
+}
+
+export function archive(product: Product, now: Date): ProductChange {
+  return applyPatch(product, { status: 'archived' }, now);
+}
+
+/** Records a new rating aggregate; not a client-editable field. */
+export function withRating(product: Product, rating: { average: number; count: number }, now: Date): ProductChange {
+  if (sameValue(product.rating, rating)) return { before: product, after: product, changedFields: [] };
+  return {
+    before: product,
+    after: { ...product, rating, version: product.version + 1, updatedAt: now.toISOString() },
+    changedFields: ['rating'],
+  };
+}
+
+/** Categories whose product count includes this product: archived products do not hold a category. */
+export function countedCategories(product: Product | undefined): readonly string[] {
+  return product && product.status !== 'archived' ? product.categoryIds : [];
+}
+
+/** Categories under which this product is listed in the storefront. */
+export function listedCategories(product: Product | undefined): readonly string[] {
+  return product && product.status === 'published' ? product.categoryIds : [];
+}
+
+function pickContent(p: Product): ProductContent {
+  return Object.fromEntries(contentFields.map((f) => [f, p[f]])) as unknown as ProductContent;
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

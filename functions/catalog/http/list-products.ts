@@ -1,0 +1,22 @@
+// GET /products: published products, newest first, optionally in one category, cursor-paginated.
+import { httpRoute } from '@commerce/lambda-kit/http';
+import { cursors } from '../cursor.ts';
+import { corsOrigins, store } from '../runtime.ts';
+import { listProductsQuery } from '../schemas.ts';
+
+export const handler = httpRoute({
+  corsOrigins,
+  query: listProductsQuery,
+  handler: async ({ query }) => {
+    const codec = await cursors();
+    const scope = `products:${query.category ?? '*'}`;
+    const startKey = codec.decode(query.cursor, scope);
+    const page = await store.listPublishedProducts({
+      limit: query.limit,
+      ...(query.category ? { categoryId: query.category } : {}),
+      ...(startKey ? { startKey } : {}),
+    });
+    const nextCursor = codec.encode(page.lastKey, scope);
+    return { status: 200, body: { items: page.items, ...(nextCursor ? { nextCursor } : {}) } };
+  },
+});

@@ -1,0 +1,45 @@
+// Stage configuration: one validated object per stage. Every value is explicit; nothing is defaulted.
+import * as z from 'zod';
+
+export const stageNames = ['local', 'dev', 'prod'] as const;
+export type StageName = (typeof stageNames)[number];
+
+export const stageConfigSchema = z
+  .object({
+    stage: z.enum(stageNames),
+    /** The AWS region the stacks deploy to. */
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
+    /** Stateful resources are retained on stack deletion and protected against table deletion. */
+    retainData: z.boolean(),
+    /** Point-in-time recovery for every service table. */
+    pointInTimeRecovery: z.boolean(),
+    logRetentionDays: z.union([z.literal(7), z.literal(30), z.literal(90), z.literal(365)]),
+    api: z
+      .object({
+        stageName: z.string().regex(/^[a-zA-Z0-9_]+$/),
+        throttleRateLimit: z.number().positive(),
+        throttleBurstLimit: z.number().int().positive(),
+        corsOrigins: z.array(z.string().min(1)).min(1),
+      })
+      .strict(),
+    lambda: z
+      .object({
+        memoryMb: z.number().int().min(128).max(10240),
+        timeoutSeconds: z.number().int().min(1).max(900),
+        /** Active X-Ray tracing; the local emulator has no X-Ray daemon. */
+        tracing: z.boolean(),
+        logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']),
+      })
+      .strict(),
+    events: z
+      .object({
+        /** An EventBridge archive of the bus for replay. The local emulator cannot host one. */
+        archiveRetentionDays: z.number().int().positive().nullable(),
+        /** Receives before a subscription's message moves to its DLQ. */
+        maxReceiveCount: z.number().int().min(1).max(20),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type StageConfig = z.infer<typeof stageConfigSchema>;

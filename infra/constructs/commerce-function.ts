@@ -1,0 +1,117 @@
+// The house Lambda function: nodejs24.x on arm64, minified ESM bundle with source maps and the AWS SDK
+// bundled (the emulator provides no SDK), its own log group with retention, tracing and Powertools env.
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITableV2, ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import path from 'node:path';
+import type { StageConfig } from '../config/stage-config.ts';
+import { GSI1 } from './service-table.ts';
+
+const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/** Lets an ESM bundle load CommonJS dependencies that call require(). */
+const ESM_REQUIRE_SHIM =
+  "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);";
+
+const retention: Record<StageConfig['logRetentionDays'], RetentionDays> = {
+  7: RetentionDays.ONE_WEEK,
+  30: RetentionDays.ONE_MONTH,
+  90: RetentionDays.THREE_MONTHS,
+  365: RetentionDays.ONE_YEAR,
+};
+
+export interface CommerceFunctionProps {
+  /** Handler file relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  /** The owning service; names logs, metrics and traces. */
+  readonly service: string;
+  readonly config: StageConfig;
+  readonly description: string;
+  /** Extra environment; the Powertools variables are always set. */
+  readonly environment?: Record<string, string>;
+  /** @default the stage's lambda timeout */
+  readonly timeout?: Duration;
+}
+
+export class CommerceFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: CommerceFunctionProps) {
+    const { config } = props;
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: retention[config.logRetentionDays],
+      removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    super(scope, id, {
+      entry: path.join(REPO_ROOT, props.entry),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: config.lambda.memoryMb,
+      timeout: props.timeout ?? Duration.seconds(config.lambda.timeoutSeconds),
+      tracing: config.lambda.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
+      logGroup,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+      environment: {
+        POWERTOOLS_SERVICE_NAME: props.service,
+        POWERTOOLS_METRICS_NAMESPACE: 'Commerce',
+        POWERTOOLS_LOG_LEVEL: config.lambda.logLevel,
+        POWERTOOLS_TRACE_ENABLED: String(config.lambda.tracing),
+        STAGE: config.stage,
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        platform: 'node',
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        mainFields: ['module', 'main'],
+        externalModules: [],
+        banner: ESM_REQUIRE_SHIM,
+        logLevel: LogLevel.WARNING,
+      },
+    });
+  }
+
+  /**
+   * Grants item-level access to the table and its one index (read, or read and write), and tells the
+   * function the table's name in TABLE_NAME. Narrower than the L2 grants: no Scan, no stream, no
+   * wildcard over indexes.
+   */
+  bindTable(table: ITable | ITableV2, access: 'read' | 'readWrite'): this {
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: access === 'read' ? TABLE_READ_ACTIONS : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS],
+        resources: [table.tableArn, `${table.tableArn}/index/${GSI1}`],
+      }),
+    );
+    return this;
+  }
+
+  /** Grants PutEvents on the bus and tells the function its name in EVENT_BUS_NAME. */
+  bindBus(bus: IEventBus): this {
+    this.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);
+    bus.grantPutEventsTo(this);
+    return this;
+  }
+
+  /** Grants reading the cursor signing key and tells the function its ARN in CURSOR_SECRET_ARN. */
+  bindCursorSecret(secret: ISecret): this {
+    this.addEnvironment('CURSOR_SECRET_ARN', secret.secretArn);
+    secret.grantRead(this);
+    return this;
+  }
+}

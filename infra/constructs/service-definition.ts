@@ -1,0 +1,44 @@
+// The shape of a service's wiring (infra/services/<name>.ts): plain data that the Service construct turns
+// into functions, routes and subscriptions, and that the event catalog docs and the Auth service read too.
+import type { EventDefinition, ServiceName } from '@commerce/events';
+
+/**
+ * Who may call a route. `public`: anyone; `customer`: any signed-in user; `staff`: the staff or admin group;
+ * `admin`: the admin group. Enforced by the Auth service's authorizer; object-level checks are the handler's.
+ */
+export type Access = 'public' | 'customer' | 'staff' | 'admin';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteDefinition {
+  readonly method: HttpMethod;
+  /** API path with `{param}` segments, e.g. `/products/{id}`. */
+  readonly path: string;
+  readonly access: Access;
+  /** OAuth scopes that also grant access, for partner integrations (client credentials). */
+  readonly scopes?: readonly string[];
+  /** Handler file, relative to the repository root. */
+  readonly handler: string;
+  readonly summary: string;
+  /** The handler signs pagination cursors and needs the cursor signing key. */
+  readonly paginates?: boolean;
+  /** The handler publishes through the outbox only; it needs no bus access. Reads only: no write grant. */
+  readonly readOnly?: boolean;
+}
+
+export interface SubscriptionDefinition {
+  /** Stable name; also names the queue, its DLQ and the idempotency records. */
+  readonly name: string;
+  readonly events: readonly EventDefinition[];
+  /** Consumer file, relative to the repository root. */
+  readonly handler: string;
+}
+
+export interface ServiceDefinition {
+  readonly name: ServiceName;
+  readonly description: string;
+  readonly routes: readonly RouteDefinition[];
+  readonly subscriptions: readonly SubscriptionDefinition[];
+  /** Events this service publishes through its outbox. */
+  readonly publishes: readonly EventDefinition[];
+}

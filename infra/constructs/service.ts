@@ -1,0 +1,115 @@
+// One L3 construct per service: its functions (one per route, one per subscription, and the outbox relay),
+// their least-privilege grants on the service's own table, its routes on the API and its subscriptions.
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import type { StageConfig } from '../config/stage-config.ts';
+import type { CommerceApi } from './commerce-api.ts';
+import { CommerceFunction } from './commerce-function.ts';
+import { DeadLetterQueue } from './dead-letter-queue.ts';
+import type { ServiceDefinition } from './service-definition.ts';
+import { Subscription } from './subscription.ts';
+
+export const OUTBOX_RELAY_ENTRY = 'functions/platform/outbox-relay.ts';
+
+export interface ServiceProps {
+  readonly definition: ServiceDefinition;
+  readonly config: StageConfig;
+  readonly table: ITable;
+  readonly bus: IEventBus;
+  readonly api: CommerceApi;
+  readonly alarmTopic: ITopic;
+  readonly cursorSecret: ISecret;
+}
+
+/** `GET /products/{id}` → `GetProductsId`, a readable construct id. */
+function routeId(method: string, path: string): string {
+  const words = path
+    .split('/')
+    .filter(Boolean)
+    .map((s) => s.replace(/[{}]/g, ''))
+    .map((s) => s.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(''));
+  return method.charAt(0) + method.slice(1).toLowerCase() + words.join('');
+}
+
+export class Service extends Construct {
+  readonly functions: CommerceFunction[] = [];
+  readonly subscriptions: Subscription[] = [];
+  readonly outboxRelay: CommerceFunction;
+
+  constructor(scope: Construct, id: string, props: ServiceProps) {
+    super(scope, id);
+    const { definition, config, table } = props;
+    const service = definition.name;
+
+    for (const route of definition.routes) {
+      const fn = new CommerceFunction(this, routeId(route.method, route.path), {
+        entry: route.handler,
+        service,
+        config,
+        description: `${service}: ${route.method} ${route.path}`,
+        environment: { CORS_ORIGINS: config.api.corsOrigins.join(',') },
+      });
+      fn.bindTable(table, route.readOnly ? 'read' : 'readWrite');
+      if (route.paginates) fn.bindCursorSecret(props.cursorSecret);
+      props.api.addRoute({ ...route, service, fn });
+      this.functions.push(fn);
+    }
+
+    for (const sub of definition.subscriptions) {
+      const fn = new CommerceFunction(this, `Consumer-${sub.name}`, {
+        entry: sub.handler,
+        service,
+        config,
+        description: `${service}: consumes ${sub.events.map((e) => e.detailType).join(', ')}`,
+      });
+      fn.bindTable(table, 'readWrite');
+      this.functions.push(fn);
+      this.subscriptions.push(
+        new Subscription(this, `Subscription-${sub.name}`, {
+          bus: props.bus,
+          events: sub.events,
+          consumer: fn,
+          alarmTopic: props.alarmTopic,
+          config,
+          description: `${service}/${sub.name}`,
+        }),
+      );
+    }
+
+    // The outbox relay publishes what the service's transactions wrote to its outbox.
+    const relayDlq = new DeadLetterQueue(this, 'OutboxRelayDlq', {
+      alarmTopic: props.alarmTopic,
+      purpose: `${service} outbox relay (stream batches that could not be published)`,
+    });
+    this.outboxRelay = new CommerceFunction(this, 'OutboxRelay', {
+      entry: OUTBOX_RELAY_ENTRY,
+      service,
+      config,
+      description: `${service}: publishes outbox events to the bus`,
+    });
+    this.outboxRelay.bindBus(props.bus);
+    this.outboxRelay.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(0),
+        retryAttempts: 50,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(relayDlq.queue),
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { Keys: { pk: { S: FilterRule.beginsWith('OUTBOX#') } } },
+          }),
+        ],
+      }),
+    );
+    this.functions.push(this.outboxRelay);
+  }
+}

@@ -1,0 +1,75 @@
+// A bus subscription: one rule per event type (built from the event catalog) → encrypted SQS queue with a
+// DLQ → Lambda with ReportBatchItemFailures. The rule target has its own DLQ and retry policy, and both DLQs
+// raise an alarm.
+import { Duration } from 'aws-cdk-lib';
+import { eventPattern, type EventDefinition } from '@commerce/events';
+import { Rule, type IEventBus } from 'aws-cdk-lib/aws-events';
+import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { StageConfig } from '../config/stage-config.ts';
+import type { CommerceFunction } from './commerce-function.ts';
+import { DeadLetterQueue } from './dead-letter-queue.ts';
+
+/** SQS wants the visibility timeout at least six times the function timeout so retries never overlap. */
+export const VISIBILITY_TO_TIMEOUT_RATIO = 6;
+
+export interface SubscriptionProps {
+  readonly bus: IEventBus;
+  readonly events: readonly EventDefinition[];
+  readonly consumer: CommerceFunction;
+  readonly alarmTopic: ITopic;
+  readonly config: StageConfig;
+  /** Owning service and subscription name, for descriptions. */
+  readonly description: string;
+}
+
+export class Subscription extends Construct {
+  readonly queue: Queue;
+  readonly deadLetterQueue: DeadLetterQueue;
+  readonly targetDeadLetterQueue: DeadLetterQueue;
+  readonly rules: readonly Rule[];
+
+  constructor(scope: Construct, id: string, props: SubscriptionProps) {
+    super(scope, id);
+    const { consumer, config } = props;
+    this.deadLetterQueue = new DeadLetterQueue(this, 'Dlq', {
+      alarmTopic: props.alarmTopic,
+      purpose: `${props.description} (messages the consumer failed on)`,
+    });
+    this.targetDeadLetterQueue = new DeadLetterQueue(this, 'TargetDlq', {
+      alarmTopic: props.alarmTopic,
+      purpose: `${props.description} (events the bus could not deliver to the queue)`,
+    });
+    this.queue = new Queue(this, 'Queue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(consumer.timeout!.toSeconds() * VISIBILITY_TO_TIMEOUT_RATIO),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: this.deadLetterQueue.queue, maxReceiveCount: config.events.maxReceiveCount },
+    });
+
+    this.rules = props.events.map(
+      (event) =>
+        new Rule(this, `Rule-${event.detailType}-v${event.version}`, {
+          eventBus: props.bus,
+          description: `${event.detailType} v${event.version} → ${props.description}`,
+          eventPattern: eventPattern(event),
+          targets: [
+            new SqsQueue(this.queue, {
+              deadLetterQueue: this.targetDeadLetterQueue.queue,
+              retryAttempts: 185,
+              maxEventAge: Duration.hours(24),
+            }),
+          ],
+        }),
+    );
+
+    consumer.addEnvironment('QUEUE_URL', this.queue.queueUrl);
+    consumer.addEventSource(
+      new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }),
+    );
+  }
+}

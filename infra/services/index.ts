@@ -1,0 +1,5 @@
+// Every service of the platform, in the order they are wired.
+import type { ServiceDefinition } from '../constructs/service-definition.ts';
+import { catalogService } from './catalog.ts';
+
+export const services: readonly ServiceDefinition[] = [catalogService];

@@ -1,0 +1,63 @@
+// Stateful resources: the event bus and its archive, every service's table, the cursor signing key and
+// the alarm topic. Kept apart from the stateless stack so functions and routes can be replaced freely.
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Archive, EventBus } from 'aws-cdk-lib/aws-events';
+import { Alias } from 'aws-cdk-lib/aws-kms';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { BUS_BASE_NAME } from '@commerce/events';
+import type { Construct } from 'constructs';
+import type { StageConfig } from '../config/stage-config.ts';
+import type { ServiceDefinition } from '../constructs/service-definition.ts';
+import { ServiceTable } from '../constructs/service-table.ts';
+
+export interface DataStackProps extends StackProps {
+  readonly config: StageConfig;
+  readonly services: readonly ServiceDefinition[];
+}
+
+export class DataStack extends Stack {
+  readonly bus: EventBus;
+  readonly tables: ReadonlyMap<string, Table>;
+  readonly cursorSecret: Secret;
+  readonly alarmTopic: Topic;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    this.bus = new EventBus(this, 'Bus', { eventBusName: `${BUS_BASE_NAME}-${config.stage}` });
+    if (config.events.archiveRetentionDays !== null) {
+      new Archive(this, 'BusArchive', {
+        sourceEventBus: this.bus,
+        eventPattern: { source: [{ prefix: 'commerce.' }] as unknown as string[] },
+        retention: Duration.days(config.events.archiveRetentionDays),
+        description: 'Every commerce event, for replay after a consumer fix',
+      });
+    }
+
+    const tables = new Map<string, Table>();
+    for (const service of props.services) {
+      tables.set(service.name, new ServiceTable(this, `${capitalize(service.name)}Table`, { config }).table);
+    }
+    this.tables = tables;
+
+    this.cursorSecret = new Secret(this, 'CursorSigningKey', {
+      description: 'HMAC key that signs pagination cursors',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy,
+    });
+
+    this.alarmTopic = new Topic(this, 'Alarms', {
+      displayName: `Commerce ${config.stage} alarms`,
+      enforceSSL: true,
+      masterKey: Alias.fromAliasName(this, 'SnsManagedKey', 'alias/aws/sns'),
+    });
+  }
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,58 @@
+// Stateless resources: the API and every service's functions, routes and subscriptions.
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import type { StageConfig } from '../config/stage-config.ts';
+import { CommerceApi } from '../constructs/commerce-api.ts';
+import type { ServiceDefinition } from '../constructs/service-definition.ts';
+import { Service } from '../constructs/service.ts';
+
+export interface ServicesStackProps extends StackProps {
+  readonly config: StageConfig;
+  readonly services: readonly ServiceDefinition[];
+  readonly tables: ReadonlyMap<string, ITable>;
+  readonly bus: IEventBus;
+  readonly cursorSecret: ISecret;
+  readonly alarmTopic: ITopic;
+}
+
+export class ServicesStack extends Stack {
+  readonly api: CommerceApi;
+  readonly services: readonly Service[];
+
+  constructor(scope: Construct, id: string, props: ServicesStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    this.api = new CommerceApi(this, 'Api', { config });
+
+    this.services = props.services.map((definition) => {
+      const table = props.tables.get(definition.name);
+      if (!table) throw new Error(`No table for service ${definition.name}`);
+      const name = definition.name.charAt(0).toUpperCase() + definition.name.slice(1);
+      return new Service(this, name, {
+        definition,
+        config,
+        table,
+        bus: props.bus,
+        api: this.api,
+        alarmTopic: props.alarmTopic,
+        cursorSecret: props.cursorSecret,
+      });
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.api.url, description: 'Base URL of the public API' });
+    new CfnOutput(this, 'ApiId', { value: this.api.api.restApiId });
+    new CfnOutput(this, 'ApiStage', { value: config.api.stageName });
+    new CfnOutput(this, 'EventBusName', { value: props.bus.eventBusName });
+    for (const service of this.services) {
+      for (const sub of service.subscriptions) {
+        new CfnOutput(this, `${sub.node.path.replace(/[^A-Za-z0-9]/g, '')}DlqUrl`, {
+          value: sub.deadLetterQueue.queue.queueUrl,
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,17 @@
+// AWS clients, built once per module. The standard AWS_ENDPOINT_URL variable decides the endpoint, so the
+// same bundle talks to AWS or to the local emulator.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { tracer } from './observability.ts';
+
+export function createDocumentClient(): DynamoDBDocumentClient {
+  const client = tracer.captureAWSv3Client(new DynamoDBClient({}));
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+  });
+}
+
+export function createEventBridgeClient(): EventBridgeClient {
+  return tracer.captureAWSv3Client(new EventBridgeClient({}));
+}

@@ -1,0 +1,62 @@
+// Typed domain errors. Domain code throws these; the HTTP stack maps each to one status and problem type.
+// This module imports nothing from AWS so pure domain code can use it.
+
+export interface FieldError {
+  /** Where the offending value is: the body, the query string, the path or a header. */
+  readonly in: 'body' | 'query' | 'path' | 'header';
+  /** JSON pointer (RFC 6901) to the offending value inside that location. */
+  readonly pointer: string;
+  readonly detail: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+  /** Stable problem type slug; becomes `urn:commerce:problem:<slug>`. */
+  abstract readonly problemType: string;
+  abstract readonly title: string;
+}
+
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+  readonly problemType = 'not-found';
+  readonly title = 'Resource not found';
+}
+
+export class ConflictError extends DomainError {
+  readonly status = 409;
+  readonly problemType: string;
+  readonly title = 'Conflict';
+  constructor(message: string, problemType = 'conflict') {
+    super(message);
+    this.problemType = problemType;
+  }
+}
+
+/** The resource changed since the client read it (optimistic concurrency). */
+export class VersionConflictError extends ConflictError {
+  constructor(message = 'The resource was changed by someone else; read it again and retry.') {
+    super(message, 'version-conflict');
+  }
+}
+
+export class UnprocessableError extends DomainError {
+  readonly status = 422;
+  readonly problemType: string;
+  readonly title = 'Unprocessable request';
+  constructor(message: string, problemType = 'unprocessable') {
+    super(message);
+    this.problemType = problemType;
+  }
+}
+
+/** Input that passed the schema but breaks a rule; carries field-level detail like a schema failure. */
+export class ValidationError extends DomainError {
+  readonly status = 400;
+  readonly problemType = 'validation-error';
+  readonly title = 'The request is not valid';
+  readonly errors: readonly FieldError[];
+  constructor(errors: readonly FieldError[], message = 'One or more fields are not valid.') {
+    super(message);
+    this.errors = errors;
+  }
+}

@@ -1,0 +1,269 @@
+// The HTTP stack: a middy chain around one route handler. Parses and validates path, query and body with
+// zod (unknown fields rejected), maps typed errors to problem+json, adds security and CORS headers, carries
+// a correlation id into logs and events, and never lets an exception text or stack reach the client.
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpCors from '@middy/http-cors';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import * as z from 'zod';
+import { DomainError, ValidationError, type FieldError } from './errors.ts';
+import { logger, metrics, tracer } from './observability.ts';
+import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem.ts';
+import { toFieldErrors } from './zod-errors.ts';
+
+/** Default largest JSON body a route accepts; routes may lower or raise it. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+const CORRELATION_HEADER = 'x-correlation-id';
+const correlationIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/);
+
+/** Who is calling, as the Auth service's authorizer hands it to the handler. */
+export interface Principal {
+  readonly sub: string;
+  readonly groups: readonly string[];
+  readonly scopes: readonly string[];
+}
+
+export interface HttpRequest<P, Q, B> {
+  readonly params: P;
+  readonly query: Q;
+  readonly body: B;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly correlationId: string;
+  readonly principal: Principal | undefined;
+}
+
+export interface HttpResult {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+type AnySchema = z.ZodType;
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export interface RouteSpec<P extends AnySchema | undefined, Q extends AnySchema | undefined, B extends AnySchema | undefined> {
+  /** Path parameters schema. */
+  readonly params?: P;
+  /** Query string schema; use `.strict()` so unknown parameters are rejected. */
+  readonly query?: Q;
+  /** JSON body schema; use `.strict()` so unknown fields are rejected. A route without one takes no body. */
+  readonly body?: B;
+  /** Largest accepted body in bytes. @default DEFAULT_MAX_BODY_BYTES */
+  readonly maxBodyBytes?: number;
+  /** Allowed CORS origins. */
+  readonly corsOrigins: readonly string[];
+  readonly handler: (request: HttpRequest<Infer<P>, Infer<Q>, Infer<B>>) => Promise<HttpResult>;
+}
+
+interface ParsedEvent extends APIGatewayProxyEvent {
+  parsedBody?: unknown;
+  correlationId?: string;
+}
+
+class HttpProblem extends Error {
+  readonly problem: Problem;
+  constructor(p: Problem) {
+    super(p.title);
+    this.problem = p;
+  }
+}
+
+function lowerCaseHeaders(headers: APIGatewayProxyEvent['headers'] | null): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) out[k.toLowerCase()] = v;
+  return out;
+}
+
+/** Takes the caller's correlation id when it is well formed, else the gateway request id, else a new one. */
+function correlation(): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
+  return {
+    before: (request) => {
+      const headers = lowerCaseHeaders(request.event.headers);
+      const supplied = correlationIdSchema.safeParse(headers[CORRELATION_HEADER]);
+      const id = supplied.success ? supplied.data : (request.event.requestContext?.requestId ?? randomUUID());
+      request.event.correlationId = id;
+      logger.appendKeys({ correlationId: id });
+    },
+    after: (request) => {
+      if (request.response && request.event.correlationId) {
+        request.response.headers = {
+          ...request.response.headers,
+          [CORRELATION_HEADER]: request.event.correlationId,
+        };
+      }
+    },
+  };
+}
+
+/** Enforces the size limit and parses a JSON body: 413 when too large, 415 when not JSON, 400 when malformed. */
+function jsonBody(maxBytes: number, expectsBody: boolean): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
+  return {
+    before: (request) => {
+      const { body, isBase64Encoded } = request.event;
+      if (body === null || body === undefined || body === '') {
+        request.event.parsedBody = undefined;
+        return;
+      }
+      const raw = isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
+      if (raw.byteLength > maxBytes) {
+        throw new HttpProblem(
+          problem({
+            slug: 'payload-too-large',
+            title: 'Payload too large',
+            status: 413,
+            detail: `The body must not exceed ${maxBytes} bytes.`,
+          }),
+        );
+      }
+      if (!expectsBody) {
+        throw new HttpProblem(
+          problem({ slug: 'unexpected-body', title: 'This operation takes no body', status: 400 }),
+        );
+      }
+      const contentType = lowerCaseHeaders(request.event.headers)['content-type'] ?? '';
+      if (!/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(contentType)) {
+        throw new HttpProblem(
+          problem({
+            slug: 'unsupported-media-type',
+            title: 'Unsupported media type',
+            status: 415,
+            detail: 'Send the body as application/json.',
+          }),
+        );
+      }
+      try {
+        request.event.parsedBody = JSON.parse(raw.toString('utf8'));
+      } catch {
+        throw new HttpProblem(
+          problem({ slug: 'malformed-json', title: 'Malformed JSON', status: 400, detail: 'The body is not valid JSON.' }),
+        );
+      }
+    },
+  };
+}
+
+function problemResponse(p: Problem): APIGatewayProxyResult {
+  return {
+    statusCode: p.status,
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store' },
+    body: JSON.stringify(p),
+  };
+}
+
+/** Maps errors to problem+json. Only typed errors say what went wrong; anything else is a logged generic 500. */
+function problemErrors(): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
+  return {
+    onError: (request) => {
+      const error = request.error;
+      const correlationId = request.event.correlationId;
+      const instance = request.event.path;
+      let p: Problem;
+      if (error instanceof HttpProblem) {
+        p = { ...error.problem, instance, correlationId };
+      } else if (error instanceof ValidationError) {
+        p = problem({
+          slug: error.problemType,
+          title: error.title,
+          status: error.status,
+          detail: error.message,
+          errors: error.errors,
+          instance,
+          correlationId,
+        });
+      } else if (error instanceof DomainError) {
+        p = problem({
+          slug: error.problemType,
+          title: error.title,
+          status: error.status,
+          detail: error.message,
+          instance,
+          correlationId,
+        });
+      } else {
+        logger.error('Unhandled error', { error: error ?? undefined });
+        metrics.addMetric('UnhandledError', 'Count', 1);
+        p = problem({
+          slug: 'internal-error',
+          title: 'Internal server error',
+          status: 500,
+          detail: 'Something went wrong on our side. Quote the correlation id if you contact support.',
+          instance,
+          correlationId,
+        });
+      }
+      if (p.status < 500) logger.info('Request refused', { status: p.status, type: p.type });
+      request.response = problemResponse(p);
+    },
+  };
+}
+
+function validate<S extends AnySchema | undefined>(
+  schema: S,
+  location: FieldError['in'],
+  value: unknown,
+  errors: FieldError[],
+): Infer<S> {
+  if (!schema) return undefined as Infer<S>;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data as Infer<S>;
+  errors.push(...toFieldErrors(location, result.error.issues));
+  return undefined as Infer<S>;
+}
+
+function principalFrom(event: APIGatewayProxyEvent): Principal | undefined {
+  const ctx = event.requestContext?.authorizer as Record<string, unknown> | null | undefined;
+  if (!ctx || typeof ctx.sub !== 'string') return undefined;
+  const list = (v: unknown) => (typeof v === 'string' && v ? v.split(/[ ,]+/) : []);
+  return { sub: ctx.sub, groups: list(ctx.groups), scopes: list(ctx.scopes) };
+}
+
+/** Builds the Lambda handler for one API route. */
+export function httpRoute<
+  P extends AnySchema | undefined = undefined,
+  Q extends AnySchema | undefined = undefined,
+  B extends AnySchema | undefined = undefined,
+>(spec: RouteSpec<P, Q, B>): (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult> {
+  const core = async (event: ParsedEvent): Promise<APIGatewayProxyResult> => {
+    const errors: FieldError[] = [];
+    const params = validate<P>(spec.params as P, 'path', event.pathParameters ?? {}, errors);
+    const query = validate<Q>(spec.query as Q, 'query', event.queryStringParameters ?? {}, errors);
+    let body = undefined as Infer<B>;
+    if (spec.body && event.parsedBody === undefined) {
+      errors.push({ in: 'body', pointer: '', detail: 'A JSON body is required.' });
+    } else {
+      body = validate<B>(spec.body as B, 'body', event.parsedBody, errors);
+    }
+    if (errors.length > 0) throw new ValidationError(errors);
+
+    const result = await spec.handler({
+      params,
+      query,
+      body,
+      headers: lowerCaseHeaders(event.headers),
+      correlationId: event.correlationId ?? randomUUID(),
+      principal: principalFrom(event),
+    });
+    const hasBody = result.body !== undefined;
+    return {
+      statusCode: result.status,
+      headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...result.headers },
+      body: hasBody ? JSON.stringify(result.body) : '',
+    };
+  };
+
+  return middy<ParsedEvent, APIGatewayProxyResult>()
+    .use(captureLambdaHandler(tracer))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics))
+    .use(correlation())
+    .use(httpSecurityHeaders())
+    .use(httpCors({ origins: [...spec.corsOrigins], credentials: false }))
+    .use(jsonBody(spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, spec.body !== undefined))
+    .use(problemErrors())
+    .handler(core);
+}

@@ -1,0 +1,98 @@
+// Typed event publisher: validates each detail against the catalog schema, sends PutEvents in batches of
+// up to 10 and retries only the entries EventBridge reports as failed, with exponential backoff.
+import { PutEventsCommand, type EventBridgeClient, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import type { EventData, EventDefinition, EventDetail } from '@commerce/events';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const PUT_EVENTS_BATCH_SIZE = 10;
+
+/** An event ready to leave: what EventBridge calls source, detail-type and detail. */
+export interface OutgoingEvent {
+  readonly source: string;
+  readonly detailType: string;
+  readonly detail: unknown;
+}
+
+export interface EventContext {
+  readonly correlationId: string;
+  /** The id of the event or command that caused this one. */
+  readonly causationId?: string;
+}
+
+/** Builds and validates the detail of one event; throws when the data does not match the catalog schema. */
+export function buildEvent<E extends EventDefinition>(
+  event: E,
+  data: EventData<E>,
+  context: EventContext,
+  now: Date = new Date(),
+): OutgoingEvent & { detail: EventDetail<E> } {
+  const detail = event.detail.parse({
+    metadata: {
+      id: randomUUID(),
+      version: event.version,
+      occurredAt: now.toISOString(),
+      correlationId: context.correlationId,
+      ...(context.causationId ? { causationId: context.causationId } : {}),
+    },
+    data,
+  }) as EventDetail<E>;
+  return { source: event.source, detailType: event.detailType, detail };
+}
+
+export class PublishError extends Error {
+  readonly failed: readonly { entry: PutEventsRequestEntry; code: string | undefined }[];
+  constructor(failed: readonly { entry: PutEventsRequestEntry; code: string | undefined }[]) {
+    super(`${failed.length} event(s) could not be published: ${failed.map((f) => f.code).join(', ')}`);
+    this.failed = failed;
+  }
+}
+
+export interface PublisherOptions {
+  /** Attempts per batch, the first included. @default 4 */
+  readonly maxAttempts?: number;
+  /** Delay before the first retry, doubled each time. @default 50 */
+  readonly baseDelayMs?: number;
+}
+
+export class EventPublisher {
+  readonly #client: EventBridgeClient;
+  readonly #busName: string;
+  readonly #maxAttempts: number;
+  readonly #baseDelayMs: number;
+
+  constructor(client: EventBridgeClient, busName: string, options: PublisherOptions = {}) {
+    this.#client = client;
+    this.#busName = busName;
+    this.#maxAttempts = options.maxAttempts ?? 4;
+    this.#baseDelayMs = options.baseDelayMs ?? 50;
+  }
+
+  async publish(events: readonly OutgoingEvent[]): Promise<void> {
+    for (let i = 0; i < events.length; i += PUT_EVENTS_BATCH_SIZE) {
+      await this.#sendBatch(events.slice(i, i + PUT_EVENTS_BATCH_SIZE));
+    }
+  }
+
+  async #sendBatch(batch: readonly OutgoingEvent[]): Promise<void> {
+    let pending: PutEventsRequestEntry[] = batch.map((e) => ({
+      EventBusName: this.#busName,
+      Source: e.source,
+      DetailType: e.detailType,
+      Detail: JSON.stringify(e.detail),
+    }));
+    let failed: { entry: PutEventsRequestEntry; code: string | undefined }[] = [];
+    for (let attempt = 1; attempt <= this.#maxAttempts; attempt++) {
+      const out = await this.#client.send(new PutEventsCommand({ Entries: pending }));
+      if (!out.FailedEntryCount) return;
+      // Entries in the response line up with the request; a failed one has an ErrorCode.
+      failed = pending.flatMap((entry, i) => {
+        const result = out.Entries?.[i];
+        return result?.ErrorCode ? [{ entry, code: result.ErrorCode }] : [];
+      });
+      pending = failed.map((f) => f.entry);
+      if (attempt < this.#maxAttempts) await sleep(this.#baseDelayMs * 2 ** (attempt - 1));
+    }
+    throw new PublishError(failed);
+  }
+}

@@ -1,0 +1,105 @@
+// CLI: `start` (provision, start, deploy, seed, print URLs), `stop`, `status`. Run with the project's Node 24.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { LOCAL_DIR, OPENSEARCH_URL, REDIS_URL, SES_MESSAGES_URL, SQS_MESSAGES_URL } from './config.ts';
+import {
+  deployLocalStage,
+  EMULATOR_ENDPOINT,
+  ensureLocalCloud,
+  findApiBaseUrl,
+  LocalCloudError,
+  localCloudStatus,
+  stopLocalCloud,
+} from './index.ts';
+import { defaultLog as log } from './proc.ts';
+import { seedDemoCatalog } from './seed.ts';
+
+const USAGE = `usage: node packages/local-cloud/src/cli.ts <start|stop|status> [options]
+
+  start   provision what is missing, start MiniStack (4566), OpenSearch (9200) and Redis (6379)
+          on loopback, deploy the local stage, seed demo data and print the URLs
+            --no-deploy      only bring the servers up
+            --app-dir <dir>  deploy the CDK app in <dir> instead of the repository root
+  stop    stop the servers (provisioned files stay in .local/)
+  status  show what runs`;
+
+async function start(deploy: boolean, appDir: string | undefined): Promise<void> {
+  const began = Date.now();
+  const info = await ensureLocalCloud();
+  log(`servers ${info.reused ? 'reused' : 'up'} in ${(info.ms / 1000).toFixed(1)}s`);
+  let apiUrl: string | undefined;
+  if (deploy) {
+    const outputs = await deployLocalStage(appDir === undefined ? {} : { appDir: path.resolve(appDir) });
+    apiUrl = findApiBaseUrl(outputs);
+    if (apiUrl === undefined) log('seed: skipped, no stack output holds an API Gateway URL');
+    else await seedDemoCatalog(apiUrl);
+  }
+  const rows: [string, string][] = [
+    ['API', apiUrl ?? (deploy ? '(no API output)' : '(not deployed)')],
+    ['AWS endpoint', `${EMULATOR_ENDPOINT}  (AWS_ENDPOINT_URL, test/test credentials, us-east-1)`],
+    ['Emails (SES)', SES_MESSAGES_URL],
+    ['Queues (SQS)', `${SQS_MESSAGES_URL}  (or: aws --endpoint-url ${EMULATOR_ENDPOINT} sqs list-queues)`],
+    ['OpenSearch', OPENSEARCH_URL],
+    ['Redis', REDIS_URL],
+    ['Outputs', path.join(LOCAL_DIR, 'outputs.emulator.json')],
+    ['Logs', path.join(LOCAL_DIR, 'logs')],
+  ];
+  log(`ready in ${((Date.now() - began) / 1000).toFixed(1)}s`);
+  for (const [label, value] of rows) console.log(`  ${label.padEnd(14)}${value}`);
+  console.log('  Stop with:    npm stop');
+}
+
+async function status(): Promise<void> {
+  for (const s of await localCloudStatus()) {
+    const state =
+      s.pid === undefined
+        ? s.portTakenByOther
+          ? `not ours: port ${s.port} is held by another process`
+          : 'stopped'
+        : `${s.healthy ? 'running' : 'running, NOT healthy'} (pid ${s.pid}, port ${s.port})`;
+    console.log(`  ${s.name.padEnd(11)}${state}`);
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'no-deploy': { type: 'boolean', default: false },
+      'app-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || command === undefined) {
+    console.log(USAGE);
+    if (command === undefined && !values.help) process.exitCode = 2;
+    return;
+  }
+  switch (command) {
+    case 'start':
+      return start(!values['no-deploy'], values['app-dir']);
+    case 'stop': {
+      const stopped = await stopLocalCloud();
+      log(stopped.length === 0 ? 'nothing was running' : `stopped ${stopped.join(', ')}`);
+      return;
+    }
+    case 'status':
+      return status();
+    default:
+      console.error(USAGE);
+      process.exitCode = 2;
+  }
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof LocalCloudError) {
+    console.error(`[local-cloud] error: ${error.message}`);
+  } else {
+    console.error('[local-cloud] unexpected error:', error);
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,304 @@
+// Provisioning of what the three servers need: idempotent, and quick when everything is already there.
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  DOWNLOADS_DIR,
+  LOCAL_DIR,
+  logFile,
+  MIN_JAVA_MAJOR,
+  MIN_PYTHON,
+  OPENSEARCH_ARTIFACT,
+  OPENSEARCH_DIR_NAME,
+  OPENSEARCH_FALLBACK_BASE,
+  OPENSEARCH_PORT,
+  OPENSEARCH_USER,
+  OPENSEARCH_ZIP,
+  PYTHON_REQUIREMENTS,
+  VENV_DIR,
+} from './config.ts';
+import { ensureDir, isRoot, LocalCloudError, type Log, run, tail, which, writeIfChanged } from './proc.ts';
+
+const PROVISION_LOG = logFile('provision');
+
+async function runOrFail(
+  what: string,
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<string> {
+  const result = await run(command, args, { ...options, logTo: PROVISION_LOG });
+  if (result.code !== 0) {
+    throw new LocalCloudError(
+      `${what} failed (exit ${result.code}): ${command} ${args.join(' ')}\n${tail(result.output)}\n(full output in ${PROVISION_LOG})`,
+    );
+  }
+  return result.output;
+}
+
+// ---------------------------------------------------------------------------------------------- Python
+
+function requirePython3(): string {
+  const python = which('python3');
+  if (!python) {
+    throw new LocalCloudError(
+      `python3 was not found on PATH. The AWS emulator (MiniStack) needs Python ${MIN_PYTHON.join('.')}+ ` +
+        'with the venv module, e.g. `apt-get install -y python3 python3-venv` (Debian/Ubuntu) or `brew install python`.',
+    );
+  }
+  return python;
+}
+
+const VENV_PYTHON = path.join(VENV_DIR, 'bin', 'python');
+export const MINISTACK_BIN = path.join(VENV_DIR, 'bin', 'ministack');
+const VENV_STAMP = path.join(VENV_DIR, '.commerce-local-requirements');
+
+/** `.local/venv` with the pinned MiniStack and cryptography. Returns the path of the `ministack` script. */
+export async function provisionVenv(log: Log): Promise<string> {
+  const wanted = PYTHON_REQUIREMENTS.join('\n') + '\n';
+  if (fs.existsSync(MINISTACK_BIN) && fs.existsSync(VENV_PYTHON) && readText(VENV_STAMP) === wanted) {
+    return MINISTACK_BIN;
+  }
+  const python3 = requirePython3();
+  const version = (await runOrFail('python3 --version', python3, ['--version'])).trim();
+  const match = /Python (\d+)\.(\d+)/.exec(version);
+  const [minMajor, minMinor] = MIN_PYTHON;
+  if (
+    !match ||
+    Number(match[1]) < minMajor ||
+    (Number(match[1]) === minMajor && Number(match[2]) < minMinor)
+  ) {
+    throw new LocalCloudError(`MiniStack needs Python ${MIN_PYTHON.join('.')}+, but python3 is "${version}"`);
+  }
+  if (!fs.existsSync(VENV_PYTHON)) {
+    log(
+      `ministack: creating Python virtualenv ${path.relative(process.cwd(), VENV_DIR) || VENV_DIR} (${version})`,
+    );
+    const result = await run(python3, ['-m', 'venv', VENV_DIR], { logTo: PROVISION_LOG });
+    if (result.code !== 0) {
+      fs.rmSync(VENV_DIR, { recursive: true, force: true });
+      throw new LocalCloudError(
+        `python3 -m venv failed: ${tail(result.output, 5)}\n` +
+          'On Debian/Ubuntu install the venv module: `apt-get install -y python3-venv`.',
+      );
+    }
+  }
+  log(`ministack: installing ${PYTHON_REQUIREMENTS.join(' ')} into the virtualenv`);
+  await runOrFail('pip install', VENV_PYTHON, [
+    '-m',
+    'pip',
+    'install',
+    '--quiet',
+    '--disable-pip-version-check',
+    ...PYTHON_REQUIREMENTS,
+  ]);
+  if (!fs.existsSync(MINISTACK_BIN)) throw new LocalCloudError(`pip did not install ${MINISTACK_BIN}`);
+  fs.writeFileSync(VENV_STAMP, wanted);
+  return MINISTACK_BIN;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- OpenSearch
+
+export interface OpenSearchInstall {
+  home: string;
+  javaHome: string;
+  /** Set when we are root: OpenSearch then runs as this unprivileged user. */
+  runAs?: { user: string; uid: number; gid: number };
+}
+
+async function requireJava(): Promise<string> {
+  const java = which('java');
+  const hint =
+    `OpenSearch ${OPENSEARCH_DIR_NAME.replace('opensearch-', '')} needs a JDK ${MIN_JAVA_MAJOR}+ (17 or 21 recommended) ` +
+    'with `java` on PATH, e.g. `apt-get install -y openjdk-17-jre-headless` or `brew install openjdk@17`.';
+  if (!java) throw new LocalCloudError(`java was not found on PATH. ${hint}`);
+  const result = await run(java, ['-version']);
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(result.output);
+  const major = match ? Number(match[1] === '1' ? match[2] : match[1]) : NaN;
+  if (result.code !== 0 || !(major >= MIN_JAVA_MAJOR)) {
+    throw new LocalCloudError(`unusable java at ${java} (${tail(result.output, 1) || 'no output'}). ${hint}`);
+  }
+  // OPENSEARCH_JAVA_HOME must hold bin/java; resolve symlinks such as /usr/bin/java -> /usr/lib/jvm/.../bin/java.
+  return path.dirname(path.dirname(fs.realpathSync(java)));
+}
+
+async function ensureUser(log: Log): Promise<{ user: string; uid: number; gid: number }> {
+  const lookup = async (): Promise<{ uid: number; gid: number } | undefined> => {
+    const uid = await run('id', ['-u', OPENSEARCH_USER]);
+    const gid = await run('id', ['-g', OPENSEARCH_USER]);
+    if (uid.code !== 0 || gid.code !== 0) return undefined;
+    return { uid: Number(uid.output.trim()), gid: Number(gid.output.trim()) };
+  };
+  let ids = await lookup();
+  if (!ids) {
+    log(`opensearch: creating system user ${OPENSEARCH_USER} (OpenSearch refuses to run as root)`);
+    const nologin = ['/usr/sbin/nologin', '/sbin/nologin'].find((p) => fs.existsSync(p)) ?? '/bin/false';
+    const result = await run(
+      'useradd',
+      [
+        '--system',
+        '--user-group',
+        '--no-create-home',
+        '--home-dir',
+        '/nonexistent',
+        '--shell',
+        nologin,
+        OPENSEARCH_USER,
+      ],
+      { logTo: PROVISION_LOG },
+    );
+    ids = await lookup(); // another process may have created it concurrently
+    if (!ids) throw new LocalCloudError(`useradd ${OPENSEARCH_USER} failed: ${tail(result.output, 5)}`);
+  }
+  if (!which('setpriv')) {
+    throw new LocalCloudError(
+      'setpriv (util-linux) is needed to run OpenSearch as an unprivileged user when root',
+    );
+  }
+  return { user: OPENSEARCH_USER, ...ids };
+}
+
+function asUser(
+  runAs: { uid: number; gid: number },
+  command: string,
+  args: readonly string[],
+): [string, string[]] {
+  return [
+    'setpriv',
+    [`--reuid=${runAs.uid}`, `--regid=${runAs.gid}`, '--clear-groups', '--', command, ...args],
+  ];
+}
+
+/** Where OpenSearch is unpacked: `.local/`, unless the unprivileged user cannot reach it. */
+async function openSearchBase(runAs: { uid: number; gid: number } | undefined): Promise<string> {
+  if (!runAs) return LOCAL_DIR;
+  const [command, args] = asUser(runAs, 'test', ['-x', LOCAL_DIR]);
+  if ((await run(command, args)).code === 0) return LOCAL_DIR;
+  ensureDir(OPENSEARCH_FALLBACK_BASE, 0o755);
+  fs.chmodSync(OPENSEARCH_FALLBACK_BASE, 0o755);
+  return OPENSEARCH_FALLBACK_BASE;
+}
+
+const EXTRACT_ZIP_PY = `
+import os, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z:
+    for info in z.infolist():
+        target = z.extract(info, sys.argv[2])
+        mode = (info.external_attr >> 16) & 0o777
+        if mode:
+            os.chmod(target, mode)
+`;
+
+function openSearchYml(home: string): string {
+  return [
+    '# Written by packages/local-cloud: a loopback-only single node for the local stage.',
+    'cluster.name: commerce-local',
+    'node.name: commerce-local',
+    'network.host: 127.0.0.1',
+    `http.port: ${OPENSEARCH_PORT}`,
+    'discovery.type: single-node',
+    `path.data: ${path.join(home, 'data')}`,
+    `path.logs: ${path.join(home, 'logs')}`,
+    'action.auto_create_index: true',
+    '',
+  ].join('\n');
+}
+
+/** Downloads (Maven) and unpacks the OpenSearch integ-test distribution and writes its config. */
+export async function provisionOpenSearch(log: Log): Promise<OpenSearchInstall> {
+  const javaHome = await requireJava();
+  const runAs = isRoot() ? await ensureUser(log) : undefined;
+  const base = await openSearchBase(runAs);
+  const home = path.join(base, OPENSEARCH_DIR_NAME);
+
+  if (!fs.existsSync(path.join(home, 'bin', 'opensearch'))) {
+    if (!fs.existsSync(OPENSEARCH_ZIP)) {
+      const mvn = which('mvn');
+      if (!mvn) {
+        throw new LocalCloudError(
+          `Maven (mvn) was not found on PATH; it fetches ${OPENSEARCH_ARTIFACT}. ` +
+            `Install it (e.g. \`apt-get install -y maven\`) or put the zip at ${OPENSEARCH_ZIP}.`,
+        );
+      }
+      log(`opensearch: fetching ${OPENSEARCH_ARTIFACT} with mvn`);
+      ensureDir(DOWNLOADS_DIR);
+      await runOrFail(
+        'mvn dependency:copy',
+        mvn,
+        [
+          '-B',
+          '-q',
+          'dependency:copy',
+          `-Dartifact=${OPENSEARCH_ARTIFACT}`,
+          `-DoutputDirectory=${DOWNLOADS_DIR}`,
+        ],
+        { cwd: DOWNLOADS_DIR },
+      );
+      if (!fs.existsSync(OPENSEARCH_ZIP)) throw new LocalCloudError(`mvn did not produce ${OPENSEARCH_ZIP}`);
+    }
+    log(`opensearch: unpacking into ${home}`);
+    const staging = path.join(base, `.${OPENSEARCH_DIR_NAME}.unpack-${process.pid}`);
+    fs.rmSync(staging, { recursive: true, force: true });
+    await runOrFail('unzip', requirePython3(), ['-c', EXTRACT_ZIP_PY, OPENSEARCH_ZIP, staging]);
+    fs.rmSync(home, { recursive: true, force: true });
+    fs.renameSync(path.join(staging, OPENSEARCH_DIR_NAME), home);
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+
+  for (const dir of ['data', 'logs', 'tmp']) ensureDir(path.join(home, dir));
+  writeIfChanged(path.join(home, 'config', 'opensearch.yml'), openSearchYml(home));
+  if (runAs) {
+    const owned = ['', 'config', 'data', 'logs', 'tmp'].every(
+      (p) => fs.statSync(path.join(home, p)).uid === runAs.uid,
+    );
+    const configFiles = fs.readdirSync(path.join(home, 'config'));
+    const configOwned = configFiles.every((f) => fs.statSync(path.join(home, 'config', f)).uid === runAs.uid);
+    if (!owned || !configOwned) {
+      await runOrFail('chown', 'chown', ['-R', `${runAs.uid}:${runAs.gid}`, home]);
+    }
+  }
+  return { home, javaHome, ...(runAs ? { runAs } : {}) };
+}
+
+export function openSearchCommand(install: OpenSearchInstall): [string, string[]] {
+  const script = path.join(install.home, 'bin', 'opensearch');
+  return install.runAs ? asUser(install.runAs, script, []) : [script, []];
+}
+
+// ---------------------------------------------------------------------------------------------- Redis
+
+/** Path of redis-server; installs the Debian package when missing and we are root. */
+export async function provisionRedis(log: Log): Promise<string> {
+  const found = which('redis-server');
+  if (found) return found;
+  const hint =
+    'Install it with `sudo apt-get install -y redis-server` (Debian/Ubuntu) or `brew install redis` (macOS), then run again.';
+  if (!isRoot() || !which('apt-get')) {
+    throw new LocalCloudError(`redis-server was not found on PATH. ${hint}`);
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  log('redis: installing the redis-server package with apt-get');
+  const install = (): Promise<{ code: number; output: string }> =>
+    run('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], {
+      env,
+      logTo: PROVISION_LOG,
+    });
+  let result = await install();
+  if (result.code !== 0) {
+    log('redis: apt-get install failed, running apt-get update and trying again');
+    await runOrFail('apt-get update', 'apt-get', ['update'], { env });
+    result = await install();
+  }
+  const installed = which('redis-server') ?? which('redis-server', '/usr/bin:/usr/sbin:/usr/local/bin');
+  if (result.code !== 0 || !installed) {
+    throw new LocalCloudError(`apt-get install redis-server failed:\n${tail(result.output)}\n${hint}`);
+  }
+  return installed;
+}

@@ -1,0 +1,56 @@
+import { PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { ProductArchived, ReviewAggregated } from '@commerce/events';
+import { EventPublisher, PublishError, buildEvent } from '@commerce/lambda-kit/publisher';
+import { describe, expect, it } from 'vitest';
+
+/** Records PutEvents calls and fails the entries the script says, call by call. */
+function scriptedClient(failures: number[][]): { client: EventBridgeClient; calls: string[][] } {
+  const calls: string[][] = [];
+  const client = {
+    send: (command: PutEventsCommand) => {
+      const entries = command.input.Entries ?? [];
+      calls.push(entries.map((e) => (JSON.parse(e.Detail!) as { data: { productId: string } }).data.productId));
+      const failing = failures[calls.length - 1] ?? [];
+      return Promise.resolve({
+        FailedEntryCount: failing.length,
+        Entries: entries.map((_, i) => (failing.includes(i) ? { ErrorCode: 'InternalFailure' } : { EventId: 'x' })),
+      });
+    },
+  } as unknown as EventBridgeClient;
+  return { client, calls };
+}
+
+const aggregated = (productId: string) =>
+  buildEvent(ReviewAggregated, { productId, reviewCount: 1, ratingAverage: 4 }, { correlationId: 'c-1' });
+
+describe('EventPublisher', () => {
+  it('sends at most 10 entries per PutEvents call', async () => {
+    const { client, calls } = scriptedClient([]);
+    await new EventPublisher(client, 'bus').publish(Array.from({ length: 23 }, (_, i) => aggregated(`p${i}`)));
+    expect(calls.map((c) => c.length)).toEqual([10, 10, 3]);
+  });
+
+  it('retries only the entries that failed', async () => {
+    const { client, calls } = scriptedClient([[1, 2], [0]]);
+    await new EventPublisher(client, 'bus', { baseDelayMs: 1 }).publish(['a', 'b', 'c'].map(aggregated));
+    expect(calls).toEqual([['a', 'b', 'c'], ['b', 'c'], ['b']]);
+  });
+
+  it('gives up after the last attempt and says which entries failed', async () => {
+    const { client } = scriptedClient([[0], [0], [0]]);
+    const publishing = new EventPublisher(client, 'bus', { maxAttempts: 3, baseDelayMs: 1 }).publish([aggregated('a')]);
+    await expect(publishing).rejects.toBeInstanceOf(PublishError);
+  });
+});
+
+describe('buildEvent', () => {
+  it('fills the metadata and refuses data that breaks the schema', () => {
+    const built = aggregated('p1');
+    expect(built.source).toBe('commerce.review');
+    expect(built.detailType).toBe('review.aggregated');
+    expect(built.detail.metadata).toMatchObject({ version: 1, correlationId: 'c-1' });
+    expect(() =>
+      buildEvent(ProductArchived, { id: 'x' } as never, { correlationId: 'c-1' }),
+    ).toThrow();
+  });
+});
