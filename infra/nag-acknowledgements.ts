@@ -23,7 +23,10 @@ export function acknowledgeNagFindings(data: Stack, services: Stack): void {
     'Each handler validates path, query and body with zod and answers problem+json with field-level errors; ' +
       'gateway request validation would answer first, in another shape.',
   );
-  acknowledge('AwsSolutions-APIG3', 'The WAF web ACL on the API stage arrives with the edge work in issue #3.');
+  acknowledge(
+    'AwsSolutions-APIG3',
+    'The WAF web ACL on the API stage arrives with the edge work in issue #3.',
+  );
   acknowledge(
     'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
     'Only xray:PutTraceSegments and xray:PutTelemetryRecords use Resource "*" (Lambda active tracing); X-Ray ' +
@@ -31,7 +34,7 @@ export function acknowledgeNagFindings(data: Stack, services: Stack): void {
   );
   acknowledge(
     'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-    "AWSLambdaBasicExecutionRole only allows writing logs; each function writes to its own log group.",
+    'AWSLambdaBasicExecutionRole only allows writing logs; each function writes to its own log group.',
   );
   acknowledge(
     'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',

@@ -8,7 +8,10 @@ import { DynamoCatalogStore } from './store.ts';
 export const env = loadEnv(
   z.object({
     TABLE_NAME: z.string().min(1),
-    CORS_ORIGINS: z.string().min(1).transform((s) => s.split(',')),
+    CORS_ORIGINS: z
+      .string()
+      .min(1)
+      .transform((s) => s.split(',')),
   }),
 );
 

@@ -32,9 +32,7 @@ const variant = z
   })
   .strict();
 
-const option = z
-  .object({ name: label, values: z.array(label).min(1).max(50) })
-  .strict();
+const option = z.object({ name: label, values: z.array(label).min(1).max(50) }).strict();
 
 const media = z
   .object({
@@ -48,9 +46,11 @@ const productFields = {
   title: z.string().trim().min(1).max(200),
   description: z.string().max(20_000),
   categoryIds: z.array(id).max(MAX_CATEGORIES),
-  attributes: z.record(z.string().min(1).max(50), z.string().max(500)).refine((r) => Object.keys(r).length <= 50, {
-    message: 'At most 50 attributes.',
-  }),
+  attributes: z
+    .record(z.string().min(1).max(50), z.string().max(500))
+    .refine((r) => Object.keys(r).length <= 50, {
+      message: 'At most 50 attributes.',
+    }),
   options: z.array(option).max(3),
   variants: z.array(variant).min(1).max(MAX_VARIANTS),
   media: z.array(media).max(20),

@@ -14,14 +14,21 @@ import {
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, NotFoundError, UnprocessableError, VersionConflictError } from '@commerce/lambda-kit/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  UnprocessableError,
+  VersionConflictError,
+} from '@commerce/lambda-kit/errors';
 import { key } from '@commerce/lambda-kit';
 import type { Category } from './domain/category.ts';
 import type { CatalogStore, Page, PendingEvent } from './domain/ports.ts';
 import { countedCategories, listedCategories, type Product, type ProductChange } from './domain/product.ts';
 
 type Item = Record<string, unknown>;
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
 
 /** What each transaction item guards, so a cancelled transaction maps to the right error. */
 type Guard =
@@ -39,7 +46,10 @@ const CATEGORY_SK = 'CATEGORY';
 const productKey = (id: string) => ({ pk: key('PRODUCT', id), sk: PRODUCT_SK });
 const handleKey = (handle: string) => ({ pk: key('HANDLE', handle), sk: 'HANDLE' });
 const skuKey = (sku: string) => ({ pk: key('SKU', sku), sk: 'SKU' });
-const membershipKey = (id: string, categoryId: string) => ({ pk: key('PRODUCT', id), sk: key('IN', categoryId) });
+const membershipKey = (id: string, categoryId: string) => ({
+  pk: key('PRODUCT', id),
+  sk: key('IN', categoryId),
+});
 const categoryKey = (id: string) => ({ pk: key('CATEGORY', id), sk: CATEGORY_SK });
 const slugKey = (slug: string) => ({ pk: key('CATSLUG', slug), sk: 'CATSLUG' });
 
@@ -300,7 +310,8 @@ export class DynamoCatalogStore implements CatalogStore {
         { kind: 'slug', slug: category.slug },
       ],
     ];
-    if (category.parentId) items.push([this.#adjustChildCount(category.parentId, 1), parentGuard(category.parentId)]);
+    if (category.parentId)
+      items.push([this.#adjustChildCount(category.parentId, 1), parentGuard(category.parentId)]);
     await this.#transact(items, event);
   }
 
@@ -316,7 +327,10 @@ export class DynamoCatalogStore implements CatalogStore {
     };
   }
 
-  async saveCategoryChange(change: { before: Category; after: Category }, event: PendingEvent): Promise<void> {
+  async saveCategoryChange(
+    change: { before: Category; after: Category },
+    event: PendingEvent,
+  ): Promise<void> {
     const { before, after } = change;
     const table = this.#table;
     const items: [TransactItem, Guard][] = [
@@ -325,7 +339,8 @@ export class DynamoCatalogStore implements CatalogStore {
           Update: {
             TableName: table,
             Key: categoryKey(after.id),
-            UpdateExpression: 'SET #name = :name, slug = :slug, parentId = :parent, #position = :position, version = :next',
+            UpdateExpression:
+              'SET #name = :name, slug = :slug, parentId = :parent, #position = :position, version = :next',
             ConditionExpression: 'version = :expected',
             ExpressionAttributeNames: { '#name': 'name', '#position': 'position' },
             ExpressionAttributeValues: {
@@ -355,7 +370,8 @@ export class DynamoCatalogStore implements CatalogStore {
       items.push([{ Delete: { TableName: table, Key: slugKey(before.slug) } }, { kind: 'none' }]);
     }
     if (before.parentId !== after.parentId) {
-      if (after.parentId) items.push([this.#adjustChildCount(after.parentId, 1), parentGuard(after.parentId)]);
+      if (after.parentId)
+        items.push([this.#adjustChildCount(after.parentId, 1), parentGuard(after.parentId)]);
       if (before.parentId) items.push([this.#adjustChildCount(before.parentId, -1), { kind: 'none' }]);
     }
     await this.#transact(items, event);
@@ -382,12 +398,16 @@ export class DynamoCatalogStore implements CatalogStore {
   }
 
   async #transact(items: [TransactItem, Guard][], event: PendingEvent): Promise<void> {
-    const all: [TransactItem, Guard][] = [...items, [{ Put: { TableName: this.#table, Item: { ...event } } }, { kind: 'none' }]];
+    const all: [TransactItem, Guard][] = [
+      ...items,
+      [{ Put: { TableName: this.#table, Item: { ...event } } }, { kind: 'none' }],
+    ];
     try {
       await this.#db.send(new TransactWriteCommand({ TransactItems: all.map(([item]) => item) }));
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
-        const failedIndex = error.CancellationReasons?.findIndex((r) => r.Code === 'ConditionalCheckFailed') ?? -1;
+        const failedIndex =
+          error.CancellationReasons?.findIndex((r) => r.Code === 'ConditionalCheckFailed') ?? -1;
         const guard = failedIndex >= 0 ? all[failedIndex]?.[1] : undefined;
         if (guard) throw guardError(guard);
       }

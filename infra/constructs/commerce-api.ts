@@ -24,10 +24,20 @@ export const CORRELATION_HEADER = 'X-Correlation-Id';
 const gatewayProblems: readonly { type: ResponseType; status: string; slug: string; title: string }[] = [
   { type: ResponseType.UNAUTHORIZED, status: '401', slug: 'unauthorized', title: 'Authentication required' },
   { type: ResponseType.ACCESS_DENIED, status: '403', slug: 'forbidden', title: 'Access denied' },
-  { type: ResponseType.MISSING_AUTHENTICATION_TOKEN, status: '404', slug: 'not-found', title: 'No such route' },
+  {
+    type: ResponseType.MISSING_AUTHENTICATION_TOKEN,
+    status: '404',
+    slug: 'not-found',
+    title: 'No such route',
+  },
   { type: ResponseType.THROTTLED, status: '429', slug: 'throttled', title: 'Too many requests' },
   { type: ResponseType.QUOTA_EXCEEDED, status: '429', slug: 'quota-exceeded', title: 'Quota exceeded' },
-  { type: ResponseType.REQUEST_TOO_LARGE, status: '413', slug: 'payload-too-large', title: 'Payload too large' },
+  {
+    type: ResponseType.REQUEST_TOO_LARGE,
+    status: '413',
+    slug: 'payload-too-large',
+    title: 'Payload too large',
+  },
   { type: ResponseType.DEFAULT_4XX, status: '400', slug: 'bad-request', title: 'Bad request' },
   { type: ResponseType.DEFAULT_5XX, status: '502', slug: 'gateway-error', title: 'Gateway error' },
 ];
@@ -99,7 +109,9 @@ export class CommerceApi extends Construct {
   }
 
   /** Adds a route backed by a Lambda function and records the access it declares. */
-  addRoute(route: Omit<RouteRecord, 'scopes'> & { scopes?: readonly string[]; fn: IFunction; summary: string }): void {
+  addRoute(
+    route: Omit<RouteRecord, 'scopes'> & { scopes?: readonly string[]; fn: IFunction; summary: string },
+  ): void {
     const resource = this.api.root.resourceForPath(route.path);
     resource.addMethod(route.method, new LambdaIntegration(route.fn, { proxy: true }), {
       // The Auth service's REQUEST authorizer is attached to every non-public route when it exists;

@@ -11,16 +11,23 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import path from 'node:path';
 import type { StageConfig } from '../config/stage-config.ts';
+import { ESM_REQUIRE_SHIM, esbuildOptions } from './bundling.ts';
 import { GSI1 } from './service-table.ts';
 
-const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
-const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const TABLE_READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+];
+const TABLE_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
-
-/** Lets an ESM bundle load CommonJS dependencies that call require(). */
-const ESM_REQUIRE_SHIM =
-  "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);";
 
 const retention: Record<StageConfig['logRetentionDays'], RetentionDays> = {
   7: RetentionDays.ONE_WEEK,
@@ -72,12 +79,12 @@ export class CommerceFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node24',
-        platform: 'node',
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        mainFields: ['module', 'main'],
+        target: esbuildOptions.target,
+        platform: esbuildOptions.platform,
+        minify: esbuildOptions.minify,
+        sourceMap: esbuildOptions.sourcemap,
+        sourcesContent: esbuildOptions.sourcesContent,
+        mainFields: [...esbuildOptions.mainFields],
         externalModules: [],
         banner: ESM_REQUIRE_SHIM,
         logLevel: LogLevel.WARNING,

@@ -30,7 +30,10 @@ export class DeadLetterQueue extends Construct {
     });
     this.alarm = new Alarm(this, 'DepthAlarm', {
       alarmDescription: `Messages are waiting in the DLQ of ${props.purpose}. Fix the cause, then redrive (docs/operations.md).`,
-      metric: this.queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+      metric: this.queue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(1),
+        statistic: 'Maximum',
+      }),
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

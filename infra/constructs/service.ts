@@ -33,7 +33,12 @@ function routeId(method: string, path: string): string {
     .split('/')
     .filter(Boolean)
     .map((s) => s.replace(/[{}]/g, ''))
-    .map((s) => s.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(''));
+    .map((s) =>
+      s
+        .split('-')
+        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+        .join(''),
+    );
   return method.charAt(0) + method.slice(1).toLowerCase() + words.join('');
 }
 
@@ -104,8 +109,9 @@ export class Service extends Construct {
         onFailure: new SqsDlq(relayDlq.queue),
         filters: [
           FilterCriteria.filter({
-            eventName: FilterRule.isEqual('INSERT'),
-            dynamodb: { Keys: { pk: { S: FilterRule.beginsWith('OUTBOX#') } } },
+            // FilterRule helpers are typed `any`; the values are plain pattern arrays.
+            eventName: FilterRule.isEqual('INSERT') as unknown,
+            dynamodb: { Keys: { pk: { S: FilterRule.beginsWith('OUTBOX#') as unknown } } },
           }),
         ],
       }),

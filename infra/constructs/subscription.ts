@@ -68,8 +68,6 @@ export class Subscription extends Construct {
     );
 
     consumer.addEnvironment('QUEUE_URL', this.queue.queueUrl);
-    consumer.addEventSource(
-      new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }),
-    );
+    consumer.addEventSource(new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }));
   }
 }

@@ -105,5 +105,12 @@ export const catalogService: ServiceDefinition = {
       handler: `${dir}/consumers/review-aggregated.ts`,
     },
   ],
-  publishes: [ProductCreated, ProductUpdated, ProductArchived, CategoryCreated, CategoryUpdated, CategoryDeleted],
+  publishes: [
+    ProductCreated,
+    ProductUpdated,
+    ProductArchived,
+    CategoryCreated,
+    CategoryUpdated,
+    CategoryDeleted,
+  ],
 };

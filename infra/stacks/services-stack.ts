@@ -7,6 +7,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
 import { CommerceApi } from '../constructs/commerce-api.ts';
+import { CommerceFunction } from '../constructs/commerce-function.ts';
 import type { ServiceDefinition } from '../constructs/service-definition.ts';
 import { Service } from '../constructs/service.ts';
 
@@ -27,6 +28,23 @@ export class ServicesStack extends Stack {
     super(scope, id, props);
     const { config } = props;
     this.api = new CommerceApi(this, 'Api', { config });
+
+    // A route that does nothing but run the HTTP stack: liveness probe and the bench's baseline.
+    const health = new CommerceFunction(this, 'Health', {
+      entry: 'functions/platform/health.ts',
+      service: 'platform',
+      config,
+      description: 'platform: GET /health',
+      environment: { CORS_ORIGINS: config.api.corsOrigins.join(',') },
+    });
+    this.api.addRoute({
+      method: 'GET',
+      path: '/health',
+      access: 'public',
+      service: 'platform',
+      fn: health,
+      summary: 'Liveness.',
+    });
 
     this.services = props.services.map((definition) => {
       const table = props.tables.get(definition.name);
@@ -49,8 +67,9 @@ export class ServicesStack extends Stack {
     new CfnOutput(this, 'EventBusName', { value: props.bus.eventBusName });
     for (const service of this.services) {
       for (const sub of service.subscriptions) {
-        new CfnOutput(this, `${sub.node.path.replace(/[^A-Za-z0-9]/g, '')}DlqUrl`, {
+        new CfnOutput(this, `${service.node.id}${sub.node.id}DlqUrl`, {
           value: sub.deadLetterQueue.queue.queueUrl,
+          description: `DLQ of ${service.node.id} ${sub.node.id}`,
         });
       }
     }

@@ -7,7 +7,9 @@ import * as z from 'zod';
 import { withRating } from '../domain/product.ts';
 import { store } from '../runtime.ts';
 
-const { QUEUE_URL, TABLE_NAME } = loadEnv(z.object({ QUEUE_URL: z.string().url(), TABLE_NAME: z.string().min(1) }));
+const { QUEUE_URL, TABLE_NAME } = loadEnv(
+  z.object({ QUEUE_URL: z.string().url(), TABLE_NAME: z.string().min(1) }),
+);
 
 export const handler = eventConsumer({
   name: 'catalog-review-aggregated',
@@ -19,7 +21,11 @@ export const handler = eventConsumer({
     // A rating for a product we do not know (deleted, or never ours) changes nothing.
     if (!product) return;
     const now = new Date();
-    const change = withRating(product, { average: detail.data.ratingAverage, count: detail.data.reviewCount }, now);
+    const change = withRating(
+      product,
+      { average: detail.data.ratingAverage, count: detail.data.reviewCount },
+      now,
+    );
     if (change.changedFields.length === 0) return;
     await store.saveProductChange(
       change,

@@ -34,13 +34,20 @@ export function buildTree(categories: readonly Category[]): CategoryNode[] {
 }
 
 /** Refuses a move that would put a category under itself or one of its descendants. */
-export function assertMoveAllowed(categories: readonly Category[], id: string, newParentId: string | null): void {
+export function assertMoveAllowed(
+  categories: readonly Category[],
+  id: string,
+  newParentId: string | null,
+): void {
   const parentOf = new Map(categories.map((c) => [c.id, c.parentId]));
   let cursor = newParentId;
   const visited = new Set<string>();
   while (cursor !== null) {
     if (cursor === id) {
-      throw new UnprocessableError('A category cannot be moved under itself or its descendants.', 'category-cycle');
+      throw new UnprocessableError(
+        'A category cannot be moved under itself or its descendants.',
+        'category-cycle',
+      );
     }
     if (visited.has(cursor)) break;
     visited.add(cursor);

@@ -49,7 +49,15 @@ export interface Product {
 /** The fields a client sets; the rest (id, version, timestamps) belong to the platform. */
 export type ProductContent = Pick<
   Product,
-  'handle' | 'title' | 'description' | 'status' | 'categoryIds' | 'attributes' | 'options' | 'variants' | 'media'
+  | 'handle'
+  | 'title'
+  | 'description'
+  | 'status'
+  | 'categoryIds'
+  | 'attributes'
+  | 'options'
+  | 'variants'
+  | 'media'
 >;
 
 export type ProductPatch = Partial<ProductContent>;
@@ -70,23 +78,30 @@ export function assertValidContent(content: ProductContent): void {
   content.options.forEach((option, i) => {
     if (optionNames.has(option.name)) at(`/options/${i}/name`, `Option "${option.name}" is declared twice.`);
     optionNames.add(option.name);
-    if (new Set(option.values).size !== option.values.length) at(`/options/${i}/values`, 'Values must be unique.');
+    if (new Set(option.values).size !== option.values.length)
+      at(`/options/${i}/values`, 'Values must be unique.');
   });
 
   const skus = new Set<string>();
   const combinations = new Set<string>();
   content.variants.forEach((variant, i) => {
-    if (skus.has(variant.sku)) at(`/variants/${i}/sku`, `SKU "${variant.sku}" appears twice in this product.`);
+    if (skus.has(variant.sku))
+      at(`/variants/${i}/sku`, `SKU "${variant.sku}" appears twice in this product.`);
     skus.add(variant.sku);
     for (const option of content.options) {
       const value = variant.optionValues[option.name];
-      if (value === undefined) at(`/variants/${i}/optionValues`, `A value for option "${option.name}" is required.`);
+      if (value === undefined)
+        at(`/variants/${i}/optionValues`, `A value for option "${option.name}" is required.`);
       else if (!option.values.includes(value)) {
-        at(`/variants/${i}/optionValues/${option.name}`, `"${value}" is not a value of option "${option.name}".`);
+        at(
+          `/variants/${i}/optionValues/${option.name}`,
+          `"${value}" is not a value of option "${option.name}".`,
+        );
       }
     }
     for (const name of Object.keys(variant.optionValues)) {
-      if (!optionNames.has(name)) at(`/variants/${i}/optionValues/${name}`, `The product has no option "${name}".`);
+      if (!optionNames.has(name))
+        at(`/variants/${i}/optionValues/${name}`, `The product has no option "${name}".`);
     }
     const combination = content.options.map((o) => variant.optionValues[o.name] ?? '').join('\u0000');
     if (content.options.length > 0 && combinations.has(combination)) {
@@ -132,7 +147,9 @@ export interface ProductChange {
 
 /** Applies a patch; the version goes up by one when anything changed. */
 export function applyPatch(product: Product, patch: ProductPatch, now: Date): ProductChange {
-  const changedFields = contentFields.filter((f) => patch[f] !== undefined && !sameValue(patch[f], product[f]));
+  const changedFields = contentFields.filter(
+    (f) => patch[f] !== undefined && !sameValue(patch[f], product[f]),
+  );
   if (changedFields.length === 0) return { before: product, after: product, changedFields };
   const content: ProductContent = { ...pickContent(product), ...definedOnly(patch) };
   assertValidContent(content);
@@ -148,7 +165,11 @@ export function archive(product: Product, now: Date): ProductChange {
 }
 
 /** Records a new rating aggregate; not a client-editable field. */
-export function withRating(product: Product, rating: { average: number; count: number }, now: Date): ProductChange {
+export function withRating(
+  product: Product,
+  rating: { average: number; count: number },
+  now: Date,
+): ProductChange {
   if (sameValue(product.rating, rating)) return { before: product, after: product, changedFields: [] };
   return {
     before: product,

@@ -16,7 +16,10 @@ export const handler = httpRoute({
     const now = new Date();
     const change = archive(current, now);
     if (change.changedFields.length > 0) {
-      await store.saveProductChange(change, outboxItem(ProductArchived, change.after, { correlationId }, now));
+      await store.saveProductChange(
+        change,
+        outboxItem(ProductArchived, change.after, { correlationId }, now),
+      );
     }
     return { status: 200, body: change.after };
   },

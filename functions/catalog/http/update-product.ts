@@ -21,7 +21,12 @@ export const handler = httpRoute({
     if (change.changedFields.length > 0) {
       await store.saveProductChange(
         change,
-        outboxItem(ProductUpdated, { product: change.after, changedFields: [...change.changedFields] }, { correlationId }, now),
+        outboxItem(
+          ProductUpdated,
+          { product: change.after, changedFields: [...change.changedFields] },
+          { correlationId },
+          now,
+        ),
       );
     }
     return { status: 200, body: change.after, headers: { etag: `"${change.after.version}"` } };

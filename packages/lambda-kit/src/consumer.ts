@@ -100,7 +100,10 @@ export function eventConsumer<E extends EventDefinition>(
       metrics.addMetric('EventsProcessed', 'Count', 1);
     } catch (error) {
       if (error instanceof PoisonMessageError) {
-        logger.error('Poison message; it goes to the DLQ', { messageId: record.messageId, reason: error.message });
+        logger.error('Poison message; it goes to the DLQ', {
+          messageId: record.messageId,
+          reason: error.message,
+        });
         metrics.addMetric('PoisonMessages', 'Count', 1);
         await sqs
           .send(

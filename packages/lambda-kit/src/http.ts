@@ -46,7 +46,11 @@ export interface HttpResult {
 type AnySchema = z.ZodType;
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
-export interface RouteSpec<P extends AnySchema | undefined, Q extends AnySchema | undefined, B extends AnySchema | undefined> {
+export interface RouteSpec<
+  P extends AnySchema | undefined,
+  Q extends AnySchema | undefined,
+  B extends AnySchema | undefined,
+> {
   /** Path parameters schema. */
   readonly params?: P;
   /** Query string schema; use `.strict()` so unknown parameters are rejected. */
@@ -73,7 +77,9 @@ class HttpProblem extends Error {
   }
 }
 
-function lowerCaseHeaders(headers: APIGatewayProxyEvent['headers'] | null): Record<string, string | undefined> {
+function lowerCaseHeaders(
+  headers: APIGatewayProxyEvent['headers'] | null,
+): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(headers ?? {})) out[k.toLowerCase()] = v;
   return out;
@@ -140,7 +146,12 @@ function jsonBody(maxBytes: number, expectsBody: boolean): MiddlewareObj<ParsedE
         request.event.parsedBody = JSON.parse(raw.toString('utf8'));
       } catch {
         throw new HttpProblem(
-          problem({ slug: 'malformed-json', title: 'Malformed JSON', status: 400, detail: 'The body is not valid JSON.' }),
+          problem({
+            slug: 'malformed-json',
+            title: 'Malformed JSON',
+            status: 400,
+            detail: 'The body is not valid JSON.',
+          }),
         );
       }
     },
@@ -216,7 +227,7 @@ function validate<S extends AnySchema | undefined>(
 }
 
 function principalFrom(event: APIGatewayProxyEvent): Principal | undefined {
-  const ctx = event.requestContext?.authorizer as Record<string, unknown> | null | undefined;
+  const ctx = event.requestContext?.authorizer;
   if (!ctx || typeof ctx.sub !== 'string') return undefined;
   const list = (v: unknown) => (typeof v === 'string' && v ? v.split(/[ ,]+/) : []);
   return { sub: ctx.sub, groups: list(ctx.groups), scopes: list(ctx.scopes) };
@@ -227,7 +238,9 @@ export function httpRoute<
   P extends AnySchema | undefined = undefined,
   Q extends AnySchema | undefined = undefined,
   B extends AnySchema | undefined = undefined,
->(spec: RouteSpec<P, Q, B>): (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult> {
+>(
+  spec: RouteSpec<P, Q, B>,
+): (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult> {
   const core = async (event: ParsedEvent): Promise<APIGatewayProxyResult> => {
     const errors: FieldError[] = [];
     const params = validate<P>(spec.params as P, 'path', event.pathParameters ?? {}, errors);

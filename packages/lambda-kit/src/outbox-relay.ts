@@ -8,7 +8,9 @@ import { fromOutboxItem } from './outbox.ts';
 import { logger, metrics } from './observability.ts';
 import { type EventPublisher, PUT_EVENTS_BATCH_SIZE, type OutgoingEvent } from './publisher.ts';
 
-export function outboxRelay(publisher: EventPublisher): (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse> {
+export function outboxRelay(
+  publisher: EventPublisher,
+): (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse> {
   return async (event) => {
     const pending: { sequenceNumber: string; event: OutgoingEvent }[] = [];
     for (const record of event.Records) {

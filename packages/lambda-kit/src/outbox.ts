@@ -39,7 +39,11 @@ export function outboxItem<E extends EventDefinition>(
 /** Reads an outbox item back into the event it carries; undefined for any other item. */
 export function fromOutboxItem(item: Record<string, unknown>): OutgoingEvent | undefined {
   if (typeof item.pk !== 'string' || !item.pk.startsWith(OUTBOX_PK_PREFIX)) return undefined;
-  if (typeof item.source !== 'string' || typeof item.detailType !== 'string' || typeof item.detail !== 'string') {
+  if (
+    typeof item.source !== 'string' ||
+    typeof item.detailType !== 'string' ||
+    typeof item.detail !== 'string'
+  ) {
     throw new Error(`Malformed outbox item ${item.pk}`);
   }
   return { source: item.source, detailType: item.detailType, detail: JSON.parse(item.detail) as unknown };

@@ -12,7 +12,9 @@ export interface CursorCodec {
 }
 
 function invalidCursor(): ValidationError {
-  return new ValidationError([{ in: 'query', pointer: '/cursor', detail: 'The cursor is not valid for this query.' }]);
+  return new ValidationError([
+    { in: 'query', pointer: '/cursor', detail: 'The cursor is not valid for this query.' },
+  ]);
 }
 
 /** Builds a codec from a signing key (at least 32 bytes of secret). */

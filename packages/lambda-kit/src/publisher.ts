@@ -1,6 +1,10 @@
 // Typed event publisher: validates each detail against the catalog schema, sends PutEvents in batches of
 // up to 10 and retries only the entries EventBridge reports as failed, with exponential backoff.
-import { PutEventsCommand, type EventBridgeClient, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import {
+  PutEventsCommand,
+  type EventBridgeClient,
+  type PutEventsRequestEntry,
+} from '@aws-sdk/client-eventbridge';
 import type { EventData, EventDefinition, EventDetail } from '@commerce/events';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';

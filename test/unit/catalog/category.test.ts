@@ -18,7 +18,12 @@ const cat = (id: string, parentId: string | null, position = 0): Category => ({
 
 describe('buildTree', () => {
   it('nests children under parents and orders siblings by position', () => {
-    const tree = buildTree([cat('shirts', 'men', 2), cat('men', null), cat('trousers', 'men', 1), cat('women', null, 1)]);
+    const tree = buildTree([
+      cat('shirts', 'men', 2),
+      cat('men', null),
+      cat('trousers', 'men', 1),
+      cat('women', null, 1),
+    ]);
     expect(tree.map((n) => n.id)).toEqual(['men', 'women']);
     expect(tree[0]!.children.map((n) => n.id)).toEqual(['trousers', 'shirts']);
   });

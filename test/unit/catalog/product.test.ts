@@ -47,7 +47,12 @@ function fieldErrors(fn: () => unknown): string[] {
 describe('newProduct', () => {
   it('starts at version 1 with both timestamps set to now', () => {
     const product = newProduct(content(), 'p1', now);
-    expect(product).toMatchObject({ id: 'p1', version: 1, createdAt: now.toISOString(), updatedAt: now.toISOString() });
+    expect(product).toMatchObject({
+      id: 'p1',
+      version: 1,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    });
   });
 
   it('refuses a SKU used twice in the product', () => {
@@ -78,7 +83,9 @@ describe('newProduct', () => {
 
   it('refuses two variants with the same option values', () => {
     const v = content().variants[0]!;
-    const errors = fieldErrors(() => newProduct(content({ variants: [v, { ...v, sku: 'OTHER' }] }), 'p1', now));
+    const errors = fieldErrors(() =>
+      newProduct(content({ variants: [v, { ...v, sku: 'OTHER' }] }), 'p1', now),
+    );
     expect(errors).toEqual(['/variants/1/optionValues: Another variant has the same option values.']);
   });
 });
@@ -89,7 +96,11 @@ describe('applyPatch', () => {
   it('bumps the version and lists exactly the changed fields', () => {
     const change = applyPatch(product, { title: 'Linen shirt II', handle: product.handle }, later);
     expect(change.changedFields).toEqual(['title']);
-    expect(change.after).toMatchObject({ title: 'Linen shirt II', version: 2, updatedAt: later.toISOString() });
+    expect(change.after).toMatchObject({
+      title: 'Linen shirt II',
+      version: 2,
+      updatedAt: later.toISOString(),
+    });
     expect(change.after.createdAt).toBe(product.createdAt);
   });
 
@@ -100,7 +111,9 @@ describe('applyPatch', () => {
   });
 
   it('validates the product as it would be after the patch', () => {
-    expect(() => applyPatch(product, { options: [{ name: 'size', values: ['S'] }] }, later)).toThrow(ValidationError);
+    expect(() => applyPatch(product, { options: [{ name: 'size', values: ['S'] }] }, later)).toThrow(
+      ValidationError,
+    );
   });
 });
 

@@ -4,7 +4,11 @@ import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 
-const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 1000 } as Context;
+const context = {
+  functionName: 'test',
+  awsRequestId: 'req-1',
+  getRemainingTimeInMillis: () => 1000,
+} as Context;
 
 function event(overrides: Partial<APIGatewayProxyEvent>): APIGatewayProxyEvent {
   return {
@@ -29,11 +33,11 @@ const handler = httpRoute({
   corsOrigins: ['https://shop.example.com'],
   body: z.object({ name: z.string().min(1), count: z.number().int() }).strict(),
   maxBodyBytes: 100,
-  handler: async ({ body }) => {
+  handler: ({ body }) => {
     calls++;
-    if (body.name === 'taken') throw new ConflictError('Name taken', 'name-taken');
-    if (body.name === 'boom') throw new Error('secret internal detail');
-    return { status: 201, body: { ...body } };
+    if (body.name === 'taken') return Promise.reject(new ConflictError('Name taken', 'name-taken'));
+    if (body.name === 'boom') return Promise.reject(new Error('secret internal detail'));
+    return Promise.resolve({ status: 201, body: { ...body } });
   },
 });
 
@@ -48,7 +52,9 @@ describe('httpRoute', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json).toEqual({ name: 'a', count: 1 });
     expect(res.headers?.['x-correlation-id']).toBe('corr-1');
-    expect(res.headers?.['Strict-Transport-Security'] ?? res.headers?.['strict-transport-security']).toBeDefined();
+    expect(
+      res.headers?.['Strict-Transport-Security'] ?? res.headers?.['strict-transport-security'],
+    ).toBeDefined();
   });
 
   it('lists every field error, unknown fields included, as problem+json 400 without calling the handler', async () => {
@@ -56,17 +62,30 @@ describe('httpRoute', () => {
     const res = await call(event({ body: JSON.stringify({ name: '', count: 'x', extra: true }) }));
     expect(res.statusCode).toBe(400);
     expect(res.headers?.['content-type']).toBe('application/problem+json');
-    expect(res.json).toMatchObject({ type: 'urn:commerce:problem:validation-error', status: 400, correlationId: 'corr-1' });
+    expect(res.json).toMatchObject({
+      type: 'urn:commerce:problem:validation-error',
+      status: 400,
+      correlationId: 'corr-1',
+    });
     const pointers = (res.json!.errors as { pointer: string }[]).map((e) => e.pointer).sort();
     expect(pointers).toEqual(['/count', '/extra', '/name']);
     expect(calls).toBe(before);
   });
 
   it('refuses an oversized body with 413, malformed JSON with 400 and a non-JSON type with 415', async () => {
-    expect((await call(event({ body: JSON.stringify({ name: 'x'.repeat(200), count: 1 }) }))).statusCode).toBe(413);
-    expect((await call(event({ body: '{"name":' }))).json).toMatchObject({ status: 400, type: 'urn:commerce:problem:malformed-json' });
     expect(
-      (await call(event({ body: 'name=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } }))).statusCode,
+      (await call(event({ body: JSON.stringify({ name: 'x'.repeat(200), count: 1 }) }))).statusCode,
+    ).toBe(413);
+    expect((await call(event({ body: '{"name":' }))).json).toMatchObject({
+      status: 400,
+      type: 'urn:commerce:problem:malformed-json',
+    });
+    expect(
+      (
+        await call(
+          event({ body: 'name=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+        )
+      ).statusCode,
     ).toBe(415);
   });
 

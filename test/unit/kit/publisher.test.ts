@@ -1,4 +1,5 @@
-import { PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import type { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { type EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { ProductArchived, ReviewAggregated } from '@commerce/events';
 import { EventPublisher, PublishError, buildEvent } from '@commerce/lambda-kit/publisher';
 import { describe, expect, it } from 'vitest';
@@ -9,11 +10,15 @@ function scriptedClient(failures: number[][]): { client: EventBridgeClient; call
   const client = {
     send: (command: PutEventsCommand) => {
       const entries = command.input.Entries ?? [];
-      calls.push(entries.map((e) => (JSON.parse(e.Detail!) as { data: { productId: string } }).data.productId));
+      calls.push(
+        entries.map((e) => (JSON.parse(e.Detail!) as { data: { productId: string } }).data.productId),
+      );
       const failing = failures[calls.length - 1] ?? [];
       return Promise.resolve({
         FailedEntryCount: failing.length,
-        Entries: entries.map((_, i) => (failing.includes(i) ? { ErrorCode: 'InternalFailure' } : { EventId: 'x' })),
+        Entries: entries.map((_, i) =>
+          failing.includes(i) ? { ErrorCode: 'InternalFailure' } : { EventId: 'x' },
+        ),
       });
     },
   } as unknown as EventBridgeClient;
@@ -26,7 +31,9 @@ const aggregated = (productId: string) =>
 describe('EventPublisher', () => {
   it('sends at most 10 entries per PutEvents call', async () => {
     const { client, calls } = scriptedClient([]);
-    await new EventPublisher(client, 'bus').publish(Array.from({ length: 23 }, (_, i) => aggregated(`p${i}`)));
+    await new EventPublisher(client, 'bus').publish(
+      Array.from({ length: 23 }, (_, i) => aggregated(`p${i}`)),
+    );
     expect(calls.map((c) => c.length)).toEqual([10, 10, 3]);
   });
 
@@ -38,7 +45,9 @@ describe('EventPublisher', () => {
 
   it('gives up after the last attempt and says which entries failed', async () => {
     const { client } = scriptedClient([[0], [0], [0]]);
-    const publishing = new EventPublisher(client, 'bus', { maxAttempts: 3, baseDelayMs: 1 }).publish([aggregated('a')]);
+    const publishing = new EventPublisher(client, 'bus', { maxAttempts: 3, baseDelayMs: 1 }).publish([
+      aggregated('a'),
+    ]);
     await expect(publishing).rejects.toBeInstanceOf(PublishError);
   });
 });
@@ -49,8 +58,6 @@ describe('buildEvent', () => {
     expect(built.source).toBe('commerce.review');
     expect(built.detailType).toBe('review.aggregated');
     expect(built.detail.metadata).toMatchObject({ version: 1, correlationId: 'c-1' });
-    expect(() =>
-      buildEvent(ProductArchived, { id: 'x' } as never, { correlationId: 'c-1' }),
-    ).toThrow();
+    expect(() => buildEvent(ProductArchived, { id: 'x' } as never, { correlationId: 'c-1' })).toThrow();
   });
 });

@@ -1,0 +1,176 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { catalogService } from '../../infra/services/catalog.ts';
+import { synth } from './synth.ts';
+
+const prod = synth('prod');
+const local = synth('local');
+
+type Resource = { Properties: Record<string, unknown> };
+
+describe('cdk-nag AwsSolutions', () => {
+  it.each([
+    ['prod', prod],
+    ['local', local],
+  ])('has no unacknowledged finding in %s', (_stage, { report }) => {
+    const solutions = report.pluginReports.find((r) => r.pluginName === 'AwsSolutions');
+    expect(solutions?.conclusion).toBe('success');
+    expect(solutions?.violations).toEqual([]);
+  });
+});
+
+describe('data stack', () => {
+  it('creates the commerce bus, and an archive only where the stage can host one', () => {
+    prod.data.hasResourceProperties('AWS::Events::EventBus', { Name: 'commerce-prod' });
+    prod.data.hasResourceProperties('AWS::Events::Archive', { RetentionDays: 365 });
+    local.data.resourceCountIs('AWS::Events::Archive', 0);
+  });
+
+  it('gives each service an on-demand, encrypted, recoverable table with TTL and a stream', () => {
+    const expected = {
+      BillingMode: 'PAY_PER_REQUEST',
+      SSESpecification: { SSEEnabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+    };
+    prod.data.hasResourceProperties('AWS::DynamoDB::Table', { ...expected, DeletionProtectionEnabled: true });
+    local.data.hasResourceProperties('AWS::DynamoDB::Table', expected);
+  });
+
+  it('retains data in prod and cleans up in local', () => {
+    prod.data.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+    local.data.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Delete' });
+  });
+});
+
+describe('functions', () => {
+  const functions = Object.values(prod.services.findResources('AWS::Lambda::Function')) as Resource[];
+
+  it('run nodejs24.x on arm64 with tracing and the Powertools environment', () => {
+    // every catalog route and consumer, the outbox relay and the health route
+    expect(functions.length).toBe(catalogService.routes.length + catalogService.subscriptions.length + 2);
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Environment: { Variables: { POWERTOOLS_METRICS_NAMESPACE: 'Commerce' } },
+      });
+      const variables = (fn.Properties.Environment as { Variables: Record<string, string> }).Variables;
+      expect(['catalog', 'platform']).toContain(variables.POWERTOOLS_SERVICE_NAME);
+      expect((fn.Properties.LoggingConfig as { LogGroup?: unknown }).LogGroup).toBeDefined();
+    }
+  });
+
+  it('write logs to groups with retention', () => {
+    prod.services.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
+  });
+
+  it('may only touch their own table and its index, and read-only routes cannot write', () => {
+    const policies = Object.entries(prod.services.findResources('AWS::IAM::Policy')) as [string, Resource][];
+    const getProduct = policies.find(([id]) => id.startsWith('CatalogGetProductsId'))![1];
+    const statements = (
+      getProduct.Properties.PolicyDocument as { Statement: { Action: string[] | string }[] }
+    ).Statement;
+    const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+    expect(actions).toContain('dynamodb:GetItem');
+    expect(actions.filter((a) => a.startsWith('dynamodb:') && /Put|Update|Delete|Scan/.test(a))).toEqual([]);
+  });
+});
+
+describe('subscriptions', () => {
+  it('route each catalog event by source, detail-type and version into an encrypted queue', () => {
+    prod.services.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['commerce.review'],
+        'detail-type': ['review.aggregated'],
+        detail: { metadata: { version: [1] } },
+      },
+      Targets: [
+        Match.objectLike({
+          DeadLetterConfig: { Arn: Match.anyValue() },
+          RetryPolicy: { MaximumEventAgeInSeconds: 86400, MaximumRetryAttempts: 185 },
+        }),
+      ],
+    });
+  });
+
+  it('give every consumer queue a DLQ and a visibility timeout of six function timeouts', () => {
+    prod.services.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: 60,
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 },
+    });
+  });
+
+  it('report batch item failures from every event source', () => {
+    const mappings = Object.values(
+      prod.services.findResources('AWS::Lambda::EventSourceMapping'),
+    ) as Resource[];
+    expect(mappings.length).toBe(2);
+    for (const m of mappings) expect(m.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+  });
+
+  it('alarm on the depth of every DLQ', () => {
+    const dlqCount = 3; // consumer DLQ, rule target DLQ, outbox relay DLQ
+    prod.services.resourceCountIs('AWS::CloudWatch::Alarm', dlqCount);
+    prod.services.allResourcesProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Threshold: 1,
+      AlarmActions: [Match.anyValue()],
+    });
+  });
+
+  it('publish the outbox from the table stream, inserts of outbox items only', () => {
+    prod.services.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'TRIM_HORIZON',
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT'],
+              dynamodb: { Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } } },
+            }),
+          },
+        ],
+      },
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+});
+
+describe('API', () => {
+  it('is regional with stage throttling, JSON access logs and tracing', () => {
+    prod.services.hasResourceProperties('AWS::ApiGateway::RestApi', {
+      EndpointConfiguration: { Types: ['REGIONAL'] },
+    });
+    prod.services.hasResourceProperties('AWS::ApiGateway::Stage', {
+      StageName: 'v1',
+      TracingEnabled: true,
+      AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 500, ThrottlingBurstLimit: 1000 })],
+    });
+  });
+
+  it('answers gateway errors as problem+json', () => {
+    prod.services.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+      ResponseType: 'THROTTLED',
+      StatusCode: '429',
+      ResponseParameters: { 'gatewayresponse.header.Content-Type': "'application/problem+json'" },
+    });
+    prod.services.hasResourceProperties('AWS::ApiGateway::GatewayResponse', { ResponseType: 'DEFAULT_5XX' });
+  });
+
+  it('has one method per declared catalog route, each naming its access', () => {
+    for (const route of catalogService.routes) {
+      prod.services.hasResourceProperties('AWS::ApiGateway::Method', {
+        HttpMethod: route.method,
+        OperationName: `catalog:${route.method} ${route.path} [${route.access}]`,
+      });
+    }
+  });
+});
