@@ -12,6 +12,7 @@ export default defineConfig({
       POWERTOOLS_DEV: 'true',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
       POWERTOOLS_METRICS_DISABLED: 'true',
+      CORS_ORIGINS: 'https://shop.example.com',
     },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },

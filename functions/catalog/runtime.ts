@@ -5,18 +5,9 @@ import { loadEnv } from '@commerce/lambda-kit/env';
 import * as z from 'zod';
 import { DynamoCatalogStore } from './store.ts';
 
-export const env = loadEnv(
-  z.object({
-    TABLE_NAME: z.string().min(1),
-    CORS_ORIGINS: z
-      .string()
-      .min(1)
-      .transform((s) => s.split(',')),
-  }),
-);
+const env = loadEnv(z.object({ TABLE_NAME: z.string().min(1) }));
 
 export const store = new DynamoCatalogStore(createDocumentClient(), env.TABLE_NAME);
-export const corsOrigins = env.CORS_ORIGINS;
 
 /** Staff and admins may see drafts and archived products through the public routes. */
 export function canSeeUnpublished(principal: { groups: readonly string[] } | undefined): boolean {

@@ -12,10 +12,10 @@ import {
   ResponseType,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
+import type { CommerceFunction } from './commerce-function.ts';
 import type { Access, HttpMethod } from './service-definition.ts';
 
 export const CORRELATION_HEADER = 'X-Correlation-Id';
@@ -58,10 +58,12 @@ export class CommerceApi extends Construct {
   readonly api: RestApi;
   /** Every route with the access it declares, for the authorizer and the docs. */
   readonly routes: RouteRecord[] = [];
+  readonly corsOrigins: readonly string[];
 
   constructor(scope: Construct, id: string, props: CommerceApiProps) {
     super(scope, id);
     const { config } = props;
+    this.corsOrigins = config.api.corsOrigins;
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
@@ -110,8 +112,13 @@ export class CommerceApi extends Construct {
 
   /** Adds a route backed by a Lambda function and records the access it declares. */
   addRoute(
-    route: Omit<RouteRecord, 'scopes'> & { scopes?: readonly string[]; fn: IFunction; summary: string },
+    route: Omit<RouteRecord, 'scopes'> & {
+      scopes?: readonly string[];
+      fn: CommerceFunction;
+      summary: string;
+    },
   ): void {
+    route.fn.addEnvironment('CORS_ORIGINS', this.corsOrigins.join(','));
     const resource = this.api.root.resourceForPath(route.path);
     resource.addMethod(route.method, new LambdaIntegration(route.fn, { proxy: true }), {
       // The Auth service's REQUEST authorizer is attached to every non-public route when it exists;

@@ -58,7 +58,6 @@ export class Service extends Construct {
         service,
         config,
         description: `${service}: ${route.method} ${route.path}`,
-        environment: { CORS_ORIGINS: config.api.corsOrigins.join(',') },
       });
       fn.bindTable(table, route.readOnly ? 'read' : 'readWrite');
       if (route.paginates) fn.bindCursorSecret(props.cursorSecret);

@@ -35,7 +35,6 @@ export class ServicesStack extends Stack {
       service: 'platform',
       config,
       description: 'platform: GET /health',
-      environment: { CORS_ORIGINS: config.api.corsOrigins.join(',') },
     });
     this.api.addRoute({
       method: 'GET',

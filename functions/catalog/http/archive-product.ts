@@ -4,11 +4,10 @@ import { NotFoundError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { archive } from '../domain/product.ts';
-import { corsOrigins, store } from '../runtime.ts';
+import { store } from '../runtime.ts';
 import { productIdParams } from '../schemas.ts';
 
 export const handler = httpRoute({
-  corsOrigins,
   params: productIdParams,
   handler: async ({ params, correlationId }) => {
     const current = await store.getProduct(params.id);

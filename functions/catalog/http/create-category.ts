@@ -4,11 +4,10 @@ import { httpRoute } from '@commerce/lambda-kit/http';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { randomUUID } from 'node:crypto';
 import type { Category } from '../domain/category.ts';
-import { corsOrigins, store } from '../runtime.ts';
+import { store } from '../runtime.ts';
 import { createCategoryBody } from '../schemas.ts';
 
 export const handler = httpRoute({
-  corsOrigins,
   body: createCategoryBody,
   handler: async ({ body, correlationId }) => {
     const category: Category = { id: randomUUID(), ...body, version: 1 };

@@ -4,11 +4,10 @@ import { httpRoute } from '@commerce/lambda-kit/http';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { randomUUID } from 'node:crypto';
 import { newProduct } from '../domain/product.ts';
-import { corsOrigins, store } from '../runtime.ts';
+import { store } from '../runtime.ts';
 import { createProductBody } from '../schemas.ts';
 
 export const handler = httpRoute({
-  corsOrigins,
   body: createProductBody,
   handler: async ({ body, correlationId }) => {
     const now = new Date();

@@ -3,11 +3,10 @@ import { CategoryDeleted } from '@commerce/events';
 import { NotFoundError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
-import { corsOrigins, store } from '../runtime.ts';
+import { store } from '../runtime.ts';
 import { categoryIdParams } from '../schemas.ts';
 
 export const handler = httpRoute({
-  corsOrigins,
   params: categoryIdParams,
   handler: async ({ params, correlationId }) => {
     const category = await store.getCategory(params.id);

@@ -1,11 +1,10 @@
 // GET /products/by-handle/{handle}: a published product by its storefront handle, in one read.
 import { NotFoundError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { canSeeUnpublished, corsOrigins, store } from '../runtime.ts';
+import { canSeeUnpublished, store } from '../runtime.ts';
 import { handleParams } from '../schemas.ts';
 
 export const handler = httpRoute({
-  corsOrigins,
   params: handleParams,
   handler: async ({ params, principal }) => {
     const product = await store.getProductByHandle(params.handle);

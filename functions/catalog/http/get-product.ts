@@ -1,11 +1,10 @@
 // GET /products/{id}: a published product (staff also see drafts and archived ones).
 import { NotFoundError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { canSeeUnpublished, corsOrigins, store } from '../runtime.ts';
+import { canSeeUnpublished, store } from '../runtime.ts';
 import { productIdParams } from '../schemas.ts';
 
 export const handler = httpRoute({
-  corsOrigins,
   params: productIdParams,
   handler: async ({ params, principal }) => {
     const product = await store.getProduct(params.id);

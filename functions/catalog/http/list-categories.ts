@@ -1,9 +1,8 @@
 // GET /categories: the whole category tree.
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { buildTree } from '../domain/category.ts';
-import { corsOrigins, store } from '../runtime.ts';
+import { store } from '../runtime.ts';
 
 export const handler = httpRoute({
-  corsOrigins,
   handler: async () => ({ status: 200, body: { items: buildTree(await store.listCategories()) } }),
 });

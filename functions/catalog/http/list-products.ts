@@ -1,11 +1,10 @@
 // GET /products: published products, newest first, optionally in one category, cursor-paginated.
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { cursors } from '../cursor.ts';
-import { corsOrigins, store } from '../runtime.ts';
+import { store } from '../runtime.ts';
 import { listProductsQuery } from '../schemas.ts';
 
 export const handler = httpRoute({
-  corsOrigins,
   query: listProductsQuery,
   handler: async ({ query }) => {
     const codec = await cursors();

@@ -4,11 +4,10 @@ import { NotFoundError, VersionConflictError } from '@commerce/lambda-kit/errors
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { applyCategoryPatch, assertMoveAllowed } from '../domain/category.ts';
-import { corsOrigins, store } from '../runtime.ts';
+import { store } from '../runtime.ts';
 import { categoryIdParams, updateCategoryBody } from '../schemas.ts';
 
 export const handler = httpRoute({
-  corsOrigins,
   params: categoryIdParams,
   body: updateCategoryBody,
   handler: async ({ params, body, correlationId }) => {

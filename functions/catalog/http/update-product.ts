@@ -4,11 +4,10 @@ import { NotFoundError, VersionConflictError } from '@commerce/lambda-kit/errors
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { applyPatch } from '../domain/product.ts';
-import { corsOrigins, store } from '../runtime.ts';
+import { store } from '../runtime.ts';
 import { productIdParams, updateProductBody } from '../schemas.ts';
 
 export const handler = httpRoute({
-  corsOrigins,
   params: productIdParams,
   body: updateProductBody,
   handler: async ({ params, body, correlationId }) => {

@@ -10,6 +10,7 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
+import { loadEnv } from './env.ts';
 import { DomainError, ValidationError, type FieldError } from './errors.ts';
 import { logger, metrics, tracer } from './observability.ts';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem.ts';
@@ -59,8 +60,6 @@ export interface RouteSpec<
   readonly body?: B;
   /** Largest accepted body in bytes. @default DEFAULT_MAX_BODY_BYTES */
   readonly maxBodyBytes?: number;
-  /** Allowed CORS origins. */
-  readonly corsOrigins: readonly string[];
   readonly handler: (request: HttpRequest<Infer<P>, Infer<Q>, Infer<B>>) => Promise<HttpResult>;
 }
 
@@ -269,13 +268,16 @@ export function httpRoute<
     };
   };
 
+  // Allowed CORS origins, comma separated; the house function construct sets it on every HTTP function.
+  const { CORS_ORIGINS } = loadEnv(z.object({ CORS_ORIGINS: z.string().min(1) }));
+
   return middy<ParsedEvent, APIGatewayProxyResult>()
     .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
     .use(correlation())
     .use(httpSecurityHeaders())
-    .use(httpCors({ origins: [...spec.corsOrigins], credentials: false }))
+    .use(httpCors({ origins: CORS_ORIGINS.split(','), credentials: false }))
     .use(jsonBody(spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, spec.body !== undefined))
     .use(problemErrors())
     .handler(core);

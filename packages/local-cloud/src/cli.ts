@@ -19,23 +19,40 @@ const USAGE = `usage: node packages/local-cloud/src/cli.ts <start|stop|status> [
   start   provision what is missing, start MiniStack (4566), OpenSearch (9200) and Redis (6379)
           on loopback, deploy the local stage, seed demo data and print the URLs
             --no-deploy      only bring the servers up
+            --force-deploy   run cdk deploy even when nothing changed since the last deploy
+            --external       do not start servers: deploy to an emulator that already listens on
+                             4566 (e.g. LocalStack from docker-compose.localstack.yml)
             --app-dir <dir>  deploy the CDK app in <dir> instead of the repository root
   stop    stop the servers (provisioned files stay in .local/)
   status  show what runs`;
 
-async function start(deploy: boolean, appDir: string | undefined): Promise<void> {
+interface StartOptions {
+  deploy: boolean;
+  forceDeploy: boolean;
+  external: boolean;
+  appDir: string | undefined;
+}
+
+async function start(options: StartOptions): Promise<void> {
   const began = Date.now();
-  const info = await ensureLocalCloud();
-  log(`servers ${info.reused ? 'reused' : 'up'} in ${(info.ms / 1000).toFixed(1)}s`);
+  if (options.external) {
+    log(`using the servers already running (emulator on ${EMULATOR_ENDPOINT})`);
+  } else {
+    const info = await ensureLocalCloud();
+    log(`servers ${info.reused ? 'reused' : 'up'} in ${(info.ms / 1000).toFixed(1)}s`);
+  }
   let apiUrl: string | undefined;
-  if (deploy) {
-    const outputs = await deployLocalStage(appDir === undefined ? {} : { appDir: path.resolve(appDir) });
+  if (options.deploy) {
+    const outputs = await deployLocalStage({
+      force: options.forceDeploy,
+      ...(options.appDir === undefined ? {} : { appDir: path.resolve(options.appDir) }),
+    });
     apiUrl = findApiBaseUrl(outputs);
     if (apiUrl === undefined) log('seed: skipped, no stack output holds an API Gateway URL');
     else await seedDemoCatalog(apiUrl);
   }
   const rows: [string, string][] = [
-    ['API', apiUrl ?? (deploy ? '(no API output)' : '(not deployed)')],
+    ['API', apiUrl ?? (options.deploy ? '(no API output)' : '(not deployed)')],
     ['AWS endpoint', `${EMULATOR_ENDPOINT}  (AWS_ENDPOINT_URL, test/test credentials, us-east-1)`],
     ['Emails (SES)', SES_MESSAGES_URL],
     ['Queues (SQS)', `${SQS_MESSAGES_URL}  (or: aws --endpoint-url ${EMULATOR_ENDPOINT} sqs list-queues)`],
@@ -61,16 +78,22 @@ async function status(): Promise<void> {
   }
 }
 
+const OPTIONS = {
+  'no-deploy': { type: 'boolean', default: false },
+  'force-deploy': { type: 'boolean', default: false },
+  external: { type: 'boolean', default: false },
+  'app-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 async function main(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'no-deploy': { type: 'boolean', default: false },
-      'app-dir': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    throw new LocalCloudError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+  const { positionals, values } = parsed;
   const command = positionals[0];
   if (values.help || command === undefined) {
     console.log(USAGE);
@@ -79,7 +102,12 @@ async function main(argv: string[]): Promise<void> {
   }
   switch (command) {
     case 'start':
-      return start(!values['no-deploy'], values['app-dir']);
+      return start({
+        deploy: !values['no-deploy'],
+        forceDeploy: values['force-deploy'],
+        external: values.external,
+        appDir: values['app-dir'],
+      });
     case 'stop': {
       const stopped = await stopLocalCloud();
       log(stopped.length === 0 ? 'nothing was running' : `stopped ${stopped.join(', ')}`);

@@ -1,4 +1,5 @@
 // Deploys the CDK app's local stage to the emulator and returns its outputs in emulator form.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -11,13 +12,24 @@ import {
   logFile,
   NODE_BIN_DIR,
   OUTPUTS_FILE,
+  pidFile,
   REGION,
   REPO_ROOT,
+  RUN_DIR,
   STAGE,
 } from './config.ts';
 import { withLock } from './lock.ts';
-import { defaultLog, ensureDir, hostPath, LocalCloudError, type Log, run, tail } from './proc.ts';
-import { SERVICES } from './services.ts';
+import {
+  defaultLog,
+  ensureDir,
+  hostPath,
+  httpGet,
+  LocalCloudError,
+  type Log,
+  readPid,
+  run,
+  tail,
+} from './proc.ts';
 import { rewriteOutputs, type StackOutputs } from './url.ts';
 
 const BOOTSTRAP_STACK = 'CDKToolkit';
@@ -60,28 +72,38 @@ function cdkEnv(): NodeJS.ProcessEnv {
   };
 }
 
-/** StackStatus of a stack via the emulator's CloudFormation query API, or undefined when it does not exist. */
-export async function describeStackStatus(stackName: string): Promise<string | undefined> {
+/** DescribeStacks over the emulator's CloudFormation query API: stack name → status (all stacks, or one). */
+async function describeStacks(stackName?: string): Promise<Map<string, string>> {
+  const params: Record<string, string> = { Action: 'DescribeStacks', Version: '2010-05-15' };
+  if (stackName !== undefined) params['StackName'] = stackName;
   const response = await fetch(`${EMULATOR_ENDPOINT}/`, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
-      // Unsigned is accepted; the credential scope only tells the emulator which service is meant.
+      // Unsigned requests are accepted; the credential scope only tells the emulator which service is meant.
       authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${REGION}/cloudformation/aws4_request, SignedHeaders=host, Signature=0`,
     },
-    body: new URLSearchParams({ Action: 'DescribeStacks', Version: '2010-05-15', StackName: stackName }),
+    body: new URLSearchParams(params),
     signal: AbortSignal.timeout(10_000),
   });
   const body = await response.text();
-  if (response.status === 400 && body.includes('does not exist')) return undefined;
-  if (!response.ok)
-    throw new LocalCloudError(`DescribeStacks ${stackName} failed: HTTP ${response.status} ${body}`);
-  return /<StackStatus>([A-Z_]+)<\/StackStatus>/.exec(body)?.[1];
+  const stacks = new Map<string, string>();
+  if (response.status === 400 && body.includes('does not exist')) return stacks;
+  if (!response.ok) throw new LocalCloudError(`DescribeStacks failed: HTTP ${response.status} ${body}`);
+  for (const member of body.split('<member>')) {
+    const name = /<StackName>([^<]+)<\/StackName>/.exec(member)?.[1];
+    const status = /<StackStatus>([A-Z_]+)<\/StackStatus>/.exec(member)?.[1];
+    if (name && status) stacks.set(name, status);
+  }
+  return stacks;
 }
 
-/** cdk output lines worth echoing as progress; the whole output goes to .local/logs/cdk.log. */
-const NOTABLE =
-  /✅|❌|✨ {2}(Deployment|Total) time|\(no changes\)|^\s*Stack ARN|error|failed|UPDATE_ROLLBACK|ROLLBACK_/i;
+/** StackStatus of a stack in the emulator, or undefined when it does not exist. */
+export async function describeStackStatus(stackName: string): Promise<string | undefined> {
+  return (await describeStacks(stackName)).get(stackName);
+}
+
+const NOTABLE = /✅|❌|✨ {2}(Deployment|Total) time|_FAILED\b|ROLLBACK_|^Error|\berror:/;
 
 async function cdk(args: string[], cwd: string, log: Log): Promise<void> {
   ensureDir(LOGS_DIR);
@@ -101,9 +123,105 @@ async function cdk(args: string[], cwd: string, log: Log): Promise<void> {
   }
 }
 
+const DEPLOY_STAMP = path.join(RUN_DIR, 'deploy-stamp.json');
+const SKIP_DIRS = new Set(['node_modules', '.git', 'cdk.out', '.local', 'coverage', 'bench-results']);
+
+/** Files that can change what gets deployed: git's view (tracked + untracked, not ignored), else a walk. */
+async function sourceFiles(appDir: string): Promise<string[]> {
+  const git = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: appDir,
+  }).catch(() => undefined);
+  if (git?.code === 0) return git.output.split('\0').filter((f) => f !== '');
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(path.join(appDir, dir), { withFileTypes: true })) {
+      const rel = path.join(dir, entry.name);
+      if (entry.isDirectory() && !SKIP_DIRS.has(entry.name)) walk(rel);
+      else if (entry.isFile()) files.push(rel);
+    }
+  };
+  walk('');
+  return files;
+}
+
+/** Root files that change a synth whatever cdk.json's watch settings say. */
+const ALWAYS_RELEVANT = new Set(['cdk.json', 'package.json', 'package-lock.json', 'tsconfig.json']);
+
+function stringList(value: unknown): string[] | undefined {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
+}
+
+/** Narrows the files to cdk.json's `watch.include`/`watch.exclude` globs when it declares them. */
+function deployRelevant(appDir: string): (file: string) => boolean {
+  let watch: unknown;
+  try {
+    watch = (JSON.parse(fs.readFileSync(path.join(appDir, 'cdk.json'), 'utf8')) as { watch?: unknown }).watch;
+  } catch {
+    return () => true;
+  }
+  const settings = typeof watch === 'object' && watch !== null ? (watch as Record<string, unknown>) : {};
+  const include = stringList(settings['include']);
+  const exclude = stringList(settings['exclude']) ?? [];
+  if (!include) return () => true;
+  return (file) =>
+    ALWAYS_RELEVANT.has(file) ||
+    (include.some((glob) => path.matchesGlob(file, glob)) &&
+      !exclude.some((glob) => path.matchesGlob(file, glob)));
+}
+
+/** Cheap fingerprint of the app's sources (path, size, mtime): any edit to a relevant file changes it. */
+async function fingerprint(appDir: string, args: readonly string[]): Promise<string> {
+  const hash = createHash('sha256').update(JSON.stringify(args));
+  const relevant = deployRelevant(appDir);
+  for (const file of (await sourceFiles(appDir)).filter(relevant).sort()) {
+    try {
+      const stat = fs.statSync(path.join(appDir, file));
+      hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
+    } catch {
+      hash.update(`${file}\0deleted\n`); // listed by git but deleted from the work tree
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** Identity of the running emulator: its state is in memory, so a restarted emulator needs a new deploy. */
+function emulatorIdentity(): string | undefined {
+  const pid = readPid(pidFile('ministack'));
+  if (pid === undefined) return undefined;
+  return `${pid}@${fs.statSync(pidFile('ministack')).mtimeMs}`;
+}
+
+interface DeployStamp {
+  emulator: string;
+  appDir: string;
+  fingerprint: string;
+  stacks: string[];
+}
+
+function readStamp(): DeployStamp | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(DEPLOY_STAMP, 'utf8')) as DeployStamp;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the last successful deploy is still in place: same emulator process, same sources, stacks there. */
+async function upToDate(appDir: string, print: string): Promise<boolean> {
+  const stamp = readStamp();
+  const emulator = emulatorIdentity();
+  if (!stamp || !emulator || stamp.emulator !== emulator || stamp.appDir !== appDir) return false;
+  if (stamp.fingerprint !== print || !fs.existsSync(EMULATOR_OUTPUTS_FILE)) return false;
+  const stacks = await describeStacks();
+  return stamp.stacks.every((name) => /^(CREATE|UPDATE|IMPORT)_COMPLETE$/.test(stacks.get(name) ?? ''));
+}
+
 export interface DeployOptions {
   /** Directory with cdk.json (the repository root unless a test points elsewhere). */
   appDir?: string;
+  /** Deploy even when nothing changed since the last deploy to the running emulator. */
+  force?: boolean;
   log?: Log;
 }
 
@@ -116,8 +234,8 @@ export function deployLocalStage(options: DeployOptions = {}): Promise<StackOutp
   const log = options.log ?? defaultLog;
   const appDir = options.appDir ?? REPO_ROOT;
   return withLock('deploying', log, async () => {
-    const emulator = SERVICES.find((s) => s.name === 'ministack');
-    if (!emulator || !(await emulator.healthy())) {
+    // MiniStack answers LocalStack's health path too, so this also accepts a LocalStack container.
+    if ((await httpGet(`${EMULATOR_ENDPOINT}/_localstack/health`))?.status !== 200) {
       throw new LocalCloudError(
         `the emulator does not answer on ${EMULATOR_ENDPOINT}; start it first (npm start)`,
       );
@@ -126,6 +244,28 @@ export function deployLocalStage(options: DeployOptions = {}): Promise<StackOutp
       throw new LocalCloudError(`no cdk.json in ${appDir}: nothing to deploy`);
     }
     const started = Date.now();
+    const deployArgs = [
+      'deploy',
+      '--all',
+      '-c',
+      `stage=${STAGE}`,
+      '--require-approval',
+      'never',
+      '--progress',
+      'events',
+      '--outputs-file',
+      OUTPUTS_FILE,
+    ];
+    const print = await fingerprint(appDir, deployArgs);
+    if (!options.force && (await upToDate(appDir, print))) {
+      log(
+        'deploy: nothing changed since the last deploy to this emulator, skipping cdk (force with --force-deploy)',
+      );
+      return JSON.parse(fs.readFileSync(EMULATOR_OUTPUTS_FILE, 'utf8')) as StackOutputs;
+    }
+    fs.rmSync(DEPLOY_STAMP, { force: true });
+    ensureDir(LOGS_DIR);
+    fs.writeFileSync(logFile('cdk'), ''); // one deploy per log
     const status = await describeStackStatus(BOOTSTRAP_STACK);
     if (status === undefined || !/_COMPLETE$/.test(status) || /ROLLBACK|DELETE/.test(status)) {
       log(`deploy: bootstrapping aws://${ACCOUNT_ID}/${REGION} in the emulator`);
@@ -133,27 +273,18 @@ export function deployLocalStage(options: DeployOptions = {}): Promise<StackOutp
     }
     log(`deploy: cdk deploy --all -c stage=${STAGE} (log: ${path.relative(REPO_ROOT, logFile('cdk'))})`);
     fs.rmSync(OUTPUTS_FILE, { force: true });
-    await cdk(
-      [
-        'deploy',
-        '--all',
-        '-c',
-        `stage=${STAGE}`,
-        '--require-approval',
-        'never',
-        '--progress',
-        'events',
-        '--outputs-file',
-        OUTPUTS_FILE,
-      ],
-      appDir,
-      log,
-    );
+    await cdk(deployArgs, appDir, log);
     const raw = fs.existsSync(OUTPUTS_FILE)
       ? (JSON.parse(fs.readFileSync(OUTPUTS_FILE, 'utf8')) as StackOutputs)
       : {};
     const outputs = rewriteOutputs(raw);
     fs.writeFileSync(EMULATOR_OUTPUTS_FILE, JSON.stringify(outputs, null, 2) + '\n');
+    const emulator = emulatorIdentity();
+    if (emulator !== undefined) {
+      // Sources are fingerprinted before cdk runs, so an edit made during the deploy triggers the next one.
+      const stamp: DeployStamp = { emulator, appDir, fingerprint: print, stacks: Object.keys(raw) };
+      fs.writeFileSync(DEPLOY_STAMP, JSON.stringify(stamp, null, 2) + '\n');
+    }
     log(`deploy: done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
     return outputs;
   });

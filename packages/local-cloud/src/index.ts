@@ -1,7 +1,9 @@
 // Programmatic API of the local cloud, used by the CLI (npm start / npm stop) and by e2e test setup.
+import fs from 'node:fs';
 import {
   ACCOUNT_ID,
   EMULATOR_ENDPOINT,
+  EMULATOR_TMP_DIR,
   OPENSEARCH_URL,
   REDIS_URL,
   REGION,
@@ -15,6 +17,7 @@ import {
   ensureService,
   type EnsuredService,
   inspect,
+  portTakenMessage,
   SERVICES,
   type ServiceState,
   stopService,
@@ -67,12 +70,20 @@ export function ensureLocalCloud(options: LocalCloudOptions = {}): Promise<Local
   const log = options.log ?? defaultLog;
   return withLock('starting', log, async () => {
     const started = Date.now();
+    // Refuse foreign listeners on our ports before starting anything.
+    const conflicts = (await Promise.all(SERVICES.map((spec) => inspect(spec)))).filter(
+      (s) => s.pid === undefined && s.portTakenByOther,
+    );
+    if (conflicts.length > 0) {
+      throw new LocalCloudError(conflicts.map((s) => portTakenMessage(s.name, s.port)).join('\n'));
+    }
     const results = await Promise.allSettled(SERVICES.map((spec) => ensureService(spec, log)));
     const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
     if (failures.length > 0) {
       const messages = failures.map((f) => (f instanceof Error ? f.message : String(f)));
-      if (failures.every((f) => f instanceof LocalCloudError))
+      if (failures.every((f) => f instanceof LocalCloudError)) {
         throw new LocalCloudError(messages.join('\n\n'));
+      }
       throw new Error(messages.join('\n\n'), { cause: failures[0] });
     }
     const services = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
@@ -98,6 +109,8 @@ export function stopLocalCloud(options: LocalCloudOptions = {}): Promise<Service
     const stopped = await Promise.all(
       SERVICES.map(async (spec) => ((await stopService(spec, log)) ? spec.name : [])),
     );
+    // The emulator's scratch space (unpacked Lambda code) is worthless once it is down.
+    fs.rmSync(EMULATOR_TMP_DIR, { recursive: true, force: true });
     return stopped.flat();
   });
 }

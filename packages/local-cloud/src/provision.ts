@@ -12,11 +12,22 @@ import {
   OPENSEARCH_FALLBACK_BASE,
   OPENSEARCH_PORT,
   OPENSEARCH_USER,
+  OPENSEARCH_VERSION,
   OPENSEARCH_ZIP,
   PYTHON_REQUIREMENTS,
   VENV_DIR,
 } from './config.ts';
-import { ensureDir, isRoot, LocalCloudError, type Log, run, tail, which, writeIfChanged } from './proc.ts';
+import {
+  ensureDir,
+  hostPath,
+  isRoot,
+  LocalCloudError,
+  type Log,
+  run,
+  tail,
+  which,
+  writeIfChanged,
+} from './proc.ts';
 
 const PROVISION_LOG = logFile('provision');
 
@@ -116,7 +127,7 @@ export interface OpenSearchInstall {
 async function requireJava(): Promise<string> {
   const java = which('java');
   const hint =
-    `OpenSearch ${OPENSEARCH_DIR_NAME.replace('opensearch-', '')} needs a JDK ${MIN_JAVA_MAJOR}+ (17 or 21 recommended) ` +
+    `OpenSearch ${OPENSEARCH_VERSION} needs a JDK ${MIN_JAVA_MAJOR}+ (17 or 21 recommended) ` +
     'with `java` on PATH, e.g. `apt-get install -y openjdk-17-jre-headless` or `brew install openjdk@17`.';
   if (!java) throw new LocalCloudError(`java was not found on PATH. ${hint}`);
   const result = await run(java, ['-version']);
@@ -140,8 +151,14 @@ async function ensureUser(log: Log): Promise<{ user: string; uid: number; gid: n
   if (!ids) {
     log(`opensearch: creating system user ${OPENSEARCH_USER} (OpenSearch refuses to run as root)`);
     const nologin = ['/usr/sbin/nologin', '/sbin/nologin'].find((p) => fs.existsSync(p)) ?? '/bin/false';
+    const useradd = which('useradd', [hostPath(), '/usr/sbin', '/sbin'].join(path.delimiter));
+    if (!useradd) {
+      throw new LocalCloudError(
+        `useradd was not found; create a system user named ${OPENSEARCH_USER} yourself`,
+      );
+    }
     const result = await run(
-      'useradd',
+      useradd,
       [
         '--system',
         '--user-group',
@@ -206,7 +223,8 @@ function openSearchYml(home: string): string {
     'discovery.type: single-node',
     `path.data: ${path.join(home, 'data')}`,
     `path.logs: ${path.join(home, 'logs')}`,
-    'action.auto_create_index: true',
+    // A development node: do not turn indices read-only when the disk is nearly full.
+    'cluster.routing.allocation.disk.threshold_enabled: false',
     '',
   ].join('\n');
 }
@@ -299,6 +317,11 @@ export async function provisionRedis(log: Log): Promise<string> {
   const installed = which('redis-server') ?? which('redis-server', '/usr/bin:/usr/sbin:/usr/local/bin');
   if (result.code !== 0 || !installed) {
     throw new LocalCloudError(`apt-get install redis-server failed:\n${tail(result.output)}\n${hint}`);
+  }
+  // On systemd hosts (e.g. CI runners) the package starts its service on 6379; we run our own instance.
+  if (which('systemctl') && (await run('systemctl', ['is-active', '--quiet', 'redis-server'])).code === 0) {
+    log('redis: stopping and disabling the redis-server system service the package started');
+    await run('systemctl', ['disable', '--now', 'redis-server'], { logTo: PROVISION_LOG });
   }
   return installed;
 }

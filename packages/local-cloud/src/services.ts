@@ -214,6 +214,13 @@ export async function inspect(spec: ServiceSpec): Promise<ServiceState> {
   };
 }
 
+export function portTakenMessage(name: ServiceName, port: number): string {
+  return (
+    `port ${port} on ${LOOPBACK} is already in use by another process, so ${name} cannot start. ` +
+    `Stop whatever listens there (\`ss -ltnp 'sport = :${port}'\` shows it) and run again.`
+  );
+}
+
 export interface EnsuredService {
   name: ServiceName;
   pid: number;
@@ -247,10 +254,7 @@ export async function ensureService(spec: ServiceSpec, log: Log): Promise<Ensure
     removeFile(pidFile(spec.name));
   }
   if (await portInUse(spec.port)) {
-    throw new LocalCloudError(
-      `port ${spec.port} on ${LOOPBACK} is already in use by another process, so ${spec.name} cannot start. ` +
-        `Stop whatever listens there (e.g. \`ss -ltnp 'sport = :${spec.port}'\` shows it) and run again.`,
-    );
+    throw new LocalCloudError(portTakenMessage(spec.name, spec.port));
   }
 
   const launch = await spec.prepare(log);

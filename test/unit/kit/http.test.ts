@@ -30,7 +30,6 @@ function event(overrides: Partial<APIGatewayProxyEvent>): APIGatewayProxyEvent {
 
 let calls = 0;
 const handler = httpRoute({
-  corsOrigins: ['https://shop.example.com'],
   body: z.object({ name: z.string().min(1), count: z.number().int() }).strict(),
   maxBodyBytes: 100,
   handler: ({ body }) => {
