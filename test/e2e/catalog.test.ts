@@ -279,27 +279,23 @@ describe('subscriptions', () => {
     }),
   });
 
+  const ratingCountReaches = (productId: string, count: number) =>
+    eventually(
+      async () => {
+        const res = await api('GET', `/products/${productId}`);
+        return (res.body.rating as { count: number } | undefined)?.count === count ? true : undefined;
+      },
+      45_000,
+      `a rating from ${count} review(s)`,
+    );
+
   it('apply review.aggregated once per event id, and announce the change', async () => {
     const product = await createProduct();
     const firstId = randomUUID();
     await eventBridge.send(new PutEventsCommand({ Entries: [reviewAggregated(product.id, 4, 1, firstId)] }));
-    await eventually(
-      async () => {
-        const res = await api('GET', `/products/${product.id}`);
-        return (res.body.rating as { count: number } | undefined)?.count === 1 ? true : undefined;
-      },
-      45_000,
-      'the first rating',
-    );
+    await ratingCountReaches(product.id, 1);
     await eventBridge.send(new PutEventsCommand({ Entries: [reviewAggregated(product.id, 5, 2)] }));
-    await eventually(
-      async () => {
-        const res = await api('GET', `/products/${product.id}`);
-        return (res.body.rating as { count: number } | undefined)?.count === 2 ? true : undefined;
-      },
-      45_000,
-      'the second rating',
-    );
+    await ratingCountReaches(product.id, 2);
     // The first event again (same id): a consumer without idempotency would set the rating back to 4.
     await eventBridge.send(new PutEventsCommand({ Entries: [reviewAggregated(product.id, 4, 1, firstId)] }));
     await seenOnBus(

@@ -94,15 +94,22 @@ function correlation(): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
       request.event.correlationId = id;
       logger.appendKeys({ correlationId: id });
     },
-    after: (request) => {
-      if (request.response && request.event.correlationId) {
-        request.response.headers = {
-          ...request.response.headers,
-          [CORRELATION_HEADER]: request.event.correlationId,
-        };
-      }
-    },
+    after: echoCorrelationId,
+    // Runs after the problem handler has turned the error into a response.
+    onError: echoCorrelationId,
   };
+}
+
+function echoCorrelationId(request: {
+  event: ParsedEvent;
+  response: APIGatewayProxyResult | undefined;
+}): void {
+  if (request.response && request.event.correlationId) {
+    request.response.headers = {
+      ...request.response.headers,
+      [CORRELATION_HEADER]: request.event.correlationId,
+    };
+  }
 }
 
 /** Enforces the size limit and parses a JSON body: 413 when too large, 415 when not JSON, 400 when malformed. */

@@ -69,6 +69,7 @@ describe('httpRoute', () => {
     const pointers = (res.json!.errors as { pointer: string }[]).map((e) => e.pointer).sort();
     expect(pointers).toEqual(['/count', '/extra', '/name']);
     expect(calls).toBe(before);
+    expect(res.headers?.['x-correlation-id']).toBe('corr-1');
   });
 
   it('refuses an oversized body with 413, malformed JSON with 400 and a non-JSON type with 415', async () => {
