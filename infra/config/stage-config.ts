@@ -29,6 +29,11 @@ export const stageConfigSchema = z
         /** Active X-Ray tracing; the local emulator has no X-Ray daemon. */
         tracing: z.boolean(),
         logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']),
+        /**
+         * Stack traces mapped to the TypeScript sources (`--enable-source-maps`). Costs 8-20 ms of every cold
+         * start (docs/bench.md); where off, the bundle's source map still ships for offline mapping.
+         */
+        sourceMapStackTraces: z.boolean(),
       })
       .strict(),
     events: z

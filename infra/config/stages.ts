@@ -14,7 +14,13 @@ const stages: Record<StageName, StageConfig> = {
       throttleBurstLimit: 2000,
       corsOrigins: ['http://localhost:5173'],
     },
-    lambda: { memoryMb: 1024, timeoutSeconds: 10, tracing: false, logLevel: 'INFO' },
+    lambda: {
+      memoryMb: 1024,
+      timeoutSeconds: 10,
+      tracing: false,
+      logLevel: 'INFO',
+      sourceMapStackTraces: true,
+    },
     events: { archiveRetentionDays: null, maxReceiveCount: 3 },
   },
   dev: {
@@ -29,7 +35,13 @@ const stages: Record<StageName, StageConfig> = {
       throttleBurstLimit: 200,
       corsOrigins: ['http://localhost:5173'],
     },
-    lambda: { memoryMb: 1024, timeoutSeconds: 10, tracing: true, logLevel: 'DEBUG' },
+    lambda: {
+      memoryMb: 1024,
+      timeoutSeconds: 10,
+      tracing: true,
+      logLevel: 'DEBUG',
+      sourceMapStackTraces: true,
+    },
     events: { archiveRetentionDays: 7, maxReceiveCount: 3 },
   },
   prod: {
@@ -44,7 +56,13 @@ const stages: Record<StageName, StageConfig> = {
       throttleBurstLimit: 1000,
       corsOrigins: ['https://shop.example.com', 'https://admin.example.com'],
     },
-    lambda: { memoryMb: 1024, timeoutSeconds: 10, tracing: true, logLevel: 'INFO' },
+    lambda: {
+      memoryMb: 1024,
+      timeoutSeconds: 10,
+      tracing: true,
+      logLevel: 'INFO',
+      sourceMapStackTraces: false,
+    },
     events: { archiveRetentionDays: 365, maxReceiveCount: 5 },
   },
 };

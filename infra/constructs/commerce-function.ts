@@ -74,7 +74,7 @@ export class CommerceFunction extends NodejsFunction {
         POWERTOOLS_LOG_LEVEL: config.lambda.logLevel,
         POWERTOOLS_TRACE_ENABLED: String(config.lambda.tracing),
         STAGE: config.stage,
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(config.lambda.sourceMapStackTraces ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
         ...props.environment,
       },
       bundling: {

@@ -3,15 +3,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { tracer } from './observability.ts';
+import { traced } from './observability.ts';
 
 export function createDocumentClient(): DynamoDBDocumentClient {
-  const client = tracer.captureAWSv3Client(new DynamoDBClient({}));
+  const client = traced(new DynamoDBClient({}));
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });
 }
 
 export function createEventBridgeClient(): EventBridgeClient {
-  return tracer.captureAWSv3Client(new EventBridgeClient({}));
+  return traced(new EventBridgeClient({}));
 }

@@ -9,13 +9,12 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { ChangeMessageVisibilityCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { EventDefinition, EventDetail } from '@commerce/events';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
-import { logger, metrics, tracer } from './observability.ts';
+import { logger, metrics, traced, tracing } from './observability.ts';
 
 /** A message that will never succeed however often it is retried. */
 export class PoisonMessageError extends Error {}
@@ -70,7 +69,7 @@ export function parseRecord<E extends EventDefinition>(
 export function eventConsumer<E extends EventDefinition>(
   spec: ConsumerSpec<E>,
 ): (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> {
-  const sqs = tracer.captureAWSv3Client(new SQSClient({}));
+  const sqs = traced(new SQSClient({}));
   const processor = new BatchProcessor(EventType.SQS);
   const idempotencyConfig = new IdempotencyConfig({
     eventKeyJmesPath: 'detail.metadata.id',
@@ -124,7 +123,7 @@ export function eventConsumer<E extends EventDefinition>(
   };
 
   return middy<SQSEvent, SQSBatchResponse>()
-    .use(captureLambdaHandler(tracer))
+    .use(tracing<SQSEvent, SQSBatchResponse>())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
     .handler(async (event, context) => {

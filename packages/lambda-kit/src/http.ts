@@ -3,7 +3,6 @@
 // a correlation id into logs and events, and never lets an exception text or stack reach the client.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpSecurityHeaders from '@middy/http-security-headers';
@@ -12,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { loadEnv } from './env.ts';
 import { DomainError, ValidationError, type FieldError } from './errors.ts';
-import { logger, metrics, tracer } from './observability.ts';
+import { logger, metrics, tracing } from './observability.ts';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem.ts';
 import { toFieldErrors } from './zod-errors.ts';
 
@@ -102,7 +101,7 @@ function correlation(): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
 
 function echoCorrelationId(request: {
   event: ParsedEvent;
-  response: APIGatewayProxyResult | undefined;
+  response: APIGatewayProxyResult | null | undefined;
 }): void {
   if (request.response && request.event.correlationId) {
     request.response.headers = {
@@ -279,7 +278,7 @@ export function httpRoute<
   const { CORS_ORIGINS } = loadEnv(z.object({ CORS_ORIGINS: z.string().min(1) }));
 
   return middy<ParsedEvent, APIGatewayProxyResult>()
-    .use(captureLambdaHandler(tracer))
+    .use(tracing<ParsedEvent, APIGatewayProxyResult>())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
     .use(correlation())

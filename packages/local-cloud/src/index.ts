@@ -29,6 +29,7 @@ export { findApiBaseUrl, rewriteOutputs, type StackOutputs, toEmulatorUrl } from
 export {
   ACCOUNT_ID,
   EMULATOR_ENDPOINT,
+  EMULATOR_OUTPUTS_FILE,
   LOCAL_DIR,
   OPENSEARCH_URL,
   REDIS_URL,
