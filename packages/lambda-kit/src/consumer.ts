@@ -8,13 +8,12 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { ChangeMessageVisibilityCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { EventDefinition, EventDetail } from '@commerce/events';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
-import { logger, metrics, traced, tracing } from './observability.ts';
+import { logger, metrics, publishMetrics, traced, tracing } from './observability.ts';
 
 /** A message that will never succeed however often it is retried. */
 export class PoisonMessageError extends Error {}
@@ -125,7 +124,7 @@ export function eventConsumer<E extends EventDefinition>(
   return middy<SQSEvent, SQSBatchResponse>()
     .use(tracing<SQSEvent, SQSBatchResponse>())
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics))
+    .use(publishMetrics<SQSEvent, SQSBatchResponse>())
     .handler(async (event, context) => {
       idempotencyConfig.registerLambdaContext(context);
       return processPartialResponse(event, recordHandler, processor, { context });

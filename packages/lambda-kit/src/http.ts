@@ -2,7 +2,6 @@
 // zod (unknown fields rejected), maps typed errors to problem+json, adds security and CORS headers, carries
 // a correlation id into logs and events, and never lets an exception text or stack reach the client.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpSecurityHeaders from '@middy/http-security-headers';
@@ -11,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { loadEnv } from './env.ts';
 import { DomainError, ValidationError, type FieldError } from './errors.ts';
-import { logger, metrics, tracing } from './observability.ts';
+import { logger, metrics, publishMetrics, tracing } from './observability.ts';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem.ts';
 import { toFieldErrors } from './zod-errors.ts';
 
@@ -280,7 +279,7 @@ export function httpRoute<
   return middy<ParsedEvent, APIGatewayProxyResult>()
     .use(tracing<ParsedEvent, APIGatewayProxyResult>())
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics))
+    .use(publishMetrics<ParsedEvent, APIGatewayProxyResult>())
     .use(correlation())
     .use(httpSecurityHeaders())
     .use(httpCors({ origins: CORS_ORIGINS.split(','), credentials: false }))

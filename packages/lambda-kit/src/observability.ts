@@ -34,3 +34,14 @@ export function traced<T>(client: T): T {
 export function tracing<TEvent, TResult>(): MiddlewareObj<TEvent, TResult>[] {
   return tracer ? [captureLambdaHandler(tracer)] : [];
 }
+
+/**
+ * Flushes the metrics a handler recorded, as EMF log lines. Unlike Powertools' logMetrics middleware it stays
+ * silent when a request recorded none, which most reads do, instead of logging a warning every time.
+ */
+export function publishMetrics<TEvent, TResult>(): MiddlewareObj<TEvent, TResult> {
+  const flush = () => {
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  };
+  return { after: flush, onError: flush };
+}
