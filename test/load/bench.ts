@@ -390,7 +390,7 @@ async function main(): Promise<void> {
 
     const sourceMaps = { fnMs: med('sourcemaps:fn'), floorMs: med('sourcemaps:floor') };
     console.log(
-      `With --enable-source-maps (the NODE_OPTIONS the function construct sets): ${detailFn.name} ` +
+      `With --enable-source-maps (NODE_OPTIONS in stages with lambda.sourceMapStackTraces): ${detailFn.name} ` +
         `${ms(sourceMaps.fnMs)} ms, its floor ${ms(sourceMaps.floorMs)} ms ` +
         `(ratio ${(sourceMaps.fnMs / sourceMaps.floorMs).toFixed(2)}).`,
     );
