@@ -31,6 +31,7 @@ export function buildApp(config: StageConfig, app: App = new App()): CommerceApp
     bus: data.bus,
     cursorSecret: data.cursorSecret,
     alarmTopic: data.alarmTopic,
+    identity: data.identity,
     description: `Commerce ${config.stage}: API, functions and subscriptions`,
   });
   stateless.addStackDependency(data);

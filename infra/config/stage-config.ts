@@ -36,6 +36,19 @@ export const stageConfigSchema = z
         sourceMapStackTraces: z.boolean(),
       })
       .strict(),
+    identity: z
+      .object({
+        /** Cognito feature plan; PLUS adds threat protection (compromised credentials, adaptive sign-in). */
+        featurePlan: z.enum(['ESSENTIALS', 'PLUS']),
+        /** Staff and admin tokens are refused unless the user has MFA set up. */
+        requireStaffMfa: z.boolean(),
+        /**
+         * Where the pool's JWKS is served when not at the issuer (the local emulator serves it over plain
+         * http at `<base>/<poolId>/.well-known/jwks.json`); null in AWS.
+         */
+        jwksBaseUrl: z.url().nullable(),
+      })
+      .strict(),
     events: z
       .object({
         /** An EventBridge archive of the bus for replay. The local emulator cannot host one. */

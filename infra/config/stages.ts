@@ -21,6 +21,7 @@ const stages: Record<StageName, StageConfig> = {
       logLevel: 'INFO',
       sourceMapStackTraces: true,
     },
+    identity: { featurePlan: 'ESSENTIALS', requireStaffMfa: false, jwksBaseUrl: 'http://localhost:4566' },
     events: { archiveRetentionDays: null, maxReceiveCount: 3 },
   },
   dev: {
@@ -42,6 +43,7 @@ const stages: Record<StageName, StageConfig> = {
       logLevel: 'DEBUG',
       sourceMapStackTraces: true,
     },
+    identity: { featurePlan: 'ESSENTIALS', requireStaffMfa: true, jwksBaseUrl: null },
     events: { archiveRetentionDays: 7, maxReceiveCount: 3 },
   },
   prod: {
@@ -63,6 +65,7 @@ const stages: Record<StageName, StageConfig> = {
       logLevel: 'INFO',
       sourceMapStackTraces: false,
     },
+    identity: { featurePlan: 'PLUS', requireStaffMfa: true, jwksBaseUrl: null },
     events: { archiveRetentionDays: 365, maxReceiveCount: 5 },
   },
 };

@@ -1,17 +1,20 @@
 // The public REST API (regional): stage throttling, JSON access logs, CORS, gateway errors as problem+json,
 // and a route table recording who may call each route (enforced by the Auth service's authorizer).
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
   AuthorizationType,
   Cors,
   EndpointType,
+  IdentitySource,
   LambdaIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
+  RequestAuthorizer,
   ResponseType,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
@@ -52,6 +55,8 @@ export interface RouteRecord {
 
 export interface CommerceApiProps {
   readonly config: StageConfig;
+  /** The Auth service's REQUEST authorizer function; it receives the `Authorization` header. */
+  readonly authorizerFunction: IFunction;
 }
 
 export class CommerceApi extends Construct {
@@ -59,6 +64,7 @@ export class CommerceApi extends Construct {
   /** Every route with the access it declares, for the authorizer and the docs. */
   readonly routes: RouteRecord[] = [];
   readonly corsOrigins: readonly string[];
+  readonly authorizer: RequestAuthorizer;
 
   constructor(scope: Construct, id: string, props: CommerceApiProps) {
     super(scope, id);
@@ -93,6 +99,13 @@ export class CommerceApi extends Construct {
       },
     });
 
+    this.authorizer = new RequestAuthorizer(this, 'Authorizer', {
+      handler: props.authorizerFunction,
+      identitySources: [IdentitySource.header('Authorization')],
+      // The policy covers every route for the caller, so one answer per token serves all routes.
+      resultsCacheTtl: Duration.minutes(5),
+    });
+
     for (const g of gatewayProblems) {
       this.api.addGatewayResponse(`Problem${g.type.responseType}`, {
         type: g.type,
@@ -120,10 +133,12 @@ export class CommerceApi extends Construct {
   ): void {
     route.fn.addEnvironment('CORS_ORIGINS', this.corsOrigins.join(','));
     const resource = this.api.root.resourceForPath(route.path);
+    const isPublic = route.access === 'public';
     resource.addMethod(route.method, new LambdaIntegration(route.fn, { proxy: true }), {
-      // The Auth service's REQUEST authorizer is attached to every non-public route when it exists;
-      // until then the declared access is recorded in `routes` and in the method's operation name.
-      authorizationType: AuthorizationType.NONE,
+      // Every protected route goes through the Auth service, which allows exactly what the route table says.
+      ...(isPublic
+        ? { authorizationType: AuthorizationType.NONE }
+        : { authorizationType: AuthorizationType.CUSTOM, authorizer: this.authorizer }),
       operationName: `${route.service}:${route.method} ${route.path} [${route.access}]`,
     });
     this.routes.push({

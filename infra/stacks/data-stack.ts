@@ -1,6 +1,6 @@
 // Stateful resources: the event bus and its archive, every service's table, the cursor signing key and
 // the alarm topic. Kept apart from the stateless stack so functions and routes can be replaced freely.
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Archive, EventBus } from 'aws-cdk-lib/aws-events';
 import { Alias } from 'aws-cdk-lib/aws-kms';
@@ -10,6 +10,7 @@ import { BUS_BASE_NAME } from '@commerce/events';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
 import type { ServiceDefinition } from '../constructs/service-definition.ts';
+import { Identity } from '../constructs/identity.ts';
 import { ServiceTable } from '../constructs/service-table.ts';
 
 export interface DataStackProps extends StackProps {
@@ -22,6 +23,7 @@ export class DataStack extends Stack {
   readonly tables: ReadonlyMap<string, Table>;
   readonly cursorSecret: Secret;
   readonly alarmTopic: Topic;
+  readonly identity: Identity;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -49,6 +51,13 @@ export class DataStack extends Stack {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy,
     });
+
+    this.identity = new Identity(this, 'Identity', { config });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'StorefrontClientId', { value: this.identity.storefrontClient.userPoolClientId });
+    new CfnOutput(this, 'MobileClientId', { value: this.identity.mobileClient.userPoolClientId });
+    new CfnOutput(this, 'AdminConsoleClientId', { value: this.identity.adminConsoleClient.userPoolClientId });
+    new CfnOutput(this, 'IntegrationsClientId', { value: this.identity.integrationsClient.userPoolClientId });
 
     this.alarmTopic = new Topic(this, 'Alarms', {
       displayName: `Commerce ${config.stage} alarms`,

@@ -8,7 +8,9 @@ import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
 import { CommerceApi } from '../constructs/commerce-api.ts';
 import { CommerceFunction } from '../constructs/commerce-function.ts';
+import type { Identity } from '../constructs/identity.ts';
 import type { ServiceDefinition } from '../constructs/service-definition.ts';
+import { platformRoutes } from '../services/routes.ts';
 import { Service } from '../constructs/service.ts';
 
 export interface ServicesStackProps extends StackProps {
@@ -18,6 +20,7 @@ export interface ServicesStackProps extends StackProps {
   readonly bus: IEventBus;
   readonly cursorSecret: ISecret;
   readonly alarmTopic: ITopic;
+  readonly identity: Identity;
 }
 
 export class ServicesStack extends Stack {
@@ -27,23 +30,36 @@ export class ServicesStack extends Stack {
   constructor(scope: Construct, id: string, props: ServicesStackProps) {
     super(scope, id, props);
     const { config } = props;
-    this.api = new CommerceApi(this, 'Api', { config });
-
-    // A route that does nothing but run the HTTP stack: liveness probe and the bench's baseline.
-    const health = new CommerceFunction(this, 'Health', {
-      entry: 'functions/platform/health.ts',
-      service: 'platform',
+    // The Auth service: verifies Cognito access tokens and answers with the caller's policy.
+    const { identity } = props;
+    const authorizer = new CommerceFunction(this, 'Authorizer', {
+      entry: 'functions/auth/authorizer.ts',
+      service: 'auth',
       config,
-      description: 'platform: GET /health',
+      description: 'auth: REQUEST authorizer (Cognito JWT → policy over the route table)',
+      environment: {
+        USER_POOL_ID: identity.userPool.userPoolId,
+        CLIENT_IDS: identity.clients.map((c) => c.userPoolClientId).join(','),
+        REQUIRE_STAFF_MFA: String(config.identity.requireStaffMfa),
+        ...(config.identity.jwksBaseUrl
+          ? {
+              JWKS_URL: `${config.identity.jwksBaseUrl}/${identity.userPool.userPoolId}/.well-known/jwks.json`,
+            }
+          : {}),
+      },
     });
-    this.api.addRoute({
-      method: 'GET',
-      path: '/health',
-      access: 'public',
-      service: 'platform',
-      fn: health,
-      summary: 'Liveness.',
-    });
+    this.api = new CommerceApi(this, 'Api', { config, authorizerFunction: authorizer });
+
+    // Routes of the platform itself: a liveness probe that runs the HTTP stack only (the bench's baseline).
+    for (const route of platformRoutes) {
+      const fn = new CommerceFunction(this, 'Health', {
+        entry: route.handler,
+        service: 'platform',
+        config,
+        description: `platform: ${route.method} ${route.path}`,
+      });
+      this.api.addRoute({ ...route, service: 'platform', fn });
+    }
 
     this.services = props.services.map((definition) => {
       const table = props.tables.get(definition.name);

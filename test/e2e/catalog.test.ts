@@ -16,14 +16,30 @@ import {
 } from '@aws-sdk/client-sqs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, eventBridge, eventually, productBody, sqs, stackOutput, unique } from './support.ts';
+import {
+  api,
+  bearer,
+  eventBridge,
+  eventually,
+  productBody,
+  signIn,
+  sqs,
+  stackOutput,
+  unique,
+} from './support.ts';
 
 const busName = () => stackOutput((k) => k.startsWith('EventBusName'));
 
 /** A queue subscribed to every catalog event on the bus, as a partner integration would subscribe. */
 const listener = { queueUrl: '', ruleName: unique('test-listener'), seen: [] as Message[] };
 
+/** Catalog writes are for staff: every write in this file goes through a staff member's token. */
+let staffToken = '';
+const staffApi = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  api(method, path, body, { ...bearer(staffToken), ...headers });
+
 beforeAll(async () => {
+  staffToken = await signIn(['staff']);
   const queue = await sqs.send(new CreateQueueCommand({ QueueName: listener.ruleName }));
   listener.queueUrl = queue.QueueUrl!;
   const attrs = await sqs.send(
@@ -80,7 +96,7 @@ async function seenOnBus(match: (e: BusEvent) => boolean, what: string): Promise
 }
 
 async function createProduct(overrides: Record<string, unknown> = {}) {
-  const res = await api('POST', '/products', productBody(overrides));
+  const res = await staffApi('POST', '/products', productBody(overrides));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: string; handle: string; version: number; variants: { sku: string }[] };
 }
@@ -88,7 +104,7 @@ async function createProduct(overrides: Record<string, unknown> = {}) {
 describe('products', () => {
   it('are created, read by id and handle, listed, updated and archived', async () => {
     const correlationId = unique('corr');
-    const created = await api('POST', '/products', productBody(), { 'x-correlation-id': correlationId });
+    const created = await staffApi('POST', '/products', productBody(), { 'x-correlation-id': correlationId });
     expect(created.status).toBe(201);
     expect(created.headers.get('x-correlation-id')).toBe(correlationId);
     const product = created.body as { id: string; handle: string; version: number };
@@ -105,14 +121,14 @@ describe('products', () => {
     expect(list.status).toBe(200);
     expect(list.body.items!.map((p) => p.id)).toContain(product.id);
 
-    const updated = await api('PATCH', `/products/${product.id}`, {
+    const updated = await staffApi('PATCH', `/products/${product.id}`, {
       version: 1,
       title: 'Organic tee, washed',
     });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ title: 'Organic tee, washed', version: 2 });
 
-    const archived = await api('DELETE', `/products/${product.id}`);
+    const archived = await staffApi('DELETE', `/products/${product.id}`);
     expect(archived.status).toBe(200);
     expect(archived.body).toMatchObject({ status: 'archived', version: 3 });
     expect((await api('GET', `/products/${product.id}`)).status).toBe(404);
@@ -139,8 +155,10 @@ describe('products', () => {
 
   it('refuses a stale version with 409 and keeps the newer write', async () => {
     const product = await createProduct();
-    expect((await api('PATCH', `/products/${product.id}`, { version: 1, title: 'First' })).status).toBe(200);
-    const stale = await api('PATCH', `/products/${product.id}`, { version: 1, title: 'Second' });
+    expect((await staffApi('PATCH', `/products/${product.id}`, { version: 1, title: 'First' })).status).toBe(
+      200,
+    );
+    const stale = await staffApi('PATCH', `/products/${product.id}`, { version: 1, title: 'Second' });
     expect(stale.status).toBe(409);
     expect(stale.headers.get('content-type')).toContain('application/problem+json');
     expect(stale.body).toMatchObject({ type: 'urn:commerce:problem:version-conflict', status: 409 });
@@ -149,39 +167,36 @@ describe('products', () => {
 
   it('refuses a duplicate handle and a SKU of another product with 409', async () => {
     const first = await createProduct();
-    const sameHandle = await api('POST', '/products', productBody({ handle: first.handle }));
+    const sameHandle = await staffApi('POST', '/products', productBody({ handle: first.handle }));
     expect(sameHandle.status).toBe(409);
     expect(sameHandle.body.type).toBe('urn:commerce:problem:handle-taken');
 
     const sku = first.variants[0]!.sku;
-    const sameSku = await api(
-      'POST',
-      '/products',
-      productBody({ options: [], variants: [{ sku, title: 'Copy', optionValues: {} }] }),
-    );
+    const refused = productBody({ options: [], variants: [{ sku, title: 'Copy', optionValues: {} }] });
+    const sameSku = await staffApi('POST', '/products', refused);
     expect(sameSku.status).toBe(409);
     expect(sameSku.body.type).toBe('urn:commerce:problem:sku-taken');
     // The refused product claimed nothing: its handle is still free.
-    const handle = (productBody() as { handle: string }).handle;
-    expect((await api('POST', '/products', productBody({ handle }))).status).toBe(201);
+    const retry = await staffApi('POST', '/products', productBody({ handle: refused.handle }));
+    expect(retry.status).toBe(201);
   });
 
   it('answers bad input with problem+json naming each field, and changes nothing', async () => {
     const body = productBody();
-    const unknownField = await api('POST', '/products', { ...body, price: 100 });
+    const unknownField = await staffApi('POST', '/products', { ...body, price: 100 });
     expect(unknownField.status).toBe(400);
     expect(unknownField.headers.get('content-type')).toContain('application/problem+json');
     expect(unknownField.body.errors).toEqual([{ in: 'body', pointer: '/price', detail: 'Unknown field.' }]);
 
-    const wrongType = await api('POST', '/products', { ...body, title: 42 });
+    const wrongType = await staffApi('POST', '/products', { ...body, title: 42 });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.errors).toEqual([expect.objectContaining({ in: 'body', pointer: '/title' })]);
 
-    const tooLong = await api('POST', '/products', { ...body, title: 'x'.repeat(201) });
+    const tooLong = await staffApi('POST', '/products', { ...body, title: 'x'.repeat(201) });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.errors).toEqual([expect.objectContaining({ pointer: '/title' })]);
 
-    const oversized = await api('POST', '/products', { ...body, description: 'x'.repeat(70 * 1024) });
+    const oversized = await staffApi('POST', '/products', { ...body, description: 'x'.repeat(70 * 1024) });
     expect(oversized.status).toBe(413);
     expect(oversized.body).toMatchObject({ type: 'urn:commerce:problem:payload-too-large', status: 413 });
 
@@ -191,11 +206,11 @@ describe('products', () => {
 
     // None of the refused requests created the product.
     expect((await api('GET', `/products/by-handle/${body.handle as string}`)).status).toBe(404);
-    expect((await api('POST', '/products', body)).status).toBe(201);
+    expect((await staffApi('POST', '/products', body)).status).toBe(201);
   });
 
   it('pages through a category with signed cursors and refuses a forged one', async () => {
-    const category = await api('POST', '/categories', { name: 'Page test', slug: unique('page') });
+    const category = await staffApi('POST', '/categories', { name: 'Page test', slug: unique('page') });
     expect(category.status).toBe(201);
     const categoryId = category.body.id as string;
     const ids: string[] = [];
@@ -228,16 +243,16 @@ describe('products', () => {
 
 describe('categories', () => {
   it('form a tree; a category with children or products cannot be deleted', async () => {
-    const parent = await api('POST', '/categories', { name: 'Clothing', slug: unique('clothing') });
-    const child = await api('POST', '/categories', {
+    const parent = await staffApi('POST', '/categories', { name: 'Clothing', slug: unique('clothing') });
+    const child = await staffApi('POST', '/categories', {
       name: 'Tees',
       slug: unique('tees'),
       parentId: parent.body.id,
     });
     expect(child.status).toBe(201);
-    const dupSlug = await api('POST', '/categories', { name: 'Again', slug: parent.body.slug });
+    const dupSlug = await staffApi('POST', '/categories', { name: 'Again', slug: parent.body.slug });
     expect(dupSlug.status).toBe(409);
-    const orphan = await api('POST', '/categories', {
+    const orphan = await staffApi('POST', '/categories', {
       name: 'Orphan',
       slug: unique('orphan'),
       parentId: 'no-such-category',
@@ -248,18 +263,18 @@ describe('categories', () => {
     const node = tree.body.items!.find((n) => n.id === parent.body.id) as { children: { id: string }[] };
     expect(node.children.map((c) => c.id)).toEqual([child.body.id]);
 
-    const cycle = await api('PATCH', `/categories/${parent.body.id as string}`, {
+    const cycle = await staffApi('PATCH', `/categories/${parent.body.id as string}`, {
       version: 1,
       parentId: child.body.id,
     });
     expect(cycle.status).toBe(422);
 
-    expect((await api('DELETE', `/categories/${parent.body.id as string}`)).status).toBe(409);
+    expect((await staffApi('DELETE', `/categories/${parent.body.id as string}`)).status).toBe(409);
     const product = await createProduct({ categoryIds: [child.body.id] });
-    expect((await api('DELETE', `/categories/${child.body.id as string}`)).status).toBe(409);
-    expect((await api('DELETE', `/products/${product.id}`)).status).toBe(200);
-    expect((await api('DELETE', `/categories/${child.body.id as string}`)).status).toBe(204);
-    expect((await api('DELETE', `/categories/${parent.body.id as string}`)).status).toBe(204);
+    expect((await staffApi('DELETE', `/categories/${child.body.id as string}`)).status).toBe(409);
+    expect((await staffApi('DELETE', `/products/${product.id}`)).status).toBe(200);
+    expect((await staffApi('DELETE', `/categories/${child.body.id as string}`)).status).toBe(204);
+    expect((await staffApi('DELETE', `/categories/${parent.body.id as string}`)).status).toBe(204);
   });
 });
 

@@ -1,4 +1,12 @@
 // Helpers for end-to-end tests: HTTP against the deployed API, AWS clients aimed at the emulator, polling.
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  DescribeUserPoolClientCommand,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { EMULATOR_ENDPOINT, REGION } from '@commerce/local-cloud';
@@ -21,6 +29,81 @@ const awsConfig = {
 };
 export const sqs = new SQSClient(awsConfig);
 export const eventBridge = new EventBridgeClient(awsConfig);
+export const cognito = new CognitoIdentityProviderClient(awsConfig);
+
+export const userPoolId = (): string => stackOutput((k) => k === 'UserPoolId');
+export const clientId = (name: 'Storefront' | 'Mobile' | 'AdminConsole' | 'Integrations'): string =>
+  stackOutput((k) => k === `${name}ClientId`);
+
+/**
+ * Creates a confirmed user in the given groups and signs them in; returns the access token. The emulator
+ * accepts the password flow on any client (it does not check a client's allowed flows), which keeps the
+ * tests free of an SRP implementation; the storefront client allows only SRP in AWS.
+ */
+export async function signIn(groups: readonly string[], client = clientId('Storefront')): Promise<string> {
+  const email = `${unique('user')}@example.com`;
+  const password = `Pw-${randomUUID()}-A1!`;
+  const pool = userPoolId();
+  await cognito.send(
+    new AdminCreateUserCommand({
+      UserPoolId: pool,
+      Username: email,
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [
+        { Name: 'email', Value: email },
+        { Name: 'email_verified', Value: 'true' },
+      ],
+    }),
+  );
+  await cognito.send(
+    new AdminSetUserPasswordCommand({
+      UserPoolId: pool,
+      Username: email,
+      Password: password,
+      Permanent: true,
+    }),
+  );
+  for (const group of groups) {
+    await cognito.send(
+      new AdminAddUserToGroupCommand({ UserPoolId: pool, Username: email, GroupName: group }),
+    );
+  }
+  const auth = await cognito.send(
+    new InitiateAuthCommand({
+      ClientId: client,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: email, PASSWORD: password },
+    }),
+  );
+  const token = auth.AuthenticationResult?.AccessToken;
+  if (!token) throw new Error('Sign-in returned no access token');
+  return token;
+}
+
+/** A partner's access token from the OAuth2 token endpoint (client credentials) with the given scopes. */
+export async function partnerToken(
+  scopes: readonly string[],
+  client = clientId('Integrations'),
+): Promise<string> {
+  const described = await cognito.send(
+    new DescribeUserPoolClientCommand({ UserPoolId: userPoolId(), ClientId: client }),
+  );
+  const secret = described.UserPoolClient?.ClientSecret;
+  if (!secret) throw new Error('The client has no secret');
+  const res = await fetch(`${EMULATOR_ENDPOINT}/oauth2/token`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${client}:${secret}`).toString('base64')}`,
+    },
+    body: new URLSearchParams({ grant_type: 'client_credentials', scope: scopes.join(' ') }),
+  });
+  const body = (await res.json()) as { access_token?: string };
+  if (!res.ok || !body.access_token) throw new Error(`Token endpoint answered ${res.status}`);
+  return body.access_token;
+}
+
+export const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
 
 export interface ApiResponse {
   status: number;

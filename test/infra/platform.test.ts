@@ -47,12 +47,66 @@ describe('data stack', () => {
   });
 });
 
+describe('identity', () => {
+  it('has a user pool with email sign-in, a strong password policy, optional TOTP and email recovery', () => {
+    prod.data.hasResourceProperties('AWS::Cognito::UserPool', {
+      UsernameAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+      DeletionProtection: 'ACTIVE',
+      UserPoolTier: 'PLUS',
+    });
+    prod.data.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain' });
+    local.data.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'ESSENTIALS' });
+  });
+
+  it('has the admin and staff groups and a resource server with partner scopes', () => {
+    prod.data.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
+    prod.data.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'staff' });
+    prod.data.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+      Identifier: 'commerce',
+      Scopes: Match.arrayWith([Match.objectLike({ ScopeName: 'catalog.write' })]),
+    });
+  });
+
+  it('has public SRP clients for people and a confidential client-credentials client for partners', () => {
+    for (const name of ['storefront', 'mobile', 'admin-console']) {
+      prod.data.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        ClientName: name,
+        GenerateSecret: false,
+        ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        AccessTokenValidity: 15,
+        PreventUserExistenceErrors: 'ENABLED',
+      });
+    }
+    prod.data.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: 'integrations',
+      GenerateSecret: true,
+      AllowedOAuthFlows: ['client_credentials'],
+      AllowedOAuthScopes: Match.arrayWith([
+        { 'Fn::Join': ['', [{ Ref: Match.anyValue() }, '/catalog.write']] },
+      ]),
+    });
+  });
+});
+
 describe('functions', () => {
   const functions = Object.values(prod.services.findResources('AWS::Lambda::Function')) as Resource[];
 
   it('run nodejs24.x on arm64 with tracing and the Powertools environment', () => {
-    // every catalog route and consumer, the outbox relay and the health route
-    expect(functions.length).toBe(catalogService.routes.length + catalogService.subscriptions.length + 2);
+    // every catalog route and consumer, the outbox relay, the health route and the authorizer
+    expect(functions.length).toBe(catalogService.routes.length + catalogService.subscriptions.length + 3);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -61,7 +115,7 @@ describe('functions', () => {
         Environment: { Variables: { POWERTOOLS_METRICS_NAMESPACE: 'Commerce' } },
       });
       const variables = (fn.Properties.Environment as { Variables: Record<string, string> }).Variables;
-      expect(['catalog', 'platform']).toContain(variables.POWERTOOLS_SERVICE_NAME);
+      expect(['catalog', 'platform', 'auth']).toContain(variables.POWERTOOLS_SERVICE_NAME);
       expect((fn.Properties.LoggingConfig as { LogGroup?: unknown }).LogGroup).toBeDefined();
     }
   });
@@ -163,6 +217,21 @@ describe('API', () => {
       ResponseParameters: { 'gatewayresponse.header.Content-Type': "'application/problem+json'" },
     });
     prod.services.hasResourceProperties('AWS::ApiGateway::GatewayResponse', { ResponseType: 'DEFAULT_5XX' });
+  });
+
+  it('sends every protected route, and no public one, through the Auth service authorizer', () => {
+    prod.services.hasResourceProperties('AWS::ApiGateway::Authorizer', {
+      Type: 'REQUEST',
+      IdentitySource: 'method.request.header.Authorization',
+      AuthorizerResultTtlInSeconds: 300,
+    });
+    const methods = Object.values(prod.services.findResources('AWS::ApiGateway::Method')) as Resource[];
+    for (const route of catalogService.routes) {
+      const method = methods.find(
+        (m) => m.Properties.OperationName === `catalog:${route.method} ${route.path} [${route.access}]`,
+      );
+      expect(method?.Properties.AuthorizationType).toBe(route.access === 'public' ? 'NONE' : 'CUSTOM');
+    }
   });
 
   it('has one method per declared catalog route, each naming its access', () => {

@@ -1,7 +1,11 @@
 // Part 2 of the bench: request latency through the local API gateway (MiniStack), GET /products/{id} next
 // to the no-op GET /health on the same API, sequential requests on a kept-alive connection.
 import {
+  accessToken,
   deployLocalStage,
+  ensureDemoUsers,
+  identityOutputs,
+  readDeployedOutputs,
   EMULATOR_OUTPUTS_FILE,
   ensureLocalCloud,
   findApiBaseUrl,
@@ -63,14 +67,17 @@ async function request(
   method: string,
   url: URL,
   body?: unknown,
+  token?: string,
 ): Promise<{ status: number; json: unknown; ms: number }> {
   const started = performance.now();
   const res = await fetch(url, {
     method,
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    ...(body === undefined
-      ? {}
-      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
   const ms = performance.now() - started;
@@ -78,17 +85,26 @@ async function request(
 }
 
 /** Creates one published product (unique handle and SKU) and returns its id. */
+/** Creates the product to read, as the demo staff user (catalog writes are for staff). */
 export async function createBenchProduct(baseUrl: string): Promise<string> {
+  const ids = identityOutputs(readDeployedOutputs());
+  const staff = (await ensureDemoUsers(ids)).staff;
+  const token = await accessToken(ids.adminConsoleClientId, staff.email, staff.password);
   const handle = `bench-${randomUUID().slice(0, 8)}`;
-  const res = await request('POST', new URL('products', baseUrl), {
-    handle,
-    title: 'Bench tee',
-    description: 'Created by npm run bench.',
-    status: 'published',
-    attributes: { material: 'cotton' },
-    options: [{ name: 'size', values: ['M'] }],
-    variants: [{ sku: `${handle}-M`, title: 'M', optionValues: { size: 'M' }, weightGrams: 180 }],
-  });
+  const res = await request(
+    'POST',
+    new URL('products', baseUrl),
+    {
+      handle,
+      title: 'Bench tee',
+      description: 'Created by npm run bench.',
+      status: 'published',
+      attributes: { material: 'cotton' },
+      options: [{ name: 'size', values: ['M'] }],
+      variants: [{ sku: `${handle}-M`, title: 'M', optionValues: { size: 'M' }, weightGrams: 180 }],
+    },
+    token,
+  );
   const id = (res.json as { id?: unknown } | undefined)?.id;
   if (res.status !== 201 || typeof id !== 'string') {
     throw new Error(`POST /products answered ${res.status}: ${JSON.stringify(res.json)}`);

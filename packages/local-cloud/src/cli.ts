@@ -13,8 +13,16 @@ import {
 } from './index.ts';
 import { defaultLog as log } from './proc.ts';
 import { seedDemoCatalog } from './seed.ts';
+import {
+  accessToken,
+  CREDENTIALS_FILE,
+  ensureDemoUsers,
+  identityOutputs,
+  newCustomerToken,
+  readDeployedOutputs,
+} from './users.ts';
 
-const USAGE = `usage: node packages/local-cloud/src/cli.ts <start|stop|status> [options]
+const USAGE = `usage: node packages/local-cloud/src/cli.ts <start|stop|status|token> [options]
 
   start   provision what is missing, start MiniStack (4566), OpenSearch (9200) and Redis (6379)
           on loopback, deploy the local stage, seed demo data and print the URLs
@@ -24,7 +32,9 @@ const USAGE = `usage: node packages/local-cloud/src/cli.ts <start|stop|status> [
                              4566 (e.g. LocalStack from docker-compose.localstack.yml)
             --app-dir <dir>  deploy the CDK app in <dir> instead of the repository root
   stop    stop the servers (provisioned files stay in .local/)
-  status  show what runs`;
+  status  show what runs
+  token <admin|staff|customer>
+          print an access token: the demo admin or staff user, or a customer signed up just now`;
 
 interface StartOptions {
   deploy: boolean;
@@ -49,7 +59,17 @@ async function start(options: StartOptions): Promise<void> {
     });
     apiUrl = findApiBaseUrl(outputs);
     if (apiUrl === undefined) log('seed: skipped, no stack output holds an API Gateway URL');
-    else await seedDemoCatalog(apiUrl);
+    else {
+      const ids = identityOutputs(outputs);
+      const users = await ensureDemoUsers(ids);
+      log(
+        `users: ${users.admin.email} (admin) and ${users.staff.email} (staff), passwords in ${CREDENTIALS_FILE}`,
+      );
+      await seedDemoCatalog(
+        apiUrl,
+        await accessToken(ids.adminConsoleClientId, users.staff.email, users.staff.password),
+      );
+    }
   }
   const rows: [string, string][] = [
     ['API', apiUrl ?? (options.deploy ? '(no API output)' : '(not deployed)')],
@@ -60,10 +80,27 @@ async function start(options: StartOptions): Promise<void> {
     ['Redis', REDIS_URL],
     ['Outputs', path.join(LOCAL_DIR, 'outputs.emulator.json')],
     ['Logs', path.join(LOCAL_DIR, 'logs')],
+    ['Tokens', 'npm run token -- admin|staff|customer   (prints an access token; see docs/auth.md)'],
   ];
   log(`ready in ${((Date.now() - began) / 1000).toFixed(1)}s`);
   for (const [label, value] of rows) console.log(`  ${label.padEnd(14)}${value}`);
   console.log('  Stop with:    npm stop');
+}
+
+/** Prints an access token for the demo admin or staff user, or for a customer signed up just now. */
+async function token(role: string | undefined): Promise<void> {
+  if (role !== 'admin' && role !== 'staff' && role !== 'customer') {
+    throw new LocalCloudError('usage: npm run token -- admin|staff|customer');
+  }
+  const ids = identityOutputs(readDeployedOutputs());
+  if (role === 'customer') {
+    const customer = await newCustomerToken(ids);
+    console.error(`[local-cloud] signed up and confirmed ${customer.email}`);
+    console.log(customer.token);
+    return;
+  }
+  const users = await ensureDemoUsers(ids);
+  console.log(await accessToken(ids.adminConsoleClientId, users[role].email, users[role].password));
 }
 
 async function status(): Promise<void> {
@@ -115,6 +152,8 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'status':
       return status();
+    case 'token':
+      return token(positionals[1]);
     default:
       console.error(USAGE);
       process.exitCode = 2;

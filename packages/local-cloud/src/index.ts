@@ -25,6 +25,14 @@ import {
 
 export { deployLocalStage, type DeployOptions, describeStackStatus, localAwsEnv } from './deploy.ts';
 export { LocalCloudError, type Log } from './proc.ts';
+export {
+  accessToken,
+  CREDENTIALS_FILE,
+  ensureDemoUsers,
+  identityOutputs,
+  newCustomerToken,
+  readDeployedOutputs,
+} from './users.ts';
 export { findApiBaseUrl, rewriteOutputs, type StackOutputs, toEmulatorUrl } from './url.ts';
 export {
   ACCOUNT_ID,

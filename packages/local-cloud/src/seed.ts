@@ -1,4 +1,4 @@
-// Seeds a small demo catalog through the public API, as a shop's staff would. Idempotent: categories and
+// Seeds a small demo catalog through the API, as a shop's staff would. Idempotent: categories and
 // products that already exist (same slug or handle) are left alone, so a second `npm start` adds nothing.
 
 interface DemoCategory {
@@ -69,10 +69,18 @@ interface CategoryNode {
   children: CategoryNode[];
 }
 
-async function call(method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+async function call(
+  method: string,
+  url: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; json: unknown }> {
   const res = await fetch(url, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     signal: AbortSignal.timeout(30_000),
   });
@@ -93,8 +101,10 @@ async function existingCategories(api: string): Promise<Map<string, string>> {
   return bySlug;
 }
 
+/** Seeds through the API with a staff member's access token, as the admin console would. */
 export async function seedDemoCatalog(
   apiBaseUrl: string,
+  staffToken: string,
   log: (line: string) => void = console.log,
 ): Promise<void> {
   const api = apiBaseUrl.replace(/\/$/, '');
@@ -103,7 +113,7 @@ export async function seedDemoCatalog(
   for (const c of categories) {
     if (ids.has(c.slug)) continue;
     const parentId = c.parent ? ids.get(c.parent) : null;
-    const res = await call('POST', `${api}/categories`, { name: c.name, slug: c.slug, parentId });
+    const res = await call('POST', `${api}/categories`, { name: c.name, slug: c.slug, parentId }, staffToken);
     if (res.status !== 201)
       throw new Error(`Seeding category ${c.slug}: ${res.status} ${JSON.stringify(res.json)}`);
     ids.set(c.slug, (res.json as { id: string }).id);
@@ -130,7 +140,7 @@ export async function seedDemoCatalog(
           }))
         : [{ sku, title: p.title, optionValues: {}, weightGrams: p.weightGrams }],
     };
-    const res = await call('POST', `${api}/products`, body);
+    const res = await call('POST', `${api}/products`, body, staffToken);
     if (res.status !== 201)
       throw new Error(`Seeding product ${p.handle}: ${res.status} ${JSON.stringify(res.json)}`);
     created++;

@@ -1,0 +1,142 @@
+// Identity: the Cognito user pool for shoppers and staff, the staff groups, the partner resource server
+// with its scopes, and one app client per kind of client. Token lifetimes are chosen per client (docs/auth.md).
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type {
+  UserPoolClient} from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  FeaturePlan,
+  Mfa,
+  OAuthScope,
+  ResourceServerScope,
+  StandardThreatProtectionMode,
+  UserPool,
+  UserPoolResourceServer,
+} from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import type { StageConfig } from '../config/stage-config.ts';
+
+/** Groups that carry rights; customers are in none. */
+export const STAFF_GROUPS = ['admin', 'staff'] as const;
+
+/** The resource server partners' client-credentials tokens are scoped to: `commerce/<scope>`. */
+export const RESOURCE_SERVER = 'commerce';
+export const PARTNER_SCOPES = {
+  'catalog.write': 'Create and change products and categories',
+  'orders.read': 'Read orders',
+} as const;
+
+export interface IdentityProps {
+  readonly config: StageConfig;
+}
+
+export class Identity extends Construct {
+  readonly userPool: UserPool;
+  readonly storefrontClient: UserPoolClient;
+  readonly mobileClient: UserPoolClient;
+  readonly adminConsoleClient: UserPoolClient;
+  readonly integrationsClient: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: IdentityProps) {
+    super(scope, id);
+    const { config } = props;
+
+    this.userPool = new UserPool(this, 'UserPool', {
+      userPoolName: `commerce-${config.stage}`,
+      featurePlan: config.identity.featurePlan === 'PLUS' ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
+      ...(config.identity.featurePlan === 'PLUS'
+        ? { standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION }
+        : {}),
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      selfSignUpEnabled: true,
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      deletionProtection: config.retainData,
+      removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-COG2',
+      reason:
+        'MFA stays optional for shoppers (TOTP available); the Auth service refuses staff and admin tokens ' +
+        'without MFA wherever the stage sets identity.requireStaffMfa (dev, prod).',
+    });
+    if (config.identity.featurePlan !== 'PLUS') {
+      Validations.of(this.userPool).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-COG8',
+        reason: `The ${config.stage} stage runs the Essentials plan; prod runs Plus with full threat protection.`,
+      });
+    }
+
+    for (const [index, group] of STAFF_GROUPS.entries()) {
+      new CfnUserPoolGroup(this, `Group-${group}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: group,
+        description:
+          group === 'admin' ? 'Everything, user management included' : 'Catalog, pricing, inventory, orders',
+        precedence: index,
+      });
+    }
+
+    const scopes = Object.entries(PARTNER_SCOPES).map(
+      ([name, description]) => new ResourceServerScope({ scopeName: name, scopeDescription: description }),
+    );
+    const resourceServer = new UserPoolResourceServer(this, 'ResourceServer', {
+      userPool: this.userPool,
+      identifier: RESOURCE_SERVER,
+      userPoolResourceServerName: 'Commerce API',
+      scopes,
+    });
+
+    // Shoppers: public clients (no secret), SRP only; short access tokens, long refresh for "stay signed in".
+    const shopper = {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      accessTokenValidity: Duration.minutes(15),
+      idTokenValidity: Duration.minutes(15),
+      refreshTokenValidity: Duration.days(30),
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+    };
+    this.storefrontClient = this.userPool.addClient('Storefront', {
+      ...shopper,
+      userPoolClientName: 'storefront',
+    });
+    this.mobileClient = this.userPool.addClient('Mobile', { ...shopper, userPoolClientName: 'mobile' });
+    // Staff: a working day of refresh, then sign in again (with MFA).
+    this.adminConsoleClient = this.userPool.addClient('AdminConsole', {
+      ...shopper,
+      userPoolClientName: 'admin-console',
+      refreshTokenValidity: Duration.hours(12),
+    });
+    // Partners: confidential, client credentials with resource-server scopes; an hour per token.
+    this.integrationsClient = this.userPool.addClient('Integrations', {
+      userPoolClientName: 'integrations',
+      generateSecret: true,
+      authFlows: {},
+      oAuth: {
+        flows: { clientCredentials: true },
+        scopes: scopes.map((s) => OAuthScope.resourceServer(resourceServer, s)),
+      },
+      accessTokenValidity: Duration.hours(1),
+      enableTokenRevocation: true,
+    });
+  }
+
+  /** Every app client whose tokens the API accepts. */
+  get clients(): readonly UserPoolClient[] {
+    return [this.storefrontClient, this.mobileClient, this.adminConsoleClient, this.integrationsClient];
+  }
+}

@@ -1,0 +1,17 @@
+// Every route of the API with the access it needs: the one table the Auth service enforces.
+import type { RouteDefinition } from '../constructs/service-definition.ts';
+import { catalogRoutes } from './catalog.routes.ts';
+
+/** Routes of the platform itself, outside any service. */
+export const platformRoutes: readonly RouteDefinition[] = [
+  {
+    method: 'GET',
+    path: '/health',
+    access: 'public',
+    handler: 'functions/platform/health.ts',
+    summary: 'Liveness: runs the HTTP stack and nothing else.',
+    readOnly: true,
+  },
+];
+
+export const allRoutes: readonly RouteDefinition[] = [...platformRoutes, ...catalogRoutes];
