@@ -1,8 +1,7 @@
 // Identity: the Cognito user pool for shoppers and staff, the staff groups, the partner resource server
 // with its scopes, and one app client per kind of client. Token lifetimes are chosen per client (docs/auth.md).
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import type {
-  UserPoolClient} from 'aws-cdk-lib/aws-cognito';
+import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
