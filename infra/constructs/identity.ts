@@ -6,15 +6,19 @@ import {
   AccountRecovery,
   CfnUserPoolGroup,
   FeaturePlan,
+  LambdaVersion,
   Mfa,
   OAuthScope,
   ResourceServerScope,
   StandardThreatProtectionMode,
   UserPool,
+  UserPoolOperation,
   UserPoolResourceServer,
 } from 'aws-cdk-lib/aws-cognito';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
+import { CommerceFunction } from './commerce-function.ts';
 
 /** Groups that carry rights; customers are in none. */
 export const STAFF_GROUPS = ['admin', 'staff'] as const;
@@ -78,6 +82,32 @@ export class Identity extends Construct {
         reason: `The ${config.stage} stage runs the Essentials plan; prod runs Plus with full threat protection.`,
       });
     }
+
+    // Adds `email` and, for staff, `mfa` to access tokens (functions/auth/pre-token-generation.ts). It lives
+    // with the pool because a trigger must be in the pool's stack.
+    const preTokenGeneration = new CommerceFunction(this, 'PreTokenGeneration', {
+      entry: 'functions/auth/pre-token-generation.ts',
+      service: 'auth',
+      config,
+      description: 'auth: adds email and MFA status to access tokens',
+      timeout: Duration.seconds(5),
+    });
+    this.userPool.addTrigger(
+      UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
+      preTokenGeneration,
+      LambdaVersion.V2_0,
+    );
+    // A separate policy, not the function's default one: the function must not depend on the pool's ARN,
+    // since the pool already depends on the function.
+    new Policy(this, 'PreTokenGenerationReadUsers', {
+      roles: [preTokenGeneration.role!],
+      statements: [
+        new PolicyStatement({
+          actions: ['cognito-idp:AdminGetUser'],
+          resources: [this.userPool.userPoolArn],
+        }),
+      ],
+    });
 
     for (const [index, group] of STAFF_GROUPS.entries()) {
       new CfnUserPoolGroup(this, `Group-${group}`, {

@@ -49,6 +49,15 @@ describe('the Auth service', () => {
     expect((await api('POST', '/products', body, bearer(staff))).status).toBe(201);
   });
 
+  it('issues access tokens that carry the email and, for staff, the MFA status', () => {
+    const claims = (token: string) =>
+      JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    expect(claims(staff)).toMatchObject({ token_use: 'access', 'cognito:groups': ['staff'], mfa: 'false' });
+    expect(claims(staff).email).toMatch(/@example\.com$/);
+    expect(claims(customer)).toMatchObject({ mfa: 'false' });
+    expect(claims(customer)['cognito:groups']).toBeUndefined();
+  });
+
   it('keeps public routes open to anyone', async () => {
     expect((await api('GET', '/products?limit=1')).status).toBe(200);
     expect((await api('GET', '/categories', undefined, bearer(customer))).status).toBe(200);

@@ -71,6 +71,22 @@ describe('identity', () => {
     local.data.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'ESSENTIALS' });
   });
 
+  it('runs the V2 pre-token-generation trigger, which may read users of this pool only', () => {
+    prod.data.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { PreTokenGenerationConfig: { LambdaArn: Match.anyValue(), LambdaVersion: 'V2_0' } },
+    });
+    prod.data.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Action: 'cognito-idp:AdminGetUser',
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('UserPool'), 'Arn'] },
+          }),
+        ],
+      },
+    });
+  });
+
   it('has the admin and staff groups and a resource server with partner scopes', () => {
     prod.data.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
     prod.data.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'staff' });
@@ -105,7 +121,8 @@ describe('functions', () => {
   const functions = Object.values(prod.services.findResources('AWS::Lambda::Function')) as Resource[];
 
   it('run nodejs24.x on arm64 with tracing and the Powertools environment', () => {
-    // every catalog route and consumer, the outbox relay, the health route and the authorizer
+    // every catalog route and consumer, the outbox relay, the health route and the authorizer (the
+    // Cognito trigger is in the data stack)
     expect(functions.length).toBe(catalogService.routes.length + catalogService.subscriptions.length + 3);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
