@@ -5,11 +5,15 @@ import { CategoryUpdated } from './catalog/category-updated.ts';
 import { ProductArchived } from './catalog/product-archived.ts';
 import { ProductCreated } from './catalog/product-created.ts';
 import { ProductUpdated } from './catalog/product-updated.ts';
+import { CustomerDeleted } from './customer/customer-deleted.ts';
+import { CustomerRegistered } from './customer/customer-registered.ts';
+import { CustomerUpdated } from './customer/customer-updated.ts';
 import type { EventDefinition } from './envelope.ts';
 import { ReviewAggregated } from './review/review-aggregated.ts';
 
 export * from './envelope.ts';
 export { productSnapshot, categorySnapshot, productStatusSchema } from './catalog/shared.ts';
+export { customerSnapshot } from './customer/shared.ts';
 export {
   CategoryCreated,
   CategoryDeleted,
@@ -18,6 +22,9 @@ export {
   ProductCreated,
   ProductUpdated,
   ReviewAggregated,
+  CustomerRegistered,
+  CustomerUpdated,
+  CustomerDeleted,
 };
 
 /** Every event in the catalog, for documentation and contract tests. */
@@ -29,6 +36,9 @@ export const eventCatalog: readonly EventDefinition[] = [
   CategoryUpdated,
   CategoryDeleted,
   ReviewAggregated,
+  CustomerRegistered,
+  CustomerUpdated,
+  CustomerDeleted,
 ];
 
 /** Looks an event definition up by its source and detail-type. */

@@ -68,6 +68,8 @@ export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<
     context: {
       sub: caller.sub,
       kind: caller.kind,
+      // Added to the access token by the pre-token-generation trigger.
+      email: typeof payload.email === 'string' ? payload.email : '',
       groups: caller.groups.join(','),
       scopes: scopes.join(' '),
     },

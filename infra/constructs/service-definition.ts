@@ -22,8 +22,10 @@ export interface RouteDefinition {
   readonly summary: string;
   /** The handler signs pagination cursors and needs the cursor signing key. */
   readonly paginates?: boolean;
-  /** The handler publishes through the outbox only; it needs no bus access. Reads only: no write grant. */
+  /** The handler only reads its table: no write grant. */
   readonly readOnly?: boolean;
+  /** Cognito admin actions the handler calls on the user pool (USER_POOL_ID is set for it). */
+  readonly userPoolActions?: readonly `cognito-idp:Admin${string}`[];
 }
 
 export interface SubscriptionDefinition {

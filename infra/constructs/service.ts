@@ -1,6 +1,7 @@
 // One L3 construct per service: its functions (one per route, one per subscription, and the outbox relay),
 // their least-privilege grants on the service's own table, its routes on the API and its subscriptions.
 import { Duration } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -25,6 +26,7 @@ export interface ServiceProps {
   readonly api: CommerceApi;
   readonly alarmTopic: ITopic;
   readonly cursorSecret: ISecret;
+  readonly userPool: IUserPool;
 }
 
 /** `GET /products/{id}` → `GetProductsId`, a readable construct id. */
@@ -61,6 +63,10 @@ export class Service extends Construct {
       });
       fn.bindTable(table, route.readOnly ? 'read' : 'readWrite');
       if (route.paginates) fn.bindCursorSecret(props.cursorSecret);
+      if (route.userPoolActions?.length) {
+        fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
+        props.userPool.grant(fn, ...route.userPoolActions);
+      }
       props.api.addRoute({ ...route, service, fn });
       this.functions.push(fn);
     }

@@ -1,5 +1,6 @@
 // Every service of the platform, in the order they are wired.
 import type { ServiceDefinition } from '../constructs/service-definition.ts';
 import { catalogService } from './catalog.ts';
+import { customerService } from './customer.ts';
 
-export const services: readonly ServiceDefinition[] = [catalogService];
+export const services: readonly ServiceDefinition[] = [catalogService, customerService];

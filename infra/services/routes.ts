@@ -1,6 +1,7 @@
 // Every route of the API with the access it needs: the one table the Auth service enforces.
 import type { RouteDefinition } from '../constructs/service-definition.ts';
 import { catalogRoutes } from './catalog.routes.ts';
+import { customerRoutes } from './customer.routes.ts';
 
 /** Routes of the platform itself, outside any service. */
 export const platformRoutes: readonly RouteDefinition[] = [
@@ -14,4 +15,4 @@ export const platformRoutes: readonly RouteDefinition[] = [
   },
 ];
 
-export const allRoutes: readonly RouteDefinition[] = [...platformRoutes, ...catalogRoutes];
+export const allRoutes: readonly RouteDefinition[] = [...platformRoutes, ...catalogRoutes, ...customerRoutes];

@@ -73,6 +73,7 @@ export class ServicesStack extends Stack {
         api: this.api,
         alarmTopic: props.alarmTopic,
         cursorSecret: props.cursorSecret,
+        userPool: identity.userPool,
       });
     });
 

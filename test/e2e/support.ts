@@ -4,8 +4,10 @@ import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
   DescribeUserPoolClientCommand,
   InitiateAuthCommand,
+  SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -71,6 +73,39 @@ export async function signIn(groups: readonly string[], client = clientId('Store
   const auth = await cognito.send(
     new InitiateAuthCommand({
       ClientId: client,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: email, PASSWORD: password },
+    }),
+  );
+  const token = auth.AuthenticationResult?.AccessToken;
+  if (!token) throw new Error('Sign-in returned no access token');
+  return token;
+}
+
+/** Signs a customer up through the storefront client the way a shopper does, confirms and signs in. */
+export async function signUp(): Promise<{ email: string; password: string; token: string }> {
+  const email = `${unique('shopper')}@example.com`;
+  const password = `Pw-${randomUUID()}-A1!`;
+  const client = clientId('Storefront');
+  await cognito.send(
+    new SignUpCommand({
+      ClientId: client,
+      Username: email,
+      Password: password,
+      UserAttributes: [{ Name: 'email', Value: email }],
+    }),
+  );
+  // The emulator's fixed confirmation code; in AWS it arrives by email.
+  await cognito.send(
+    new ConfirmSignUpCommand({ ClientId: client, Username: email, ConfirmationCode: '123456' }),
+  );
+  return { email, password, token: await passwordSignIn(email, password) };
+}
+
+export async function passwordSignIn(email: string, password: string): Promise<string> {
+  const auth = await cognito.send(
+    new InitiateAuthCommand({
+      ClientId: clientId('Storefront'),
       AuthFlow: 'USER_PASSWORD_AUTH',
       AuthParameters: { USERNAME: email, PASSWORD: password },
     }),

@@ -1,9 +1,11 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { catalogService } from '../../infra/services/catalog.ts';
+import { services } from '../../infra/services/index.ts';
 import { synth } from './synth.ts';
 
 const prod = synth('prod');
+const subscriptionCount = services.reduce((n, s) => n + s.subscriptions.length, 0);
 const local = synth('local');
 
 type Resource = { Properties: Record<string, unknown> };
@@ -121,9 +123,10 @@ describe('functions', () => {
   const functions = Object.values(prod.services.findResources('AWS::Lambda::Function')) as Resource[];
 
   it('run nodejs24.x on arm64 with tracing and the Powertools environment', () => {
-    // every catalog route and consumer, the outbox relay, the health route and the authorizer (the
-    // Cognito trigger is in the data stack)
-    expect(functions.length).toBe(catalogService.routes.length + catalogService.subscriptions.length + 3);
+    // per service: a function per route and consumer plus its outbox relay; then the health route and the
+    // authorizer (the Cognito trigger is in the data stack)
+    const perService = services.map((s) => s.routes.length + s.subscriptions.length + 1);
+    expect(functions.length).toBe(perService.reduce((a, b) => a + b, 0) + 2);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -132,7 +135,9 @@ describe('functions', () => {
         Environment: { Variables: { POWERTOOLS_METRICS_NAMESPACE: 'Commerce' } },
       });
       const variables = (fn.Properties.Environment as { Variables: Record<string, string> }).Variables;
-      expect(['catalog', 'platform', 'auth']).toContain(variables.POWERTOOLS_SERVICE_NAME);
+      expect([...services.map((s) => s.name), 'platform', 'auth']).toContain(
+        variables.POWERTOOLS_SERVICE_NAME,
+      );
       expect((fn.Properties.LoggingConfig as { LogGroup?: unknown }).LogGroup).toBeDefined();
     }
   });
@@ -182,12 +187,14 @@ describe('subscriptions', () => {
     const mappings = Object.values(
       prod.services.findResources('AWS::Lambda::EventSourceMapping'),
     ) as Resource[];
-    expect(mappings.length).toBe(2);
+    // one per subscription, one per outbox relay
+    expect(mappings.length).toBe(subscriptionCount + services.length);
     for (const m of mappings) expect(m.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
   });
 
   it('alarm on the depth of every DLQ', () => {
-    const dlqCount = 3; // consumer DLQ, rule target DLQ, outbox relay DLQ
+    // two per subscription (consumer, rule target), one per outbox relay
+    const dlqCount = 2 * subscriptionCount + services.length;
     prod.services.resourceCountIs('AWS::CloudWatch::Alarm', dlqCount);
     prod.services.allResourcesProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',

@@ -1,6 +1,6 @@
 // GET /products: published products, newest first, optionally in one category, cursor-paginated.
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { cursors } from '../cursor.ts';
+import { cursors } from '@commerce/lambda-kit/cursor-secret';
 import { store } from '../runtime.ts';
 import { listProductsQuery } from '../schemas.ts';
 

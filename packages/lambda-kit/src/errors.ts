@@ -22,6 +22,13 @@ export class NotFoundError extends DomainError {
   readonly title = 'Resource not found';
 }
 
+/** The caller is not signed in (the authorizer normally answers this before a handler runs). */
+export class UnauthorizedError extends DomainError {
+  readonly status = 401;
+  readonly problemType = 'unauthorized';
+  readonly title = 'Authentication required';
+}
+
 export class ConflictError extends DomainError {
   readonly status = 409;
   readonly problemType: string;

@@ -23,6 +23,9 @@ const correlationIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/);
 /** Who is calling, as the Auth service's authorizer hands it to the handler. */
 export interface Principal {
   readonly sub: string;
+  /** `user` for people, `client` for partners (client credentials). */
+  readonly kind: 'user' | 'client';
+  readonly email: string | undefined;
   readonly groups: readonly string[];
   readonly scopes: readonly string[];
 }
@@ -234,7 +237,13 @@ function principalFrom(event: APIGatewayProxyEvent): Principal | undefined {
   const ctx = event.requestContext?.authorizer;
   if (!ctx || typeof ctx.sub !== 'string') return undefined;
   const list = (v: unknown) => (typeof v === 'string' && v ? v.split(/[ ,]+/) : []);
-  return { sub: ctx.sub, groups: list(ctx.groups), scopes: list(ctx.scopes) };
+  return {
+    sub: ctx.sub,
+    kind: ctx.kind === 'client' ? 'client' : 'user',
+    email: typeof ctx.email === 'string' && ctx.email ? ctx.email : undefined,
+    groups: list(ctx.groups),
+    scopes: list(ctx.scopes),
+  };
 }
 
 /** Builds the Lambda handler for one API route. */

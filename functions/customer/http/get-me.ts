@@ -1,0 +1,10 @@
+// GET /me: the signed-in customer's profile.
+import { httpRoute } from '@commerce/lambda-kit/http';
+import { currentCustomer, profileView } from '../runtime.ts';
+
+export const handler = httpRoute({
+  handler: async ({ principal, correlationId }) => ({
+    status: 200,
+    body: profileView(await currentCustomer(principal, correlationId)),
+  }),
+});

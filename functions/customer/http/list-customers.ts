@@ -1,0 +1,18 @@
+// GET /customers (staff): customers, newest first, cursor-paginated.
+import { httpRoute } from '@commerce/lambda-kit/http';
+import { cursors } from '@commerce/lambda-kit/cursor-secret';
+import { profileView, store } from '../runtime.ts';
+import { listCustomersQuery } from '../schemas.ts';
+
+export const handler = httpRoute({
+  query: listCustomersQuery,
+  handler: async ({ query }) => {
+    const codec = await cursors();
+    const page = await store.list(query.limit, codec.decode(query.cursor, 'customers'));
+    const nextCursor = codec.encode(page.lastKey, 'customers');
+    return {
+      status: 200,
+      body: { items: page.items.map(profileView), ...(nextCursor ? { nextCursor } : {}) },
+    };
+  },
+});

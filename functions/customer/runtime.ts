@@ -1,0 +1,46 @@
+// Module-scope wiring shared by the customer service's handlers.
+import { CustomerRegistered } from '@commerce/events';
+import { createDocumentClient } from '@commerce/lambda-kit/clients';
+import { loadEnv } from '@commerce/lambda-kit/env';
+import { UnauthorizedError } from '@commerce/lambda-kit/errors';
+import type { Principal } from '@commerce/lambda-kit/http';
+import { outboxItem } from '@commerce/lambda-kit/outbox';
+import * as z from 'zod';
+import { newCustomer, snapshot, type Customer } from './domain/customer.ts';
+import { DynamoCustomerStore } from './store.ts';
+
+const env = loadEnv(z.object({ TABLE_NAME: z.string().min(1) }));
+
+export const store = new DynamoCustomerStore(createDocumentClient(), env.TABLE_NAME);
+
+/**
+ * The signed-in customer's profile. Created here on first use when it does not exist yet (the
+ * post-confirmation trigger creates it in AWS; the local emulator never calls that trigger), with
+ * customer.registered in the same transaction, once.
+ */
+export async function currentCustomer(
+  principal: Principal | undefined,
+  correlationId: string,
+): Promise<Customer> {
+  if (!principal || principal.kind !== 'user') throw new UnauthorizedError('Sign in as a customer.');
+  const existing = await store.get(principal.sub);
+  if (existing) return existing;
+  const created = newCustomer(principal.sub, principal.email ?? '', new Date());
+  if (
+    await store.createIfMissing(created, outboxItem(CustomerRegistered, snapshot(created), { correlationId }))
+  ) {
+    return created;
+  }
+  const raced = await store.get(principal.sub);
+  if (!raced) throw new Error('Profile vanished after a concurrent create');
+  return raced;
+}
+
+/** What a customer sees of themselves. */
+export function profileView(c: Customer) {
+  return {
+    ...snapshot(c),
+    ...(c.defaultShippingAddressId ? { defaultShippingAddressId: c.defaultShippingAddressId } : {}),
+    ...(c.defaultBillingAddressId ? { defaultBillingAddressId: c.defaultBillingAddressId } : {}),
+  };
+}
