@@ -41,10 +41,6 @@ export function acknowledgeNagFindings(data: Stack, services: Stack): void {
       'gateway request validation would answer first, in another shape.',
   );
   acknowledge(
-    'AwsSolutions-APIG3',
-    'The WAF web ACL on the API stage arrives with the edge work in issue #3.',
-  );
-  acknowledge(
     'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
     'The account-level role API Gateway needs to write execution logs; AWS scopes this managed policy to logs.',
   );

@@ -10,10 +10,18 @@ import { CustomerRegistered } from './customer/customer-registered.ts';
 import { CustomerUpdated } from './customer/customer-updated.ts';
 import type { EventDefinition } from './envelope.ts';
 import { ReviewAggregated } from './review/review-aggregated.ts';
+import { UserDisabled } from './user/user-disabled.ts';
+import { UserEnabled } from './user/user-enabled.ts';
+import { UserGroupAdded } from './user/user-group-added.ts';
+import { UserGroupRemoved } from './user/user-group-removed.ts';
+import { UserInvited } from './user/user-invited.ts';
+import { UserPasswordReset } from './user/user-password-reset.ts';
+import { UserSignedOut } from './user/user-signed-out.ts';
 
 export * from './envelope.ts';
 export { productSnapshot, categorySnapshot, productStatusSchema } from './catalog/shared.ts';
 export { customerSnapshot } from './customer/shared.ts';
+export { userGroupSchema } from './user/shared.ts';
 export {
   CategoryCreated,
   CategoryDeleted,
@@ -25,6 +33,13 @@ export {
   CustomerRegistered,
   CustomerUpdated,
   CustomerDeleted,
+  UserInvited,
+  UserDisabled,
+  UserEnabled,
+  UserGroupAdded,
+  UserGroupRemoved,
+  UserPasswordReset,
+  UserSignedOut,
 };
 
 /** Every event in the catalog, for documentation and contract tests. */
@@ -39,6 +54,13 @@ export const eventCatalog: readonly EventDefinition[] = [
   CustomerRegistered,
   CustomerUpdated,
   CustomerDeleted,
+  UserInvited,
+  UserDisabled,
+  UserEnabled,
+  UserGroupAdded,
+  UserGroupRemoved,
+  UserPasswordReset,
+  UserSignedOut,
 ];
 
 /** Looks an event definition up by its source and detail-type. */

@@ -18,6 +18,8 @@ const env = loadEnv(
     REQUIRE_STAFF_MFA: z.enum(['true', 'false']),
     /** Local stage only: where the emulator serves the pool's JWKS (plain http, other host than the issuer). */
     JWKS_URL: z.url().optional(),
+    /** The partner API: partner clients are served there only, users only on the public API. */
+    PARTNER_API_ID: z.string().min(1),
   }),
 );
 
@@ -29,12 +31,14 @@ const jwksCache = env.JWKS_URL
     })
   : undefined;
 
+// The client is checked after verification: people must sign in through one of the API's app clients, while
+// partners each have their own client-credentials client, created at run time (packages/ops), whose tokens
+// carry only the scopes Cognito granted that client.
 const verifier = CognitoJwtVerifier.create(
-  { userPoolId: env.USER_POOL_ID, tokenUse: 'access', clientId: env.CLIENT_IDS.split(',') },
+  { userPoolId: env.USER_POOL_ID, tokenUse: 'access', clientId: null },
   jwksCache ? { jwksCache } : undefined,
 );
-
-const options = { requireStaffMfa: env.REQUIRE_STAFF_MFA === 'true' };
+const apiClientIds = new Set(env.CLIENT_IDS.split(','));
 
 /** API Gateway turns this exact message into 401. */
 const unauthorized = () => new Error('Unauthorized');
@@ -52,16 +56,25 @@ export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<
     throw unauthorized();
   }
 
-  const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
   // Client-credentials tokens have no user: their sub is the client id and they carry no username.
+  const kind = payload.username === undefined ? 'client' : 'user';
+  if (kind === 'user' && !apiClientIds.has(payload.client_id)) {
+    logger.info('Token refused', { reason: 'user token of a client the API does not accept' });
+    throw unauthorized();
+  }
+  const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
   const caller: Caller = {
-    kind: payload.username === undefined ? 'client' : 'user',
+    kind,
     sub: payload.sub,
     groups: payload['cognito:groups'] ?? [],
     scopes,
     mfa: payload.mfa === 'true',
   };
-  const policy = policyFor(caller, allRoutes, apiStageArn(event.methodArn), options);
+  const stageArn = apiStageArn(event.methodArn);
+  const policy = policyFor(caller, allRoutes, stageArn, {
+    requireStaffMfa: env.REQUIRE_STAFF_MFA === 'true',
+    api: stageArn.split(':')[5]?.split('/')[0] === env.PARTNER_API_ID ? 'partner' : 'public',
+  });
   return {
     principalId: caller.sub,
     policyDocument: { ...policy, Statement: [...policy.Statement] },

@@ -14,9 +14,9 @@ const env = loadEnv(z.object({ TABLE_NAME: z.string().min(1) }));
 export const store = new DynamoCustomerStore(createDocumentClient(), env.TABLE_NAME);
 
 /**
- * The signed-in customer's profile. Created here on first use when it does not exist yet (the
- * post-confirmation trigger creates it in AWS; the local emulator never calls that trigger), with
- * customer.registered in the same transaction, once.
+ * The signed-in customer's profile. Created here on first use when it does not exist yet: the
+ * post-confirmation trigger creates it at sign-up, but the local emulator never calls that trigger, and a
+ * failed trigger invocation must not leave a customer without a profile.
  */
 export async function currentCustomer(
   principal: Principal | undefined,
@@ -25,15 +25,25 @@ export async function currentCustomer(
   if (!principal || principal.kind !== 'user') throw new UnauthorizedError('Sign in as a customer.');
   const existing = await store.get(principal.sub);
   if (existing) return existing;
-  const created = newCustomer(principal.sub, principal.email ?? '', new Date());
-  if (
-    await store.createIfMissing(created, outboxItem(CustomerRegistered, snapshot(created), { correlationId }))
-  ) {
-    return created;
-  }
+  const created = await register(principal.sub, principal.email ?? '', correlationId);
+  if (created) return created;
   const raced = await store.get(principal.sub);
   if (!raced) throw new Error('Profile vanished after a concurrent create');
   return raced;
+}
+
+/**
+ * Creates the profile of a newly confirmed user with customer.registered in the same transaction. Returns
+ * the profile, or undefined when it existed already (so the event is emitted exactly once).
+ */
+export async function register(
+  sub: string,
+  email: string,
+  correlationId: string,
+): Promise<Customer | undefined> {
+  const created = newCustomer(sub, email, new Date());
+  const event = outboxItem(CustomerRegistered, snapshot(created), { correlationId });
+  return (await store.createIfMissing(created, event)) ? created : undefined;
 }
 
 /** What a customer sees of themselves. */

@@ -4,6 +4,20 @@ import * as z from 'zod';
 export const stageNames = ['local', 'dev', 'prod'] as const;
 export type StageName = (typeof stageNames)[number];
 
+/** A partner tier: one usage plan on the partner API; every partner's API key is in exactly one. */
+const partnerTierSchema = z
+  .object({
+    /** Steady-state requests per second, per API key. */
+    rateLimit: z.number().positive(),
+    /** Requests a key may send in a burst above the rate. */
+    burstLimit: z.number().int().positive(),
+    /** Requests per key per period; over it the partner API answers 429 until the period ends. */
+    quota: z
+      .object({ limit: z.number().int().positive(), period: z.enum(['DAY', 'WEEK', 'MONTH']) })
+      .strict(),
+  })
+  .strict();
+
 export const stageConfigSchema = z
   .object({
     stage: z.enum(stageNames),
@@ -20,8 +34,36 @@ export const stageConfigSchema = z
         throttleRateLimit: z.number().positive(),
         throttleBurstLimit: z.number().int().positive(),
         corsOrigins: z.array(z.string().min(1)).min(1),
+        /**
+         * The API's public base URL as clients see it, for documents that name it (GET /openapi.json):
+         * `{apiId}` and `{stage}` are filled in per request. null: `https://<gateway domain>/<stage>`.
+         * Set it for a custom domain, or where the gateway is reached another way (the emulator).
+         */
+        publicUrlTemplate: z.url().nullable(),
       })
       .strict(),
+    /**
+     * The partner API (docs/auth.md, Partners): the routes that declare scopes, behind API keys. Each tier
+     * becomes a usage plan named `commerce-<stage>-partners-<tier>` (see partner-names.ts).
+     */
+    partners: z
+      .object({
+        tiers: z
+          .record(z.string().regex(/^[a-z][a-z0-9-]{0,30}$/), partnerTierSchema)
+          .refine((tiers) => Object.keys(tiers).length > 0, 'at least one tier'),
+      })
+      .strict(),
+    /**
+     * The WAF web ACL on both API stages (infra/constructs/web-acl.ts). Null where the platform cannot host
+     * it: the local emulator's CloudFormation has no `AWS::WAFv2::WebACLAssociation` (docs/local-cloud.md).
+     */
+    waf: z
+      .object({
+        /** Requests one client IP may send in any 5-minute window before it is blocked (429). */
+        rateLimitPerIp: z.number().int().min(10).max(2_000_000_000),
+      })
+      .strict()
+      .nullable(),
     lambda: z
       .object({
         memoryMb: z.number().int().min(128).max(10240),

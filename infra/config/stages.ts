@@ -13,7 +13,17 @@ const stages: Record<StageName, StageConfig> = {
       throttleRateLimit: 1000,
       throttleBurstLimit: 2000,
       corsOrigins: ['http://localhost:5173'],
+      publicUrlTemplate: 'http://localhost:4566/_aws/execute-api/{apiId}/{stage}',
     },
+    partners: {
+      tiers: {
+        // A small daily quota, so the e2e test can exceed it in a few requests.
+        trial: { rateLimit: 50, burstLimit: 100, quota: { limit: 20, period: 'DAY' } },
+        standard: { rateLimit: 50, burstLimit: 100, quota: { limit: 10_000, period: 'DAY' } },
+      },
+    },
+    // The emulator's CloudFormation cannot associate a web ACL with a stage (docs/local-cloud.md).
+    waf: null,
     lambda: {
       memoryMb: 1024,
       timeoutSeconds: 10,
@@ -35,7 +45,15 @@ const stages: Record<StageName, StageConfig> = {
       throttleRateLimit: 100,
       throttleBurstLimit: 200,
       corsOrigins: ['http://localhost:5173'],
+      publicUrlTemplate: null,
     },
+    partners: {
+      tiers: {
+        trial: { rateLimit: 2, burstLimit: 5, quota: { limit: 1_000, period: 'DAY' } },
+        standard: { rateLimit: 10, burstLimit: 20, quota: { limit: 20_000, period: 'DAY' } },
+      },
+    },
+    waf: { rateLimitPerIp: 1_000 },
     lambda: {
       memoryMb: 1024,
       timeoutSeconds: 10,
@@ -57,7 +75,16 @@ const stages: Record<StageName, StageConfig> = {
       throttleRateLimit: 500,
       throttleBurstLimit: 1000,
       corsOrigins: ['https://shop.example.com', 'https://admin.example.com'],
+      publicUrlTemplate: null,
     },
+    partners: {
+      tiers: {
+        trial: { rateLimit: 2, burstLimit: 5, quota: { limit: 1_000, period: 'DAY' } },
+        standard: { rateLimit: 25, burstLimit: 50, quota: { limit: 100_000, period: 'DAY' } },
+        premium: { rateLimit: 100, burstLimit: 200, quota: { limit: 1_000_000, period: 'DAY' } },
+      },
+    },
+    waf: { rateLimitPerIp: 2_000 },
     lambda: {
       memoryMb: 1024,
       timeoutSeconds: 10,

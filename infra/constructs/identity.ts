@@ -1,7 +1,7 @@
 // Identity: the Cognito user pool for shoppers and staff, the staff groups, the partner resource server
 // with its scopes, and one app client per kind of client. Token lifetimes are chosen per client (docs/auth.md).
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
@@ -15,6 +15,7 @@ import {
   UserPoolOperation,
   UserPoolResourceServer,
 } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
@@ -32,6 +33,8 @@ export const PARTNER_SCOPES = {
 
 export interface IdentityProps {
   readonly config: StageConfig;
+  /** The customer service's table: the post-confirmation trigger creates profiles in it. */
+  readonly customerTable: ITable;
 }
 
 export class Identity extends Construct {
@@ -40,6 +43,7 @@ export class Identity extends Construct {
   readonly mobileClient: UserPoolClient;
   readonly adminConsoleClient: UserPoolClient;
   readonly integrationsClient: UserPoolClient;
+  readonly domain: UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
@@ -83,6 +87,13 @@ export class Identity extends Construct {
       });
     }
 
+    // The hosted OAuth endpoints, for partners' client-credentials token requests
+    // (https://<prefix>.auth.<region>.amazoncognito.com/oauth2/token). Prefixes are unique per region across
+    // all accounts, hence the account id in it; a custom domain can replace it without changing clients.
+    this.domain = this.userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: `commerce-${config.stage}-${Aws.ACCOUNT_ID}` },
+    });
+
     // Adds `email` and, for staff, `mfa` to access tokens (functions/auth/pre-token-generation.ts). It lives
     // with the pool because a trigger must be in the pool's stack.
     const preTokenGeneration = new CommerceFunction(this, 'PreTokenGeneration', {
@@ -108,6 +119,17 @@ export class Identity extends Construct {
         }),
       ],
     });
+
+    // Creates the customer profile and announces customer.registered when a shopper confirms their sign-up
+    // (functions/customer/post-confirmation.ts); the customer service's outbox relay publishes the event.
+    const postConfirmation = new CommerceFunction(this, 'PostConfirmation', {
+      entry: 'functions/customer/post-confirmation.ts',
+      service: 'customer',
+      config,
+      description: 'customer: creates the profile of a newly confirmed shopper',
+      timeout: Duration.seconds(5),
+    }).bindTable(props.customerTable, 'readWrite');
+    this.userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, postConfirmation);
 
     for (const [index, group] of STAFF_GROUPS.entries()) {
       new CfnUserPoolGroup(this, `Group-${group}`, {

@@ -24,8 +24,10 @@ export interface RouteDefinition {
   readonly paginates?: boolean;
   /** The handler only reads its table: no write grant. */
   readonly readOnly?: boolean;
-  /** Cognito admin actions the handler calls on the user pool (USER_POOL_ID is set for it). */
-  readonly userPoolActions?: readonly `cognito-idp:Admin${string}`[];
+  /** Cognito actions the handler calls on the user pool (USER_POOL_ID is set for it): Admin* and the listings. */
+  readonly userPoolActions?: readonly (
+    `cognito-idp:Admin${string}` | 'cognito-idp:ListUsers' | 'cognito-idp:ListUsersInGroup'
+  )[];
 }
 
 export interface SubscriptionDefinition {

@@ -2,5 +2,6 @@
 import type { ServiceDefinition } from '../constructs/service-definition.ts';
 import { catalogService } from './catalog.ts';
 import { customerService } from './customer.ts';
+import { userService } from './user.ts';
 
-export const services: readonly ServiceDefinition[] = [catalogService, customerService];
+export const services: readonly ServiceDefinition[] = [catalogService, customerService, userService];

@@ -2,6 +2,7 @@
 import type { RouteDefinition } from '../constructs/service-definition.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { customerRoutes } from './customer.routes.ts';
+import { userRoutes } from './user.routes.ts';
 
 /** Routes of the platform itself, outside any service. */
 export const platformRoutes: readonly RouteDefinition[] = [
@@ -13,6 +14,19 @@ export const platformRoutes: readonly RouteDefinition[] = [
     summary: 'Liveness: runs the HTTP stack and nothing else.',
     readOnly: true,
   },
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    access: 'public',
+    handler: 'functions/platform/openapi.ts',
+    summary: 'The OpenAPI 3.1 description of this API.',
+    readOnly: true,
+  },
 ];
 
-export const allRoutes: readonly RouteDefinition[] = [...platformRoutes, ...catalogRoutes, ...customerRoutes];
+export const allRoutes: readonly RouteDefinition[] = [
+  ...platformRoutes,
+  ...catalogRoutes,
+  ...customerRoutes,
+  ...userRoutes,
+];

@@ -52,12 +52,19 @@ export class DataStack extends Stack {
       removalPolicy,
     });
 
-    this.identity = new Identity(this, 'Identity', { config });
+    const customerTable = tables.get('customer');
+    if (!customerTable)
+      throw new Error('The identity needs the customer service (post-confirmation trigger)');
+    this.identity = new Identity(this, 'Identity', { config, customerTable });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'StorefrontClientId', { value: this.identity.storefrontClient.userPoolClientId });
     new CfnOutput(this, 'MobileClientId', { value: this.identity.mobileClient.userPoolClientId });
     new CfnOutput(this, 'AdminConsoleClientId', { value: this.identity.adminConsoleClient.userPoolClientId });
     new CfnOutput(this, 'IntegrationsClientId', { value: this.identity.integrationsClient.userPoolClientId });
+    new CfnOutput(this, 'TokenEndpoint', {
+      value: `${this.identity.domain.baseUrl()}/oauth2/token`,
+      description: "Partners' OAuth2 token endpoint (client credentials)",
+    });
 
     this.alarmTopic = new Topic(this, 'Alarms', {
       displayName: `Commerce ${config.stage} alarms`,

@@ -1,5 +1,5 @@
-// Stateless resources: the API and every service's functions, routes and subscriptions.
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+// Stateless resources: the APIs with their web ACL, and every service's functions, routes and subscriptions.
+import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -12,6 +12,7 @@ import type { Identity } from '../constructs/identity.ts';
 import type { ServiceDefinition } from '../constructs/service-definition.ts';
 import { platformRoutes } from '../services/routes.ts';
 import { Service } from '../constructs/service.ts';
+import { ApiWebAcl } from '../constructs/web-acl.ts';
 
 export interface ServicesStackProps extends StackProps {
   readonly config: StageConfig;
@@ -49,15 +50,26 @@ export class ServicesStack extends Stack {
       },
     });
     this.api = new CommerceApi(this, 'Api', { config, authorizerFunction: authorizer });
+    // Tells the authorizer which API is the partner one (no cycle: the function needs the API's id only).
+    authorizer.addEnvironment('PARTNER_API_ID', this.api.partnerApi.restApiId);
 
-    // Routes of the platform itself: a liveness probe that runs the HTTP stack only (the bench's baseline).
+    // Routes of the platform itself: a liveness probe that runs the HTTP stack only (the bench's baseline)
+    // and the OpenAPI document.
     for (const route of platformRoutes) {
-      const fn = new CommerceFunction(this, 'Health', {
-        entry: route.handler,
-        service: 'platform',
-        config,
-        description: `platform: ${route.method} ${route.path}`,
-      });
+      const base = route.handler.split('/').pop()?.replace(/\.ts$/, '') ?? route.handler;
+      const fn = new CommerceFunction(
+        this,
+        base.charAt(0).toUpperCase() + base.slice(1).replace(/-./g, (m) => m.charAt(1).toUpperCase()),
+        {
+          entry: route.handler,
+          service: 'platform',
+          config,
+          description: `platform: ${route.method} ${route.path}`,
+          ...(config.api.publicUrlTemplate
+            ? { environment: { PUBLIC_URL_TEMPLATE: config.api.publicUrlTemplate } }
+            : {}),
+        },
+      );
       this.api.addRoute({ ...route, service: 'platform', fn });
     }
 
@@ -77,7 +89,26 @@ export class ServicesStack extends Stack {
       });
     });
 
+    if (config.waf) {
+      const webAcl = new ApiWebAcl(this, 'WebAcl', {
+        name: `commerce-${config.stage}-api`,
+        rateLimitPerIp: config.waf.rateLimitPerIp,
+      });
+      webAcl.associate('PublicStage', this.api.api.deploymentStage);
+      webAcl.associate('PartnerStage', this.api.partnerApi.deploymentStage);
+    } else {
+      Validations.of(this).acknowledge({
+        id: 'AwsSolutions-APIG3',
+        reason: `The ${config.stage} stage has no web ACL (waf: null): its emulator cannot associate one with a stage.`,
+      });
+    }
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.url, description: 'Base URL of the public API' });
+    // Not "…ApiUrl": the local tooling takes the output named ApiUrl as the main API (findApiBaseUrl).
+    new CfnOutput(this, 'PartnerUrl', {
+      value: this.api.partnerApi.url,
+      description: 'Base URL of the partner API (API key and client-credentials token)',
+    });
     new CfnOutput(this, 'ApiId', { value: this.api.api.restApiId });
     new CfnOutput(this, 'ApiStage', { value: config.api.stageName });
     new CfnOutput(this, 'EventBusName', { value: props.bus.eventBusName });

@@ -9,8 +9,21 @@ import {
   InitiateAuthCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import {
+  DeleteRuleCommand,
+  EventBridgeClient,
+  PutRuleCommand,
+  PutTargetsCommand,
+  RemoveTargetsCommand,
+} from '@aws-sdk/client-eventbridge';
+import {
+  CreateQueueCommand,
+  DeleteQueueCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import { createCommerceClient, type CommerceClient } from '@commerce/api-client';
 import { EMULATOR_ENDPOINT, REGION } from '@commerce/local-cloud';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
@@ -198,4 +211,123 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** The claims of a JWT, unverified (the tests only read who a token names). */
+export function tokenClaims(token: string): { sub: string; email?: string; username?: string } {
+  const payload = token.split('.')[1];
+  if (!payload) throw new Error('Not a JWT');
+  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub: string; email?: string };
+}
+
+export interface BusEvent {
+  source: string;
+  'detail-type': string;
+  detail: { metadata: { id: string; correlationId: string }; data: Record<string, unknown> };
+}
+
+/**
+ * A test queue subscribed on the bus to `pattern`, as a partner integration would subscribe; `waitFor`
+ * resolves with the first event it has seen matching `match`. Close it in afterAll.
+ */
+export async function listenOnBus(pattern: Record<string, unknown>): Promise<{
+  waitFor: (match: (e: BusEvent) => boolean, what: string) => Promise<BusEvent>;
+  /** Every event received so far (waitFor receives; this does not). */
+  seen: () => readonly BusEvent[];
+  /** Receives whatever arrives within `ms` (to check that something did not happen). */
+  drain: (ms: number) => Promise<void>;
+  close: () => Promise<void>;
+}> {
+  const bus = stackOutput((k) => k.startsWith('EventBusName'));
+  const name = unique('test-listener');
+  const queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: name }))).QueueUrl!;
+  const attrs = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }),
+  );
+  await eventBridge.send(
+    new PutRuleCommand({ Name: name, EventBusName: bus, EventPattern: JSON.stringify(pattern) }),
+  );
+  await eventBridge.send(
+    new PutTargetsCommand({
+      Rule: name,
+      EventBusName: bus,
+      Targets: [{ Id: 'queue', Arn: attrs.Attributes!.QueueArn! }],
+    }),
+  );
+  const seen: BusEvent[] = [];
+  return {
+    waitFor: (match, what) =>
+      eventually(
+        async () => {
+          const found = seen.find(match);
+          if (found) return found;
+          const out = await sqs.send(
+            new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+          );
+          seen.push(...(out.Messages ?? []).map((m) => JSON.parse(m.Body!) as BusEvent));
+          return undefined;
+        },
+        45_000,
+        what,
+      ),
+    seen: () => seen,
+    drain: async (ms) => {
+      const until = Date.now() + ms;
+      while (Date.now() < until) {
+        const out = await sqs.send(
+          new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+        );
+        seen.push(...(out.Messages ?? []).map((m) => JSON.parse(m.Body!) as BusEvent));
+      }
+    },
+    close: async () => {
+      await eventBridge.send(new RemoveTargetsCommand({ Rule: name, EventBusName: bus, Ids: ['queue'] }));
+      await eventBridge.send(new DeleteRuleCommand({ Name: name, EventBusName: bus }));
+      await sqs.send(new DeleteQueueCommand({ QueueUrl: queueUrl }));
+    },
+  };
+}
+
+/** The typed API client (packages/api-client) aimed at the deployed API, optionally signed in. */
+export const client = (token?: string): CommerceClient =>
+  createCommerceClient({ baseUrl: apiUrl(), ...(token ? { token } : {}) });
+
+/** Base URL of the partner API: the routes that declare scopes, each behind an API key. */
+export const partnerApiUrl = (): string => stackOutput((k) => k === 'PartnerUrl').replace(/\/$/, '');
+
+/** An access token from an OAuth2 token endpoint (client credentials), for a client whose secret is known. */
+export async function clientCredentialsToken(
+  tokenEndpoint: string,
+  credentials: { clientId: string; clientSecret: string },
+  scopes: readonly string[],
+): Promise<string> {
+  const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64');
+  const res = await fetch(tokenEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
+    body: new URLSearchParams({ grant_type: 'client_credentials', scope: scopes.join(' ') }),
+  });
+  const body = (await res.json()) as { access_token?: string };
+  if (!res.ok || !body.access_token) throw new Error(`Token endpoint answered ${res.status}`);
+  return body.access_token;
+}
+
+/** Like `api`, against the partner API. */
+export async function partnerApi(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiResponse> {
+  const res = await fetch(`${partnerApiUrl()}${path}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: text ? (JSON.parse(text) as ApiResponse['body']) : {},
+  };
 }

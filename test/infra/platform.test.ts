@@ -2,6 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { catalogService } from '../../infra/services/catalog.ts';
 import { services } from '../../infra/services/index.ts';
+import { platformRoutes } from '../../infra/services/routes.ts';
 import { synth } from './synth.ts';
 
 const prod = synth('prod');
@@ -89,6 +90,27 @@ describe('identity', () => {
     });
   });
 
+  it('creates customer profiles in a post-confirmation trigger that may write the customer table only', () => {
+    prod.data.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: Match.objectLike({ PostConfirmation: Match.anyValue() }),
+    });
+    const [trigger] = Object.values(
+      prod.data.findResources('AWS::Lambda::Function', {
+        Properties: { Description: Match.stringLikeRegexp('profile of a newly confirmed shopper') },
+      }),
+    ) as Resource[];
+    const env = (trigger?.Properties['Environment'] as { Variables: { TABLE_NAME: { Ref: string } } })
+      .Variables;
+    expect(env.TABLE_NAME.Ref).toMatch(/^CustomerTable/);
+  });
+
+  it('has a Cognito domain for the OAuth2 token endpoint, unique per account', () => {
+    prod.data.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: { 'Fn::Join': ['', ['commerce-prod-', { Ref: 'AWS::AccountId' }]] },
+    });
+    prod.data.hasOutput('TokenEndpoint', Match.anyValue());
+  });
+
   it('has the admin and staff groups and a resource server with partner scopes', () => {
     prod.data.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
     prod.data.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'staff' });
@@ -123,10 +145,10 @@ describe('functions', () => {
   const functions = Object.values(prod.services.findResources('AWS::Lambda::Function')) as Resource[];
 
   it('run nodejs24.x on arm64 with tracing and the Powertools environment', () => {
-    // per service: a function per route and consumer plus its outbox relay; then the health route and the
-    // authorizer (the Cognito trigger is in the data stack)
+    // per service: a function per route and consumer plus its outbox relay; then the platform's own routes
+    // (health, OpenAPI) and the authorizer (the Cognito triggers are in the data stack)
     const perService = services.map((s) => s.routes.length + s.subscriptions.length + 1);
-    expect(functions.length).toBe(perService.reduce((a, b) => a + b, 0) + 2);
+    expect(functions.length).toBe(perService.reduce((a, b) => a + b, 0) + platformRoutes.length + 1);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',

@@ -21,9 +21,19 @@ export interface RouteAccess {
 
 const STAFF_GROUPS = new Set(['staff', 'admin']);
 
+export interface AccessOptions {
+  readonly requireStaffMfa: boolean;
+  /**
+   * Which API is being called. People use the public API; partner clients the partner API, where their API
+   * key meters them (a partner token on the public API would escape its usage plan). Default: public.
+   */
+  readonly api?: 'public' | 'partner';
+}
+
 /** Whether the caller may call the route, by group (people) or by scope (partner clients). */
-export function mayCall(caller: Caller, route: RouteAccess, options: { requireStaffMfa: boolean }): boolean {
+export function mayCall(caller: Caller, route: RouteAccess, options: AccessOptions): boolean {
   if (route.access === 'public') return true;
+  if ((caller.kind === 'client') !== (options.api === 'partner')) return false;
   if (caller.kind === 'client') return (route.scopes ?? []).some((s) => caller.scopes.includes(s));
   const staffOk = !options.requireStaffMfa || caller.mfa;
   switch (route.access) {
@@ -76,7 +86,7 @@ export function policyFor(
   caller: Caller,
   routes: readonly RouteAccess[],
   stageArn: string,
-  options: { requireStaffMfa: boolean },
+  options: AccessOptions,
 ): PolicyDocument {
   const protectedRoutes = routes.filter((r) => r.access !== 'public');
   const allowed = protectedRoutes

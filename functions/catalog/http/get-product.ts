@@ -2,10 +2,10 @@
 import { NotFoundError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { canSeeUnpublished, store } from '../runtime.ts';
-import { productIdParams } from '../schemas.ts';
+import { catalogContract } from '../contract.ts';
 
 export const handler = httpRoute({
-  params: productIdParams,
+  ...catalogContract['GET /products/{id}'],
   handler: async ({ params, principal }) => {
     const product = await store.getProduct(params.id);
     if (!product || (product.status !== 'published' && !canSeeUnpublished(principal))) {

@@ -2,10 +2,10 @@
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { cursors } from '@commerce/lambda-kit/cursor-secret';
 import { store } from '../runtime.ts';
-import { listProductsQuery } from '../schemas.ts';
+import { catalogContract } from '../contract.ts';
 
 export const handler = httpRoute({
-  query: listProductsQuery,
+  ...catalogContract['GET /products'],
   handler: async ({ query }) => {
     const codec = await cursors();
     const scope = `products:${query.category ?? '*'}`;

@@ -5,11 +5,10 @@ import { httpRoute } from '@commerce/lambda-kit/http';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { applyCategoryPatch, assertMoveAllowed } from '../domain/category.ts';
 import { store } from '../runtime.ts';
-import { categoryIdParams, updateCategoryBody } from '../schemas.ts';
+import { catalogContract } from '../contract.ts';
 
 export const handler = httpRoute({
-  params: categoryIdParams,
-  body: updateCategoryBody,
+  ...catalogContract['PATCH /categories/{id}'],
   handler: async ({ params, body, correlationId }) => {
     const { version, ...patch } = body;
     const categories = await store.listCategories();

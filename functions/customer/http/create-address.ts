@@ -6,10 +6,10 @@ import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { randomUUID } from 'node:crypto';
 import { MAX_ADDRESSES, setDefaults, snapshot, type Address } from '../domain/customer.ts';
 import { currentCustomer, store } from '../runtime.ts';
-import { addressBody } from '../schemas.ts';
+import { customerContract } from '../contract.ts';
 
 export const handler = httpRoute({
-  body: addressBody,
+  ...customerContract['POST /me/addresses'],
   handler: async ({ principal, body, correlationId }) => {
     const customer = await currentCustomer(principal, correlationId);
     if ((await store.listAddresses(customer.id)).length >= MAX_ADDRESSES) {

@@ -4,10 +4,10 @@ import { httpRoute } from '@commerce/lambda-kit/http';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { snapshot, type Customer } from '../domain/customer.ts';
 import { currentCustomer, store } from '../runtime.ts';
-import { addressIdParams } from '../schemas.ts';
+import { customerContract } from '../contract.ts';
 
 export const handler = httpRoute({
-  params: addressIdParams,
+  ...customerContract['DELETE /me/addresses/{id}'],
   handler: async ({ principal, params, correlationId }) => {
     const customer = await currentCustomer(principal, correlationId);
     const { defaultShippingAddressId, defaultBillingAddressId, ...rest } = customer;

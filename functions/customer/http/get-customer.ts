@@ -2,10 +2,10 @@
 import { NotFoundError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { profileView, store } from '../runtime.ts';
-import { customerIdParams } from '../schemas.ts';
+import { customerContract } from '../contract.ts';
 
 export const handler = httpRoute({
-  params: customerIdParams,
+  ...customerContract['GET /customers/{id}'],
   handler: async ({ params }) => {
     const customer = await store.get(params.id);
     if (!customer) throw new NotFoundError(`No customer ${params.id}.`);

@@ -2,10 +2,10 @@
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { cursors } from '@commerce/lambda-kit/cursor-secret';
 import { profileView, store } from '../runtime.ts';
-import { listCustomersQuery } from '../schemas.ts';
+import { customerContract } from '../contract.ts';
 
 export const handler = httpRoute({
-  query: listCustomersQuery,
+  ...customerContract['GET /customers'],
   handler: async ({ query }) => {
     const codec = await cursors();
     const page = await store.list(query.limit, codec.decode(query.cursor, 'customers'));

@@ -4,11 +4,10 @@ import { httpRoute } from '@commerce/lambda-kit/http';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { setDefaults, snapshot, type Address } from '../domain/customer.ts';
 import { currentCustomer, store } from '../runtime.ts';
-import { addressBody, addressIdParams } from '../schemas.ts';
+import { customerContract } from '../contract.ts';
 
 export const handler = httpRoute({
-  params: addressIdParams,
-  body: addressBody,
+  ...customerContract['PUT /me/addresses/{id}'],
   handler: async ({ principal, params, body, correlationId }) => {
     const customer = await currentCustomer(principal, correlationId);
     const { defaultShipping, defaultBilling, ...fields } = body;

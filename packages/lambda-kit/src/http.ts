@@ -9,6 +9,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { loadEnv } from './env.ts';
+import type { ResponseContract, RouteContract } from './contract.ts';
 import { DomainError, ValidationError, type FieldError } from './errors.ts';
 import { logger, metrics, publishMetrics, tracing } from './observability.ts';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem.ts';
@@ -35,6 +36,12 @@ export interface HttpRequest<P, Q, B> {
   readonly query: Q;
   readonly body: B;
   readonly headers: Readonly<Record<string, string | undefined>>;
+  /** Where the request came in: the API, its stage and (in AWS) the domain the client called. */
+  readonly gateway: {
+    readonly apiId: string;
+    readonly stage: string;
+    readonly domainName: string | undefined;
+  };
   readonly correlationId: string;
   readonly principal: Principal | undefined;
 }
@@ -61,6 +68,9 @@ export interface RouteSpec<
   readonly body?: B;
   /** Largest accepted body in bytes. @default DEFAULT_MAX_BODY_BYTES */
   readonly maxBodyBytes?: number;
+  /** Documentation carried over from the service contract (see contract.ts); not used at run time. */
+  readonly response?: ResponseContract;
+  readonly errors?: RouteContract['errors'];
   readonly handler: (request: HttpRequest<Infer<P>, Infer<Q>, Infer<B>>) => Promise<HttpResult>;
 }
 
@@ -271,6 +281,11 @@ export function httpRoute<
       query,
       body,
       headers: lowerCaseHeaders(event.headers),
+      gateway: {
+        apiId: event.requestContext?.apiId ?? '',
+        stage: event.requestContext?.stage ?? '',
+        domainName: event.requestContext?.domainName,
+      },
       correlationId: event.correlationId ?? randomUUID(),
       principal: principalFrom(event),
     });

@@ -23,9 +23,9 @@ const person = (groups: string[], mfa = true): Caller => ({
 });
 const client = (scopes: string[]): Caller => ({ kind: 'client', sub: 'c1', groups: [], scopes, mfa: false });
 const strict = { requireStaffMfa: true };
-const allowedPaths = (caller: Caller) =>
+const allowedPaths = (caller: Caller, api: 'public' | 'partner' = 'public') =>
   routes
-    .filter((r) => r.access !== 'public' && mayCall(caller, r, strict))
+    .filter((r) => r.access !== 'public' && mayCall(caller, r, { ...strict, api }))
     .map((r) => `${r.method} ${r.path}`);
 
 describe('mayCall', () => {
@@ -45,9 +45,15 @@ describe('mayCall', () => {
     ).toHaveLength(4);
   });
 
-  it('lets a partner client call exactly the routes its scopes name', () => {
-    expect(allowedPaths(client(['commerce/catalog.write']))).toEqual(['POST /products']);
-    expect(allowedPaths(client(['commerce/orders.read']))).toEqual([]);
+  it('lets a partner client call exactly the routes its scopes name, on the partner API', () => {
+    expect(allowedPaths(client(['commerce/catalog.write']), 'partner')).toEqual(['POST /products']);
+    expect(allowedPaths(client(['commerce/orders.read']), 'partner')).toEqual([]);
+  });
+
+  it('keeps partners off the public API (their usage plan meters them) and people off the partner API', () => {
+    expect(allowedPaths(client(['commerce/catalog.write']), 'public')).toEqual([]);
+    expect(allowedPaths(person(['admin']), 'partner')).toEqual([]);
+    expect(routes.filter((r) => mayCall(client([]), r, strict)).map((r) => r.access)).toEqual(['public']);
   });
 });
 

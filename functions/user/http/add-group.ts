@@ -1,0 +1,17 @@
+// PUT /users/{id}/groups/{group} (admin): adds an account to staff or admin.
+import { httpRoute } from '@commerce/lambda-kit/http';
+import { userContract } from '../contract.ts';
+import { administer, userView } from '../runtime.ts';
+
+export const handler = httpRoute({
+  ...userContract['PUT /users/{id}/groups/{group}'],
+  handler: async ({ params, principal, correlationId }) => {
+    const account = await administer(
+      principal,
+      params.id,
+      { kind: 'add-group', group: params.group },
+      correlationId,
+    );
+    return { status: 200, body: userView(account) };
+  },
+});

@@ -1,0 +1,13 @@
+// Every service's HTTP contract, keyed by "<METHOD> <path>": what the OpenAPI document is generated from.
+import type { RouteContract, RouteKey } from '@commerce/lambda-kit/contract';
+import { catalogContract } from '../../functions/catalog/contract.ts';
+import { customerContract } from '../../functions/customer/contract.ts';
+import { platformContract } from '../../functions/platform/contract.ts';
+import { userContract } from '../../functions/user/contract.ts';
+
+export const contracts: Readonly<Record<RouteKey, RouteContract>> = {
+  ...platformContract,
+  ...catalogContract,
+  ...customerContract,
+  ...userContract,
+};

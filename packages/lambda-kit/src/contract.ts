@@ -1,0 +1,31 @@
+// A service's HTTP contract: per route, the zod schemas its handler validates with and the response it
+// gives. Handlers spread their entry into `httpRoute`, and the OpenAPI document is generated from the same
+// objects, so the document cannot drift from what the API accepts.
+import type * as z from 'zod';
+
+export type ContractMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** `"<METHOD> <path>"`, the path as in the route table, e.g. `"PATCH /products/{id}"`. */
+export type RouteKey = `${ContractMethod} /${string}`;
+
+export interface ResponseContract {
+  readonly status: 200 | 201 | 202 | 204;
+  readonly description: string;
+  /** Schema of the JSON body; absent for a response without one. */
+  readonly body?: z.ZodType;
+}
+
+export interface RouteContract {
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  readonly maxBodyBytes?: number;
+  readonly response: ResponseContract;
+  /** Domain errors the route can answer with besides the ones its shape implies (400, 401, 403, 413...). */
+  readonly errors?: readonly (404 | 409 | 422)[];
+}
+
+/** Keeps the literal schema types of each entry, so that spreading one into `httpRoute` types the handler. */
+export function defineContract<const C extends Readonly<Record<RouteKey, RouteContract>>>(contract: C): C {
+  return contract;
+}
