@@ -1,19 +1,7 @@
 // The catalog service end to end on the local cloud: HTTP through the emulated API Gateway into the
 // deployed Lambdas and DynamoDB, events through the outbox, the stream and the bus.
-import {
-  DeleteRuleCommand,
-  PutEventsCommand,
-  PutRuleCommand,
-  PutTargetsCommand,
-  RemoveTargetsCommand,
-} from '@aws-sdk/client-eventbridge';
-import {
-  CreateQueueCommand,
-  DeleteQueueCommand,
-  GetQueueAttributesCommand,
-  ReceiveMessageCommand,
-  type Message,
-} from '@aws-sdk/client-sqs';
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -21,17 +9,19 @@ import {
   bearer,
   eventBridge,
   eventually,
+  listenOnBus,
   productBody,
   signIn,
   sqs,
   stackOutput,
   unique,
+  type BusEvent,
 } from './support.ts';
 
 const busName = () => stackOutput((k) => k.startsWith('EventBusName'));
 
 /** A queue subscribed to every catalog event on the bus, as a partner integration would subscribe. */
-const listener = { queueUrl: '', ruleName: unique('test-listener'), seen: [] as Message[] };
+let listener: Awaited<ReturnType<typeof listenOnBus>>;
 
 /** Catalog writes are for staff: every write in this file goes through a staff member's token. */
 let staffToken = '';
@@ -40,60 +30,16 @@ const staffApi = (method: string, path: string, body?: unknown, headers: Record<
 
 beforeAll(async () => {
   staffToken = await signIn(['staff']);
-  const queue = await sqs.send(new CreateQueueCommand({ QueueName: listener.ruleName }));
-  listener.queueUrl = queue.QueueUrl!;
-  const attrs = await sqs.send(
-    new GetQueueAttributesCommand({ QueueUrl: listener.queueUrl, AttributeNames: ['QueueArn'] }),
-  );
-  await eventBridge.send(
-    new PutRuleCommand({
-      Name: listener.ruleName,
-      EventBusName: busName(),
-      EventPattern: JSON.stringify({ source: ['commerce.catalog'] }),
-    }),
-  );
-  await eventBridge.send(
-    new PutTargetsCommand({
-      Rule: listener.ruleName,
-      EventBusName: busName(),
-      Targets: [{ Id: 'queue', Arn: attrs.Attributes!.QueueArn! }],
-    }),
-  );
+  listener = await listenOnBus({ source: ['commerce.catalog'] });
 });
 
 afterAll(async () => {
-  await eventBridge.send(
-    new RemoveTargetsCommand({ Rule: listener.ruleName, EventBusName: busName(), Ids: ['queue'] }),
-  );
-  await eventBridge.send(new DeleteRuleCommand({ Name: listener.ruleName, EventBusName: busName() }));
-  await sqs.send(new DeleteQueueCommand({ QueueUrl: listener.queueUrl }));
+  await listener.close();
 });
 
-interface BusEvent {
-  'detail-type': string;
-  detail: { metadata: { id: string; correlationId: string }; data: Record<string, unknown> };
-}
-
 /** Waits until the listener queue has seen an event matching `match`. */
-async function seenOnBus(match: (e: BusEvent) => boolean, what: string): Promise<BusEvent> {
-  return eventually(
-    async () => {
-      const found = listener.seen.map((m) => JSON.parse(m.Body!) as BusEvent).find(match);
-      if (found) return found;
-      const out = await sqs.send(
-        new ReceiveMessageCommand({
-          QueueUrl: listener.queueUrl,
-          MaxNumberOfMessages: 10,
-          WaitTimeSeconds: 1,
-        }),
-      );
-      listener.seen.push(...(out.Messages ?? []));
-      return undefined;
-    },
-    45_000,
-    what,
-  );
-}
+const seenOnBus = (match: (e: BusEvent) => boolean, what: string): Promise<BusEvent> =>
+  listener.waitFor(match, what);
 
 async function createProduct(overrides: Record<string, unknown> = {}) {
   const res = await staffApi('POST', '/products', productBody(overrides));

@@ -1,6 +1,10 @@
 // The partner API on the local cloud: a partner onboarded with the ops module calls the routes its scopes
 // allow with a client-credentials token and its API key, within its tier's usage plan.
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
+import {
+  DescribeUserPoolClientCommand,
+  UpdateUserPoolClientCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { addPartner, type PartnerCredentials, removePartner } from '@commerce/ops';
 import { EMULATOR_ENDPOINT, REGION } from '@commerce/local-cloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +18,7 @@ import {
   productBody,
   signIn,
   unique,
+  userPoolId,
   type ApiResponse,
 } from './support.ts';
 
@@ -78,6 +83,58 @@ describe('the partner API', () => {
       'x-api-key': partner.apiKey,
     });
     expectProblem(asStaff, 403, 'forbidden');
+  });
+
+  it('answers 401 problem+json to an expired token', async () => {
+    // A second partner whose tokens live 2 seconds. AWS allows 5 minutes at least; the emulator takes any
+    // validity, which lets the test see a real token of the pool expire.
+    const shortLived = await addPartner(clients, {
+      stage: 'local',
+      name: unique('brief'),
+      tier: 'trial',
+      scopes: ['commerce/catalog.write'],
+    });
+    try {
+      const described = await cognito.send(
+        new DescribeUserPoolClientCommand({ UserPoolId: userPoolId(), ClientId: shortLived.clientId }),
+      );
+      const current = described.UserPoolClient!;
+      await cognito.send(
+        new UpdateUserPoolClientCommand({
+          UserPoolId: userPoolId(),
+          ClientId: shortLived.clientId,
+          ClientName: current.ClientName,
+          AllowedOAuthFlows: current.AllowedOAuthFlows,
+          AllowedOAuthScopes: current.AllowedOAuthScopes,
+          AllowedOAuthFlowsUserPoolClient: current.AllowedOAuthFlowsUserPoolClient,
+          EnableTokenRevocation: current.EnableTokenRevocation,
+          AccessTokenValidity: 2,
+          TokenValidityUnits: { AccessToken: 'seconds' },
+        }),
+      );
+      const newToken = () =>
+        clientCredentialsToken(shortLived.tokenEndpoint!, shortLived, ['commerce/catalog.write']);
+      const claims = (t: string) =>
+        JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString()) as { exp: number; iat: number };
+      const expired = await newToken();
+      const { exp, iat } = claims(expired);
+      expect(exp - iat).toBe(2);
+      await new Promise((r) => setTimeout(r, Math.max(0, exp * 1000 - Date.now()) + 1500));
+      // A fresh token of the same client works (so the refusal below is the expiry, nothing else)...
+      const fresh = await partnerApi('POST', '/products', productBody(), {
+        ...bearer(await newToken()),
+        'x-api-key': shortLived.apiKey,
+      });
+      expect(fresh.status).toBe(201);
+      // ...and the expired one is refused.
+      const res = await partnerApi('POST', '/products', productBody(), {
+        ...bearer(expired),
+        'x-api-key': shortLived.apiKey,
+      });
+      expectProblem(res, 401, 'unauthorized');
+    } finally {
+      await removePartner(clients, { stage: 'local', name: shortLived.name });
+    }
   });
 
   it('answers 403 problem+json to an unknown API key', async () => {

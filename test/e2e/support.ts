@@ -159,13 +159,24 @@ export interface ApiResponse {
   body: Record<string, unknown> & { items?: Record<string, unknown>[] };
 }
 
-export async function api(
+export function api(
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<ApiResponse> {
-  const res = await fetch(`${apiUrl()}${path}`, {
+  return request(apiUrl(), method, path, body, headers);
+}
+
+/** One HTTP call with an optional JSON body (a string is sent as is); the response body parsed as JSON. */
+async function request(
+  base: string,
+  method: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<ApiResponse> {
+  const res = await fetch(`${base}${path}`, {
     method,
     headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
     ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
@@ -313,21 +324,11 @@ export async function clientCredentialsToken(
 }
 
 /** Like `api`, against the partner API. */
-export async function partnerApi(
+export function partnerApi(
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<ApiResponse> {
-  const res = await fetch(`${partnerApiUrl()}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    headers: res.headers,
-    body: text ? (JSON.parse(text) as ApiResponse['body']) : {},
-  };
+  return request(partnerApiUrl(), method, path, body, headers);
 }

@@ -6,13 +6,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { esbuildOptions } from '../../infra/constructs/bundling.ts';
 import { services } from '../../infra/services/index.ts';
+import { platformRoutes } from '../../infra/services/routes.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 /** Functions every stage deploys besides the services' own (infra/stacks/services-stack.ts, constructs/service.ts). */
 const PLATFORM_FUNCTIONS = [
-  { entry: 'functions/platform/health.ts', trigger: 'GET /health' },
+  ...platformRoutes.map((r) => ({ entry: r.handler, trigger: `${r.method} ${r.path}` })),
   { entry: 'functions/platform/outbox-relay.ts', trigger: 'DynamoDB stream (per service)' },
+  { entry: 'functions/auth/authorizer.ts', trigger: 'API Gateway REQUEST authorizer' },
+  { entry: 'functions/auth/pre-token-generation.ts', trigger: 'Cognito pre token generation' },
+  { entry: 'functions/customer/post-confirmation.ts', trigger: 'Cognito post confirmation' },
 ] as const;
 
 export interface LambdaFunction {
