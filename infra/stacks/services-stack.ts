@@ -1,5 +1,5 @@
 // Stateless resources: the APIs with their web ACL, and every service's functions, routes and subscriptions.
-import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, NestedStack, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -77,7 +77,12 @@ export class ServicesStack extends Stack {
       const table = props.tables.get(definition.name);
       if (!table) throw new Error(`No table for service ${definition.name}`);
       const name = definition.name.charAt(0).toUpperCase() + definition.name.slice(1);
-      return new Service(this, name, {
+      // Each service in a nested stack of its own: its functions, queues, rules and alarms count against
+      // that stack's 500-resource limit, not this one's (the API's resources and methods stay here).
+      const stack = new NestedStack(this, `${name}Service`, {
+        description: `Commerce ${config.stage}: the ${definition.name} service's functions, queues and alarms`,
+      });
+      return new Service(stack, name, {
         definition,
         config,
         table,

@@ -141,6 +141,19 @@ describe('identity', () => {
   });
 });
 
+describe('stacks', () => {
+  it('give every service a nested stack, and keep every template well under 500 resources', () => {
+    const count = (t: typeof prod.services) => Object.keys(t.toJSON()['Resources'] as object).length;
+    expect(Object.keys(prod.serviceStacks).sort()).toEqual(
+      services.map((s) => `${s.name.charAt(0).toUpperCase()}${s.name.slice(1)}Service`).sort(),
+    );
+    // 500 is CloudFormation's limit; the margin is for the services still to come.
+    expect(count(prod.servicesParent)).toBeLessThan(400);
+    for (const stack of Object.values(prod.serviceStacks)) expect(count(stack)).toBeLessThan(250);
+    expect(count(prod.data)).toBeLessThan(250);
+  });
+});
+
 describe('functions', () => {
   const functions = Object.values(prod.services.findResources('AWS::Lambda::Function')) as Resource[];
 
