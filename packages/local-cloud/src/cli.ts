@@ -1,7 +1,14 @@
 // CLI: `start` (provision, start, deploy, seed, print URLs), `stop`, `status`. Run with the project's Node 24.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { LOCAL_DIR, OPENSEARCH_URL, REDIS_URL, SES_MESSAGES_URL, SQS_MESSAGES_URL } from './config.ts';
+import {
+  LOCAL_DIR,
+  OPENSEARCH_URL,
+  REDIS_URL,
+  SES_MESSAGES_URL,
+  SQS_MESSAGES_URL,
+  STRIPE_MOCK_URL,
+} from './config.ts';
 import {
   deployLocalStage,
   EMULATOR_ENDPOINT,
@@ -24,7 +31,8 @@ import {
 
 const USAGE = `usage: node packages/local-cloud/src/cli.ts <start|stop|status|token> [options]
 
-  start   provision what is missing, start MiniStack (4566), OpenSearch (9200) and Redis (6379)
+  start   provision what is missing, start MiniStack (4566), OpenSearch (9200), Redis (6379)
+          and stripe-mock (12111)
           on loopback, deploy the local stage, seed demo data and print the URLs
             --no-deploy      only bring the servers up
             --force-deploy   run cdk deploy even when nothing changed since the last deploy
@@ -78,6 +86,7 @@ async function start(options: StartOptions): Promise<void> {
     ['Queues (SQS)', `${SQS_MESSAGES_URL}  (or: aws --endpoint-url ${EMULATOR_ENDPOINT} sqs list-queues)`],
     ['OpenSearch', OPENSEARCH_URL],
     ['Redis', REDIS_URL],
+    ['stripe-mock', `${STRIPE_MOCK_URL}  (Stripe API mock; any sk_test_ key)`],
     ['Outputs', path.join(LOCAL_DIR, 'outputs.emulator.json')],
     ['Logs', path.join(LOCAL_DIR, 'logs')],
     ['Tokens', 'npm run token -- admin|staff|customer   (prints an access token; see docs/auth.md)'],
@@ -111,7 +120,7 @@ async function status(): Promise<void> {
           ? `not ours: port ${s.port} is held by another process`
           : 'stopped'
         : `${s.healthy ? 'running' : 'running, NOT healthy'} (pid ${s.pid}, port ${s.port})`;
-    console.log(`  ${s.name.padEnd(11)}${state}`);
+    console.log(`  ${s.name.padEnd(12)}${state}`);
   }
 }
 

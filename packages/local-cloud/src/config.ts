@@ -62,13 +62,21 @@ export const OPENSEARCH_USER = 'commerce-local';
 /** Used instead of `.local/` when that user cannot traverse the repository's directories. */
 export const OPENSEARCH_FALLBACK_BASE = '/var/tmp/commerce-local-opensearch';
 
-export const SERVICE_NAMES = ['ministack', 'opensearch', 'redis'] as const;
+/** stripe-mock, Stripe's official API mock, built from its Go module with the machine's Go toolchain. */
+export const STRIPE_MOCK_MODULE = 'github.com/stripe/stripe-mock';
+export const STRIPE_MOCK_VERSION = 'v0.203.0';
+export const GO_BIN_DIR = path.join(LOCAL_DIR, 'go', 'bin');
+export const STRIPE_MOCK_PORT = 12111;
+export const STRIPE_MOCK_URL = `http://${LOOPBACK}:${STRIPE_MOCK_PORT}`;
+
+export const SERVICE_NAMES = ['ministack', 'opensearch', 'redis', 'stripe-mock'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const START_TIMEOUT_MS: Record<ServiceName, number> = {
   ministack: 60_000,
   opensearch: 120_000,
   redis: 20_000,
+  'stripe-mock': 20_000,
 };
 export const STOP_TIMEOUT_MS = 15_000;
 export const LOCK_TIMEOUT_MS = 15 * 60_000;

@@ -10,6 +10,7 @@ import {
   type ServiceName,
   SES_MESSAGES_URL,
   SQS_MESSAGES_URL,
+  STRIPE_MOCK_URL,
 } from './config.ts';
 import { withLock } from './lock.ts';
 import { defaultLog, LocalCloudError, type Log } from './proc.ts';
@@ -45,6 +46,7 @@ export {
   SES_MESSAGES_URL,
   SQS_MESSAGES_URL,
   STAGE,
+  STRIPE_MOCK_URL,
 } from './config.ts';
 export type { EnsuredService, ServiceState };
 
@@ -60,6 +62,8 @@ export interface LocalCloudInfo {
   accountId: string;
   openSearchUrl: string;
   redisUrl: string;
+  /** stripe-mock, Stripe's API mock (base URL for the Stripe SDK's host/port/protocol settings). */
+  stripeMockUrl: string;
   /** GET: emails the emulated SES accepted. */
   sesMessagesUrl: string;
   /** GET: messages currently in the emulated SQS queues. */
@@ -102,6 +106,7 @@ export function ensureLocalCloud(options: LocalCloudOptions = {}): Promise<Local
       accountId: ACCOUNT_ID,
       openSearchUrl: OPENSEARCH_URL,
       redisUrl: REDIS_URL,
+      stripeMockUrl: STRIPE_MOCK_URL,
       sesMessagesUrl: SES_MESSAGES_URL,
       sqsMessagesUrl: SQS_MESSAGES_URL,
       services,

@@ -1,8 +1,9 @@
-// Provisioning of what the three servers need: idempotent, and quick when everything is already there.
+// Provisioning of what the local servers need: idempotent, and quick when everything is already there.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   DOWNLOADS_DIR,
+  GO_BIN_DIR,
   LOCAL_DIR,
   logFile,
   MIN_JAVA_MAJOR,
@@ -15,6 +16,8 @@ import {
   OPENSEARCH_VERSION,
   OPENSEARCH_ZIP,
   PYTHON_REQUIREMENTS,
+  STRIPE_MOCK_MODULE,
+  STRIPE_MOCK_VERSION,
   VENV_DIR,
 } from './config.ts';
 import {
@@ -324,4 +327,35 @@ export async function provisionRedis(log: Log): Promise<string> {
     await run('systemctl', ['disable', '--now', 'redis-server'], { logTo: PROVISION_LOG });
   }
   return installed;
+}
+
+/**
+ * Builds stripe-mock into `.local/go/bin` with `go install <module>@<version>` (modules from the Go module
+ * proxy, build cache in `.local/go`); skipped when that version is already there.
+ */
+export async function provisionStripeMock(log: Log): Promise<string> {
+  const bin = path.join(GO_BIN_DIR, 'stripe-mock');
+  const stamp = path.join(GO_BIN_DIR, '.stripe-mock-version');
+  if (fs.existsSync(bin) && readText(stamp) === STRIPE_MOCK_VERSION) return bin;
+  const go = which('go') ?? which('go', '/usr/local/go/bin:/usr/lib/go/bin:/usr/bin');
+  if (!go) {
+    throw new LocalCloudError(
+      'The Go toolchain (go) was not found; it builds stripe-mock. Install Go 1.22 or newer ' +
+        '(https://go.dev/doc/install, or `apt-get install golang-go`), then run again.',
+    );
+  }
+  ensureDir(GO_BIN_DIR);
+  const goDir = path.join(LOCAL_DIR, 'go');
+  log(`stripe-mock: building ${STRIPE_MOCK_MODULE}@${STRIPE_MOCK_VERSION} with ${go} (about half a minute)`);
+  await runOrFail('go install stripe-mock', go, ['install', `${STRIPE_MOCK_MODULE}@${STRIPE_MOCK_VERSION}`], {
+    env: {
+      ...process.env,
+      GOBIN: GO_BIN_DIR,
+      GOPATH: path.join(goDir, 'path'),
+      GOCACHE: path.join(goDir, 'cache'),
+      GOFLAGS: '-mod=mod',
+    },
+  });
+  fs.writeFileSync(stamp, STRIPE_MOCK_VERSION);
+  return bin;
 }

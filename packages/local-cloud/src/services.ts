@@ -19,6 +19,8 @@ import {
   REPO_ROOT,
   RUN_DIR,
   type ServiceName,
+  STRIPE_MOCK_PORT,
+  STRIPE_MOCK_URL,
   START_TIMEOUT_MS,
   STOP_TIMEOUT_MS,
 } from './config.ts';
@@ -40,7 +42,13 @@ import {
   terminate,
   waitUntil,
 } from './proc.ts';
-import { openSearchCommand, provisionOpenSearch, provisionRedis, provisionVenv } from './provision.ts';
+import {
+  openSearchCommand,
+  provisionOpenSearch,
+  provisionRedis,
+  provisionStripeMock,
+  provisionVenv,
+} from './provision.ts';
 
 export interface Launch {
   command: string;
@@ -180,7 +188,34 @@ const redis: ServiceSpec = {
   },
 };
 
-export const SERVICES: readonly ServiceSpec[] = [ministack, opensearch, redis];
+/** Stripe's API mock for the Stripe payment provider's tests (any `sk_test_…` key is accepted). */
+const stripeMock: ServiceSpec = {
+  name: 'stripe-mock',
+  port: STRIPE_MOCK_PORT,
+  marker: 'stripe-mock',
+  healthy: async () => {
+    try {
+      const response = await fetch(`${STRIPE_MOCK_URL}/v1/balance`, {
+        headers: { authorization: 'Bearer sk_test_local' },
+        signal: AbortSignal.timeout(2000),
+      });
+      return response.status === 200;
+    } catch {
+      return false;
+    }
+  },
+  prepare: async (log) => {
+    const bin = await provisionStripeMock(log);
+    return {
+      command: bin,
+      args: ['-http-addr', `${LOOPBACK}:${STRIPE_MOCK_PORT}`],
+      env: { PATH: hostPath(), LANG: 'C.UTF-8' },
+      cwd: REPO_ROOT,
+    };
+  },
+};
+
+export const SERVICES: readonly ServiceSpec[] = [ministack, opensearch, redis, stripeMock];
 
 export interface ServiceState {
   name: ServiceName;
