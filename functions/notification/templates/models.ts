@@ -1,0 +1,85 @@
+// The notification kinds and the view model each template takes: already-decided facts (numbers, names,
+// amounts as Money, links), no lookups and no formatting.
+import type { Money } from './money-format.ts';
+
+export const NOTIFICATION_KINDS = [
+  'order_created',
+  'order_paid',
+  'payment_failed',
+  'shipment_created',
+  'shipment_delivered',
+  'order_cancelled',
+  'order_refunded',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The event (detail-type) each kind answers. */
+export const NOTIFICATION_KIND_BY_EVENT: Readonly<Record<string, NotificationKind>> = {
+  'order.created': 'order_created',
+  'order.paid': 'order_paid',
+  'payment.failed': 'payment_failed',
+  'shipment.created': 'shipment_created',
+  'shipment.delivered': 'shipment_delivered',
+  'order.cancelled': 'order_cancelled',
+  'order.refunded': 'order_refunded',
+};
+
+export interface OrderLineView {
+  readonly title: string;
+  readonly quantity: number;
+  /** What the line costs in all, as the order shows it. */
+  readonly total: Money;
+}
+
+/** What every message knows. */
+export interface BaseView {
+  readonly shopName: string;
+  readonly customerName: string;
+  /** The order number the customer sees. */
+  readonly orderNumber: string;
+  /** The order's page in the storefront. */
+  readonly orderUrl?: string;
+}
+
+export interface OrderCreatedView extends BaseView {
+  readonly lines: readonly OrderLineView[];
+  readonly shipping: Money;
+  readonly total: Money;
+}
+
+export interface OrderPaidView extends BaseView {
+  readonly total: Money;
+}
+
+export interface PaymentFailedView extends BaseView {
+  readonly total: Money;
+  /** Where the customer can pay again. */
+  readonly retryUrl?: string;
+}
+
+export interface ShipmentView extends BaseView {
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly trackingUrl?: string;
+}
+
+export interface OrderCancelledView extends BaseView {
+  /** What goes back to the customer, when anything was paid. */
+  readonly refund?: Money;
+}
+
+export interface OrderRefundedView extends BaseView {
+  readonly amount: Money;
+  /** True when only part of the order was refunded. */
+  readonly partial: boolean;
+}
+
+export interface NotificationModels {
+  readonly order_created: OrderCreatedView;
+  readonly order_paid: OrderPaidView;
+  readonly payment_failed: PaymentFailedView;
+  readonly shipment_created: ShipmentView;
+  readonly shipment_delivered: ShipmentView;
+  readonly order_cancelled: OrderCancelledView;
+  readonly order_refunded: OrderRefundedView;
+}

@@ -1,0 +1,98 @@
+// The carrier port: what shipping asks of a carrier (label, cancel, track) and how it reads a carrier's
+// webhook. Adapters (sandbox, table-rate, real carriers) implement it; the domain never sees their wire format.
+import { DomainError } from '@commerce/lambda-kit/errors';
+import type { CarrierEvent, ShipmentStatus } from '../domain/shipment.ts';
+
+export interface CarrierAddress {
+  readonly name: string;
+  readonly company?: string;
+  readonly line1: string;
+  readonly line2?: string;
+  readonly city: string;
+  /** ISO 3166-2. */
+  readonly region?: string;
+  readonly postalCode: string;
+  /** ISO 3166-1 alpha-2. */
+  readonly country: string;
+  /** E.164; carriers call before a delivery problem. */
+  readonly phone?: string;
+}
+
+export interface Parcel {
+  /** Whole grams, above zero. */
+  readonly weightGrams: number;
+  readonly dimensionsMm?: { readonly length: number; readonly width: number; readonly height: number };
+}
+
+export interface CreateShipmentRequest {
+  /** Our shipment id; the carrier's idempotency key, so a retry returns the same label. */
+  readonly shipmentId: string;
+  readonly orderId: string;
+  readonly from: CarrierAddress;
+  readonly to: CarrierAddress;
+  readonly parcels: readonly Parcel[];
+  /** The carrier's service level, as the shipping method names it. */
+  readonly service: string;
+}
+
+/** A label the carrier hosts, or one it hands over inline (a PDF, or text for the sandbox). */
+export type CarrierLabel =
+  { readonly url: string } | { readonly contentType: string; readonly base64: string };
+
+export interface CreatedShipment {
+  readonly trackingNumber: string;
+  /** The carrier's own id for the shipment, which `cancel` takes. */
+  readonly carrierRef: string;
+  readonly label: CarrierLabel;
+  /** Where a customer follows the parcel, when the carrier has such a page. */
+  readonly trackingUrl?: string;
+}
+
+export interface TrackingReport {
+  readonly trackingNumber: string;
+  readonly status: ShipmentStatus;
+  /** Oldest first. */
+  readonly events: readonly CarrierEvent[];
+}
+
+export type WebhookHeaders = Readonly<Record<string, string | undefined>>;
+
+export interface Carrier {
+  /** The name shipping methods use ('sandbox', 'dhl', ...). */
+  readonly name: string;
+  /** Creates the shipment and its label; the same shipmentId twice gives the same result. */
+  createShipment(request: CreateShipmentRequest): Promise<CreatedShipment>;
+  /** Voids the label; refuses (ConflictError) once the carrier has the parcel. Cancelling twice is fine. */
+  cancel(carrierRef: string): Promise<void>;
+  /** The carrier's view of a parcel; NotFoundError for a tracking number it does not know. */
+  track(trackingNumber: string): Promise<TrackingReport>;
+  /**
+   * Verifies a webhook delivery and normalizes it. Throws WebhookSignatureError when it is not provably
+   * from the carrier (missing, wrong or stale signature) and UnprocessableError when the signed body is
+   * not an event it understands.
+   */
+  parseWebhook(rawBody: string, headers: WebhookHeaders): Promise<CarrierEvent>;
+}
+
+export type WebhookSignatureProblem = 'missing' | 'malformed' | 'mismatch' | 'stale';
+
+/** A webhook that is not provably from the carrier. Answered 401 so that a misconfigured sender notices. */
+export class WebhookSignatureError extends DomainError {
+  readonly status = 401;
+  readonly problemType = 'invalid-webhook-signature';
+  readonly title = 'Webhook signature not valid';
+  readonly problem: WebhookSignatureProblem;
+  constructor(problem: WebhookSignatureProblem, message: string) {
+    super(message);
+    this.problem = problem;
+  }
+}
+
+/** A header by name, case-insensitively (API Gateway passes them as the client sent them). */
+export function headerValue(headers: WebhookHeaders, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === wanted) return value;
+  }
+  return undefined;
+}

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import {
+  NOTIFICATION_KINDS,
+  type NotificationModels,
+} from '../../../functions/notification/templates/models.ts';
+import { renderNotification, resolveLocale } from '../../../functions/notification/templates/render.ts';
+
+const NBSP = '\u00a0';
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const base = {
+  shopName: 'Acme',
+  customerName: 'Erika',
+  orderNumber: '1042',
+  orderUrl: 'https://shop.example.com/orders/1042',
+};
+
+const models: NotificationModels = {
+  order_created: {
+    ...base,
+    lines: [
+      { title: 'Mug', quantity: 2, total: eur(2400) },
+      { title: 'Tea', quantity: 1, total: eur(599) },
+    ],
+    shipping: eur(490),
+    total: eur(3489),
+  },
+  order_paid: { ...base, total: eur(3489) },
+  payment_failed: { ...base, total: eur(3489), retryUrl: 'https://shop.example.com/pay/1042' },
+  shipment_created: {
+    ...base,
+    carrier: 'sandbox',
+    trackingNumber: 'SBX000000000042',
+    trackingUrl: 'https://track.example.com/SBX000000000042',
+  },
+  shipment_delivered: { ...base, carrier: 'sandbox', trackingNumber: 'SBX000000000042' },
+  order_cancelled: { ...base, refund: eur(3489) },
+  order_refunded: { ...base, amount: eur(1234), partial: true },
+};
+
+function renderAll(locale: string) {
+  return NOTIFICATION_KINDS.map((kind) => renderNotification(kind, models[kind], locale));
+}
+
+describe('templates', () => {
+  it.each(['en', 'de'])(
+    'renders every kind in %s with a subject, text, HTML and a one-line SMS',
+    (locale) => {
+      for (const message of renderAll(locale)) {
+        expect(message.locale).toBe(locale);
+        expect(message.subject).toContain('1042');
+        expect(message.text).toContain('Erika');
+        expect(message.html).toMatch(new RegExp(`^<!doctype html>\\n<html lang="${locale}">`));
+        expect(message.html).toContain('Erika');
+        expect(message.sms).toContain('1042');
+        expect(message.sms).not.toMatch(/\n/);
+        expect(message.sms.length).toBeLessThanOrEqual(160);
+      }
+    },
+  );
+
+  it('writes the order confirmation in German with German amounts', () => {
+    const message = renderNotification('order_created', models.order_created, 'de');
+
+    expect(message.subject).toBe('Bestellung 1042 eingegangen');
+    expect(message.text).toBe(
+      [
+        'Hallo Erika,',
+        '',
+        'vielen Dank für Ihre Bestellung 1042 bei Acme. Wir melden uns, sobald Ihre Zahlung bestätigt ist.',
+        '',
+        `- 2 × Mug: 24,00${NBSP}€`,
+        `- 1 × Tea: 5,99${NBSP}€`,
+        `Versand: 4,90${NBSP}€`,
+        `Gesamtsumme: 34,89${NBSP}€`,
+        '',
+        'Bestellung ansehen: https://shop.example.com/orders/1042',
+        '',
+        '-- ',
+        'Sie erhalten diese E-Mail, weil Sie bei Acme bestellt haben.',
+        '',
+      ].join('\n'),
+    );
+    expect(message.sms).toBe(`Acme: Ihre Bestellung 1042 (34,89${NBSP}€) ist eingegangen.`);
+  });
+
+  it('writes the shipping notice in English with the tracking link', () => {
+    const message = renderNotification('shipment_created', models.shipment_created, 'en');
+
+    expect(message.subject).toBe('Order 1042 has shipped');
+    expect(message.text).toContain('Tracking number: SBX000000000042');
+    expect(message.html).toContain(
+      '<a href="https://track.example.com/SBX000000000042">Track your parcel</a>',
+    );
+  });
+
+  it('formats USD and JPY by their own minor digits in English', () => {
+    const usd = renderNotification('order_paid', { ...base, total: { amount: 1999, currency: 'USD' } }, 'en');
+    const jpy = renderNotification(
+      'order_refunded',
+      { ...base, amount: { amount: 1500, currency: 'JPY' }, partial: false },
+      'en',
+    );
+
+    expect(usd.text).toContain('payment of $19.99 for order 1042');
+    expect(jpy.text).toContain('refunded ¥1,500 for your order 1042');
+  });
+
+  it('says whether a refund was partial', () => {
+    const partial = renderNotification('order_refunded', models.order_refunded, 'en');
+    const full = renderNotification('order_refunded', { ...models.order_refunded, partial: false }, 'de');
+
+    expect(partial.text).toContain('for part of your order 1042');
+    expect(full.text).toContain(`wir haben Ihnen 12,34${NBSP}€ für Ihre Bestellung 1042`);
+  });
+
+  it('leaves out links and the refund sentence it has nothing for', () => {
+    const { orderUrl: _, ...withoutUrl } = base;
+    const message = renderNotification('order_cancelled', withoutUrl, 'en');
+
+    expect(message.text).not.toContain('refunding');
+    expect(message.text).not.toContain('View your order');
+    expect(message.html).not.toContain('<a ');
+  });
+});
+
+describe('hostile values', () => {
+  const hostile = {
+    ...models.order_created,
+    shopName: 'Acme" onload="x',
+    customerName: '<img src=x onerror=alert(1)>\r\nBcc: victim@example.com',
+    orderNumber: '</title><script>alert(1)</script>',
+    orderUrl: 'javascript:alert(document.cookie)',
+    lines: [{ title: `Mug <b>"big"</b> & 'small'`, quantity: 1, total: eur(100) }],
+  };
+
+  it.each(['en', 'de'])('escapes every value in the HTML of %s and drops the unsafe link', (locale) => {
+    const message = renderNotification('order_created', hostile, locale);
+
+    expect(message.html).not.toContain('<img');
+    expect(message.html).not.toContain('<script');
+    expect(message.html).not.toContain('<b>');
+    expect(message.html).not.toContain('javascript:');
+    expect(message.html).not.toContain('" onload="');
+    expect(message.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(message.html).toContain('Mug &lt;b&gt;&quot;big&quot;&lt;/b&gt; &amp; &#39;small&#39;');
+    expect(message.html).toContain('<title>');
+    expect(message.html.match(/<script|<title>/g)).toEqual(['<title>']);
+  });
+
+  it('keeps a value from adding lines to the subject, the SMS or the text', () => {
+    const message = renderNotification('order_created', hostile, 'en');
+
+    expect(message.subject).toBe('Order </title><script>alert(1)</script> received');
+    expect(message.text.split('\n')[0]).toBe('Hello <img src=x onerror=alert(1)> Bcc: victim@example.com,');
+    expect(message.text).not.toContain('javascript:');
+    expect(message.sms).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe('resolveLocale', () => {
+  it('uses the language catalog and keeps the regional tag for formatting', () => {
+    expect(resolveLocale('de-AT')).toEqual({ language: 'de', formatLocale: 'de-AT' });
+    expect(resolveLocale('de_ch')).toEqual({ language: 'de', formatLocale: 'de-CH' });
+    expect(resolveLocale('EN-gb')).toEqual({ language: 'en', formatLocale: 'en-GB' });
+  });
+
+  it('falls back to English, formatted as English, for missing, unknown and malformed locales', () => {
+    for (const requested of [undefined, '', 'fr-FR', 'not a locale!']) {
+      expect(resolveLocale(requested)).toEqual({ language: 'en', formatLocale: 'en' });
+    }
+    expect(renderNotification('order_paid', models.order_paid, 'fr').text).toContain(`€34.89`);
+  });
+});
