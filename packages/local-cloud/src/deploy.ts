@@ -72,28 +72,36 @@ function cdkEnv(): NodeJS.ProcessEnv {
   };
 }
 
-/** DescribeStacks over the emulator's CloudFormation query API: stack name → status (all stacks, or one). */
-async function describeStacks(stackName?: string): Promise<Map<string, string>> {
-  const params: Record<string, string> = { Action: 'DescribeStacks', Version: '2010-05-15' };
-  if (stackName !== undefined) params['StackName'] = stackName;
+/** One call of the emulator's CloudFormation query API (test credentials). */
+async function cloudFormation(
+  params: Record<string, string>,
+  timeoutMs = 10_000,
+): Promise<{ status: number; body: string }> {
   const response = await fetch(`${EMULATOR_ENDPOINT}/`, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
-      // Unsigned requests are accepted; the credential scope only tells the emulator which service is meant.
       authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${REGION}/cloudformation/aws4_request, SignedHeaders=host, Signature=0`,
     },
-    body: new URLSearchParams(params),
-    signal: AbortSignal.timeout(10_000),
+    body: new URLSearchParams({ Version: '2010-05-15', ...params }),
+    signal: AbortSignal.timeout(timeoutMs),
   });
-  const body = await response.text();
+  return { status: response.status, body: await response.text() };
+}
+
+/** DescribeStacks: stack name → status (all stacks, or one). */
+async function describeStacks(stackName?: string): Promise<Map<string, string>> {
+  const { status, body } = await cloudFormation({
+    Action: 'DescribeStacks',
+    ...(stackName === undefined ? {} : { StackName: stackName }),
+  });
   const stacks = new Map<string, string>();
-  if (response.status === 400 && body.includes('does not exist')) return stacks;
-  if (!response.ok) throw new LocalCloudError(`DescribeStacks failed: HTTP ${response.status} ${body}`);
+  if (status === 400 && body.includes('does not exist')) return stacks;
+  if (status !== 200) throw new LocalCloudError(`DescribeStacks failed: HTTP ${status} ${body}`);
   for (const member of body.split('<member>')) {
     const name = /<StackName>([^<]+)<\/StackName>/.exec(member)?.[1];
-    const status = /<StackStatus>([A-Z_]+)<\/StackStatus>/.exec(member)?.[1];
-    if (name && status) stacks.set(name, status);
+    const stackStatus = /<StackStatus>([A-Z_]+)<\/StackStatus>/.exec(member)?.[1];
+    if (name && stackStatus) stacks.set(name, stackStatus);
   }
   return stacks;
 }
@@ -101,6 +109,35 @@ async function describeStacks(stackName?: string): Promise<Map<string, string>> 
 /** StackStatus of a stack in the emulator, or undefined when it does not exist. */
 export async function describeStackStatus(stackName: string): Promise<string | undefined> {
   return (await describeStacks(stackName)).get(stackName);
+}
+
+/**
+ * Stacks the local deploy deletes and creates afresh instead of updating. MiniStack 1.5.33 cannot update a
+ * nested stack: resources it leaves unchanged lose their attributes, so the next `Fn::GetAtt` (a role's
+ * Arn) fails and the stack ends in UPDATE_ROLLBACK_FAILED. The Services stack holds nothing but stateless
+ * resources (functions, queues, the API), so recreating it loses nothing; the API gets a new id, which the
+ * printed URL and the outputs file carry (docs/local-cloud.md).
+ */
+const RECREATED_STACKS = [`Commerce-${STAGE}-Services`];
+
+/** Deletes a stack when it exists and waits until it is gone. */
+async function deleteStack(name: string, log: Log): Promise<void> {
+  const status = await describeStackStatus(name);
+  if (status === undefined || status === 'DELETE_COMPLETE') return;
+  log(`deploy: deleting ${name} (${status}) to create it afresh (the emulator cannot update nested stacks)`);
+  const deleted = await cloudFormation({ Action: 'DeleteStack', StackName: name }, 60_000);
+  if (deleted.status !== 200) {
+    throw new LocalCloudError(`DeleteStack ${name} failed: HTTP ${deleted.status} ${deleted.body}`);
+  }
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    const now = await describeStackStatus(name);
+    if (now === undefined || now === 'DELETE_COMPLETE') return;
+    if (now === 'DELETE_FAILED')
+      throw new LocalCloudError(`deleting ${name} failed; see ${logFile('ministack')}`);
+    if (Date.now() > deadline) throw new LocalCloudError(`timed out deleting ${name} (${now})`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 const NOTABLE = /✅|❌|✨ {2}(Deployment|Total) time|_FAILED\b|ROLLBACK_|^Error|\berror:/;
@@ -271,6 +308,7 @@ export function deployLocalStage(options: DeployOptions = {}): Promise<StackOutp
       log(`deploy: bootstrapping aws://${ACCOUNT_ID}/${REGION} in the emulator`);
       await cdk(['bootstrap', `aws://${ACCOUNT_ID}/${REGION}`, '-c', `stage=${STAGE}`], appDir, log);
     }
+    for (const name of RECREATED_STACKS) await deleteStack(name, log);
     log(`deploy: cdk deploy --all -c stage=${STAGE} (log: ${path.relative(REPO_ROOT, logFile('cdk'))})`);
     fs.rmSync(OUTPUTS_FILE, { force: true });
     await cdk(deployArgs, appDir, log);
