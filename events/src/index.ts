@@ -8,7 +8,16 @@ import { ProductUpdated } from './catalog/product-updated.ts';
 import { CustomerDeleted } from './customer/customer-deleted.ts';
 import { CustomerRegistered } from './customer/customer-registered.ts';
 import { CustomerUpdated } from './customer/customer-updated.ts';
+import { InventoryAdjusted } from './inventory/inventory-adjusted.ts';
+import { InventoryLowStock } from './inventory/inventory-low-stock.ts';
+import { InventoryOutOfStock } from './inventory/inventory-out-of-stock.ts';
+import { InventoryBackInStock } from './inventory/inventory-back-in-stock.ts';
+import { InventoryReserved } from './inventory/inventory-reserved.ts';
+import { InventoryCommitted } from './inventory/inventory-committed.ts';
+import { InventoryReleased } from './inventory/inventory-released.ts';
+import { InventoryReservationExpired } from './inventory/inventory-reservation-expired.ts';
 import type { EventDefinition } from './envelope.ts';
+import { PriceChanged } from './pricing/price-changed.ts';
 import { ReviewAggregated } from './review/review-aggregated.ts';
 import { UserDisabled } from './user/user-disabled.ts';
 import { UserEnabled } from './user/user-enabled.ts';
@@ -22,6 +31,7 @@ export * from './envelope.ts';
 export { productSnapshot, categorySnapshot, productStatusSchema } from './catalog/shared.ts';
 export { customerSnapshot } from './customer/shared.ts';
 export { userGroupSchema } from './user/shared.ts';
+export { availabilitySchema, adjustmentReasonSchema, reservationLineSchema } from './inventory/shared.ts';
 export {
   CategoryCreated,
   CategoryDeleted,
@@ -33,6 +43,7 @@ export {
   CustomerRegistered,
   CustomerUpdated,
   CustomerDeleted,
+  PriceChanged,
   UserInvited,
   UserDisabled,
   UserEnabled,
@@ -40,6 +51,14 @@ export {
   UserGroupRemoved,
   UserPasswordReset,
   UserSignedOut,
+  InventoryAdjusted,
+  InventoryLowStock,
+  InventoryOutOfStock,
+  InventoryBackInStock,
+  InventoryReserved,
+  InventoryCommitted,
+  InventoryReleased,
+  InventoryReservationExpired,
 };
 
 /** Every event in the catalog, for documentation and contract tests. */
@@ -54,6 +73,7 @@ export const eventCatalog: readonly EventDefinition[] = [
   CustomerRegistered,
   CustomerUpdated,
   CustomerDeleted,
+  PriceChanged,
   UserInvited,
   UserDisabled,
   UserEnabled,
@@ -61,6 +81,14 @@ export const eventCatalog: readonly EventDefinition[] = [
   UserGroupRemoved,
   UserPasswordReset,
   UserSignedOut,
+  InventoryAdjusted,
+  InventoryLowStock,
+  InventoryOutOfStock,
+  InventoryBackInStock,
+  InventoryReserved,
+  InventoryCommitted,
+  InventoryReleased,
+  InventoryReservationExpired,
 ];
 
 /** Looks an event definition up by its source and detail-type. */

@@ -38,6 +38,22 @@ export interface SubscriptionDefinition {
   readonly handler: string;
 }
 
+/**
+ * A function not behind the API: invoked synchronously by other services (Lambda Invoke under IAM; a
+ * caller gets `grantInvoke` on it through Service.internalFunctions), or on a schedule.
+ */
+export interface InternalFunctionDefinition {
+  /** Stable name, unique in the service (e.g. `quote`); names the construct and its stack output. */
+  readonly name: string;
+  /** Handler file, relative to the repository root. */
+  readonly handler: string;
+  readonly description: string;
+  /** The function only reads its table: no write grant. @default false */
+  readonly readOnly?: boolean;
+  /** An EventBridge schedule expression that also invokes it, e.g. `rate(1 minute)`. @default none */
+  readonly schedule?: `rate(${string})` | `cron(${string})`;
+}
+
 export interface ServiceDefinition {
   readonly name: ServiceName;
   readonly description: string;
@@ -45,4 +61,6 @@ export interface ServiceDefinition {
   readonly subscriptions: readonly SubscriptionDefinition[];
   /** Events this service publishes through its outbox. */
   readonly publishes: readonly EventDefinition[];
+  /** Functions for other services' synchronous calls. @default none */
+  readonly internal?: readonly InternalFunctionDefinition[];
 }

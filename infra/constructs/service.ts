@@ -1,9 +1,11 @@
-// One L3 construct per service: its functions (one per route, one per subscription, and the outbox relay),
-// their least-privilege grants on the service's own table, its routes on the API and its subscriptions.
+// One L3 construct per service: its functions (one per route, one per subscription, one per internal
+// function, and the outbox relay), their least-privilege grants on the service's own table, its routes on
+// the API and its subscriptions.
 import { Duration } from 'aws-cdk-lib';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { Rule, Schedule, type IEventBus } from 'aws-cdk-lib/aws-events';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -47,6 +49,11 @@ function routeId(method: string, path: string): string {
 export class Service extends Construct {
   readonly functions: CommerceFunction[] = [];
   readonly subscriptions: Subscription[] = [];
+  /**
+   * The functions other services invoke synchronously, by name; not on the API and with no resource
+   * policy, so only a principal granted `grantInvoke` (by the wiring of the calling service) may call one.
+   */
+  readonly internalFunctions = new Map<string, CommerceFunction>();
   readonly outboxRelay: CommerceFunction;
 
   constructor(scope: Construct, id: string, props: ServiceProps) {
@@ -90,6 +97,33 @@ export class Service extends Construct {
           description: `${service}/${sub.name}`,
         }),
       );
+    }
+
+    for (const internal of definition.internal ?? []) {
+      const fn = new CommerceFunction(this, `Internal-${internal.name}`, {
+        entry: internal.handler,
+        service,
+        config,
+        description: `${service}: internal ${internal.name}: ${internal.description}`,
+      });
+      fn.bindTable(table, internal.readOnly ? 'read' : 'readWrite');
+      if (internal.schedule) {
+        new Rule(this, `Schedule-${internal.name}`, {
+          description: `${service}: runs ${internal.name} on ${internal.schedule}`,
+          schedule: Schedule.expression(internal.schedule),
+          targets: [
+            new LambdaFunction(fn, {
+              retryAttempts: 2,
+              deadLetterQueue: new DeadLetterQueue(this, `Schedule-${internal.name}-Dlq`, {
+                alarmTopic: props.alarmTopic,
+                purpose: `${service} ${internal.name} schedule (invocations that could not be delivered)`,
+              }).queue,
+            }),
+          ],
+        });
+      }
+      this.internalFunctions.set(internal.name, fn);
+      this.functions.push(fn);
     }
 
     // The outbox relay publishes what the service's transactions wrote to its outbox.

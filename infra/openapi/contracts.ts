@@ -2,7 +2,9 @@
 import type { RouteContract, RouteKey } from '@commerce/lambda-kit/contract';
 import { catalogContract } from '../../functions/catalog/contract.ts';
 import { customerContract } from '../../functions/customer/contract.ts';
+import { inventoryContract } from '../../functions/inventory/contract.ts';
 import { platformContract } from '../../functions/platform/contract.ts';
+import { pricingContract } from '../../functions/pricing/contract.ts';
 import { userContract } from '../../functions/user/contract.ts';
 
 export const contracts: Readonly<Record<RouteKey, RouteContract>> = {
@@ -10,4 +12,6 @@ export const contracts: Readonly<Record<RouteKey, RouteContract>> = {
   ...catalogContract,
   ...customerContract,
   ...userContract,
+  ...pricingContract,
+  ...inventoryContract,
 };

@@ -2,6 +2,14 @@
 import type { ServiceDefinition } from '../constructs/service-definition.ts';
 import { catalogService } from './catalog.ts';
 import { customerService } from './customer.ts';
+import { inventoryService } from './inventory.ts';
+import { pricingService } from './pricing.ts';
 import { userService } from './user.ts';
 
-export const services: readonly ServiceDefinition[] = [catalogService, customerService, userService];
+export const services: readonly ServiceDefinition[] = [
+  catalogService,
+  customerService,
+  userService,
+  pricingService,
+  inventoryService,
+];

@@ -2,6 +2,8 @@
 import type { RouteDefinition } from '../constructs/service-definition.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { customerRoutes } from './customer.routes.ts';
+import { inventoryRoutes } from './inventory.routes.ts';
+import { pricingRoutes } from './pricing.routes.ts';
 import { userRoutes } from './user.routes.ts';
 
 /** Routes of the platform itself, outside any service. */
@@ -29,4 +31,6 @@ export const allRoutes: readonly RouteDefinition[] = [
   ...catalogRoutes,
   ...customerRoutes,
   ...userRoutes,
+  ...pricingRoutes,
+  ...inventoryRoutes,
 ];

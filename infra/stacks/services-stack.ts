@@ -124,6 +124,12 @@ export class ServicesStack extends Stack {
           description: `DLQ of ${service.node.id} ${sub.node.id}`,
         });
       }
+      for (const [name, fn] of service.internalFunctions) {
+        new CfnOutput(this, `${service.node.id}${name.charAt(0).toUpperCase()}${name.slice(1)}FunctionName`, {
+          value: fn.functionName,
+          description: `${service.node.id} internal function ${name} (Lambda Invoke under IAM)`,
+        });
+      }
     }
   }
 }

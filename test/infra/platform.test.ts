@@ -158,9 +158,11 @@ describe('functions', () => {
   const functions = Object.values(prod.services.findResources('AWS::Lambda::Function')) as Resource[];
 
   it('run nodejs24.x on arm64 with tracing and the Powertools environment', () => {
-    // per service: a function per route and consumer plus its outbox relay; then the platform's own routes
-    // (health, OpenAPI) and the authorizer (the Cognito triggers are in the data stack)
-    const perService = services.map((s) => s.routes.length + s.subscriptions.length + 1);
+    // per service: a function per route, consumer and internal function plus its outbox relay; then the
+    // platform's own routes (health, OpenAPI) and the authorizer (the Cognito triggers are in the data stack)
+    const perService = services.map(
+      (s) => s.routes.length + s.subscriptions.length + (s.internal?.length ?? 0) + 1,
+    );
     expect(functions.length).toBe(perService.reduce((a, b) => a + b, 0) + platformRoutes.length + 1);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
@@ -190,6 +192,31 @@ describe('functions', () => {
     const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
     expect(actions).toContain('dynamodb:GetItem');
     expect(actions.filter((a) => a.startsWith('dynamodb:') && /Put|Update|Delete|Scan/.test(a))).toEqual([]);
+  });
+});
+
+describe('internal functions', () => {
+  it('write only where they may, and scheduled ones run from a rule with a DLQ', () => {
+    const policies = Object.entries(prod.services.findResources('AWS::IAM::Policy')) as [string, Resource][];
+    const actionsOf = (prefix: string) =>
+      policies
+        .filter(([id]) => id.startsWith(prefix))
+        .flatMap(
+          ([, p]) =>
+            (p.Properties.PolicyDocument as { Statement: { Action: string[] | string }[] }).Statement,
+        )
+        .flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action]));
+    expect(
+      actionsOf('PricingInternalquote').filter(
+        (a) => a.startsWith('dynamodb:') && /Put|Update|Delete|Write/.test(a),
+      ),
+    ).toEqual([]);
+    expect(actionsOf('PricingInternalquote')).toContain('dynamodb:BatchGetItem');
+    expect(actionsOf('InventoryInternalreserve')).toContain('dynamodb:UpdateItem');
+    prod.services.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 minute)',
+      Targets: [Match.objectLike({ DeadLetterConfig: { Arn: Match.anyValue() } })],
+    });
   });
 });
 
@@ -228,8 +255,9 @@ describe('subscriptions', () => {
   });
 
   it('alarm on the depth of every DLQ', () => {
-    // two per subscription (consumer, rule target), one per outbox relay
-    const dlqCount = 2 * subscriptionCount + services.length;
+    // two per subscription (consumer, rule target), one per outbox relay, one per scheduled function
+    const schedules = services.flatMap((s) => s.internal ?? []).filter((f) => f.schedule).length;
+    const dlqCount = 2 * subscriptionCount + services.length + schedules;
     prod.services.resourceCountIs('AWS::CloudWatch::Alarm', dlqCount);
     prod.services.allResourcesProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',

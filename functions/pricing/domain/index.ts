@@ -1,4 +1,5 @@
-// The pricing engine: price books, tax rules and the checkout quote. Pure; no AWS.
+// The pricing engine: price books, tax rules, the checkout quote, display prices and what the store keeps.
+// Pure; no AWS.
 export {
   add,
   allocate,
@@ -7,6 +8,7 @@ export {
   minorUnitDigits,
   money,
   split,
+  SUPPORTED_CURRENCIES,
   times,
   type Money,
 } from './money.ts';
@@ -45,3 +47,29 @@ export {
   type TaxRule,
   type TaxTable,
 } from './tax.ts';
+export {
+  canonicalPrice,
+  DEFAULT_TAX_CLASS,
+  priceBookOf,
+  productSkusOf,
+  TAX_CLASS_ATTRIBUTE,
+  type CurrencyPrice,
+  type PriceList,
+  type PriceListEntry,
+  type ProductSkus,
+  type ProductVariantTax,
+  type SaleEntry,
+  type SkuPrices,
+  type VersionedTaxTable,
+} from './records.ts';
+export {
+  priceListChanges,
+  skuPriceChanges,
+  taxTableChanges,
+  type CurrencyPriceChange,
+  type PriceListEntryChange,
+  type TaxModeChange,
+  type TaxRuleChange,
+} from './price-changes.ts';
+export { displayPrices, type DisplayPrice, type DisplayPrices } from './display-price.ts';
+export { assertValidTaxTable } from './tax-table.ts';

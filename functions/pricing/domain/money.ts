@@ -34,6 +34,9 @@ const minorUnitDigitsByCurrency: ReadonlyMap<string, number> = new Map([
   ['BHD', 3],
 ]);
 
+/** The currencies pricing accepts (ISO 4217 codes), for schemas at the boundaries. */
+export const SUPPORTED_CURRENCIES: readonly string[] = [...minorUnitDigitsByCurrency.keys()];
+
 /** The currency's minor-unit exponent; refuses a currency pricing does not support. */
 export function minorUnitDigits(currency: string): number {
   const digits = minorUnitDigitsByCurrency.get(currency);

@@ -1,0 +1,20 @@
+import * as z from 'zod';
+import { defineEvent } from '../envelope.ts';
+import { reservationLineSchema } from './shared.ts';
+
+export const InventoryReleased = defineEvent({
+  producer: 'inventory',
+  detailType: 'inventory.released',
+  version: 1,
+  description:
+    "An order's reservation was released because the order was cancelled or its payment failed: held units " +
+    'are available again; units of a committed (paid, not yet shipped) order go back on hand.',
+  data: z
+    .object({
+      orderId: z.string().min(1),
+      lines: z.array(reservationLineSchema).min(1),
+      reason: z.enum(['order_cancelled', 'payment_failed']),
+      previousStatus: z.enum(['held', 'committed']),
+    })
+    .strict(),
+});
