@@ -17,8 +17,18 @@ import { InventoryCommitted } from './inventory/inventory-committed.ts';
 import { InventoryReleased } from './inventory/inventory-released.ts';
 import { InventoryReservationExpired } from './inventory/inventory-reservation-expired.ts';
 import type { EventDefinition } from './envelope.ts';
+import { PaymentAuthorized } from './payment/payment-authorized.ts';
+import { PaymentCaptured } from './payment/payment-captured.ts';
+import { PaymentFailed } from './payment/payment-failed.ts';
+import { PaymentRefunded } from './payment/payment-refunded.ts';
+import { PaymentRequiresAction } from './payment/payment-requires-action.ts';
+import { PaymentVoided } from './payment/payment-voided.ts';
 import { PriceChanged } from './pricing/price-changed.ts';
 import { ReviewAggregated } from './review/review-aggregated.ts';
+import { ShipmentCancelled } from './shipping/shipment-cancelled.ts';
+import { ShipmentCreated } from './shipping/shipment-created.ts';
+import { ShipmentDelivered } from './shipping/shipment-delivered.ts';
+import { ShipmentInTransit } from './shipping/shipment-in-transit.ts';
 import { UserDisabled } from './user/user-disabled.ts';
 import { UserEnabled } from './user/user-enabled.ts';
 import { UserGroupAdded } from './user/user-group-added.ts';
@@ -32,6 +42,7 @@ export { productSnapshot, categorySnapshot, productStatusSchema } from './catalo
 export { customerSnapshot } from './customer/shared.ts';
 export { userGroupSchema } from './user/shared.ts';
 export { availabilitySchema, adjustmentReasonSchema, reservationLineSchema } from './inventory/shared.ts';
+export { shipmentAnnouncementSchema, shipmentStatusSchema } from './shipping/shared.ts';
 export {
   CategoryCreated,
   CategoryDeleted,
@@ -59,6 +70,16 @@ export {
   InventoryCommitted,
   InventoryReleased,
   InventoryReservationExpired,
+  PaymentAuthorized,
+  PaymentRequiresAction,
+  PaymentFailed,
+  PaymentCaptured,
+  PaymentVoided,
+  PaymentRefunded,
+  ShipmentCreated,
+  ShipmentInTransit,
+  ShipmentDelivered,
+  ShipmentCancelled,
 };
 
 /** Every event in the catalog, for documentation and contract tests. */
@@ -89,6 +110,16 @@ export const eventCatalog: readonly EventDefinition[] = [
   InventoryCommitted,
   InventoryReleased,
   InventoryReservationExpired,
+  PaymentAuthorized,
+  PaymentRequiresAction,
+  PaymentFailed,
+  PaymentCaptured,
+  PaymentVoided,
+  PaymentRefunded,
+  ShipmentCreated,
+  ShipmentInTransit,
+  ShipmentDelivered,
+  ShipmentCancelled,
 ];
 
 /** Looks an event definition up by its source and detail-type. */

@@ -3,7 +3,9 @@ import type { ServiceDefinition } from '../constructs/service-definition.ts';
 import { catalogService } from './catalog.ts';
 import { customerService } from './customer.ts';
 import { inventoryService } from './inventory.ts';
+import { paymentService } from './payment.ts';
 import { pricingService } from './pricing.ts';
+import { shippingService } from './shipping.ts';
 import { userService } from './user.ts';
 
 export const services: readonly ServiceDefinition[] = [
@@ -12,4 +14,6 @@ export const services: readonly ServiceDefinition[] = [
   userService,
   pricingService,
   inventoryService,
+  paymentService,
+  shippingService,
 ];

@@ -3,7 +3,9 @@ import type { RouteDefinition } from '../constructs/service-definition.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { customerRoutes } from './customer.routes.ts';
 import { inventoryRoutes } from './inventory.routes.ts';
+import { paymentRoutes } from './payment.routes.ts';
 import { pricingRoutes } from './pricing.routes.ts';
+import { shippingRoutes } from './shipping.routes.ts';
 import { userRoutes } from './user.routes.ts';
 
 /** Routes of the platform itself, outside any service. */
@@ -33,4 +35,6 @@ export const allRoutes: readonly RouteDefinition[] = [
   ...userRoutes,
   ...pricingRoutes,
   ...inventoryRoutes,
+  ...paymentRoutes,
+  ...shippingRoutes,
 ];

@@ -440,6 +440,146 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/shipments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A shipment with its label and tracking history.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    get: operations['getShipment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/shipments/{id}/ship': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark a shipment shipped by hand, with its tracking number.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    post: operations['markShipped'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/shipping/methods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every shipping method with its rate.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    get: operations['listMethods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/shipping/methods/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Create a shipping method with its rate, or replace it at the version read.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    put: operations['putMethod'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/shipping/rates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Quote the shipping methods and prices for a cart.
+     * @description Who may call: Anyone.
+     */
+    post: operations['quoteRates'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/shipping/zones': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every shipping zone.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    get: operations['listZones'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/shipping/zones/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Create a shipping zone, or replace it at the version read.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    put: operations['putZone'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/stock/{sku}': {
     parameters: {
       query?: never;
@@ -692,6 +832,46 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/webhooks/carriers/{carrier}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Carrier tracking webhook, authenticated by its signature.
+     * @description Who may call: Anyone.
+     */
+    post: operations['carrierWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/webhooks/payments/{provider}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A payment gateway’s webhook (sandbox, stripe), authenticated by its signature; applied once per event.
+     * @description Who may call: Anyone.
+     */
+    post: operations['webhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -723,6 +903,16 @@ export type components = {
     };
     AvailabilityList: {
       items: components['schemas']['SkuAvailability'][];
+    };
+    CarrierWebhookReceipt: {
+      /** @constant */
+      received: true;
+      eventId: string;
+      /** @enum {string} */
+      outcome: 'applied' | 'recorded' | 'duplicate' | 'ignored';
+      shipmentId?: string;
+      /** @enum {string} */
+      status?: 'created' | 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception' | 'cancelled';
     };
     Category: {
       id: string;
@@ -912,6 +1102,12 @@ export type components = {
       defaultShipping: boolean;
       defaultBilling: boolean;
     };
+    MarkShippedRequest: {
+      trackingNumber: string;
+      carrier: string;
+      /** Format: uri */
+      trackingUrl?: string;
+    };
     OpenApiDocument: {
       openapi: string;
       servers: ({
@@ -926,6 +1122,13 @@ export type components = {
       };
     } & {
       [key: string]: unknown;
+    };
+    PaymentWebhookReceipt: {
+      /** @constant */
+      received: true;
+      eventId: string;
+      /** @enum {string} */
+      outcome: 'applied' | 'duplicate' | 'stale' | 'ignored' | 'unknown_payment';
     };
     PriceList: {
       segment: string;
@@ -1031,11 +1234,77 @@ export type components = {
       /** @description Variant SKUs without a price in this currency. */
       unpriced: string[];
     };
+    PutMethodRequest: {
+      /** @description The version you read; 0 when there is none yet. A stale one gets 409. */
+      version: number;
+      zoneId: string;
+      name: string;
+      /** @description The carrier that ships it; 'sandbox' is the one this stage can buy labels from. */
+      carrier: string;
+      currency: string;
+      rate:
+        | {
+            /** @constant */
+            type: 'flat';
+            /** @description Integer minor units (cents, pence, yen). */
+            amount: number;
+          }
+        | {
+            /** @constant */
+            type: 'weight';
+            brackets: {
+              /** @description Inclusive upper bound; leave out on the last bracket for "and anything heavier". */
+              upToGrams?: number;
+              /** @description Integer minor units (cents, pence, yen). */
+              amount: number;
+            }[];
+          };
+      /** @description The subtotal at or above which the method costs nothing. */
+      freeOver?: number;
+      minDays: number;
+      maxDays: number;
+    };
     PutWarehouseRequest: {
       name: string;
       country?: string;
       /** @description The version read; omit to create. */
       version?: number;
+    };
+    PutZoneRequest: {
+      /** @description The version you read; 0 when there is none yet. A stale one gets 409. */
+      version: number;
+      name: string;
+      countries: string[];
+      /** @description ISO 3166-2 codes of the zone's countries; leave out to cover the countries wholly. */
+      regions?: string[];
+    };
+    QuoteRatesRequest: {
+      currency: string;
+      /** @description The merchandise value after discounts, which free shipping is measured against. */
+      subtotal: number;
+      /** @description Whole grams. */
+      totalWeightGrams: number;
+      destination: {
+        country: string;
+        region?: string;
+      };
+    };
+    RateOffer: {
+      methodId: string;
+      zoneId: string;
+      name: string;
+      carrier: string;
+      currency: string;
+      /** @description What the customer pays; 0 when the free-shipping threshold is met. */
+      price: number;
+      /** @description The price before the threshold; equal to `price` unless `free`. */
+      regularPrice: number;
+      free: boolean;
+      minDays: number;
+      maxDays: number;
+    };
+    RateQuote: {
+      offers: components['schemas']['RateOffer'][];
     };
     SetPriceListRequest: {
       /** @description The version you read; 0 when there is none yet. A stale one gets 409. */
@@ -1108,6 +1377,89 @@ export type components = {
         /** @enum {string} */
         mode: 'inclusive' | 'exclusive';
       }[];
+    };
+    Shipment: {
+      id: string;
+      orderId: string;
+      carrier: string;
+      /** @description The shipping method the customer chose. */
+      service: string;
+      methodId?: string;
+      trackingNumber: string;
+      carrierRef?: string;
+      trackingUrl?: string;
+      /** @enum {string} */
+      status: 'created' | 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception' | 'cancelled';
+      history: {
+        /** @enum {string} */
+        status: 'created' | 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception' | 'cancelled';
+        /** Format: date-time */
+        at: string;
+        /** @enum {string} */
+        source: 'carrier' | 'staff' | 'system';
+        eventId?: string;
+        description?: string;
+        actor?: string;
+      }[];
+      label?: components['schemas']['ShippingLabel'];
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ShippingLabel:
+      | {
+          url: string;
+        }
+      | {
+          contentType: string;
+          base64: string;
+        };
+    ShippingMethod: {
+      id: string;
+      zoneId: string;
+      name: string;
+      carrier: string;
+      currency: string;
+      rate:
+        | {
+            /** @constant */
+            type: 'flat';
+            /** @description Integer minor units (cents, pence, yen). */
+            amount: number;
+          }
+        | {
+            /** @constant */
+            type: 'weight';
+            brackets: {
+              /** @description Inclusive upper bound; leave out on the last bracket for "and anything heavier". */
+              upToGrams?: number;
+              /** @description Integer minor units (cents, pence, yen). */
+              amount: number;
+            }[];
+          };
+      freeOver?: number;
+      minDays: number;
+      maxDays: number;
+      version: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ShippingMethodList: {
+      items: components['schemas']['ShippingMethod'][];
+    };
+    ShippingZone: {
+      id: string;
+      name: string;
+      countries: string[];
+      regions?: string[];
+      version: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ShippingZoneList: {
+      items: components['schemas']['ShippingZone'][];
     };
     SkuAvailability: {
       sku: string;
@@ -2289,6 +2641,227 @@ export interface operations {
       500: components['responses']['500'];
     };
   };
+  getShipment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The shipment, its label and its tracking history (oldest first). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Shipment'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  markShipped: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkShippedRequest'];
+      };
+    };
+    responses: {
+      /** @description The shipment marked shipped by staff (created → in_transit; the same tracking number again is a no-op). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Shipment'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  listMethods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every shipping method with its rate, by id. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShippingMethodList'];
+        };
+      };
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  putMethod: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutMethodRequest'];
+      };
+    };
+    responses: {
+      /** @description The method and its rate, created (`version` 0) or replaced (the version read), checked against the whole rate table (400 with a pointer per problem). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShippingMethod'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  quoteRates: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['QuoteRatesRequest'];
+      };
+    };
+    responses: {
+      /** @description The shipping offers for a cart, cheapest first (then fastest, then by method id); an empty list when nothing ships to the destination. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RateQuote'];
+        };
+      };
+      400: components['responses']['400'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  listZones: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every shipping zone, by id. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShippingZoneList'];
+        };
+      };
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  putZone: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutZoneRequest'];
+      };
+    };
+    responses: {
+      /** @description The zone, created (`version` 0) or replaced (the version read). Zones must not overlap (400). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShippingZone'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
   getStock: {
     parameters: {
       query?: {
@@ -2758,6 +3331,65 @@ export interface operations {
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  carrierWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        carrier: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The carrier event was verified and applied once (`applied`, `recorded`), was seen before (`duplicate`), or names a tracking number never issued (`ignored`). The body is read raw: its signature header (`x-sandbox-signature` for the sandbox) covers the exact bytes; a missing, wrong or stale signature is 401 `invalid-webhook-signature`. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CarrierWebhookReceipt'];
+        };
+      };
+      400: components['responses']['400'];
+      404: components['responses']['404'];
+      422: components['responses']['422'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  webhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        provider: 'sandbox' | 'stripe';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The delivery was verified and taken: applied, a duplicate of one already applied, stale, ignored (an event type the service does not act on) or about an unknown payment. Not provably from the gateway (signature missing, wrong or older than five minutes): 401. Signed but unreadable: 400. A refund reported before its capture: 503 `webhook-deferred`, so the gateway delivers it again later. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentWebhookReceipt'];
+        };
+      };
+      400: components['responses']['400'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };

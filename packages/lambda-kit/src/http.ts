@@ -35,6 +35,11 @@ export interface HttpRequest<P, Q, B> {
   readonly params: P;
   readonly query: Q;
   readonly body: B;
+  /**
+   * The body exactly as received (decoded from base64 when API Gateway encoded it), on routes declared
+   * with `rawBody: true` only ('' when there is none); undefined elsewhere.
+   */
+  readonly rawBody?: string;
   readonly headers: Readonly<Record<string, string | undefined>>;
   /** Where the request came in: the API, its stage and (in AWS) the domain the client called. */
   readonly gateway: {
@@ -68,6 +73,11 @@ export interface RouteSpec<
   readonly body?: B;
   /** Largest accepted body in bytes. @default DEFAULT_MAX_BODY_BYTES */
   readonly maxBodyBytes?: number;
+  /**
+   * Hand the body to the handler unparsed, as `request.rawBody`, in any content type (the size limit still
+   * applies): for webhooks whose signature covers the exact bytes sent. Not with `body`. @default false
+   */
+  readonly rawBody?: boolean;
   /** Documentation carried over from the service contract (see contract.ts); not used at run time. */
   readonly response?: ResponseContract;
   readonly errors?: RouteContract['errors'];
@@ -76,6 +86,7 @@ export interface RouteSpec<
 
 interface ParsedEvent extends APIGatewayProxyEvent {
   parsedBody?: unknown;
+  rawBody?: string;
   correlationId?: string;
 }
 
@@ -123,13 +134,20 @@ function echoCorrelationId(request: {
   }
 }
 
-/** Enforces the size limit and parses a JSON body: 413 when too large, 415 when not JSON, 400 when malformed. */
-function jsonBody(maxBytes: number, expectsBody: boolean): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
+/**
+ * Enforces the size limit and parses a JSON body: 413 when too large, 415 when not JSON, 400 when malformed.
+ * On a `rawBody` route ('raw') it keeps the body's text instead, whatever its content type.
+ */
+function jsonBody(
+  maxBytes: number,
+  expectsBody: boolean | 'raw',
+): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
   return {
     before: (request) => {
       const { body, isBase64Encoded } = request.event;
       if (body === null || body === undefined || body === '') {
         request.event.parsedBody = undefined;
+        if (expectsBody === 'raw') request.event.rawBody = '';
         return;
       }
       const raw = isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
@@ -142,6 +160,10 @@ function jsonBody(maxBytes: number, expectsBody: boolean): MiddlewareObj<ParsedE
             detail: `The body must not exceed ${maxBytes} bytes.`,
           }),
         );
+      }
+      if (expectsBody === 'raw') {
+        request.event.rawBody = raw.toString('utf8');
+        return;
       }
       if (!expectsBody) {
         throw new HttpProblem(
@@ -280,6 +302,7 @@ export function httpRoute<
       params,
       query,
       body,
+      ...(spec.rawBody ? { rawBody: event.rawBody ?? '' } : {}),
       headers: lowerCaseHeaders(event.headers),
       gateway: {
         apiId: event.requestContext?.apiId ?? '',
@@ -297,6 +320,7 @@ export function httpRoute<
     };
   };
 
+  if (spec.rawBody && spec.body) throw new Error('A route takes either a raw body or a JSON body.');
   // Allowed CORS origins, comma separated; the house function construct sets it on every HTTP function.
   const { CORS_ORIGINS } = loadEnv(z.object({ CORS_ORIGINS: z.string().min(1) }));
 
@@ -307,7 +331,9 @@ export function httpRoute<
     .use(correlation())
     .use(httpSecurityHeaders())
     .use(httpCors({ origins: CORS_ORIGINS.split(','), credentials: false }))
-    .use(jsonBody(spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, spec.body !== undefined))
+    .use(
+      jsonBody(spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, spec.rawBody ? 'raw' : spec.body !== undefined),
+    )
     .use(problemErrors())
     .handler(core);
 }

@@ -1,0 +1,28 @@
+// Shapes shared by the shipment.* events: the shipment statuses and the data every announcement carries.
+import * as z from 'zod';
+
+export const shipmentStatusSchema = z.enum([
+  'created',
+  'in_transit',
+  'out_for_delivery',
+  'delivered',
+  'exception',
+  'cancelled',
+]);
+
+/** What every shipment.* event carries: the shipment, its order and tracking, the status it reached, when. */
+export const shipmentAnnouncementSchema = z
+  .object({
+    shipmentId: z.string().min(1),
+    orderId: z.string().min(1),
+    /** The carrier that carries the parcel ('sandbox', ...). */
+    carrier: z.string().min(1),
+    /** The shipping method (service level) the customer chose. */
+    service: z.string().min(1),
+    trackingNumber: z.string().min(1),
+    trackingUrl: z.url().optional(),
+    status: shipmentStatusSchema,
+    /** When it happened: the carrier's scan time, or when staff or the system recorded it. */
+    at: z.iso.datetime({ offset: true }),
+  })
+  .strict();

@@ -1,0 +1,99 @@
+// Which gateways the payment functions can use and with which secrets, resolved once per container.
+//
+// Environment (all optional):
+//   PAYMENT_PROVIDER     the provider of an authorize that names none: `sandbox` (default) or `stripe`
+//   PAYMENT_SECRET_ARN   one Secrets Manager secret, a JSON object
+//                        { "sandboxWebhookSecret"?, "stripeApiKey"?, "stripeWebhookSecret"? }
+//   STRIPE_API_URL       where the Stripe API is (stripe-mock: http://127.0.0.1:12111); api.stripe.com if unset
+// A provider whose secrets are missing is refused with 422 `payment-provider-unavailable`. Without
+// PAYMENT_SECRET_ARN the `local` stage (and only it) signs sandbox webhooks with LOCAL_SANDBOX_WEBHOOK_SECRET.
+// The Service construct cannot set these variables or grant a secret yet (docs/payments.md, "Secrets").
+import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import { UnprocessableError } from '@commerce/lambda-kit/errors';
+import { logger } from '@commerce/lambda-kit/observability';
+import * as z from 'zod';
+import type { PaymentProvider } from './domain/provider.ts';
+import { LOCAL_SANDBOX_WEBHOOK_SECRET } from './local-secrets.ts';
+import { SandboxProvider } from './providers/sandbox.ts';
+import { StripeProvider } from './providers/stripe.ts';
+import { providerNameSchema, type ProviderName } from './schemas.ts';
+
+export const gatewayEnvSchema = z.object({
+  STAGE: z.string().min(1),
+  PAYMENT_PROVIDER: providerNameSchema.default('sandbox'),
+  PAYMENT_SECRET_ARN: z.string().min(1).optional(),
+  STRIPE_API_URL: z.url().optional(),
+});
+export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
+
+export const paymentSecretsSchema = z.object({
+  sandboxWebhookSecret: z.string().min(16).optional(),
+  stripeApiKey: z.string().startsWith('sk_').optional(),
+  stripeWebhookSecret: z.string().min(1).optional(),
+});
+export type PaymentSecrets = z.infer<typeof paymentSecretsSchema>;
+
+function unavailable(name: ProviderName): UnprocessableError {
+  return new UnprocessableError(
+    `The ${name} payment provider is not configured on this stage.`,
+    'payment-provider-unavailable',
+  );
+}
+
+/** Builds a provider from the secrets; refuses one whose secrets are missing. */
+export function buildProvider(name: ProviderName, secrets: PaymentSecrets, env: GatewayEnv): PaymentProvider {
+  if (name === 'sandbox') {
+    if (!secrets.sandboxWebhookSecret) throw unavailable(name);
+    return new SandboxProvider({ webhookSecret: secrets.sandboxWebhookSecret });
+  }
+  if (!secrets.stripeApiKey || !secrets.stripeWebhookSecret) throw unavailable(name);
+  const url = env.STRIPE_API_URL === undefined ? undefined : new URL(env.STRIPE_API_URL);
+  return new StripeProvider({
+    apiKey: secrets.stripeApiKey,
+    webhookSecret: secrets.stripeWebhookSecret,
+    ...(url
+      ? {
+          host: url.hostname,
+          protocol: url.protocol === 'http:' ? 'http' : 'https',
+          ...(url.port ? { port: Number(url.port) } : {}),
+        }
+      : {}),
+    onCircuitChange: (status) => logger.warn('Payment gateway circuit changed', { gateway: name, status }),
+  });
+}
+
+/** Reads the secrets: from Secrets Manager, or the local stage's fixed sandbox secret, or none. */
+export async function loadSecrets(env: GatewayEnv): Promise<PaymentSecrets> {
+  if (env.PAYMENT_SECRET_ARN) {
+    const value = await getSecret(env.PAYMENT_SECRET_ARN, { maxAge: 3600 });
+    const parsed = paymentSecretsSchema.safeParse(
+      typeof value === 'string' ? (JSON.parse(value) as unknown) : value,
+    );
+    if (!parsed.success) throw new Error('The payment secret is not the expected JSON object.');
+    return parsed.data;
+  }
+  if (env.STAGE === 'local') return { sandboxWebhookSecret: LOCAL_SANDBOX_WEBHOOK_SECRET };
+  logger.error('PAYMENT_SECRET_ARN is not set: no payment provider is usable on this stage.');
+  return {};
+}
+
+/** Providers by name, each built once per container (the Stripe one keeps its circuit breaker). */
+export function providerRegistry(
+  env: GatewayEnv,
+  load: (env: GatewayEnv) => Promise<PaymentSecrets> = loadSecrets,
+): (name: ProviderName) => Promise<PaymentProvider> {
+  let secrets: Promise<PaymentSecrets> | undefined;
+  const built = new Map<ProviderName, PaymentProvider>();
+  return async (name) => {
+    const known = built.get(name);
+    if (known) return known;
+    secrets ??= load(env);
+    // A failed read is not cached: the next call tries again.
+    secrets.catch(() => {
+      secrets = undefined;
+    });
+    const provider = buildProvider(name, await secrets, env);
+    built.set(name, provider);
+    return provider;
+  };
+}

@@ -1,0 +1,415 @@
+// The payment service's use cases: authorize, capture, void and refund (the internal functions) and the
+// gateway's webhooks. Each step reads the payment, asks the gateway when it must, applies the state machine
+// (domain/payment.ts) and writes the payment with its events in one transaction (the outbox). Idempotent:
+// a repeated authorize, capture, void or refund answers what is stored without calling the gateway again
+// once the step is recorded; a webhook event id is applied at most once. No AWS here: the store is a port.
+import {
+  PaymentAuthorized,
+  PaymentCaptured,
+  PaymentFailed,
+  PaymentRefunded,
+  PaymentRequiresAction,
+  PaymentVoided,
+} from '@commerce/events';
+import {
+  ConflictError,
+  DomainError,
+  NotFoundError,
+  UnprocessableError,
+  VersionConflictError,
+} from '@commerce/lambda-kit/errors';
+import { logger } from '@commerce/lambda-kit/observability';
+import { outboxItem, type OutboxItem } from '@commerce/lambda-kit/outbox';
+import type { EventContext } from '@commerce/lambda-kit/publisher';
+import {
+  applyWebhookEvent,
+  assertCapturable,
+  assertRefundable,
+  assertVoidable,
+  newPayment,
+  recordAuthorization,
+  recordCapture,
+  recordRefund,
+  recordVoid,
+  type Payment,
+  type PaymentEvent,
+  type PaymentTransition,
+  type WebhookOutcome,
+} from './domain/payment.ts';
+import type { NextAction, PaymentProvider, WebhookHeaders } from './domain/provider.ts';
+import type { AuthorizeRequest, ProviderName } from './schemas.ts';
+
+/** A payment as stored: the domain's payment and the action the customer was last asked to take. */
+export interface StoredPayment {
+  readonly payment: Payment;
+  readonly nextAction?: NextAction;
+}
+
+/** A processed webhook event, kept (for 30 days) so that a redelivery is recognised. */
+export interface WebhookReceipt {
+  readonly provider: string;
+  readonly eventId: string;
+  readonly outcome: WebhookOutcome;
+  readonly paymentId: string;
+  readonly at: string;
+}
+
+export interface PaymentWrite {
+  readonly payment: Payment;
+  /** `none` creates the payment; otherwise it must still be at the version read. */
+  readonly expected: 'none' | { readonly version: number };
+  readonly nextAction?: NextAction;
+  /** Outbox items, written in the same transaction. */
+  readonly events: readonly OutboxItem[];
+  /** The webhook event this write applies; written in the same transaction, refused if already there. */
+  readonly webhook?: WebhookReceipt;
+}
+
+/** The payment store: DynamoDB in store.ts, in memory in the unit tests. */
+export interface PaymentStore {
+  get(paymentId: string): Promise<StoredPayment | undefined>;
+  findByProviderRef(provider: string, providerRef: string): Promise<StoredPayment | undefined>;
+  /**
+   * Writes the payment, its events and the webhook receipt, all or nothing. Throws VersionConflictError
+   * when the payment is not at `expected`, WebhookAlreadyProcessedError when the receipt exists.
+   */
+  write(write: PaymentWrite): Promise<void>;
+  webhookProcessed(provider: string, eventId: string): Promise<boolean>;
+  /** Records a webhook event that changed nothing (duplicate, stale); writing it twice is harmless. */
+  recordWebhook(receipt: WebhookReceipt): Promise<void>;
+}
+
+export class WebhookAlreadyProcessedError extends Error {
+  constructor(eventId: string) {
+    super(`Webhook event ${eventId} was processed before.`);
+  }
+}
+
+/** A webhook the payment cannot take yet (a refund before its capture): 503, so the gateway redelivers. */
+export class WebhookDeferredError extends DomainError {
+  readonly status = 503;
+  readonly problemType = 'webhook-deferred';
+  readonly title = 'Webhook deferred';
+}
+
+/** What the internal functions answer: the payment (without its webhook bookkeeping). */
+export type PaymentView = Omit<Payment, 'appliedEventIds'>;
+
+export interface PaymentResult {
+  readonly payment: PaymentView;
+  /** While `requires_action`: what the customer must do (redirect, or the gateway's client SDK). */
+  readonly nextAction?: NextAction;
+  /** The gateway accepted a capture or refund but has not finished it; a webhook will. */
+  readonly pending?: true;
+}
+
+export interface WebhookResult {
+  readonly eventId: string;
+  readonly outcome: WebhookOutcome | 'ignored' | 'unknown_payment';
+  readonly paymentId?: string;
+}
+
+export interface PaymentsOptions {
+  readonly store: PaymentStore;
+  /** The gateway adapter of that name; rejects (typed) when it is not configured. */
+  readonly provider: (name: ProviderName) => Promise<PaymentProvider>;
+  /** The provider of an authorize that names none. */
+  readonly defaultProvider: ProviderName;
+  readonly now?: () => Date;
+}
+
+/** Concurrent writers (our call and a webhook) retry a step this many times on a version conflict. */
+const MAX_ATTEMPTS = 5;
+const CAPTURED_STATUSES: readonly string[] = ['captured', 'partially_refunded', 'refunded'];
+
+export function viewOf(stored: StoredPayment): PaymentResult {
+  const { appliedEventIds: _, ...payment } = stored.payment;
+  return {
+    payment,
+    ...(payment.status === 'requires_action' && stored.nextAction ? { nextAction: stored.nextAction } : {}),
+  };
+}
+
+function outboxOf(events: readonly PaymentEvent[], context: EventContext, now: Date): OutboxItem[] {
+  return events.map((event) => {
+    switch (event.type) {
+      case 'payment.authorized':
+        return outboxItem(PaymentAuthorized, event.data, context, now);
+      case 'payment.requires_action':
+        return outboxItem(PaymentRequiresAction, event.data, context, now);
+      case 'payment.failed':
+        return outboxItem(PaymentFailed, event.data, context, now);
+      case 'payment.captured':
+        return outboxItem(PaymentCaptured, event.data, context, now);
+      case 'payment.voided':
+        return outboxItem(PaymentVoided, event.data, context, now);
+      case 'payment.refunded':
+        return outboxItem(PaymentRefunded, event.data, context, now);
+    }
+  });
+}
+
+export class Payments {
+  readonly #store: PaymentStore;
+  readonly #provider: PaymentsOptions['provider'];
+  readonly #defaultProvider: ProviderName;
+  readonly #now: () => Date;
+
+  constructor(options: PaymentsOptions) {
+    this.#store = options.store;
+    this.#provider = options.provider;
+    this.#defaultProvider = options.defaultProvider;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Our calls to the gateway
+
+  /**
+   * Authorizes the amount for a later capture. The payment id is the idempotency key: once the gateway's
+   * answer is recorded, the same request answers the stored result and the gateway is not called again;
+   * the same id with other details is a 409 `payment-idempotency-conflict`. A payment left `pending` (the
+   * gateway did not answer) is asked again, safely: the gateway replays on the same payment id.
+   */
+  async authorize(input: AuthorizeRequest, context: EventContext): Promise<PaymentResult> {
+    const providerName = input.provider ?? this.#defaultProvider;
+    let stored = await this.#store.get(input.paymentId);
+    if (stored) {
+      assertSameAuthorization(stored.payment, input, providerName);
+      if (stored.payment.status !== 'pending') return viewOf(stored);
+    }
+    const provider = await this.#provider(providerName);
+    if (!stored) {
+      const payment = newPayment(
+        {
+          id: input.paymentId,
+          orderId: input.orderId,
+          provider: providerName,
+          amount: input.amount,
+          currency: input.currency,
+        },
+        { at: this.#now() },
+      );
+      try {
+        await this.#store.write({ payment, expected: 'none', events: [] });
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+        // A concurrent authorize of the same payment created it first.
+        stored = await this.#get(input.paymentId);
+        assertSameAuthorization(stored.payment, input, providerName);
+        if (stored.payment.status !== 'pending') return viewOf(stored);
+      }
+    }
+    const answer = await provider.authorize({
+      paymentId: input.paymentId,
+      amount: input.amount,
+      currency: input.currency,
+      paymentMethodToken: input.paymentMethodToken,
+      ...(input.customerEmail === undefined ? {} : { customerEmail: input.customerEmail }),
+      ...(input.returnUrl === undefined ? {} : { returnUrl: input.returnUrl }),
+      metadata: { orderId: input.orderId },
+    });
+    const nextAction = answer.status === 'requires_action' ? answer.nextAction : undefined;
+    return this.#step(input.paymentId, context, (p, at) => recordAuthorization(p, answer, { at }), {
+      ...(nextAction === undefined ? {} : { nextAction }),
+    });
+  }
+
+  /** Captures `amount` (all that is authorized when omitted). Capturing again answers the stored capture. */
+  async capture(
+    input: { readonly paymentId: string; readonly amount?: number | undefined },
+    context: EventContext,
+  ): Promise<PaymentResult> {
+    const stored = await this.#get(input.paymentId);
+    const payment = stored.payment;
+    if (
+      CAPTURED_STATUSES.includes(payment.status) &&
+      (input.amount === undefined || input.amount === payment.capturedAmount)
+    ) {
+      return viewOf(stored);
+    }
+    assertCapturable(payment, input.amount);
+    const provider = await this.#provider(payment.provider as ProviderName);
+    const answer = await provider.capture(providerRefOf(payment), input.amount);
+    if (answer.status === 'failed') {
+      throw new UnprocessableError(`The gateway did not capture payment ${payment.id}.`, 'capture-failed');
+    }
+    if (answer.status === 'pending') return { ...viewOf(stored), pending: true };
+    return this.#step(input.paymentId, context, (p, at) => recordCapture(p, answer.capturedAmount, { at }));
+  }
+
+  /** Releases an authorization that was not captured. Voiding again answers the voided payment. */
+  async void(input: { readonly paymentId: string }, context: EventContext): Promise<PaymentResult> {
+    const stored = await this.#get(input.paymentId);
+    const payment = stored.payment;
+    if (payment.status === 'voided') return viewOf(stored);
+    assertVoidable(payment);
+    const provider = await this.#provider(payment.provider as ProviderName);
+    const answer = await provider.void(providerRefOf(payment));
+    if (answer.status === 'failed') {
+      throw new UnprocessableError(`The gateway did not void payment ${payment.id}.`, 'void-failed');
+    }
+    return this.#step(input.paymentId, context, (p, at) => recordVoid(p, { at }));
+  }
+
+  /**
+   * Refunds `amount` of what was captured. Idempotent on the refund id: the same refund again answers the
+   * stored payment without a gateway call; the same id with another amount is a 409 `refund-id-reused`.
+   */
+  async refund(
+    input: { readonly paymentId: string; readonly amount: number; readonly refundId: string },
+    context: EventContext,
+  ): Promise<PaymentResult> {
+    const stored = await this.#get(input.paymentId);
+    const payment = stored.payment;
+    if (payment.refunds.some((r) => r.id === input.refundId)) {
+      // Unchanged for the same amount; refund-id-reused for another.
+      recordRefund(payment, { id: input.refundId, amount: input.amount }, { at: this.#now() });
+      return viewOf(stored);
+    }
+    assertRefundable(payment, input.amount);
+    const provider = await this.#provider(payment.provider as ProviderName);
+    const answer = await provider.refund(providerRefOf(payment), input.amount, input.refundId);
+    if (answer.status === 'failed') {
+      throw new UnprocessableError(`The gateway refused refund ${input.refundId}.`, 'refund-failed');
+    }
+    const result = await this.#step(input.paymentId, context, (p, at) =>
+      recordRefund(
+        p,
+        { id: input.refundId, amount: input.amount, providerRefundRef: answer.providerRefundRef },
+        { at },
+      ),
+    );
+    return answer.status === 'pending' ? { ...result, pending: true } : result;
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // The gateway's webhooks
+
+  /**
+   * Verifies a delivery with the provider's own check (401 not provably from the gateway, 400 unreadable),
+   * then applies it once: `applied`, `duplicate` (seen before), `stale` (the payment is past it),
+   * `ignored` (not an event we act on) or `unknown_payment`. A refund reported before its capture throws
+   * WebhookDeferredError (503) so that the gateway delivers it again later.
+   */
+  async handleWebhook(
+    providerName: ProviderName,
+    rawBody: string,
+    headers: WebhookHeaders,
+    correlationId: string,
+  ): Promise<WebhookResult> {
+    const provider = await this.#provider(providerName);
+    const event = await provider.parseWebhook(rawBody, headers);
+    if (event.type === 'ignored') {
+      logger.info('Webhook ignored', { eventId: event.id, providerType: event.providerType });
+      return { eventId: event.id, outcome: 'ignored' };
+    }
+    if (await this.#store.webhookProcessed(providerName, event.id)) {
+      return { eventId: event.id, outcome: 'duplicate' };
+    }
+    const context: EventContext = {
+      correlationId,
+      ...(event.id.length <= 128 ? { causationId: event.id } : {}),
+    };
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const stored =
+        (event.paymentId === undefined ? undefined : await this.#store.get(event.paymentId)) ??
+        (await this.#store.findByProviderRef(providerName, event.providerRef));
+      if (!stored || stored.payment.provider !== providerName) {
+        // Not one of ours (another integration on the same gateway account): acknowledge and drop it.
+        logger.warn('Webhook for an unknown payment', { eventId: event.id, type: event.type });
+        return { eventId: event.id, outcome: 'unknown_payment' };
+      }
+      const now = this.#now();
+      const applied = applyWebhookEvent(stored.payment, event, { at: now });
+      const receipt: WebhookReceipt = {
+        provider: providerName,
+        eventId: event.id,
+        outcome: applied.outcome,
+        paymentId: stored.payment.id,
+        at: now.toISOString(),
+      };
+      const result = { eventId: event.id, outcome: applied.outcome, paymentId: stored.payment.id };
+      if (applied.outcome === 'deferred') {
+        throw new WebhookDeferredError(
+          `Payment ${stored.payment.id} cannot take ${event.type} yet; deliver it again later.`,
+        );
+      }
+      if (applied.outcome !== 'applied') {
+        await this.#store.recordWebhook(receipt);
+        return result;
+      }
+      try {
+        await this.#store.write({
+          payment: applied.payment,
+          expected: { version: stored.payment.version },
+          ...(stored.nextAction === undefined ? {} : { nextAction: stored.nextAction }),
+          events: outboxOf(applied.events, context, now),
+          webhook: receipt,
+        });
+        return result;
+      } catch (error) {
+        if (error instanceof WebhookAlreadyProcessedError) return { ...result, outcome: 'duplicate' };
+        if (!(error instanceof VersionConflictError)) throw error;
+      }
+    }
+    throw new ConflictError('The payment changed concurrently; try again.', 'payment-contention');
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+
+  async #get(paymentId: string): Promise<StoredPayment> {
+    const stored = await this.#store.get(paymentId);
+    if (!stored) throw new NotFoundError(`No payment ${paymentId}.`);
+    return stored;
+  }
+
+  /** Reads, applies `step` and writes at the version read; on a concurrent change, reads and applies again. */
+  async #step(
+    paymentId: string,
+    context: EventContext,
+    step: (payment: Payment, at: Date) => PaymentTransition,
+    options: { readonly nextAction?: NextAction } = {},
+  ): Promise<PaymentResult> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const stored = await this.#get(paymentId);
+      const now = this.#now();
+      const transition = step(stored.payment, now);
+      if (!transition.changed) return viewOf(stored);
+      const nextAction = options.nextAction ?? stored.nextAction;
+      try {
+        await this.#store.write({
+          payment: transition.payment,
+          expected: { version: stored.payment.version },
+          ...(nextAction === undefined ? {} : { nextAction }),
+          events: outboxOf(transition.events, context, now),
+        });
+        return viewOf({ payment: transition.payment, ...(nextAction === undefined ? {} : { nextAction }) });
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+      }
+    }
+    throw new ConflictError('The payment changed concurrently; try again.', 'payment-contention');
+  }
+}
+
+function providerRefOf(payment: Payment): string {
+  if (payment.providerRef === undefined) {
+    throw new UnprocessableError(`Payment ${payment.id} has no gateway reference yet.`, 'illegal-transition');
+  }
+  return payment.providerRef;
+}
+
+function assertSameAuthorization(payment: Payment, input: AuthorizeRequest, provider: ProviderName): void {
+  if (
+    payment.orderId !== input.orderId ||
+    payment.amount !== input.amount ||
+    payment.currency !== input.currency ||
+    payment.provider !== provider
+  ) {
+    throw new ConflictError(
+      `Payment ${payment.id} was authorized before with other details (order, amount, currency or provider).`,
+      'payment-idempotency-conflict',
+    );
+  }
+}

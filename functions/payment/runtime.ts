@@ -1,0 +1,18 @@
+// Module-scope wiring shared by the payment's internal functions and webhook route: validated env, the
+// DynamoDB client, the store, the gateways and the use cases on them, once per cold start.
+import { createDocumentClient } from '@commerce/lambda-kit/clients';
+import { loadEnv } from '@commerce/lambda-kit/env';
+import * as z from 'zod';
+import { gatewayEnvSchema, providerRegistry } from './gateways.ts';
+import { Payments } from './payments.ts';
+import { DynamoPaymentStore } from './store.ts';
+
+const env = loadEnv(gatewayEnvSchema.extend({ TABLE_NAME: z.string().min(1) }));
+
+export const store = new DynamoPaymentStore(createDocumentClient(), env.TABLE_NAME);
+
+export const payments = new Payments({
+  store,
+  provider: providerRegistry(env),
+  defaultProvider: env.PAYMENT_PROVIDER,
+});

@@ -1,0 +1,311 @@
+// The shipping service's steps end to end: read, let the domain decide, write the change with the events it
+// announces in one conditional transaction, and when the condition refuses it (someone else wrote first)
+// read again and decide again.
+import {
+  ShipmentCancelled,
+  ShipmentCreated,
+  ShipmentDelivered,
+  ShipmentInTransit,
+  type EventDefinition,
+} from '@commerce/events';
+import {
+  ConflictError,
+  NotFoundError,
+  UnprocessableError,
+  VersionConflictError,
+} from '@commerce/lambda-kit/errors';
+import { logger } from '@commerce/lambda-kit/observability';
+import { outboxItem, type OutboxItem } from '@commerce/lambda-kit/outbox';
+import type { EventContext } from '@commerce/lambda-kit/publisher';
+import type { Carrier, CarrierAddress, CarrierLabel, Parcel, WebhookHeaders } from './carriers/carrier.ts';
+import { quoteRates, zoneFor, type Method, type RateCart, type RateOffer } from './domain/rates.ts';
+import {
+  applyCarrierEvent,
+  createShipment,
+  markShipped,
+  type Shipment,
+  type ShipmentAnnouncement,
+  type ShipmentChange,
+} from './domain/shipment.ts';
+import {
+  putMethod,
+  putZone,
+  type MethodRecord,
+  type RateTable,
+  type TableWrite,
+  type ZoneRecord,
+} from './rate-table.ts';
+import { RateTableConflict, type ShipmentRecord, type ShippingStore } from './store.ts';
+
+const EVENTS: Record<ShipmentAnnouncement['type'], EventDefinition> = {
+  'shipment.created': ShipmentCreated,
+  'shipment.in_transit': ShipmentInTransit,
+  'shipment.delivered': ShipmentDelivered,
+  'shipment.cancelled': ShipmentCancelled,
+};
+
+/** Attempts of one write under contention, the first included. */
+const MAX_ATTEMPTS = 5;
+
+export interface ShippingOptions {
+  readonly carriers: (name: string) => Carrier;
+  readonly sender: CarrierAddress;
+  readonly clock?: () => Date;
+}
+
+export interface NewShipmentRequest {
+  readonly orderId: string;
+  readonly shipmentId: string;
+  readonly to: CarrierAddress;
+  readonly parcels: readonly Parcel[];
+  readonly methodId: string;
+}
+
+export interface ShipmentView extends Shipment {
+  readonly methodId?: string;
+  readonly label?: CarrierLabel;
+  readonly version: number;
+}
+
+export const shipmentView = (record: ShipmentRecord): ShipmentView => ({
+  ...record.shipment,
+  ...(record.methodId === undefined ? {} : { methodId: record.methodId }),
+  ...(record.label === undefined ? {} : { label: record.label }),
+  version: record.version,
+});
+
+export type WebhookOutcome = ShipmentChange['outcome'] | 'ignored';
+
+export class Shipping {
+  readonly #store: ShippingStore;
+  readonly #carriers: (name: string) => Carrier;
+  readonly #sender: CarrierAddress;
+  readonly #clock: () => Date;
+
+  constructor(store: ShippingStore, options: ShippingOptions) {
+    this.#store = store;
+    this.#carriers = options.carriers;
+    this.#sender = options.sender;
+    this.#clock = options.clock ?? (() => new Date());
+  }
+
+  putZone(id: string, input: Parameters<typeof putZone>[2]): Promise<ZoneRecord> {
+    return this.#writeTable((table) => putZone(table, id, input, this.#clock()));
+  }
+
+  putMethod(id: string, input: Parameters<typeof putMethod>[2]): Promise<MethodRecord> {
+    return this.#writeTable((table) => putMethod(table, id, input, this.#clock()));
+  }
+
+  async zones(): Promise<readonly ZoneRecord[]> {
+    return (await this.#store.getRateTable()).zones;
+  }
+
+  async methods(): Promise<readonly MethodRecord[]> {
+    return (await this.#store.getRateTable()).methods;
+  }
+
+  /** The shipping offers for a cart, cheapest first (one GetItem). */
+  async quote(cart: RateCart): Promise<RateOffer[]> {
+    const table = await this.#store.getRateTable();
+    return quoteRates(cart, table.zones.map(zoneOf), table.methods.map(methodOf));
+  }
+
+  async shipment(id: string): Promise<ShipmentRecord> {
+    const record = await this.#store.getShipment(id);
+    if (!record) throw new NotFoundError(`There is no shipment ${id}.`);
+    return record;
+  }
+
+  /**
+   * Buys the label from the method's carrier and stores the shipment with shipment.created. Idempotent on
+   * the shipment id: a repeat answers the stored shipment (`created: false`) and announces nothing; the
+   * same id for another order is a 409.
+   */
+  async createShipment(
+    request: NewShipmentRequest,
+    context: EventContext,
+  ): Promise<{ record: ShipmentRecord; created: boolean }> {
+    const existing = await this.#existing(request);
+    if (existing) return { record: existing, created: false };
+
+    const table = await this.#store.getRateTable();
+    const method = table.methods.find((m) => m.id === request.methodId);
+    if (!method) {
+      throw new UnprocessableError(
+        `There is no shipping method ${request.methodId}.`,
+        'unknown-shipping-method',
+      );
+    }
+    const zone = zoneFor(table.zones.map(zoneOf), {
+      country: request.to.country,
+      ...(request.to.region === undefined ? {} : { region: request.to.region }),
+    });
+    if (zone?.id !== method.zoneId) {
+      throw new UnprocessableError(
+        `The method ${method.id} does not ship to ${request.to.country}.`,
+        'shipping-method-not-available',
+      );
+    }
+    const carrier = this.#carrier(method.carrier);
+    const issued = await carrier.createShipment({
+      shipmentId: request.shipmentId,
+      orderId: request.orderId,
+      from: this.#sender,
+      to: request.to,
+      parcels: request.parcels,
+      service: method.id,
+    });
+    const now = this.#clock();
+    const change = createShipment({
+      id: request.shipmentId,
+      orderId: request.orderId,
+      carrier: carrier.name,
+      service: method.id,
+      trackingNumber: issued.trackingNumber,
+      carrierRef: issued.carrierRef,
+      ...(issued.trackingUrl === undefined ? {} : { trackingUrl: issued.trackingUrl }),
+      at: now.toISOString(),
+    });
+    const record = { shipment: change.shipment, methodId: method.id, label: issued.label };
+    try {
+      await this.#store.createShipment(record, this.#outbox(change, context, now));
+    } catch (error) {
+      // A concurrent call with the same id stored it first: the carrier gave both the same label.
+      if (error instanceof ConflictError && error.problemType === 'shipment-exists') {
+        const raced = await this.#existing(request);
+        if (raced) return { record: raced, created: false };
+      }
+      throw error;
+    }
+    return { record: { ...record, version: 1 }, created: true };
+  }
+
+  /** Staff hand the parcel over (created → in_transit, announces shipment.in_transit). */
+  async markShipped(
+    id: string,
+    input: { trackingNumber: string; carrier: string; trackingUrl?: string },
+    actor: string,
+    context: EventContext,
+  ): Promise<ShipmentRecord> {
+    return this.#change(
+      () => this.shipment(id),
+      (shipment, now) =>
+        markShipped(shipment, {
+          trackingNumber: input.trackingNumber,
+          carrier: input.carrier,
+          actor,
+          at: now.toISOString(),
+          ...(input.trackingUrl === undefined ? {} : { trackingUrl: input.trackingUrl }),
+        }),
+      context,
+    ).then((r) => r.record);
+  }
+
+  /**
+   * Verifies a carrier's webhook over its exact raw body and applies the event once (a repeated event id
+   * changes and announces nothing). An event for a tracking number we never issued is acknowledged and
+   * ignored, so the carrier stops redelivering it.
+   */
+  async receiveWebhook(
+    carrierName: string,
+    rawBody: string,
+    headers: WebhookHeaders,
+    context: EventContext,
+  ): Promise<{ outcome: WebhookOutcome; eventId: string; shipment?: ShipmentRecord }> {
+    // The carrier is named in the path: an unknown one is a 404 (NotFoundError), not a 422.
+    const event = await this.#carriers(carrierName).parseWebhook(rawBody, headers);
+    const found = await this.#store.findByTrackingNumber(event.trackingNumber);
+    if (!found) {
+      logger.warn('Carrier event for an unknown tracking number', {
+        carrier: carrierName,
+        eventId: event.id,
+        trackingNumber: event.trackingNumber,
+      });
+      return { outcome: 'ignored', eventId: event.id };
+    }
+    const { record, outcome } = await this.#change(
+      async () => (await this.#store.getShipment(found.shipment.id)) ?? found,
+      (shipment) => applyCarrierEvent(shipment, event),
+      { ...context, causationId: event.id.slice(0, 128) },
+      found,
+    );
+    return { outcome, eventId: event.id, shipment: record };
+  }
+
+  #carrier(name: string): Carrier {
+    try {
+      return this.#carriers(name);
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        throw new UnprocessableError(error.message, 'carrier-not-connected');
+      }
+      throw error;
+    }
+  }
+
+  async #existing(request: NewShipmentRequest): Promise<ShipmentRecord | undefined> {
+    const existing = await this.#store.getShipment(request.shipmentId);
+    if (existing && existing.shipment.orderId !== request.orderId) {
+      throw new ConflictError(
+        `Shipment ${request.shipmentId} belongs to another order.`,
+        'shipment-id-taken',
+      );
+    }
+    return existing;
+  }
+
+  async #change(
+    read: () => Promise<ShipmentRecord>,
+    decide: (shipment: Shipment, now: Date) => ShipmentChange,
+    context: EventContext,
+    first?: ShipmentRecord,
+  ): Promise<{ record: ShipmentRecord; outcome: ShipmentChange['outcome'] }> {
+    let record = first ?? (await read());
+    for (let attempt = 1; ; attempt++) {
+      const now = this.#clock();
+      const change = decide(record.shipment, now);
+      if (change.outcome === 'duplicate') return { record, outcome: 'duplicate' };
+      try {
+        const saved = await this.#store.saveShipment(
+          record,
+          change.shipment,
+          this.#outbox(change, context, now),
+        );
+        return { record: saved, outcome: change.outcome };
+      } catch (error) {
+        if (!(error instanceof VersionConflictError) || attempt >= MAX_ATTEMPTS) throw error;
+        record = await read();
+      }
+    }
+  }
+
+  async #writeTable<R>(write: (table: RateTable) => TableWrite<R>): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
+      const table = await this.#store.getRateTable(true);
+      const result = write(table);
+      if (result.table === undefined) return result.record;
+      try {
+        await this.#store.saveRateTable(result.table);
+        return result.record;
+      } catch (error) {
+        // Another zone or method was written meanwhile: decide again over the new table (the entry's own
+        // version still guards against a lost update of the same entry).
+        if (!(error instanceof RateTableConflict)) throw error;
+        if (attempt >= MAX_ATTEMPTS) throw new VersionConflictError();
+      }
+    }
+  }
+
+  #outbox(change: ShipmentChange, context: EventContext, now: Date): OutboxItem[] {
+    return change.announcements.map((a) => outboxItem(EVENTS[a.type], a.data, context, now));
+  }
+}
+
+function zoneOf({ version: _v, updatedAt: _u, ...zone }: ZoneRecord) {
+  return zone;
+}
+
+function methodOf({ version: _v, updatedAt: _u, ...method }: MethodRecord): Method {
+  return method;
+}

@@ -1,0 +1,266 @@
+// The shipping service's steps over an in-memory store: the versioned rate table (per-entry versions,
+// the whole table checked on every write, body pointers), quotes, shipments created once per id with their
+// events, staff hand-over, and carrier webhooks verified over the raw body and applied once per event id.
+import { ConflictError, VersionConflictError } from '@commerce/lambda-kit/errors';
+import type { OutboxItem } from '@commerce/lambda-kit/outbox';
+import { describe, expect, it } from 'vitest';
+import {
+  carrierRegistry,
+  LOCAL_SANDBOX_WEBHOOK_SECRET,
+  DEFAULT_SENDER,
+  sandboxWebhookSecret,
+} from '../../../functions/shipping/carrier-registry.ts';
+import {
+  sandboxCarrierWebhook,
+  sandboxTrackingNumber,
+} from '../../../functions/shipping/carriers/sandbox.ts';
+import { EMPTY_RATE_TABLE, type RateTable } from '../../../functions/shipping/rate-table.ts';
+import { Shipping } from '../../../functions/shipping/shipping.ts';
+import {
+  RateTableConflict,
+  type ShipmentRecord,
+  type ShippingStore,
+} from '../../../functions/shipping/store.ts';
+import type { Shipment } from '../../../functions/shipping/domain/shipment.ts';
+
+class MemoryStore implements ShippingStore {
+  table: RateTable = EMPTY_RATE_TABLE;
+  readonly shipments = new Map<string, ShipmentRecord>();
+  readonly tracking = new Map<string, string>();
+  readonly outbox: OutboxItem[] = [];
+
+  getRateTable(): Promise<RateTable> {
+    return Promise.resolve(this.table);
+  }
+
+  saveRateTable(table: RateTable): Promise<void> {
+    if (table.version !== this.table.version) return Promise.reject(new RateTableConflict());
+    this.table = { ...table, version: table.version + 1 };
+    return Promise.resolve();
+  }
+
+  getShipment(id: string): Promise<ShipmentRecord | undefined> {
+    return Promise.resolve(this.shipments.get(id));
+  }
+
+  findByTrackingNumber(trackingNumber: string): Promise<ShipmentRecord | undefined> {
+    const id = this.tracking.get(trackingNumber);
+    return Promise.resolve(id === undefined ? undefined : this.shipments.get(id));
+  }
+
+  createShipment(record: Omit<ShipmentRecord, 'version'>, events: readonly OutboxItem[]): Promise<void> {
+    if (this.shipments.has(record.shipment.id)) {
+      return Promise.reject(new ConflictError('exists', 'shipment-exists'));
+    }
+    this.shipments.set(record.shipment.id, { ...record, version: 1 });
+    this.tracking.set(record.shipment.trackingNumber, record.shipment.id);
+    this.outbox.push(...events);
+    return Promise.resolve();
+  }
+
+  saveShipment(previous: ShipmentRecord, shipment: Shipment, events: readonly OutboxItem[]) {
+    if (this.shipments.get(shipment.id)?.version !== previous.version) {
+      return Promise.reject(new VersionConflictError());
+    }
+    const next = { ...previous, shipment, version: previous.version + 1 };
+    this.shipments.set(shipment.id, next);
+    this.tracking.set(shipment.trackingNumber, shipment.id);
+    this.outbox.push(...events);
+    return Promise.resolve(next);
+  }
+
+  types(): string[] {
+    return this.outbox.map((e) => e.detailType);
+  }
+}
+
+const clock = () => new Date('2026-11-24T10:00:00.000Z');
+
+function service() {
+  const store = new MemoryStore();
+  const shipping = new Shipping(store, {
+    carriers: carrierRegistry({ stage: 'local' }),
+    sender: DEFAULT_SENDER,
+    clock,
+  });
+  return { store, shipping };
+}
+
+const standard = {
+  version: 0,
+  zoneId: 'de',
+  name: 'Standard',
+  carrier: 'sandbox',
+  currency: 'EUR',
+  rate: { type: 'flat' as const, amount: 490 },
+  freeOver: 5000,
+  minDays: 2,
+  maxDays: 4,
+};
+
+async function withTable() {
+  const s = service();
+  await s.shipping.putZone('de', { version: 0, name: 'Germany', countries: ['DE'] });
+  await s.shipping.putMethod('de-standard', standard);
+  return s;
+}
+
+const request = {
+  orderId: 'order-1',
+  shipmentId: 'shp-1',
+  to: { name: 'Erika', line1: 'Hauptstr. 5', city: 'München', postalCode: '80331', country: 'DE' },
+  parcels: [{ weightGrams: 1200 }],
+  methodId: 'de-standard',
+};
+const context = { correlationId: 'test' };
+
+describe('the rate table', () => {
+  it('creates at version 0, replaces at the version read, and keeps an unchanged entry as it is', async () => {
+    const { shipping, store } = await withTable();
+    expect(await shipping.zones()).toMatchObject([{ id: 'de', version: 1 }]);
+    await expect(shipping.putZone('de', { version: 0, name: 'DE', countries: ['DE'] })).rejects.toThrow(
+      VersionConflictError,
+    );
+    const same = await shipping.putZone('de', { version: 1, name: 'Germany', countries: ['DE'] });
+    expect(same.version).toBe(1);
+    expect(store.table.version).toBe(2);
+    const renamed = await shipping.putZone('de', { version: 1, name: 'Deutschland', countries: ['DE'] });
+    expect(renamed).toMatchObject({ name: 'Deutschland', version: 2 });
+  });
+
+  it('checks the whole table and points at the body', async () => {
+    const { shipping } = await withTable();
+    await expect(
+      shipping.putZone('de2', { version: 0, name: 'Again', countries: ['AT', 'DE'] }),
+    ).rejects.toMatchObject({ status: 400, errors: [{ pointer: '/countries/1' }] });
+    await expect(
+      shipping.putMethod('x', { ...standard, zoneId: 'nowhere', minDays: 5, maxDays: 1 }),
+    ).rejects.toMatchObject({ errors: [{ pointer: '/zoneId' }, { pointer: '/maxDays' }] });
+  });
+
+  it('retries a write that lost the race for the table, not one that lost its own version', async () => {
+    const { shipping, store } = await withTable();
+    const save = store.saveRateTable.bind(store);
+    let raced = false;
+    store.saveRateTable = (table) => {
+      if (!raced) {
+        raced = true;
+        store.table = { ...store.table, version: store.table.version + 1 };
+      }
+      return save(table);
+    };
+    expect(await shipping.putZone('us', { version: 0, name: 'US', countries: ['US'] })).toMatchObject({
+      version: 1,
+    });
+    expect(store.table.zones.map((z) => z.id)).toEqual(['de', 'us']);
+  });
+
+  it('quotes from it', async () => {
+    const { shipping } = await withTable();
+    const cart = { currency: 'EUR', subtotal: 5000, totalWeightGrams: 100, destination: { country: 'DE' } };
+    expect(await shipping.quote(cart)).toMatchObject([{ methodId: 'de-standard', price: 0, free: true }]);
+    expect(await shipping.quote({ ...cart, destination: { country: 'FR' } })).toEqual([]);
+  });
+});
+
+describe('shipments', () => {
+  it('are created once per shipment id with a sandbox label and shipment.created', async () => {
+    const { shipping, store } = await withTable();
+    const first = await shipping.createShipment(request, context);
+    expect(first.created).toBe(true);
+    expect(first.record.shipment).toMatchObject({
+      status: 'created',
+      trackingNumber: sandboxTrackingNumber('shp-1'),
+      service: 'de-standard',
+    });
+    expect(first.record.label).toMatchObject({ contentType: 'text/plain; charset=utf-8' });
+    const again = await shipping.createShipment(request, context);
+    expect(again.created).toBe(false);
+    expect(store.types()).toEqual(['shipment.created']);
+    await expect(shipping.createShipment({ ...request, orderId: 'order-2' }, context)).rejects.toMatchObject({
+      status: 409,
+      problemType: 'shipment-id-taken',
+    });
+  });
+
+  it('refuse an unknown method and an address the method does not ship to', async () => {
+    const { shipping } = await withTable();
+    await expect(shipping.createShipment({ ...request, methodId: 'nope' }, context)).rejects.toMatchObject({
+      problemType: 'unknown-shipping-method',
+    });
+    await expect(
+      shipping.createShipment({ ...request, to: { ...request.to, country: 'FR' } }, context),
+    ).rejects.toMatchObject({ problemType: 'shipping-method-not-available' });
+  });
+
+  it('move on signed webhooks once per event id, and refuse a tampered body', async () => {
+    const { shipping, store } = await withTable();
+    const { record } = await shipping.createShipment(request, context);
+    const { trackingNumber } = record.shipment;
+    const hook = (id: string, status: 'in_transit' | 'delivered', at: string) =>
+      sandboxCarrierWebhook({ id, trackingNumber, status, at }, LOCAL_SANDBOX_WEBHOOK_SECRET);
+
+    const moving = hook('e1', 'in_transit', '2026-11-24T11:00:00.000Z');
+    await expect(
+      shipping.receiveWebhook(
+        'sandbox',
+        moving.body.replace('in_transit', 'delivered'),
+        moving.headers,
+        context,
+      ),
+    ).rejects.toMatchObject({ status: 401, problemType: 'invalid-webhook-signature' });
+    expect(await shipping.receiveWebhook('sandbox', moving.body, moving.headers, context)).toMatchObject({
+      outcome: 'applied',
+    });
+    const done = hook('e2', 'delivered', '2026-11-24T12:00:00.000Z');
+    await shipping.receiveWebhook('sandbox', done.body, done.headers, context);
+    expect(await shipping.receiveWebhook('sandbox', done.body, done.headers, context)).toMatchObject({
+      outcome: 'duplicate',
+    });
+    expect(store.types()).toEqual(['shipment.created', 'shipment.in_transit', 'shipment.delivered']);
+    expect(store.shipments.get('shp-1')?.shipment.status).toBe('delivered');
+  });
+
+  it('ignore an unknown tracking number and refuse an unknown carrier (404)', async () => {
+    const { shipping } = await withTable();
+    const stray = sandboxCarrierWebhook(
+      {
+        id: 'e9',
+        trackingNumber: sandboxTrackingNumber('x'),
+        status: 'in_transit',
+        at: clock().toISOString(),
+      },
+      LOCAL_SANDBOX_WEBHOOK_SECRET,
+    );
+    expect(await shipping.receiveWebhook('sandbox', stray.body, stray.headers, context)).toMatchObject({
+      outcome: 'ignored',
+    });
+    await expect(shipping.receiveWebhook('acme', stray.body, stray.headers, context)).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
+  it('are marked shipped by staff once', async () => {
+    const { shipping, store } = await withTable();
+    await shipping.createShipment(request, context);
+    const input = { trackingNumber: 'OWN-1', carrier: 'sandbox' };
+    const shipped = await shipping.markShipped('shp-1', input, 'staff-1', context);
+    expect(shipped.shipment).toMatchObject({ status: 'in_transit', trackingNumber: 'OWN-1' });
+    expect(await store.findByTrackingNumber('OWN-1')).toBeDefined();
+    const again = await shipping.markShipped('shp-1', input, 'staff-1', context);
+    expect(again.version).toBe(shipped.version);
+    expect(store.types()).toEqual(['shipment.created', 'shipment.in_transit']);
+    await expect(shipping.markShipped('nope', input, 'staff-1', context)).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+});
+
+describe('the sandbox webhook secret', () => {
+  it('falls back to the published local value on the local stage only', () => {
+    expect(sandboxWebhookSecret({ stage: 'local' })).toBe(LOCAL_SANDBOX_WEBHOOK_SECRET);
+    expect(sandboxWebhookSecret({ stage: 'prod' })).toBeUndefined();
+    expect(sandboxWebhookSecret({ stage: 'prod', sandboxWebhookSecret: 's3cret' })).toBe('s3cret');
+    expect(() => carrierRegistry({ stage: 'dev' })('sandbox')).toThrow(/SANDBOX_CARRIER_WEBHOOK_SECRET/);
+  });
+});
