@@ -6,7 +6,7 @@
 // Idempotent per payment id: a repeat answers the stored result without calling the gateway.
 import { payments } from '../runtime.ts';
 import { authorizeInput } from '../schemas.ts';
-import { internalFunction } from './internal-function.ts';
+import { internalFunction } from '@commerce/lambda-kit/internal';
 
 export const handler = internalFunction({
   name: 'Authorize',

@@ -3,7 +3,7 @@
 // capture-amount-invalid, 503). Capturing again answers the stored capture.
 import { payments } from '../runtime.ts';
 import { captureInput } from '../schemas.ts';
-import { internalFunction } from './internal-function.ts';
+import { internalFunction } from '@commerce/lambda-kit/internal';
 
 export const handler = internalFunction({
   name: 'Capture',

@@ -3,7 +3,7 @@
 // refund-exceeds-captured or illegal-transition, 503). Idempotent per refund id.
 import { payments } from '../runtime.ts';
 import { refundInput } from '../schemas.ts';
-import { internalFunction } from './internal-function.ts';
+import { internalFunction } from '@commerce/lambda-kit/internal';
 
 export const handler = internalFunction({
   name: 'Refund',

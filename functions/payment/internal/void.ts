@@ -2,7 +2,7 @@
 // { payment }, or { error } (404, 422 illegal-transition, 503). Voiding again answers the voided payment.
 import { payments } from '../runtime.ts';
 import { voidInput } from '../schemas.ts';
-import { internalFunction } from './internal-function.ts';
+import { internalFunction } from '@commerce/lambda-kit/internal';
 
 export const handler = internalFunction({
   name: 'Void',

@@ -7,7 +7,7 @@
 import { shipmentView, type ShipmentView } from '../shipping.ts';
 import { shipping } from '../runtime.ts';
 import { createShipmentInput } from '../schemas.ts';
-import { internalFunction } from './internal-function.ts';
+import { internalFunction } from '@commerce/lambda-kit/internal';
 
 export const handler = internalFunction({
   name: 'CreateShipment',

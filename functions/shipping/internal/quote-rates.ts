@@ -3,7 +3,7 @@
 // { offers }, cheapest first, or { error } (400 malformed cart, 422 invalid-rate-table).
 import { shipping } from '../runtime.ts';
 import { quoteRatesInput } from '../schemas.ts';
-import { internalFunction } from './internal-function.ts';
+import { internalFunction } from '@commerce/lambda-kit/internal';
 
 export const handler = internalFunction({
   name: 'QuoteRates',

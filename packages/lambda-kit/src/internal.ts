@@ -1,16 +1,18 @@
-// The stack of the payment's internal functions (Lambda Invoke under IAM, not behind the API): validates
-// the payload with zod, runs the step, and answers its result, or a typed error object shaped like the
-// API's problem+json for a request that cannot be served ({ error: { status, type, title, detail, ... } }).
-// Only our own failures are thrown (the invoke then reports a FunctionError and the caller may retry).
+// The stack of internal functions: Lambda functions other services invoke synchronously (Lambda Invoke
+// under IAM), not behind the API. Validates the payload with zod, runs the step, and answers its result,
+// or a typed error object shaped like the API's problem+json for a request that cannot be served
+// ({ error: { status, type, title, detail, ... } }). Only our own failures are thrown: the invoke then
+// reports a FunctionError and the caller may retry.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { DomainError, ValidationError, type FieldError } from '@commerce/lambda-kit/errors';
-import { logger, metrics, publishMetrics, tracing } from '@commerce/lambda-kit/observability';
-import { problemType } from '@commerce/lambda-kit';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
+import { DomainError, ValidationError, type FieldError } from './errors.ts';
+import { logger, metrics, publishMetrics, tracing } from './observability.ts';
+import { problemType } from './problem.ts';
+import { toFieldErrors } from './zod-errors.ts';
 
-/** A refused call: 400 invalid payload, 404 no payment, 409 conflict, 422 refused step, 503 gateway down. */
+/** A refused call, as the caller receives it. */
 export interface InternalProblem {
   readonly status: number;
   /** `urn:commerce:problem:<slug>`, the same slugs as the API's. */
@@ -19,6 +21,8 @@ export interface InternalProblem {
   readonly detail: string;
   /** Per field, for 400. */
   readonly errors?: readonly FieldError[];
+  /** Anything else a service adds for its callers (e.g. inventory's `shortages`). */
+  readonly [extension: string]: unknown;
 }
 
 export type InternalResult<T> = T | { readonly error: InternalProblem };
@@ -29,21 +33,10 @@ export function isInternalError<T extends object>(
   return 'error' in result;
 }
 
-function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  const pointer = (parts: readonly PropertyKey[]) =>
-    parts.map((p) => `/${String(p).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
-  return issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((k) => ({
-          in: 'body' as const,
-          pointer: pointer([...issue.path, k]),
-          detail: 'Unknown field.',
-        }))
-      : [{ in: 'body' as const, pointer: pointer(issue.path), detail: issue.message }],
-  );
-}
+/** Problem members a service adds for some of its errors. */
+export type ProblemExtensions = (error: DomainError) => Readonly<Record<string, unknown>> | undefined;
 
-export function problemOf(error: DomainError): { error: InternalProblem } {
+export function problemOf(error: DomainError, extensions?: ProblemExtensions): { error: InternalProblem } {
   return {
     error: {
       status: error.status,
@@ -51,6 +44,7 @@ export function problemOf(error: DomainError): { error: InternalProblem } {
       title: error.title,
       detail: error.message,
       ...(error instanceof ValidationError ? { errors: error.errors } : {}),
+      ...extensions?.(error),
     },
   };
 }
@@ -60,8 +54,10 @@ export interface InternalFunctionSpec<S extends z.ZodType, R extends object> {
   readonly name: string;
   readonly input: S;
   readonly handler: (input: z.infer<S>, context: { readonly correlationId: string }) => Promise<R>;
+  readonly extensions?: ProblemExtensions;
 }
 
+/** Builds the Lambda handler of one internal function. */
 export function internalFunction<S extends z.ZodType, R extends object>(
   spec: InternalFunctionSpec<S, R>,
 ): (event: unknown, context: Context) => Promise<InternalResult<R>> {
@@ -73,7 +69,7 @@ export function internalFunction<S extends z.ZodType, R extends object>(
       const parsed = spec.input.safeParse(event);
       let result: InternalResult<R>;
       if (!parsed.success) {
-        result = problemOf(new ValidationError(fieldErrors(parsed.error.issues)));
+        result = problemOf(new ValidationError(toFieldErrors('body', parsed.error.issues)));
       } else {
         const supplied = (parsed.data as { correlationId?: unknown }).correlationId;
         const correlationId = typeof supplied === 'string' ? supplied : context.awsRequestId;
@@ -85,7 +81,7 @@ export function internalFunction<S extends z.ZodType, R extends object>(
             logger.error('Internal call failed', { error });
             throw error;
           }
-          result = problemOf(error);
+          result = problemOf(error, spec.extensions);
         }
       }
       if (isInternalError(result)) {
