@@ -34,6 +34,7 @@ export function appFunctions(): LambdaFunction[] {
     ...services.flatMap((s) => [
       ...s.routes.map((r) => ({ entry: r.handler, trigger: `${r.method} ${r.path}` })),
       ...s.subscriptions.map((sub) => ({ entry: sub.handler, trigger: `SQS ${s.name}/${sub.name}` })),
+      ...(s.internal ?? []).map((f) => ({ entry: f.handler, trigger: `internal ${s.name}/${f.name}` })),
     ]),
     ...PLATFORM_FUNCTIONS,
   ];
