@@ -7,7 +7,14 @@
 // Webhook signature: header `x-sandbox-signature: t=<unix seconds>,v1=<hex HMAC-SHA256>`, the HMAC taken
 // with the shared secret over `${t}.${rawBody}`. A delivery is accepted when one v1 matches (compared in
 // constant time) and t lies within five minutes of the receiver's clock, either way.
-import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import {
+  headerValue,
+  WEBHOOK_TOLERANCE_SECONDS,
+  webhookSignature,
+  webhookSignatureProblem,
+  type SignatureProblem,
+} from '@commerce/lambda-kit/webhook-signature';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   NotFoundError,
   UnauthorizedError,
@@ -28,7 +35,6 @@ import type {
   WebhookEvent,
   WebhookHeaders,
 } from '../domain/provider.ts';
-import { headerValue } from './header-value.ts';
 import { settle } from './settle.ts';
 
 export const SANDBOX_PROVIDER = 'sandbox';
@@ -52,7 +58,14 @@ export const SANDBOX_TOKENS = {
 export type SandboxToken = (typeof SANDBOX_TOKENS)[keyof typeof SANDBOX_TOKENS];
 
 export const SANDBOX_SIGNATURE_HEADER = 'x-sandbox-signature';
-export const SANDBOX_WEBHOOK_TOLERANCE_SECONDS = 300;
+export const SANDBOX_WEBHOOK_TOLERANCE_SECONDS = WEBHOOK_TOLERANCE_SECONDS;
+
+const PAYMENT_SIGNATURE_PROBLEMS: Record<SignatureProblem, string> = {
+  missing: `The ${SANDBOX_SIGNATURE_HEADER} header is missing.`,
+  malformed: `The ${SANDBOX_SIGNATURE_HEADER} header is malformed.`,
+  mismatch: 'The webhook signature does not match.',
+  stale: 'The webhook timestamp is outside the five-minute tolerance.',
+};
 
 const PAYMENT_EVENT_TYPES = [
   'payment.authorized',
@@ -85,10 +98,6 @@ function authorizedAmountOf(providerRef: string): number {
     throw new NotFoundError(`The sandbox issued no payment ${providerRef}.`);
   }
   return amount;
-}
-
-function sign(secret: string, timestamp: number, body: string): string {
-  return createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8').digest('hex');
 }
 
 function assertSecret(secret: string): void {
@@ -126,14 +135,15 @@ export function sandboxWebhook(
   options: { readonly timestamp?: Date } = {},
 ): SignedWebhook {
   assertSecret(secret);
-  const timestamp = Math.floor((options.timestamp ?? new Date()).getTime() / 1000);
+  const at = options.timestamp ?? new Date();
   const { id, type, ...data } = event;
-  const body = JSON.stringify({ id: id ?? `sbx_evt_${randomUUID()}`, type, created: timestamp, data });
+  const created = Math.floor(at.getTime() / 1000);
+  const body = JSON.stringify({ id: id ?? `sbx_evt_${randomUUID()}`, type, created, data });
   return {
     body,
     headers: {
       'content-type': 'application/json',
-      [SANDBOX_SIGNATURE_HEADER]: `t=${timestamp},v1=${sign(secret, timestamp, body)}`,
+      [SANDBOX_SIGNATURE_HEADER]: webhookSignature(secret, body, at),
     },
   };
 }
@@ -146,30 +156,14 @@ export function verifySandboxSignature(
   now: Date,
 ): void {
   assertSecret(secret);
-  const header = headerValue(headers, SANDBOX_SIGNATURE_HEADER);
-  if (header === undefined || header === '') {
-    throw new UnauthorizedError(`The ${SANDBOX_SIGNATURE_HEADER} header is missing.`);
-  }
-  let timestamp: number | undefined;
-  const signatures: Buffer[] = [];
-  for (const part of header.split(',')) {
-    const [key, value] = part.trim().split('=', 2);
-    if (key === 't' && value !== undefined && /^\d{1,12}$/.test(value)) timestamp = Number(value);
-    if (key === 'v1' && value !== undefined && /^[0-9a-f]{64}$/.test(value)) {
-      signatures.push(Buffer.from(value, 'hex'));
-    }
-  }
-  if (timestamp === undefined || signatures.length === 0) {
-    throw new UnauthorizedError(`The ${SANDBOX_SIGNATURE_HEADER} header is malformed.`);
-  }
-  const expected = Buffer.from(sign(secret, timestamp, rawBody), 'hex');
-  // Every candidate is 32 bytes (checked above), as timingSafeEqual requires.
-  if (!signatures.some((signature) => timingSafeEqual(signature, expected))) {
-    throw new UnauthorizedError('The webhook signature does not match.');
-  }
-  if (Math.abs(now.getTime() / 1000 - timestamp) > SANDBOX_WEBHOOK_TOLERANCE_SECONDS) {
-    throw new UnauthorizedError('The webhook timestamp is outside the five-minute tolerance.');
-  }
+  const problem = webhookSignatureProblem(
+    headerValue(headers, SANDBOX_SIGNATURE_HEADER),
+    rawBody,
+    secret,
+    now,
+    SANDBOX_WEBHOOK_TOLERANCE_SECONDS,
+  );
+  if (problem) throw new UnauthorizedError(PAYMENT_SIGNATURE_PROBLEMS[problem]);
 }
 
 const webhookBody = z.object({

@@ -29,7 +29,7 @@ import type {
   WebhookHeaders,
 } from '../domain/provider.ts';
 import { DEFAULT_GATEWAY_TIMEOUT_MS, GatewayGuard, type CircuitStatus } from './gateway-guard.ts';
-import { headerValue } from './header-value.ts';
+import { headerValue } from '@commerce/lambda-kit/webhook-signature';
 import { settle } from './settle.ts';
 
 export const STRIPE_PROVIDER = 'stripe';

@@ -1,6 +1,7 @@
 // The carrier port: what shipping asks of a carrier (label, cancel, track) and how it reads a carrier's
 // webhook. Adapters (sandbox, table-rate, real carriers) implement it; the domain never sees their wire format.
 import { DomainError } from '@commerce/lambda-kit/errors';
+import type { SignatureProblem } from '@commerce/lambda-kit/webhook-signature';
 import type { CarrierEvent, ShipmentStatus } from '../domain/shipment.ts';
 
 export interface CarrierAddress {
@@ -74,7 +75,8 @@ export interface Carrier {
   parseWebhook(rawBody: string, headers: WebhookHeaders): Promise<CarrierEvent>;
 }
 
-export type WebhookSignatureProblem = 'missing' | 'malformed' | 'mismatch' | 'stale';
+/** Why a delivery's signature was refused (the kit's webhook-signature check). */
+export type WebhookSignatureProblem = SignatureProblem;
 
 /** A webhook that is not provably from the carrier. Answered 401 so that a misconfigured sender notices. */
 export class WebhookSignatureError extends DomainError {
@@ -86,13 +88,4 @@ export class WebhookSignatureError extends DomainError {
     super(message);
     this.problem = problem;
   }
-}
-
-/** A header by name, case-insensitively (API Gateway passes them as the client sent them). */
-export function headerValue(headers: WebhookHeaders, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === wanted) return value;
-  }
-  return undefined;
 }

@@ -5,7 +5,14 @@
 // Webhook signature: header `x-sandbox-signature: t=<unix seconds>,v1=<hex HMAC-SHA256>`, the HMAC taken
 // with the shared secret over `${t}.${rawBody}`. A delivery is accepted when one v1 matches (compared in
 // constant time) and t lies within five minutes of the receiver's clock, either way.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import {
+  headerValue,
+  WEBHOOK_TOLERANCE_SECONDS,
+  webhookSignature,
+  webhookSignatureProblem,
+  type SignatureProblem,
+} from '@commerce/lambda-kit/webhook-signature';
+import { createHash } from 'node:crypto';
 import {
   ConflictError,
   NotFoundError,
@@ -16,7 +23,6 @@ import {
 import * as z from 'zod';
 import { SHIPMENT_STATUSES, type CarrierEvent, type ShipmentStatus } from '../domain/shipment.ts';
 import {
-  headerValue,
   WebhookSignatureError,
   type Carrier,
   type CreatedShipment,
@@ -27,7 +33,14 @@ import {
 
 export const SANDBOX_CARRIER = 'sandbox';
 export const SANDBOX_SIGNATURE_HEADER = 'x-sandbox-signature';
-export const SANDBOX_WEBHOOK_TOLERANCE_SECONDS = 300;
+export const SANDBOX_WEBHOOK_TOLERANCE_SECONDS = WEBHOOK_TOLERANCE_SECONDS;
+
+const CARRIER_SIGNATURE_PROBLEMS: Record<SignatureProblem, string> = {
+  missing: `The ${SANDBOX_SIGNATURE_HEADER} header is missing.`,
+  malformed: `The ${SANDBOX_SIGNATURE_HEADER} header is malformed.`,
+  mismatch: 'The webhook signature does not match.',
+  stale: 'The webhook timestamp is outside the tolerance.',
+};
 
 const TRACKING_NUMBER = /^SBX\d{12}$/;
 
@@ -43,10 +56,6 @@ export function sandboxTrackingNumber(shipmentId: string): string {
 
 function sandboxCarrierRef(shipmentId: string): string {
   return `sbx_${sha256(`sandbox-ref:${shipmentId}`).toString('hex').slice(0, 24)}`;
-}
-
-function sign(secret: string, timestamp: number, body: string): string {
-  return createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8').digest('hex');
 }
 
 function assertSecret(secret: string): void {
@@ -75,12 +84,11 @@ export function sandboxCarrierWebhook(
     at: event.at,
     ...(event.description === undefined ? {} : { description: event.description }),
   });
-  const timestamp = Math.floor((options.timestamp ?? new Date()).getTime() / 1000);
   return {
     body,
     headers: {
       'content-type': 'application/json',
-      [SANDBOX_SIGNATURE_HEADER]: `t=${timestamp},v1=${sign(secret, timestamp, body)}`,
+      [SANDBOX_SIGNATURE_HEADER]: webhookSignature(secret, body, options.timestamp ?? new Date()),
     },
   };
 }
@@ -101,26 +109,14 @@ export function verifySandboxSignature(
   now: Date,
 ): void {
   assertSecret(secret);
-  const header = headerValue(headers, SANDBOX_SIGNATURE_HEADER);
-  if (header === undefined || header === '') {
-    throw new WebhookSignatureError('missing', `The ${SANDBOX_SIGNATURE_HEADER} header is missing.`);
-  }
-  let timestamp: number | undefined;
-  const signatures: string[] = [];
-  for (const part of header.split(',')) {
-    const [key, value] = part.trim().split('=', 2);
-    if (key === 't' && value !== undefined && /^\d{1,12}$/.test(value)) timestamp = Number(value);
-    if (key === 'v1' && value !== undefined && /^[0-9a-f]{64}$/.test(value)) signatures.push(value);
-  }
-  if (timestamp === undefined || signatures.length === 0) {
-    throw new WebhookSignatureError('malformed', `The ${SANDBOX_SIGNATURE_HEADER} header is malformed.`);
-  }
-  const expected = Buffer.from(sign(secret, timestamp, rawBody), 'hex');
-  const matches = signatures.some((signature) => timingSafeEqual(Buffer.from(signature, 'hex'), expected));
-  if (!matches) throw new WebhookSignatureError('mismatch', 'The webhook signature does not match.');
-  if (Math.abs(now.getTime() / 1000 - timestamp) > SANDBOX_WEBHOOK_TOLERANCE_SECONDS) {
-    throw new WebhookSignatureError('stale', 'The webhook timestamp is outside the tolerance.');
-  }
+  const problem = webhookSignatureProblem(
+    headerValue(headers, SANDBOX_SIGNATURE_HEADER),
+    rawBody,
+    secret,
+    now,
+    SANDBOX_WEBHOOK_TOLERANCE_SECONDS,
+  );
+  if (problem) throw new WebhookSignatureError(problem, CARRIER_SIGNATURE_PROBLEMS[problem]);
 }
 
 export interface SandboxCarrierOptions {
