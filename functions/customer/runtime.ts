@@ -1,12 +1,12 @@
 // Module-scope wiring shared by the customer service's handlers.
-import { CustomerRegistered } from '@commerce/events';
+import { CustomerRegistered, CustomerUpdated } from '@commerce/events';
 import { createDocumentClient } from '@commerce/lambda-kit/clients';
 import { loadEnv } from '@commerce/lambda-kit/env';
 import { UnauthorizedError } from '@commerce/lambda-kit/errors';
 import type { Principal } from '@commerce/lambda-kit/http';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
 import * as z from 'zod';
-import { newCustomer, snapshot, type Customer } from './domain/customer.ts';
+import { newCustomer, setDefaults, snapshot, type Address, type Customer } from './domain/customer.ts';
 import { DynamoCustomerStore } from './store.ts';
 
 const env = loadEnv(z.object({ TABLE_NAME: z.string().min(1) }));
@@ -53,4 +53,33 @@ export function profileView(c: Customer) {
     ...(c.defaultShippingAddressId ? { defaultShippingAddressId: c.defaultShippingAddressId } : {}),
     ...(c.defaultBillingAddressId ? { defaultBillingAddressId: c.defaultBillingAddressId } : {}),
   };
+}
+
+/**
+ * Writes an address (`create` or `replace`) together with the profile, its default flags and
+ * customer.updated in one transaction; the profile's version moves even when no default changed, so the
+ * address count and the defaults cannot race with another change.
+ */
+export async function saveAddress(
+  customer: Customer,
+  address: Address,
+  defaults: { shipping?: boolean | undefined; billing?: boolean | undefined },
+  mode: 'create' | 'replace',
+  correlationId: string,
+): Promise<void> {
+  const now = new Date();
+  const change = setDefaults(customer, address.id, defaults, now);
+  const touched =
+    change.changedFields.length > 0
+      ? change
+      : { ...change, after: { ...customer, version: customer.version + 1, updatedAt: now.toISOString() } };
+  await store.saveChange(
+    touched,
+    outboxItem(
+      CustomerUpdated,
+      { customer: snapshot(touched.after), changedFields: ['addresses', ...change.changedFields] },
+      { correlationId },
+    ),
+    [store.addressPut(customer.id, address, mode)],
+  );
 }
