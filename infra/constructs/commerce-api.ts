@@ -1,7 +1,8 @@
 // The REST APIs (regional): the public API, and the partner API serving the routes that declare scopes
 // behind API keys with a usage plan per partner tier. Both have stage throttling, JSON access logs, gateway
 // errors as problem+json and the Auth service's authorizer; the route table records who may call each route.
-import { Duration, RemovalPolicy, Tags } from 'aws-cdk-lib';
+import { Duration, Names, RemovalPolicy, Tags } from 'aws-cdk-lib';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   AccessLogFormat,
   ApiKeySourceType,
@@ -9,7 +10,7 @@ import {
   Cors,
   EndpointType,
   IdentitySource,
-  LambdaIntegration,
+  AwsIntegration,
   LogGroupLogDestination,
   MethodLoggingLevel,
   Period,
@@ -167,6 +168,15 @@ function houseRestApi(
   return { api, authorizer };
 }
 
+/** A Lambda proxy integration that adds no permission (addRoute grants one in the function's own stack). */
+function lambdaProxy(fn: IFunction): AwsIntegration {
+  return new AwsIntegration({
+    proxy: true,
+    service: 'lambda',
+    path: `2015-03-31/functions/${fn.functionArn}/invocations`,
+  });
+}
+
 export class CommerceApi extends Construct {
   /** The public API: storefront, apps and staff; every route of the route table. */
   readonly api: RestApi;
@@ -182,11 +192,13 @@ export class CommerceApi extends Construct {
   /** Every route with the access it declares, for the authorizer and the docs. */
   readonly routes: RouteRecord[] = [];
   readonly corsOrigins: readonly string[];
+  private readonly stageName: string;
 
   constructor(scope: Construct, id: string, props: CommerceApiProps) {
     super(scope, id);
     const { config } = props;
     this.corsOrigins = config.api.corsOrigins;
+    this.stageName = config.api.stageName;
 
     ({ api: this.api, authorizer: this.authorizer } = houseRestApi(this, {
       ...props,
@@ -250,16 +262,27 @@ export class CommerceApi extends Construct {
         : []),
     ];
     for (const { api, authorizer, apiKeyRequired } of targets) {
-      api.root
-        .resourceForPath(route.path)
-        .addMethod(route.method, new LambdaIntegration(route.fn, { proxy: true }), {
-          // Every protected route goes through the Auth service, which allows exactly what the route table says.
-          ...(isPublic
-            ? { authorizationType: AuthorizationType.NONE }
-            : { authorizationType: AuthorizationType.CUSTOM, authorizer }),
-          apiKeyRequired,
-          operationName: `${route.service}:${route.method} ${route.path} [${route.access}]`,
-        });
+      // The invoke permission lives with the function (in its service's nested stack), scoped to this
+      // method, path and stage: LambdaIntegration would put two per method into this stack, which holds
+      // every route of both APIs and would reach CloudFormation's 500-resource limit.
+      route.fn.addPermission(`ApiInvoke-${Names.uniqueId(api)}`, {
+        principal: new ServicePrincipal('apigateway.amazonaws.com'),
+        sourceArn: api.arnForExecuteApi(
+          route.method,
+          route.path.replace(/\{[^}]*\}/g, '*'),
+          // The stage's name as configured, not the Stage's token: the Stage depends on the methods,
+          // which depend on this function's stack, so a reference back would be a cycle.
+          this.stageName,
+        ),
+      });
+      api.root.resourceForPath(route.path).addMethod(route.method, lambdaProxy(route.fn), {
+        // Every protected route goes through the Auth service, which allows exactly what the route table says.
+        ...(isPublic
+          ? { authorizationType: AuthorizationType.NONE }
+          : { authorizationType: AuthorizationType.CUSTOM, authorizer }),
+        apiKeyRequired,
+        operationName: `${route.service}:${route.method} ${route.path} [${route.access}]`,
+      });
     }
     this.routes.push({
       method: route.method,

@@ -148,7 +148,7 @@ describe('stacks', () => {
       services.map((s) => `${s.name.charAt(0).toUpperCase()}${s.name.slice(1)}Service`).sort(),
     );
     // 500 is CloudFormation's limit; the margin is for the services still to come.
-    expect(count(prod.servicesParent)).toBeLessThan(400);
+    expect(count(prod.servicesParent)).toBeLessThan(300);
     for (const stack of Object.values(prod.serviceStacks)) expect(count(stack)).toBeLessThan(250);
     expect(count(prod.data)).toBeLessThan(250);
   });
@@ -319,6 +319,27 @@ describe('API', () => {
       );
       expect(method?.Properties.AuthorizationType).toBe(route.access === 'public' ? 'NONE' : 'CUSTOM');
     }
+  });
+
+  it('lets API Gateway invoke each route function for its own method and path only, from its own stack', () => {
+    const invokePermissions = (t: typeof prod.services) =>
+      Object.values(
+        t.findResources('AWS::Lambda::Permission', {
+          Properties: { Principal: 'apigateway.amazonaws.com' },
+        }),
+      ).filter((p) => !JSON.stringify(p.Properties['SourceArn']).includes('/authorizers/')) as Resource[];
+    const methods = Object.values(prod.services.findResources('AWS::ApiGateway::Method')) as Resource[];
+    const proxied = methods.filter((m) => m.Properties['HttpMethod'] !== 'OPTIONS');
+    expect(invokePermissions(prod.services)).toHaveLength(proxied.length);
+    // Only the platform's own routes (health, OpenAPI) have their functions, and permissions, in the parent.
+    expect(invokePermissions(prod.servicesParent)).toHaveLength(platformRoutes.length);
+    const sourceArn = JSON.stringify(
+      invokePermissions(prod.serviceStacks['CatalogService'] as typeof prod.services).map(
+        (p) => p.Properties['SourceArn'],
+      ),
+    );
+    expect(sourceArn).toContain('/v1/GET/products/*');
+    expect(sourceArn).not.toMatch(/\/v1\/\*\//);
   });
 
   it('has one method per declared catalog route, each naming its access', () => {
