@@ -17,6 +17,13 @@ import { InventoryCommitted } from './inventory/inventory-committed.ts';
 import { InventoryReleased } from './inventory/inventory-released.ts';
 import { InventoryReservationExpired } from './inventory/inventory-reservation-expired.ts';
 import type { EventDefinition } from './envelope.ts';
+import { OrderCreated } from './orders/order-created.ts';
+import { OrderPaid } from './orders/order-paid.ts';
+import { OrderFulfilmentStarted } from './orders/order-fulfilment-started.ts';
+import { OrderShipped } from './orders/order-shipped.ts';
+import { OrderDelivered } from './orders/order-delivered.ts';
+import { OrderCancelled } from './orders/order-cancelled.ts';
+import { OrderRefunded } from './orders/order-refunded.ts';
 import { PaymentAuthorized } from './payment/payment-authorized.ts';
 import { PaymentCaptured } from './payment/payment-captured.ts';
 import { PaymentFailed } from './payment/payment-failed.ts';
@@ -43,6 +50,14 @@ export { customerSnapshot } from './customer/shared.ts';
 export { userGroupSchema } from './user/shared.ts';
 export { availabilitySchema, adjustmentReasonSchema, reservationLineSchema } from './inventory/shared.ts';
 export { shipmentAnnouncementSchema, shipmentStatusSchema } from './shipping/shared.ts';
+export {
+  orderAddressSchema,
+  orderContactSchema,
+  orderLineRefSchema,
+  orderShipmentSchema,
+  orderStatusSchema,
+} from './orders/shared.ts';
+export { orderCancelReasonSchema } from './orders/order-cancelled.ts';
 export {
   CategoryCreated,
   CategoryDeleted,
@@ -80,6 +95,13 @@ export {
   ShipmentInTransit,
   ShipmentDelivered,
   ShipmentCancelled,
+  OrderCreated,
+  OrderPaid,
+  OrderFulfilmentStarted,
+  OrderShipped,
+  OrderDelivered,
+  OrderCancelled,
+  OrderRefunded,
 };
 
 /** Every event in the catalog, for documentation and contract tests. */
@@ -120,6 +142,13 @@ export const eventCatalog: readonly EventDefinition[] = [
   ShipmentInTransit,
   ShipmentDelivered,
   ShipmentCancelled,
+  OrderCreated,
+  OrderPaid,
+  OrderFulfilmentStarted,
+  OrderShipped,
+  OrderDelivered,
+  OrderCancelled,
+  OrderRefunded,
 ];
 
 /** Looks an event definition up by its source and detail-type. */

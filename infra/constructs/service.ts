@@ -15,7 +15,7 @@ import type { StageConfig } from '../config/stage-config.ts';
 import type { CommerceApi } from './commerce-api.ts';
 import { CommerceFunction } from './commerce-function.ts';
 import { DeadLetterQueue } from './dead-letter-queue.ts';
-import type { ServiceDefinition } from './service-definition.ts';
+import type { InvokeTarget, ServiceDefinition } from './service-definition.ts';
 import { Subscription } from './subscription.ts';
 
 export const OUTBOX_RELAY_ENTRY = 'functions/platform/outbox-relay.ts';
@@ -55,6 +55,8 @@ export class Service extends Construct {
    */
   readonly internalFunctions = new Map<string, CommerceFunction>();
   readonly outboxRelay: CommerceFunction;
+  /** Which of this service's functions call which internal functions of other services (wired by the stack). */
+  readonly invocations: { readonly fn: CommerceFunction; readonly target: InvokeTarget }[] = [];
 
   constructor(scope: Construct, id: string, props: ServiceProps) {
     super(scope, id);
@@ -76,6 +78,7 @@ export class Service extends Construct {
       }
       props.api.addRoute({ ...route, service, fn });
       this.functions.push(fn);
+      this.calls(fn, route.invokes);
     }
 
     for (const sub of definition.subscriptions) {
@@ -87,6 +90,7 @@ export class Service extends Construct {
       });
       fn.bindTable(table, 'readWrite');
       this.functions.push(fn);
+      this.calls(fn, sub.invokes);
       this.subscriptions.push(
         new Subscription(this, `Subscription-${sub.name}`, {
           bus: props.bus,
@@ -124,6 +128,7 @@ export class Service extends Construct {
       }
       this.internalFunctions.set(internal.name, fn);
       this.functions.push(fn);
+      this.calls(fn, internal.invokes);
     }
 
     // The outbox relay publishes what the service's transactions wrote to its outbox.
@@ -156,5 +161,17 @@ export class Service extends Construct {
       }),
     );
     this.functions.push(this.outboxRelay);
+
+    const environment = definition.environment?.(config) ?? {};
+    const statements = definition.permissions?.(config) ?? [];
+    for (const fn of this.functions) {
+      if (fn === this.outboxRelay) continue;
+      for (const [name, value] of Object.entries(environment)) fn.addEnvironment(name, value);
+      for (const statement of statements) fn.addToRolePolicy(statement);
+    }
+  }
+
+  private calls(fn: CommerceFunction, targets: readonly InvokeTarget[] | undefined): void {
+    for (const target of targets ?? []) this.invocations.push({ fn, target });
   }
 }

@@ -9,7 +9,7 @@ import type { StageConfig } from '../config/stage-config.ts';
 import { CommerceApi } from '../constructs/commerce-api.ts';
 import { CommerceFunction } from '../constructs/commerce-function.ts';
 import type { Identity } from '../constructs/identity.ts';
-import type { ServiceDefinition } from '../constructs/service-definition.ts';
+import { invokeEnvName, type ServiceDefinition } from '../constructs/service-definition.ts';
 import { platformRoutes } from '../services/routes.ts';
 import { Service } from '../constructs/service.ts';
 import { ApiWebAcl } from '../constructs/web-acl.ts';
@@ -93,6 +93,18 @@ export class ServicesStack extends Stack {
         userPool: identity.userPool,
       });
     });
+
+    // Synchronous calls between services: each caller may invoke exactly the internal functions it names.
+    const byName = new Map(this.services.map((s, i) => [props.services[i]!.name, s] as const));
+    for (const caller of this.services) {
+      for (const { fn, target } of caller.invocations) {
+        const callee = byName.get(target.service)?.internalFunctions.get(target.name);
+        if (!callee)
+          throw new Error(`${caller.node.id} invokes ${target.service}/${target.name}, which does not exist`);
+        callee.grantInvoke(fn);
+        fn.addEnvironment(invokeEnvName(target), callee.functionName);
+      }
+    }
 
     if (config.waf) {
       const webAcl = new ApiWebAcl(this, 'WebAcl', {

@@ -1,0 +1,24 @@
+import * as z from 'zod';
+import { defineEvent } from '../envelope.ts';
+import { minorUnits, orderAddressSchema, orderLineRefSchema, orderRefShape } from './shared.ts';
+
+export const OrderPaid = defineEvent({
+  producer: 'orders',
+  detailType: 'order.paid',
+  version: 1,
+  description:
+    'The payment was captured: the held stock is sold (inventory commits) and the parcel can go out ' +
+    '(shipping creates the shipment to `shipTo` with `shippingMethod`).',
+  data: z
+    .object({
+      ...orderRefShape,
+      paymentId: z.string().min(1),
+      capturedAmount: minorUnits,
+      lines: z.array(orderLineRefSchema).min(1),
+      shipTo: orderAddressSchema,
+      shippingMethod: z.string().min(1),
+      /** The weight of the goods, for the carrier's label. */
+      totalWeightGrams: z.number().int().positive(),
+    })
+    .strict(),
+});
