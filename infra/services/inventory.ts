@@ -1,5 +1,6 @@
 // Wiring of the inventory service: warehouses, stock per SKU per warehouse with its ledger, public
-// availability, and the reservations orders take at checkout through internal functions.
+// availability, the reservations orders take at checkout through internal functions, and the consumer that
+// commits or releases them when an order is paid or cancelled.
 import {
   InventoryAdjusted,
   InventoryBackInStock,
@@ -9,6 +10,8 @@ import {
   InventoryReleased,
   InventoryReservationExpired,
   InventoryReserved,
+  OrderCancelled,
+  OrderPaid,
 } from '@commerce/events';
 import type { ServiceDefinition } from '../constructs/service-definition.ts';
 import { inventoryRoutes } from './inventory.routes.ts';
@@ -20,9 +23,13 @@ export const inventoryService: ServiceDefinition = {
   description:
     'Warehouses, stock per SKU and warehouse, the adjustment ledger, availability and reservations.',
   routes: inventoryRoutes,
-  // Orders call commit and release synchronously; consumers of payment.* and order.cancelled follow when
-  // those events exist (docs/inventory.md).
-  subscriptions: [],
+  subscriptions: [
+    {
+      name: 'order-events',
+      events: [OrderPaid, OrderCancelled],
+      handler: 'functions/inventory/consumers/order-events.ts',
+    },
+  ],
   publishes: [
     InventoryAdjusted,
     InventoryLowStock,

@@ -6,6 +6,7 @@
 // STRIPE_API_URL stay unset: the local stage then uses a fixed local-only sandbox webhook secret, and every
 // other stage refuses both providers (422 payment-provider-unavailable) until the construct can bind one.
 import {
+  OrderCancelled,
   PaymentAuthorized,
   PaymentCaptured,
   PaymentFailed,
@@ -22,8 +23,13 @@ export const paymentService: ServiceDefinition = {
   name: 'payment',
   description: 'Payments at a gateway (sandbox, Stripe): authorization, capture, void, refunds and webhooks.',
   routes: paymentRoutes,
-  // order.cancelled (void the authorization) follows when the orders service publishes it.
-  subscriptions: [],
+  subscriptions: [
+    {
+      name: 'order-cancelled',
+      events: [OrderCancelled],
+      handler: 'functions/payment/consumers/order-cancelled.ts',
+    },
+  ],
   publishes: [
     PaymentAuthorized,
     PaymentRequiresAction,

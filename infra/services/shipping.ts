@@ -1,6 +1,12 @@
 // Wiring of the shipping service: zones and methods with their rates, the rate quote (public and internal),
 // shipments with their labels from the carrier, staff hand-over and the carriers' tracking webhooks.
-import { ShipmentCancelled, ShipmentCreated, ShipmentDelivered, ShipmentInTransit } from '@commerce/events';
+import {
+  OrderPaid,
+  ShipmentCancelled,
+  ShipmentCreated,
+  ShipmentDelivered,
+  ShipmentInTransit,
+} from '@commerce/events';
 import type { ServiceDefinition } from '../constructs/service-definition.ts';
 import { shippingRoutes } from './shipping.routes.ts';
 
@@ -10,9 +16,13 @@ export const shippingService: ServiceDefinition = {
   name: 'shipping',
   description: 'Shipping zones, methods and rates, rate quotes, shipments, labels and carrier tracking.',
   routes: shippingRoutes,
-  // Orders call createShipment synchronously once an order is paid; an order.paid consumer follows when
-  // that event exists (docs/shipping.md).
-  subscriptions: [],
+  subscriptions: [
+    {
+      name: 'order-paid',
+      events: [OrderPaid],
+      handler: 'functions/shipping/consumers/order-paid.ts',
+    },
+  ],
   publishes: [ShipmentCreated, ShipmentInTransit, ShipmentDelivered, ShipmentCancelled],
   internal: [
     {
