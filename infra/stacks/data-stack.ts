@@ -5,6 +5,7 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Archive, EventBus } from 'aws-cdk-lib/aws-events';
 import { Alias } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { EmailIdentity, Identity as SesIdentity } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { BUS_BASE_NAME } from '@commerce/events';
 import type { Construct } from 'constructs';
@@ -56,6 +57,12 @@ export class DataStack extends Stack {
     if (!customerTable)
       throw new Error('The identity needs the customer service (post-confirmation trigger)');
     this.identity = new Identity(this, 'Identity', { config, customerTable });
+    // The identity the notification service sends as. In AWS a domain identity is verified by the DKIM
+    // records CloudFormation outputs (docs/notifications.md); the emulator verifies it at once.
+    const sender = config.notifications.senderIdentity;
+    new EmailIdentity(this, 'SenderIdentity', {
+      identity: sender.includes('@') ? SesIdentity.email(sender) : SesIdentity.domain(sender),
+    });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'StorefrontClientId', { value: this.identity.storefrontClient.userPoolClientId });
     new CfnOutput(this, 'MobileClientId', { value: this.identity.mobileClient.userPoolClientId });

@@ -43,10 +43,12 @@ export const de: Catalog = {
         subject: plain`Zahlung für Bestellung ${m.orderNumber} fehlgeschlagen`,
         blocks: [
           para`Hallo ${m.customerName},`,
-          para`leider konnte die Zahlung über ${f.money(m.total)} für Ihre Bestellung ${m.orderNumber} nicht durchgeführt werden. Bitte versuchen Sie es erneut, gern auch mit einer anderen Zahlungsart.`,
-          linkBlock(m.retryUrl, 'Jetzt bezahlen'),
+          m.total === undefined
+            ? para`leider konnte die Zahlung für Ihre Bestellung ${m.orderNumber} nicht durchgeführt werden, daher haben wir die Bestellung storniert. Sie können gern erneut bestellen, auch mit einer anderen Zahlungsart.`
+            : para`leider konnte die Zahlung über ${f.money(m.total)} für Ihre Bestellung ${m.orderNumber} nicht durchgeführt werden, daher haben wir die Bestellung storniert. Sie können gern erneut bestellen, auch mit einer anderen Zahlungsart.`,
+          linkBlock(m.retryUrl, 'Erneut bestellen'),
         ],
-        sms: plain`${m.shopName}: Die Zahlung für Bestellung ${m.orderNumber} ist fehlgeschlagen. Bitte versuchen Sie es erneut.`,
+        sms: plain`${m.shopName}: Die Zahlung für Bestellung ${m.orderNumber} ist fehlgeschlagen, die Bestellung wurde storniert.`,
       }),
 
     shipment_created: (m) =>
@@ -65,7 +67,9 @@ export const de: Catalog = {
         subject: plain`Bestellung ${m.orderNumber} wurde zugestellt`,
         blocks: [
           para`Hallo ${m.customerName},`,
-          para`${m.carrier} meldet, dass Ihre Bestellung ${m.orderNumber} zugestellt wurde (Sendungsnummer ${m.trackingNumber}). Viel Freude damit!`,
+          m.carrier === undefined || m.trackingNumber === undefined
+            ? para`Ihre Bestellung ${m.orderNumber} wurde zugestellt. Viel Freude damit!`
+            : para`${m.carrier} meldet, dass Ihre Bestellung ${m.orderNumber} zugestellt wurde (Sendungsnummer ${m.trackingNumber}). Viel Freude damit!`,
           linkBlock(m.orderUrl, 'Bestellung ansehen'),
         ],
         sms: plain`${m.shopName}: Ihre Bestellung ${m.orderNumber} wurde zugestellt.`,

@@ -43,10 +43,12 @@ export const en: Catalog = {
         subject: plain`Payment for order ${m.orderNumber} failed`,
         blocks: [
           para`Hello ${m.customerName},`,
-          para`unfortunately the payment of ${f.money(m.total)} for your order ${m.orderNumber} did not go through. Please try again, with another payment method if need be.`,
-          linkBlock(m.retryUrl, 'Pay now'),
+          m.total === undefined
+            ? para`unfortunately the payment for your order ${m.orderNumber} did not go through, so we have cancelled the order. You are welcome to order again, with another payment method if need be.`
+            : para`unfortunately the payment of ${f.money(m.total)} for your order ${m.orderNumber} did not go through, so we have cancelled the order. You are welcome to order again, with another payment method if need be.`,
+          linkBlock(m.retryUrl, 'Order again'),
         ],
-        sms: plain`${m.shopName}: the payment for order ${m.orderNumber} failed. Please try again.`,
+        sms: plain`${m.shopName}: the payment for order ${m.orderNumber} failed and the order was cancelled.`,
       }),
 
     shipment_created: (m) =>
@@ -65,7 +67,9 @@ export const en: Catalog = {
         subject: plain`Order ${m.orderNumber} delivered`,
         blocks: [
           para`Hello ${m.customerName},`,
-          para`${m.carrier} reports that your order ${m.orderNumber} has been delivered (tracking number ${m.trackingNumber}). We hope you enjoy it!`,
+          m.carrier === undefined || m.trackingNumber === undefined
+            ? para`your order ${m.orderNumber} has been delivered. We hope you enjoy it!`
+            : para`${m.carrier} reports that your order ${m.orderNumber} has been delivered (tracking number ${m.trackingNumber}). We hope you enjoy it!`,
           linkBlock(m.orderUrl, 'View your order'),
         ],
         sms: plain`${m.shopName}: your order ${m.orderNumber} has been delivered.`,

@@ -13,13 +13,18 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** The event (detail-type) each kind answers. */
+/**
+ * The order event (detail-type) each kind answers. Every order.* event carries the contact, so the service
+ * subscribes to these alone (not payment.* or shipment.*). Two exceptions to a plain lookup: an
+ * order.cancelled whose reason is `payment_failed` or `payment_timeout` answers `payment_failed` instead
+ * (one mail, not two), and order.shipped sends nothing (the shopper already got `shipment_created` when
+ * the label was issued). See domain/order-notification.ts.
+ */
 export const NOTIFICATION_KIND_BY_EVENT: Readonly<Record<string, NotificationKind>> = {
   'order.created': 'order_created',
   'order.paid': 'order_paid',
-  'payment.failed': 'payment_failed',
-  'shipment.created': 'shipment_created',
-  'shipment.delivered': 'shipment_delivered',
+  'order.fulfilment_started': 'shipment_created',
+  'order.delivered': 'shipment_delivered',
   'order.cancelled': 'order_cancelled',
   'order.refunded': 'order_refunded',
 };
@@ -52,8 +57,9 @@ export interface OrderPaidView extends BaseView {
 }
 
 export interface PaymentFailedView extends BaseView {
-  readonly total: Money;
-  /** Where the customer can pay again. */
+  /** What the customer tried to pay, when known (order.cancelled does not say). */
+  readonly total?: Money;
+  /** Where the customer can order again (the order itself is cancelled). */
   readonly retryUrl?: string;
 }
 
@@ -61,6 +67,12 @@ export interface ShipmentView extends BaseView {
   readonly carrier: string;
   readonly trackingNumber: string;
   readonly trackingUrl?: string;
+}
+
+export interface ShipmentDeliveredView extends BaseView {
+  /** Absent when the delivery was recorded without a shipment (staff marked the order delivered). */
+  readonly carrier?: string;
+  readonly trackingNumber?: string;
 }
 
 export interface OrderCancelledView extends BaseView {
@@ -79,7 +91,7 @@ export interface NotificationModels {
   readonly order_paid: OrderPaidView;
   readonly payment_failed: PaymentFailedView;
   readonly shipment_created: ShipmentView;
-  readonly shipment_delivered: ShipmentView;
+  readonly shipment_delivered: ShipmentDeliveredView;
   readonly order_cancelled: OrderCancelledView;
   readonly order_refunded: OrderRefundedView;
 }

@@ -123,6 +123,29 @@ describe('templates', () => {
   });
 });
 
+describe('order events without every fact', () => {
+  it('says the order was cancelled when the payment failed, with or without the amount', () => {
+    const withTotal = renderNotification('payment_failed', models.payment_failed, 'en');
+    const { total: _, ...withoutTotal } = models.payment_failed;
+    const de = renderNotification('payment_failed', withoutTotal, 'de');
+
+    expect(withTotal.text).toContain(
+      `payment of €34.89 for your order 1042 did not go through, so we have cancelled`,
+    );
+    expect(de.text).toContain(
+      'die Zahlung für Ihre Bestellung 1042 nicht durchgeführt werden, daher haben wir',
+    );
+    expect(de.text).not.toContain('€');
+  });
+
+  it('reports a delivery without a carrier or tracking number', () => {
+    const message = renderNotification('shipment_delivered', base, 'en');
+
+    expect(message.text).toContain('your order 1042 has been delivered. We hope you enjoy it!');
+    expect(message.text).not.toContain('tracking number');
+  });
+});
+
 describe('hostile values', () => {
   const hostile = {
     ...models.order_created,

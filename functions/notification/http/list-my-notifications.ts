@@ -1,0 +1,20 @@
+// GET /me/notifications: the signed-in customer's delivery log, newest first, cursor-paginated. Only the
+// caller's own log: the customer is the token's subject, never a parameter.
+import { cursors } from '@commerce/lambda-kit/cursor-secret';
+import { UnauthorizedError } from '@commerce/lambda-kit/errors';
+import { httpRoute } from '@commerce/lambda-kit/http';
+import { notificationContract } from '../contract.ts';
+import { store } from '../runtime.ts';
+
+export const handler = httpRoute({
+  ...notificationContract['GET /me/notifications'],
+  handler: async ({ principal, query }) => {
+    if (!principal || principal.kind !== 'user') throw new UnauthorizedError('Sign in as a customer.');
+    // The cursor is bound to the caller, so one customer's cursor cannot page through another's log.
+    const scope = `notifications:${principal.sub}`;
+    const codec = await cursors();
+    const page = await store.listForCustomer(principal.sub, query.limit, codec.decode(query.cursor, scope));
+    const nextCursor = codec.encode(page.lastKey, scope);
+    return { status: 200, body: { items: page.items, ...(nextCursor ? { nextCursor } : {}) } };
+  },
+});

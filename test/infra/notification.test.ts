@@ -1,0 +1,72 @@
+// The notification service's wiring: its consumer subscribes to the order events, its functions may send as
+// the sender identity only, and the "*" its SMS permission needs is acknowledged with that reason.
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { synth } from './synth.ts';
+
+const prod = synth('prod');
+const stack = prod.serviceStacks['NotificationService'];
+if (!stack) throw new Error('No NotificationService nested stack');
+
+type Policy = {
+  Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } };
+};
+
+describe('notification service', () => {
+  it('subscribes with one rule per order event, each matching its version', () => {
+    const rules = Object.values(stack.findResources('AWS::Events::Rule')) as {
+      Properties: { EventPattern: { source: string[]; 'detail-type': string[] } };
+    }[];
+    const patterns = rules.map((r) => r.Properties.EventPattern);
+
+    expect(patterns.every((p) => p.source[0] === 'commerce.orders')).toBe(true);
+    expect(patterns.flatMap((p) => p['detail-type']).sort()).toEqual([
+      'order.cancelled',
+      'order.created',
+      'order.delivered',
+      'order.fulfilment_started',
+      'order.paid',
+      'order.refunded',
+      'order.shipped',
+    ]);
+  });
+
+  it('lets its functions send mail as the sender identity only, and publish SMS', () => {
+    const policies = Object.values(stack.findResources('AWS::IAM::Policy')) as Policy[];
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const ses = statements.filter((s) => [s.Action].flat().includes('ses:SendEmail'));
+
+    expect(ses.length).toBeGreaterThan(0);
+    for (const statement of ses) {
+      expect(statement.Action).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+      expect(JSON.stringify(statement.Resource)).toContain(':identity/shop.example.com');
+      expect(JSON.stringify(statement.Resource)).toContain(':ses:us-east-1:');
+    }
+    expect(statements.some((s) => s.Action === 'sns:Publish' && s.Resource === '*')).toBe(true);
+  });
+
+  it('gives its functions the sender and the shop name', () => {
+    stack.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          NOTIFICATION_SENDER: 'orders@shop.example.com',
+          SHOP_NAME: 'Commerce',
+        }),
+      },
+    });
+  });
+
+  it('acknowledges the SMS wildcard with its own reason, on its own functions only', () => {
+    const solutions = prod.report.pluginReports.find((r) => r.pluginName === 'AwsSolutions');
+    const wildcard = (solutions?.suppressedViolations ?? []).filter(
+      (v) => v.ruleName === 'AwsSolutions-IAM5[Resource::*]',
+    ) as { violatingConstructs?: { constructPath: string }[] }[];
+    const smsReason = wildcard.filter((v) => JSON.stringify(v).includes('sns:Publish with PhoneNumber'));
+    const paths = smsReason.flatMap((v) => (v.violatingConstructs ?? []).map((c) => c.constructPath));
+
+    expect(paths).toContain(
+      'Commerce-prod-Services/NotificationService/Notification/Consumer-order-events/ServiceRole/DefaultPolicy/Resource',
+    );
+    expect(paths.every((p) => p.startsWith('Commerce-prod-Services/NotificationService/'))).toBe(true);
+  });
+});

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import {
+  PENDING_LEASE_MS,
+  type EmailMessage,
+  type SmsMessage,
+} from '../../../functions/notification/domain/notification.ts';
+import type { OrderNotification } from '../../../functions/notification/domain/order-notification.ts';
+import {
+  Notifier,
+  type DeliveryRecord,
+  type DeliveryStore,
+  type MessageSender,
+  type SendResult,
+} from '../../../functions/notification/notifier.ts';
+import { permanentRefusal } from '../../../functions/notification/senders.ts';
+
+/** The DynamoDB store's conditional writes, in memory. */
+class MemoryStore implements DeliveryStore {
+  readonly records = new Map<string, DeliveryRecord>();
+
+  claim(record: DeliveryRecord) {
+    const existing = this.records.get(record.key);
+    if (existing) return Promise.resolve({ claimed: false as const, existing });
+    this.records.set(record.key, record);
+    return Promise.resolve({ claimed: true as const });
+  }
+
+  reclaim(record: DeliveryRecord, existing: DeliveryRecord) {
+    return this.settle(record, existing);
+  }
+
+  settle(settled: DeliveryRecord, claim: DeliveryRecord) {
+    const current = this.records.get(settled.key);
+    if (current?.entry.status !== claim.entry.status || current.entry.at !== claim.entry.at) {
+      return Promise.resolve(false);
+    }
+    this.records.set(settled.key, settled);
+    return Promise.resolve(true);
+  }
+}
+
+class FakeSender<M extends EmailMessage | SmsMessage> implements MessageSender<M> {
+  readonly sent: M[] = [];
+  readonly #answer: (m: M) => SendResult;
+  constructor(answer: (m: M) => SendResult = () => ({ outcome: 'sent' })) {
+    this.#answer = answer;
+  }
+  send(message: M): Promise<SendResult> {
+    const result = this.#answer(message);
+    if (result.outcome === 'sent') this.sent.push(message);
+    return Promise.resolve(result);
+  }
+}
+
+class ThrottledSender<M extends EmailMessage | SmsMessage> implements MessageSender<M> {
+  calls = 0;
+  send(): Promise<SendResult> {
+    this.calls += 1;
+    return Promise.reject(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
+  }
+}
+
+const notification: OrderNotification = {
+  kind: 'order_paid',
+  model: {
+    shopName: 'Acme',
+    customerName: 'Erika',
+    orderNumber: '1042',
+    total: { amount: 2890, currency: 'EUR' },
+  },
+  recipient: { email: 'erika@example.com', phone: '+491701234678', locale: 'en', transactionalSms: true },
+  orderId: 'ord-1',
+  orderNumber: '1042',
+  customerId: 'sub-1',
+};
+const event = { eventId: 'evt-1', occurredAt: '2026-03-02T12:00:00.000Z' };
+
+function setup(options: { email?: MessageSender<EmailMessage>; sms?: MessageSender<SmsMessage> } = {}) {
+  const store = new MemoryStore();
+  const email = new FakeSender<EmailMessage>();
+  const sms = new FakeSender<SmsMessage>();
+  let now = new Date('2026-03-02T12:00:01.000Z');
+  const notifier = new Notifier({
+    store,
+    email: options.email ?? email,
+    sms: options.sms ?? sms,
+    now: () => now,
+  });
+  return { store, email, sms, notifier, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+}
+
+describe('Notifier', () => {
+  it('sends email and SMS and logs both as sent, masked', async () => {
+    const { store, email, sms, notifier } = setup();
+
+    const outcomes = await notifier.notify(notification, event);
+
+    expect(outcomes).toEqual({ email: 'sent', sms: 'sent' });
+    expect(email.sent).toHaveLength(1);
+    expect(email.sent[0]).toMatchObject({
+      to: 'erika@example.com',
+      subject: 'Payment received for order 1042',
+    });
+    expect(sms.sent[0]?.to).toBe('+491701234678');
+    expect([...store.records.values()].map((r) => [r.key, r.entry.status, r.entry.to, r.customerId])).toEqual(
+      [
+        ['evt-1#email', 'sent', 'e***@example.com', 'sub-1'],
+        ['evt-1#sms', 'sent', '+49*******678', 'sub-1'],
+      ],
+    );
+  });
+
+  it('sends nothing twice for the same event id', async () => {
+    const { email, sms, notifier } = setup();
+
+    await notifier.notify(notification, event);
+    const again = await notifier.notify(notification, event);
+
+    expect(again).toEqual({ email: 'duplicate', sms: 'duplicate' });
+    expect(email.sent).toHaveLength(1);
+    expect(sms.sent).toHaveLength(1);
+  });
+
+  it('sends no SMS without the opt-in', async () => {
+    const { store, sms, notifier } = setup();
+
+    await notifier.notify(
+      { ...notification, recipient: { ...notification.recipient, transactionalSms: false } },
+      event,
+    );
+
+    expect(sms.sent).toEqual([]);
+    expect([...store.records.keys()]).toEqual(['evt-1#email']);
+  });
+
+  it('logs a permanent refusal as failed without retrying the event', async () => {
+    const refusing = new FakeSender<EmailMessage>(() => ({ outcome: 'refused', reason: 'MessageRejected' }));
+    const { store, notifier } = setup({ email: refusing });
+
+    const outcomes = await notifier.notify(notification, event);
+
+    expect(outcomes.email).toBe('refused');
+    expect(store.records.get('evt-1#email')).toMatchObject({
+      entry: { status: 'failed' },
+      failure: 'MessageRejected',
+    });
+  });
+
+  it('throws on a passing failure after trying every channel, and the retry sends only what is missing', async () => {
+    const throttled = new ThrottledSender<SmsMessage>();
+    const first = setup({ sms: throttled });
+
+    await expect(first.notifier.notify(notification, event)).rejects.toThrow('Rate exceeded');
+    expect(first.email.sent).toHaveLength(1);
+    expect(first.store.records.get('evt-1#sms')?.entry.status).toBe('failed');
+
+    // The event comes back (SQS retry) to a working provider.
+    const sms = new FakeSender<SmsMessage>();
+    const retry = new Notifier({ store: first.store, email: first.email, sms });
+    const outcomes = await retry.notify(notification, event);
+
+    expect(outcomes).toEqual({ email: 'duplicate', sms: 'sent' });
+    expect(first.email.sent).toHaveLength(1);
+    expect(sms.sent).toHaveLength(1);
+    expect(first.store.records.get('evt-1#sms')?.entry.status).toBe('sent');
+  });
+
+  it('suppresses a pending claim until its lease runs out, then takes it over', async () => {
+    const { store, email, notifier, advance } = setup();
+    const pending: DeliveryRecord = {
+      key: 'evt-1#email',
+      entry: {
+        eventId: 'evt-1',
+        kind: 'order_paid',
+        channel: 'email',
+        to: 'e***@example.com',
+        status: 'pending',
+        at: '2026-03-02T12:00:00.000Z',
+      },
+      orderId: 'ord-1',
+      orderNumber: '1042',
+      customerId: 'sub-1',
+      occurredAt: event.occurredAt,
+    };
+    store.records.set(pending.key, pending);
+    const emailOnly = { ...notification, recipient: { email: 'erika@example.com' } };
+
+    expect((await notifier.notify(emailOnly, event)).email).toBe('duplicate');
+    advance(PENDING_LEASE_MS);
+    expect((await notifier.notify(emailOnly, event)).email).toBe('sent');
+    expect(email.sent).toHaveLength(1);
+  });
+
+  it('keeps a guest order under the order, with no customer', async () => {
+    const { store, notifier } = setup();
+
+    await notifier.notify({ ...notification, customerId: null }, event);
+
+    expect(store.records.get('evt-1#email')?.customerId).toBeNull();
+  });
+});
+
+describe('permanentRefusal', () => {
+  const error = (name: string, message = 'refused') => Object.assign(new Error(message), { name });
+
+  it('takes SES content and request refusals as permanent', () => {
+    expect(permanentRefusal('email', error('MessageRejected', 'Message contains a virus'))).toBe(
+      'MessageRejected',
+    );
+    expect(permanentRefusal('email', error('BadRequestException'))).toBe('BadRequestException');
+  });
+
+  it('retries an unverified sender, throttling and outages', () => {
+    expect(
+      permanentRefusal('email', error('MessageRejected', 'Email address is not verified.')),
+    ).toBeUndefined();
+    expect(permanentRefusal('email', error('TooManyRequestsException'))).toBeUndefined();
+    expect(permanentRefusal('email', error('SendingPausedException'))).toBeUndefined();
+    expect(permanentRefusal('sms', error('ThrottledException'))).toBeUndefined();
+    expect(permanentRefusal('sms', new TypeError('fetch failed'))).toBeUndefined();
+  });
+
+  it('takes an invalid phone number as permanent', () => {
+    expect(permanentRefusal('sms', error('InvalidParameterException'))).toBe('InvalidParameterException');
+  });
+});
