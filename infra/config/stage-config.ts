@@ -91,6 +91,35 @@ export const stageConfigSchema = z
         jwksBaseUrl: z.url().nullable(),
       })
       .strict(),
+    /** The notification service's email and SMS (docs/notifications.md). */
+    notifications: z
+      .object({
+        /** The From address of every email. */
+        sender: z.email(),
+        /**
+         * The SES identity that covers `sender`, verified in the stage's account and region: the address
+         * itself or its domain. The service may send as this identity only (ses:SendEmail on its ARN).
+         */
+        senderIdentity: z.string().min(3),
+        /** The shop's name as messages sign it. */
+        shopName: z.string().min(1).max(60),
+      })
+      .strict()
+      .refine(
+        (n) => n.sender === n.senderIdentity || n.sender.endsWith(`@${n.senderIdentity}`),
+        'senderIdentity must be the sender address or its domain',
+      ),
+    /** The orders service (docs/orders.md). */
+    orders: z
+      .object({
+        /** Where a cart without an address is taxed (an estimate until the shopper gives one). */
+        homeCountry: z.string().regex(/^[A-Z]{2}$/),
+        /** The currency of a signed-in customer's new cart. */
+        defaultCurrency: z.string().regex(/^[A-Z]{3}$/),
+        /** How long checkout holds stock for an order waiting for its payment. */
+        holdSeconds: z.number().int().min(60).max(86_400),
+      })
+      .strict(),
     events: z
       .object({
         /** An EventBridge archive of the bus for replay. The local emulator cannot host one. */

@@ -32,6 +32,12 @@ const stages: Record<StageName, StageConfig> = {
       sourceMapStackTraces: true,
     },
     identity: { featurePlan: 'ESSENTIALS', requireStaffMfa: false, jwksBaseUrl: 'http://localhost:4566' },
+    notifications: {
+      sender: 'orders@shop.example',
+      senderIdentity: 'shop.example',
+      shopName: 'Commerce (local)',
+    },
+    orders: { homeCountry: 'DE', defaultCurrency: 'EUR', holdSeconds: 900 },
     events: { archiveRetentionDays: null, maxReceiveCount: 3 },
   },
   dev: {
@@ -62,6 +68,12 @@ const stages: Record<StageName, StageConfig> = {
       sourceMapStackTraces: true,
     },
     identity: { featurePlan: 'ESSENTIALS', requireStaffMfa: true, jwksBaseUrl: null },
+    notifications: {
+      sender: 'orders@dev.shop.example.com',
+      senderIdentity: 'dev.shop.example.com',
+      shopName: 'Commerce (dev)',
+    },
+    orders: { homeCountry: 'DE', defaultCurrency: 'EUR', holdSeconds: 900 },
     events: { archiveRetentionDays: 7, maxReceiveCount: 3 },
   },
   prod: {
@@ -93,6 +105,12 @@ const stages: Record<StageName, StageConfig> = {
       sourceMapStackTraces: false,
     },
     identity: { featurePlan: 'PLUS', requireStaffMfa: true, jwksBaseUrl: null },
+    notifications: {
+      sender: 'orders@shop.example.com',
+      senderIdentity: 'shop.example.com',
+      shopName: 'Commerce',
+    },
+    orders: { homeCountry: 'DE', defaultCurrency: 'EUR', holdSeconds: 900 },
     events: { archiveRetentionDays: 365, maxReceiveCount: 5 },
   },
 };

@@ -209,7 +209,14 @@ export class CommerceApi extends Construct {
       cors: {
         allowOrigins: config.api.corsOrigins,
         allowMethods: Cors.ALL_METHODS,
-        allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', CORRELATION_HEADER, 'X-Api-Key'],
+        allowHeaders: [
+          'Content-Type',
+          'Authorization',
+          'Idempotency-Key',
+          'X-Cart-Secret',
+          CORRELATION_HEADER,
+          'X-Api-Key',
+        ],
         exposeHeaders: [CORRELATION_HEADER],
       },
     }));

@@ -12,7 +12,7 @@ import type { Construct } from 'constructs';
 import path from 'node:path';
 import type { StageConfig } from '../config/stage-config.ts';
 import { ESM_REQUIRE_SHIM, esbuildOptions } from './bundling.ts';
-import { GSI1 } from './service-table.ts';
+import { GSI1, GSI2 } from './service-table.ts';
 
 const TABLE_READ_ACTIONS = [
   'dynamodb:GetItem',
@@ -102,7 +102,7 @@ export class CommerceFunction extends NodejsFunction {
     this.addToRolePolicy(
       new PolicyStatement({
         actions: access === 'read' ? TABLE_READ_ACTIONS : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS],
-        resources: [table.tableArn, `${table.tableArn}/index/${GSI1}`],
+        resources: [table.tableArn, `${table.tableArn}/index/${GSI1}`, `${table.tableArn}/index/${GSI2}`],
       }),
     );
     return this;

@@ -49,6 +49,8 @@ export interface RouteDefinition {
   )[];
   /** Internal functions of other services the handler calls. @default none */
   readonly invokes?: readonly InvokeTarget[];
+  /** A longer timeout than the stage's default, for a route that calls other services in turn. */
+  readonly timeoutSeconds?: number;
 }
 
 export interface SubscriptionDefinition {

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
 
 export const GSI1 = 'gsi1';
+export const GSI2 = 'gsi2';
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 export interface ServiceTableProps {
@@ -33,6 +34,11 @@ export class ServiceTable extends Construct {
       indexName: GSI1,
       partitionKey: { name: 'gsi1pk', type: AttributeType.STRING },
       sortKey: { name: 'gsi1sk', type: AttributeType.STRING },
+    });
+    this.table.addGlobalSecondaryIndex({
+      indexName: GSI2,
+      partitionKey: { name: 'gsi2pk', type: AttributeType.STRING },
+      sortKey: { name: 'gsi2sk', type: AttributeType.STRING },
     });
   }
 }

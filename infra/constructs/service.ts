@@ -69,6 +69,7 @@ export class Service extends Construct {
         service,
         config,
         description: `${service}: ${route.method} ${route.path}`,
+        ...(route.timeoutSeconds === undefined ? {} : { timeout: Duration.seconds(route.timeoutSeconds) }),
       });
       fn.bindTable(table, route.readOnly ? 'read' : 'readWrite');
       if (route.paginates) fn.bindCursorSecret(props.cursorSecret);

@@ -3,6 +3,8 @@ import type { RouteContract, RouteKey } from '@commerce/lambda-kit/contract';
 import { catalogContract } from '../../functions/catalog/contract.ts';
 import { customerContract } from '../../functions/customer/contract.ts';
 import { inventoryContract } from '../../functions/inventory/contract.ts';
+import { notificationContract } from '../../functions/notification/contract.ts';
+import { ordersContract } from '../../functions/orders/contract.ts';
 import { paymentContract } from '../../functions/payment/contract.ts';
 import { platformContract } from '../../functions/platform/contract.ts';
 import { pricingContract } from '../../functions/pricing/contract.ts';
@@ -18,4 +20,6 @@ export const contracts: Readonly<Record<RouteKey, RouteContract>> = {
   ...inventoryContract,
   ...paymentContract,
   ...shippingContract,
+  ...ordersContract,
+  ...notificationContract,
 };

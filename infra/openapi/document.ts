@@ -44,6 +44,7 @@ const STANDARD_ERRORS: Record<number, string> = {
   400: 'The request is malformed or a field is invalid; `errors` lists each field. Nothing changed.',
   401: 'No valid access token.',
   403: 'The caller may not do this.',
+  402: 'The payment was declined; the problem names the order and the gateway’s failure code.',
   404: 'No such resource.',
   409: 'Conflict: a stale `version`, or a unique value taken. Nothing changed.',
   413: 'The body is larger than the route accepts.',
@@ -51,6 +52,7 @@ const STANDARD_ERRORS: Record<number, string> = {
   422: 'Well formed, but breaks a business rule. Nothing changed.',
   429: 'Too many requests: throttled, or over the usage plan quota.',
   500: 'Unexpected failure; quote the correlation id.',
+  503: 'A service this operation depends on did not answer; nothing was charged.',
 };
 
 const operationId = (route: RouteDefinition): string => {

@@ -3,6 +3,8 @@ import type { ServiceDefinition } from '../constructs/service-definition.ts';
 import { catalogService } from './catalog.ts';
 import { customerService } from './customer.ts';
 import { inventoryService } from './inventory.ts';
+import { notificationService } from './notification.ts';
+import { ordersService } from './orders.ts';
 import { paymentService } from './payment.ts';
 import { pricingService } from './pricing.ts';
 import { shippingService } from './shipping.ts';
@@ -16,4 +18,6 @@ export const services: readonly ServiceDefinition[] = [
   inventoryService,
   paymentService,
   shippingService,
+  ordersService,
+  notificationService,
 ];

@@ -3,6 +3,8 @@ import type { RouteDefinition } from '../constructs/service-definition.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { customerRoutes } from './customer.routes.ts';
 import { inventoryRoutes } from './inventory.routes.ts';
+import { notificationRoutes } from './notification.routes.ts';
+import { ordersRoutes } from './orders.routes.ts';
 import { paymentRoutes } from './payment.routes.ts';
 import { pricingRoutes } from './pricing.routes.ts';
 import { shippingRoutes } from './shipping.routes.ts';
@@ -37,4 +39,6 @@ export const allRoutes: readonly RouteDefinition[] = [
   ...inventoryRoutes,
   ...paymentRoutes,
   ...shippingRoutes,
+  ...ordersRoutes,
+  ...notificationRoutes,
 ];

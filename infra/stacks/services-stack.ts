@@ -1,6 +1,7 @@
 // Stateless resources: the APIs with their web ACL, and every service's functions, routes and subscriptions.
 import { CfnOutput, NestedStack, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -101,7 +102,10 @@ export class ServicesStack extends Stack {
         const callee = byName.get(target.service)?.internalFunctions.get(target.name);
         if (!callee)
           throw new Error(`${caller.node.id} invokes ${target.service}/${target.name}, which does not exist`);
-        callee.grantInvoke(fn);
+        // The function itself, not `:*` (its versions and aliases) as grantInvoke would: nothing is published.
+        fn.addToRolePolicy(
+          new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [callee.functionArn] }),
+        );
         fn.addEnvironment(invokeEnvName(target), callee.functionName);
       }
     }
@@ -131,6 +135,10 @@ export class ServicesStack extends Stack {
     new CfnOutput(this, 'EventBusName', { value: props.bus.eventBusName });
     for (const service of this.services) {
       for (const sub of service.subscriptions) {
+        new CfnOutput(this, `${service.node.id}${sub.node.id}QueueUrl`, {
+          value: sub.queue.queueUrl,
+          description: `Queue of ${service.node.id} ${sub.node.id} (npm run redrive moves its DLQ back here)`,
+        });
         new CfnOutput(this, `${service.node.id}${sub.node.id}DlqUrl`, {
           value: sub.deadLetterQueue.queue.queueUrl,
           description: `DLQ of ${service.node.id} ${sub.node.id}`,

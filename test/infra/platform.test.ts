@@ -323,11 +323,13 @@ describe('API', () => {
 
   it('lets API Gateway invoke each route function for its own method and path only, from its own stack', () => {
     const invokePermissions = (t: typeof prod.services) =>
-      Object.values(
-        t.findResources('AWS::Lambda::Permission', {
-          Properties: { Principal: 'apigateway.amazonaws.com' },
-        }),
-      ).filter((p) => !JSON.stringify(p.Properties['SourceArn']).includes('/authorizers/')) as Resource[];
+      (
+        Object.values(
+          t.findResources('AWS::Lambda::Permission', {
+            Properties: { Principal: 'apigateway.amazonaws.com' },
+          }),
+        ) as Resource[]
+      ).filter((p) => !JSON.stringify(p.Properties['SourceArn']).includes('/authorizers/'));
     const methods = Object.values(prod.services.findResources('AWS::ApiGateway::Method')) as Resource[];
     const proxied = methods.filter((m) => m.Properties['HttpMethod'] !== 'OPTIONS');
     expect(invokePermissions(prod.services)).toHaveLength(proxied.length);

@@ -27,6 +27,8 @@ export type PaymentStatus =
 
 /** What the order knows about its money; the payment service is the source, the order keeps the record. */
 export interface OrderPayment {
+  /** Our payment id at the payment service (chosen by checkout, derived from the order id). */
+  readonly id?: string;
   /** `stripe`, `sandbox`, ... */
   readonly provider: string;
   readonly intentId?: string;
@@ -58,11 +60,14 @@ export interface OrderLine {
   /** Every discount on this line, order-level promotions included (pricing spreads them over the lines). */
   readonly discount: number;
   readonly tax: number;
-  /** lineSubtotal − discount + tax. */
+  /** lineSubtotal − discount, plus tax unless the order's prices include it. */
   readonly lineTotal: number;
 }
 
-/** Integer minor units. grandTotal = subtotal − discountTotal + shipping + taxTotal. */
+/**
+ * Integer minor units. grandTotal = subtotal − discountTotal + shipping (+ taxTotal unless `taxIncluded`:
+ * where prices include tax, the tax is contained in them and only shown).
+ */
 export interface OrderTotals {
   readonly subtotal: number;
   readonly discountTotal: number;
@@ -70,6 +75,16 @@ export interface OrderTotals {
   /** Line taxes plus the tax on shipping. */
   readonly taxTotal: number;
   readonly grandTotal: number;
+  readonly taxIncluded: boolean;
+}
+
+/** How to reach the customer about this order (the checkout's choices). */
+export interface OrderContact {
+  readonly email: string;
+  readonly phone?: string;
+  readonly locale?: string;
+  /** Opted in to order updates by SMS at checkout. */
+  readonly smsUpdates: boolean;
 }
 
 export interface StatusChange {
@@ -93,6 +108,11 @@ export interface Order {
   readonly lines: readonly OrderLine[];
   readonly shippingAddress: PostalAddress;
   readonly billingAddress: PostalAddress;
+  readonly contact: OrderContact;
+  /** The shipping method (its id at the shipping service). */
+  readonly shippingMethod: string;
+  /** The goods' weight, for the carrier. */
+  readonly totalWeightGrams: number;
   readonly totals: OrderTotals;
   readonly payment: OrderPayment;
   readonly shipment?: Shipment;
@@ -229,6 +249,12 @@ export interface NewOrder {
   readonly billingAddress: PostalAddress;
   readonly shipping: { readonly amount: number; readonly tax?: number };
   readonly paymentProvider: string;
+  readonly paymentId?: string;
+  /** Prices and shipping include tax (the destination's tax mode, from the pricing quote). @default false */
+  readonly taxIncluded?: boolean;
+  readonly shippingMethod: string;
+  readonly totalWeightGrams: number;
+  readonly contact: Omit<OrderContact, 'email'>;
 }
 
 /** A new order waiting for payment, with its totals computed from the lines; announces `order.created`. */
@@ -263,7 +289,7 @@ export function newOrder(input: NewOrder, ctx: TransitionContext): OrderTransiti
       lineSubtotal,
       discount,
       tax: line.tax,
-      lineTotal: lineSubtotal - discount + line.tax,
+      lineTotal: lineSubtotal - discount + (input.taxIncluded === true ? 0 : line.tax),
     };
   });
   const shippingTax = input.shipping.tax ?? 0;
@@ -274,7 +300,8 @@ export function newOrder(input: NewOrder, ctx: TransitionContext): OrderTransiti
   const subtotal = sum((l) => l.lineSubtotal);
   const discountTotal = sum((l) => l.discount);
   const taxTotal = sum((l) => l.tax) + shippingTax;
-  const grandTotal = subtotal - discountTotal + input.shipping.amount + taxTotal;
+  const taxIncluded = input.taxIncluded === true;
+  const grandTotal = subtotal - discountTotal + input.shipping.amount + (taxIncluded ? 0 : taxTotal);
   if (errors.length === 0 && !Number.isSafeInteger(grandTotal)) at('/lines', 'The order total is too large.');
   if (errors.length > 0) throw new ValidationError(errors);
 
@@ -288,8 +315,12 @@ export function newOrder(input: NewOrder, ctx: TransitionContext): OrderTransiti
     lines,
     shippingAddress: input.shippingAddress,
     billingAddress: input.billingAddress,
-    totals: { subtotal, discountTotal, shipping: input.shipping.amount, taxTotal, grandTotal },
+    contact: { ...input.contact, email: input.email },
+    shippingMethod: input.shippingMethod,
+    totalWeightGrams: input.totalWeightGrams,
+    totals: { subtotal, discountTotal, shipping: input.shipping.amount, taxTotal, grandTotal, taxIncluded },
     payment: {
+      ...(input.paymentId !== undefined ? { id: input.paymentId } : {}),
       provider: input.paymentProvider,
       status: 'pending',
       authorizedAmount: 0,
@@ -400,6 +431,13 @@ export function recordAuthorization(
     }),
     events: [],
   };
+}
+
+/** Notes the gateway's reference while the payment waits for the customer's action; no status change. */
+export function recordPaymentIntent(order: Order, intentId: string, ctx: TransitionContext): OrderTransition {
+  assertAwaitingPayment(order);
+  if (order.payment.intentId === intentId) return { order, events: [] };
+  return { order: touch(order, ctx, { payment: { ...order.payment, intentId } }), events: [] };
 }
 
 /** A failed attempt; the order keeps waiting so the customer can pay again. No status change. */

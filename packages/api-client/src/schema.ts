@@ -40,6 +40,114 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/carts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a guest cart; answers its secret once.
+     * @description Who may call: Anyone.
+     */
+    post: operations['createCart'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/carts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The guest cart, priced now (X-Cart-Secret).
+     * @description Who may call: Anyone.
+     */
+    get: operations['getCart'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Set a guest cart’s email, addresses or method.
+     * @description Who may call: Anyone.
+     */
+    patch: operations['updateCart'];
+    trace?: never;
+  };
+  '/carts/{id}/checkout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Place the guest cart’s order and authorize its payment (Idempotency-Key).
+     * @description Who may call: Anyone.
+     */
+    post: operations['checkout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/carts/{id}/lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add units of a SKU to a guest cart.
+     * @description Who may call: Anyone.
+     */
+    post: operations['addLine'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/carts/{id}/lines/{sku}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set the quantity of a guest cart line.
+     * @description Who may call: Anyone.
+     */
+    put: operations['setLine'];
+    post?: never;
+    /**
+     * Remove a guest cart line.
+     * @description Who may call: Anyone.
+     */
+    delete: operations['removeLine'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/categories': {
     parameters: {
       query?: never;
@@ -244,6 +352,114 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/me/cart': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The customer’s cart, priced now.
+     * @description Who may call: A signed-in user (any group).
+     */
+    get: operations['getMyCart'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Set the cart’s addresses or shipping method.
+     * @description Who may call: A signed-in user (any group).
+     */
+    patch: operations['updateMyCart'];
+    trace?: never;
+  };
+  '/me/cart/checkout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Place the customer’s order and authorize its payment (Idempotency-Key).
+     * @description Who may call: A signed-in user (any group).
+     */
+    post: operations['checkoutMyCart'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/cart/lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add units of a SKU to the customer’s cart.
+     * @description Who may call: A signed-in user (any group).
+     */
+    post: operations['addMyLine'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/cart/lines/{sku}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set the quantity of a cart line.
+     * @description Who may call: A signed-in user (any group).
+     */
+    put: operations['setMyLine'];
+    post?: never;
+    /**
+     * Remove a cart line.
+     * @description Who may call: A signed-in user (any group).
+     */
+    delete: operations['removeMyLine'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/cart/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Fold a guest cart into the customer’s on sign-in.
+     * @description Who may call: A signed-in user (any group).
+     */
+    post: operations['mergeCart'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/me/export': {
     parameters: {
       query?: never;
@@ -264,6 +480,86 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/me/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The messages sent to me (email and SMS), newest first, without their content.
+     * @description Who may call: A signed-in user (any group).
+     */
+    get: operations['listMyNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The customer’s orders, newest first.
+     * @description Who may call: A signed-in user (any group).
+     */
+    get: operations['listMyOrders'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One of the customer’s orders.
+     * @description Who may call: A signed-in user (any group).
+     */
+    get: operations['getMyOrder'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/orders/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel one of the customer’s orders before it ships.
+     * @description Who may call: A signed-in user (any group).
+     */
+    post: operations['cancelMyOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/openapi.json': {
     parameters: {
       query?: never;
@@ -278,6 +574,86 @@ export type paths = {
     get: operations['openapi'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Orders, newest first: filter by status or email, find by number.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    get: operations['listOrders'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An order with its status history.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    get: operations['getOrder'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orders/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel an order before it ships.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    post: operations['cancelOrder'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orders/{id}/refunds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refund all or part of an order’s payment.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    post: operations['refundOrder'];
     delete?: never;
     options?: never;
     head?: never;
@@ -876,6 +1252,10 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
   schemas: {
+    AddLineRequest: {
+      sku: string;
+      quantity: number;
+    };
     Address: {
       /** Format: uuid */
       id: string;
@@ -904,6 +1284,9 @@ export type components = {
     AvailabilityList: {
       items: components['schemas']['SkuAvailability'][];
     };
+    CancelMyOrderRequest: {
+      reason?: string;
+    };
     CarrierWebhookReceipt: {
       /** @constant */
       received: true;
@@ -913,6 +1296,65 @@ export type components = {
       shipmentId?: string;
       /** @enum {string} */
       status?: 'created' | 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception' | 'cancelled';
+    };
+    Cart: {
+      id: string;
+      currency: string;
+      lines: {
+        sku: string;
+        quantity: number;
+        /** @description What one unit costs now (sale and segment prices applied). */
+        unitPrice?: number;
+        /** @description Integer minor units of the currency. */
+        unitOriginal?: number;
+        /** @description Integer minor units of the currency. */
+        lineTotal?: number;
+      }[];
+      email: string | null;
+      shippingAddress: components['schemas']['PostalAddress'] | null;
+      billingAddress: components['schemas']['PostalAddress'] | null;
+      shippingMethod: string | null;
+      /** @description Priced live through the pricing service on every read; null while a line cannot be priced. */
+      totals: {
+        /** @description Integer minor units of the currency. */
+        subtotal: number;
+        /** @description Integer minor units of the currency. */
+        discountTotal: number;
+        /** @description Integer minor units of the currency. */
+        shipping: number;
+        /** @description Integer minor units of the currency. */
+        taxTotal: number;
+        /** @description Integer minor units of the currency. */
+        grandTotal: number;
+        taxIncluded: boolean;
+        /** @description Tax worked out for the shop’s home country: the cart has no address yet. */
+        estimated: boolean;
+      } | null;
+      shippingOptions: components['schemas']['CartShippingOption'][];
+      /** @description What keeps the cart from checkout; empty when it is ready. */
+      issues: {
+        code: string;
+        detail: string;
+        sku?: string;
+      }[];
+      version: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    CartMerge: {
+      cart: components['schemas']['Cart'];
+      capped: string[];
+      dropped: string[];
+    };
+    CartShippingOption: {
+      methodId: string;
+      name: string;
+      carrier: string;
+      /** @description Integer minor units of the currency. */
+      price: number;
+      free: boolean;
+      minDays: number;
+      maxDays: number;
     };
     Category: {
       id: string;
@@ -934,6 +1376,44 @@ export type components = {
     CategoryTree: {
       items: components['schemas']['CategoryNode'][];
     };
+    CheckoutRequest: {
+      payment: {
+        /** @description `tok_sandbox_approve`, a Stripe `pm_…`, …; never card data. */
+        token: string;
+        /** @enum {string} */
+        provider?: 'sandbox' | 'stripe';
+        /**
+         * Format: uri
+         * @description Where a "requires action" page sends the shopper back.
+         */
+        returnUrl?: string;
+      };
+      /**
+       * @description Text me order updates (needs a phone on the shipping address).
+       * @default false
+       */
+      smsUpdates: boolean;
+      /** @description The language of the messages, BCP 47 (`de`, `en-GB`). */
+      locale?: string;
+    };
+    CheckoutResult: {
+      order: components['schemas']['Order'];
+      payment: {
+        /** @description `authorized`, or `requires_action` with `nextAction`. */
+        status: string;
+        nextAction?:
+          | {
+              /** @constant */
+              type: 'redirect';
+              url: string;
+            }
+          | {
+              /** @constant */
+              type: 'client_sdk';
+              clientSecret: string;
+            };
+      };
+    };
     CreateAddressRequest: {
       name: string;
       company?: string;
@@ -946,6 +1426,9 @@ export type components = {
       phone?: string;
       defaultShipping?: boolean;
       defaultBilling?: boolean;
+    };
+    CreateCartRequest: {
+      currency: string;
     };
     CreateCategoryRequest: {
       name: string;
@@ -1061,6 +1544,10 @@ export type components = {
       pointer: string;
       detail: string;
     };
+    GuestCart: {
+      cart: components['schemas']['Cart'];
+      secret: string;
+    };
     Health: {
       /** @constant */
       status: 'ok';
@@ -1108,6 +1595,45 @@ export type components = {
       /** Format: uri */
       trackingUrl?: string;
     };
+    MergeCartRequest: {
+      /** @description The cart id. */
+      cartId: string;
+      /** @description The guest cart’s secret. */
+      secret: string;
+    };
+    NotificationDelivery: {
+      /** @description The event the message answered. */
+      eventId: string;
+      /** @enum {string} */
+      kind:
+        | 'order_created'
+        | 'order_paid'
+        | 'payment_failed'
+        | 'shipment_created'
+        | 'shipment_delivered'
+        | 'order_cancelled'
+        | 'order_refunded';
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      /** @description The address or number, masked: `a***@example.com`, `+49*******678`. */
+      to: string;
+      /**
+       * @description `pending`: being sent; `sent`: the provider accepted it; `failed`: it was refused.
+       * @enum {string}
+       */
+      status: 'pending' | 'sent' | 'failed';
+      /**
+       * Format: date-time
+       * @description When the status was set.
+       */
+      at: string;
+      orderId: string;
+      orderNumber: string;
+    };
+    NotificationDeliveryPage: {
+      items: components['schemas']['NotificationDelivery'][];
+      nextCursor?: string;
+    };
     OpenApiDocument: {
       openapi: string;
       servers: ({
@@ -1123,12 +1649,124 @@ export type components = {
     } & {
       [key: string]: unknown;
     };
+    Order: {
+      id: string;
+      /** @description For people: `CM-<year>-<sequence>`. */
+      number: string;
+      customerId: string | null;
+      email: string;
+      currency: string;
+      lines: {
+        sku: string;
+        title: string;
+        quantity: number;
+        /** @description Integer minor units of the currency. */
+        unitPrice: number;
+        /** @description Integer minor units of the currency. */
+        lineSubtotal: number;
+        /** @description Integer minor units of the currency. */
+        discount: number;
+        /** @description Integer minor units of the currency. */
+        tax: number;
+        /** @description Integer minor units of the currency. */
+        lineTotal: number;
+      }[];
+      shippingAddress: components['schemas']['PostalAddress'];
+      billingAddress: components['schemas']['PostalAddress'];
+      contact: {
+        email: string;
+        phone?: string;
+        locale?: string;
+        smsUpdates: boolean;
+      };
+      shippingMethod: string;
+      totalWeightGrams: number;
+      totals: {
+        /** @description Integer minor units of the currency. */
+        subtotal: number;
+        /** @description Integer minor units of the currency. */
+        discountTotal: number;
+        /** @description Integer minor units of the currency. */
+        shipping: number;
+        /** @description Integer minor units of the currency. */
+        taxTotal: number;
+        /** @description Integer minor units of the currency. */
+        grandTotal: number;
+        taxIncluded: boolean;
+      };
+      payment: {
+        id?: string;
+        provider: string;
+        intentId?: string;
+        /** @enum {string} */
+        status: 'pending' | 'authorized' | 'captured' | 'failed' | 'partially_refunded' | 'refunded';
+        /** @description Integer minor units of the currency. */
+        authorizedAmount: number;
+        /** @description Integer minor units of the currency. */
+        capturedAmount: number;
+        /** @description Integer minor units of the currency. */
+        refundedAmount: number;
+      };
+      shipment?: {
+        id: string;
+        carrier: string;
+        trackingNumber: string;
+        /** @enum {string} */
+        status: 'in_transit' | 'delivered';
+      };
+      /** @enum {string} */
+      status:
+        | 'pending_payment'
+        | 'paid'
+        | 'fulfilling'
+        | 'shipped'
+        | 'delivered'
+        | 'cancelled'
+        | 'partially_refunded'
+        | 'refunded';
+      history: {
+        /** @enum {string} */
+        status:
+          | 'pending_payment'
+          | 'paid'
+          | 'fulfilling'
+          | 'shipped'
+          | 'delivered'
+          | 'cancelled'
+          | 'partially_refunded'
+          | 'refunded';
+        /** Format: date-time */
+        at: string;
+        reason?: string;
+        actor?: string;
+      }[];
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    OrderPage: {
+      items: components['schemas']['Order'][];
+      nextCursor?: string;
+    };
     PaymentWebhookReceipt: {
       /** @constant */
       received: true;
       eventId: string;
       /** @enum {string} */
       outcome: 'applied' | 'duplicate' | 'stale' | 'ignored' | 'unknown_payment';
+    };
+    PostalAddress: {
+      name: string;
+      company?: string;
+      line1: string;
+      line2?: string;
+      city: string;
+      region?: string;
+      postalCode: string;
+      country: string;
+      phone?: string;
     };
     PriceList: {
       segment: string;
@@ -1305,6 +1943,14 @@ export type components = {
     };
     RateQuote: {
       offers: components['schemas']['RateOffer'][];
+    };
+    RefundOrderRequest: {
+      /** @description Minor units. */
+      amount: number;
+      reason?: string;
+    };
+    SetLineRequest: {
+      quantity: number;
     };
     SetPriceListRequest: {
       /** @description The version you read; 0 when there is none yet. A stale one gets 409. */
@@ -1530,6 +2176,17 @@ export type components = {
       /** Format: date-time */
       updatedAt?: string;
     };
+    UpdateCartRequest: {
+      /** @description Guests: where the order's messages go. */
+      email?: string | null;
+      shippingAddress?: components['schemas']['PostalAddress'] | null;
+      /** @description Null: the same as the shipping address. */
+      billingAddress?: components['schemas']['PostalAddress'] | null;
+      /** @description A `methodId` from the cart view’s `shippingOptions`. */
+      shippingMethod?: string | null;
+      /** @description Refuse the change if the cart moved on. */
+      version?: number;
+    };
     UpdateCategoryRequest: {
       version: number;
       name?: string;
@@ -1548,6 +2205,15 @@ export type components = {
         email: boolean;
         sms: boolean;
       };
+    };
+    UpdateMyCartRequest: {
+      shippingAddress?: components['schemas']['PostalAddress'] | null;
+      /** @description Null: the same as the shipping address. */
+      billingAddress?: components['schemas']['PostalAddress'] | null;
+      /** @description A `methodId` from the cart view’s `shippingOptions`. */
+      shippingMethod?: string | null;
+      /** @description Refuse the change if the cart moved on. */
+      version?: number;
     };
     UpdateProductRequest: {
       version: number;
@@ -1652,6 +2318,15 @@ export type components = {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
+    /** @description The payment was declined; the problem names the order and the gateway’s failure code. */
+    402: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
     /** @description The caller may not do this. */
     403: {
       headers: {
@@ -1724,6 +2399,15 @@ export type components = {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
+    /** @description A service this operation depends on did not answer; nothing was charged. */
+    503: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
   };
   parameters: never;
   requestBodies: never;
@@ -1779,6 +2463,250 @@ export interface operations {
         };
       };
       400: components['responses']['400'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  createCart: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCartRequest'];
+      };
+    };
+    responses: {
+      /** @description A guest cart and its secret. The secret is shown once: send it as `X-Cart-Secret` with every request on this cart. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GuestCart'];
+        };
+      };
+      400: components['responses']['400'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  getCart: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The cart id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The guest cart, priced now. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      400: components['responses']['400'];
+      404: components['responses']['404'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  updateCart: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        /** @description The cart id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCartRequest'];
+      };
+    };
+    responses: {
+      /** @description The cart with its email, addresses or shipping method changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      400: components['responses']['400'];
+      404: components['responses']['404'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  checkout: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        /** @description The cart id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckoutRequest'];
+      };
+    };
+    responses: {
+      /** @description The order, created and its payment authorized (201), or waiting for the shopper’s action at the gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key and body answers the same (no second order or charge), the same key with another body is a 422 `idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 `payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, nothing charged); too little stock a 409 `insufficient-stock` with `shortages`. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckoutResult'];
+        };
+      };
+      400: components['responses']['400'];
+      402: components['responses']['402'];
+      404: components['responses']['404'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+      503: components['responses']['503'];
+    };
+  };
+  addLine: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        /** @description The cart id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddLineRequest'];
+      };
+    };
+    responses: {
+      /** @description The cart with the units added (merged into the SKU’s line if it has one). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      400: components['responses']['400'];
+      404: components['responses']['404'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  setLine: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        /** @description The cart id. */
+        id: string;
+        sku: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetLineRequest'];
+      };
+    };
+    responses: {
+      /** @description The cart with the line’s new quantity. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      400: components['responses']['400'];
+      404: components['responses']['404'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  removeLine: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        /** @description The cart id. */
+        id: string;
+        sku: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The cart without the line (unchanged when it had none). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      400: components['responses']['400'];
+      404: components['responses']['404'];
+      409: components['responses']['409'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };
@@ -2237,6 +3165,245 @@ export interface operations {
       500: components['responses']['500'];
     };
   };
+  getMyCart: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The signed-in customer’s cart, priced now (empty if none). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  updateMyCart: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMyCartRequest'];
+      };
+    };
+    responses: {
+      /** @description The cart with its addresses or shipping method changed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  checkoutMyCart: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckoutRequest'];
+      };
+    };
+    responses: {
+      /** @description The order, created and its payment authorized (201), or waiting for the shopper’s action at the gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key and body answers the same (no second order or charge), the same key with another body is a 422 `idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 `payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, nothing charged); too little stock a 409 `insufficient-stock` with `shortages`. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckoutResult'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      402: components['responses']['402'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+      503: components['responses']['503'];
+    };
+  };
+  addMyLine: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddLineRequest'];
+      };
+    };
+    responses: {
+      /** @description The cart with the units added. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  setMyLine: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        sku: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetLineRequest'];
+      };
+    };
+    responses: {
+      /** @description The cart with the line’s new quantity. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  removeMyLine: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        sku: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The cart without the line. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      409: components['responses']['409'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  mergeCart: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MergeCartRequest'];
+      };
+    };
+    responses: {
+      /** @description The guest cart folded into the customer’s (quantities summed up to 100, the customer’s addresses and method kept); the guest cart is gone. `capped` and `dropped` name SKUs cut or left out. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CartMerge'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
   exportMe: {
     parameters: {
       query?: never;
@@ -2261,6 +3428,131 @@ export interface operations {
       500: components['responses']['500'];
     };
   };
+  listMyNotifications: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the messages sent to me, newest first; no message content. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationDeliveryPage'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  listMyOrders: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The customer’s orders, newest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderPage'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  getMyOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The order id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One of the customer’s orders. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  cancelMyOrder: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        /** @description The order id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelMyOrderRequest'];
+      };
+    };
+    responses: {
+      /** @description The order, cancelled (before it ships); stock goes back and the payment is voided or refunded. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
   openapi: {
     parameters: {
       query?: never;
@@ -2279,6 +3571,156 @@ export interface operations {
           'application/json': components['schemas']['OpenApiDocument'];
         };
       };
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  listOrders: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        status?:
+          | 'pending_payment'
+          | 'paid'
+          | 'fulfilling'
+          | 'shipped'
+          | 'delivered'
+          | 'cancelled'
+          | 'partially_refunded'
+          | 'refunded';
+        /** @description Orders placed with this email address. */
+        email?: string;
+        /** @description The order with this number. */
+        number?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Orders, newest first; `status` and `email` filter, `number` finds one. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderPage'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  getOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The order id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The order with its status history. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  cancelOrder: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        /** @description The order id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelMyOrderRequest'];
+      };
+    };
+    responses: {
+      /** @description The order, cancelled. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  refundOrder: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events; echoed in the response. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        /** @description The order id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefundOrderRequest'];
+      };
+    };
+    responses: {
+      /** @description The order after the refund (partially_refunded, or refunded once everything captured went back). The gateway refunds first; a repeat of the same request at the same order version refunds once. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };

@@ -22,7 +22,7 @@ export interface RouteContract {
   readonly maxBodyBytes?: number;
   readonly response: ResponseContract;
   /** Domain errors the route can answer with besides the ones its shape implies (400, 401, 403, 413...). */
-  readonly errors?: readonly (404 | 409 | 422)[];
+  readonly errors?: readonly (402 | 404 | 409 | 422 | 503)[];
 }
 
 /** Keeps the literal schema types of each entry, so that spreading one into `httpRoute` types the handler. */

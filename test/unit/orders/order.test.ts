@@ -55,6 +55,9 @@ function input(overrides: Partial<NewOrder> = {}): NewOrder {
     billingAddress: address,
     shipping: { amount: 495, tax: 99 },
     paymentProvider: 'sandbox',
+    shippingMethod: 'standard',
+    totalWeightGrams: 900,
+    contact: { smsUpdates: false },
     ...overrides,
   };
 }
@@ -63,6 +66,21 @@ function input(overrides: Partial<NewOrder> = {}): NewOrder {
 const GRAND_TOTAL = 6200 - 500 + 495 + 1239;
 
 const shipment = { id: 'shp-1', carrier: 'sandbox', trackingNumber: 'TRK123' };
+
+describe('newOrder with tax-inclusive prices', () => {
+  it('keeps the tax inside the line totals and the grand total, and still reports it', () => {
+    const { order } = newOrder(input({ taxIncluded: true }), ctx(0));
+    expect(order.totals).toEqual({
+      subtotal: 6200,
+      discountTotal: 500,
+      shipping: 495,
+      taxTotal: 1239,
+      grandTotal: 6200 - 500 + 495,
+      taxIncluded: true,
+    });
+    expect(order.lines[0]!.lineTotal).toBe(5000 - 500);
+  });
+});
 
 const pending = (): Order => newOrder(input(), ctx(0)).order;
 const paid = (): Order =>
@@ -125,6 +143,7 @@ describe('newOrder', () => {
       shipping: 495,
       taxTotal: 1239,
       grandTotal: GRAND_TOTAL,
+      taxIncluded: false,
     });
     expect(order.totals.grandTotal).toBe(
       order.lines.reduce((sum, l) => sum + l.lineTotal, 0) + order.totals.shipping + 99,

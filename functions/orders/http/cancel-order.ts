@@ -1,0 +1,17 @@
+// POST /orders/{id}/cancel (staff): cancels an order before it ships.
+import { UnauthorizedError } from '@commerce/lambda-kit/errors';
+import { httpRoute } from '@commerce/lambda-kit/http';
+import { ordersContract } from '../contract.ts';
+import { orders } from '../runtime.ts';
+
+export const handler = httpRoute({
+  ...ordersContract['POST /orders/{id}/cancel'],
+  handler: async ({ principal, params, body, correlationId }) => {
+    if (!principal) throw new UnauthorizedError('Sign in as staff.');
+    const order = await orders.getOrder(params.id);
+    return {
+      status: 200,
+      body: await orders.cancelOrder(order, 'staff', principal.sub, { correlationId }, body.reason),
+    };
+  },
+});

@@ -1,0 +1,29 @@
+// GET /orders (staff): orders newest first; filter by status or email, or find one by number.
+import { cursors } from '@commerce/lambda-kit/cursor-secret';
+import { httpRoute } from '@commerce/lambda-kit/http';
+import { ordersContract } from '../contract.ts';
+import { orders, store } from '../runtime.ts';
+
+export const handler = httpRoute({
+  ...ordersContract['GET /orders'],
+  handler: async ({ query }) => {
+    if (query.number !== undefined) {
+      const id = await store.findOrderIdByNumber(query.number);
+      const order = id === undefined ? undefined : await orders.getOrder(id);
+      const matches =
+        order !== undefined &&
+        (query.status === undefined || order.status === query.status) &&
+        (query.email === undefined || order.email.toLowerCase() === query.email.toLowerCase());
+      return { status: 200, body: { items: matches ? [order] : [] } };
+    }
+    const codec = await cursors();
+    const scope = `orders:${query.status ?? ''}:${query.email?.toLowerCase() ?? ''}`;
+    const page = await store.listOrders(
+      { status: query.status, email: query.email },
+      query.limit,
+      codec.decode(query.cursor, scope),
+    );
+    const nextCursor = codec.encode(page.next, scope);
+    return { status: 200, body: { items: page.items, ...(nextCursor ? { nextCursor } : {}) } };
+  },
+});

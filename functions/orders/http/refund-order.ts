@@ -1,0 +1,16 @@
+// POST /orders/{id}/refunds (staff): refunds all or part of what was captured.
+import { UnauthorizedError } from '@commerce/lambda-kit/errors';
+import { httpRoute } from '@commerce/lambda-kit/http';
+import { ordersContract } from '../contract.ts';
+import { orders } from '../runtime.ts';
+
+export const handler = httpRoute({
+  ...ordersContract['POST /orders/{id}/refunds'],
+  handler: async ({ principal, params, body, correlationId }) => {
+    if (!principal) throw new UnauthorizedError('Sign in as staff.');
+    return {
+      status: 200,
+      body: await orders.refundOrder(params.id, body.amount, principal.sub, { correlationId }),
+    };
+  },
+});

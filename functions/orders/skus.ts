@@ -1,0 +1,19 @@
+// What orders keeps of a product: one record per SKU with the title a customer reads on the order
+// ("Linen shirt — M"), the weight the carrier bills, and whether it may be bought. Pure.
+import type { productSnapshot } from '@commerce/events';
+import type * as z from 'zod';
+import type { SkuRecord } from './store.ts';
+
+export function skusOf(product: z.infer<typeof productSnapshot>): SkuRecord[] {
+  return product.variants.map((variant) => ({
+    sku: variant.sku,
+    productId: product.id,
+    title:
+      product.variants.length > 1 && variant.title && variant.title !== product.title
+        ? `${product.title} — ${variant.title}`
+        : product.title,
+    weightGrams: variant.weightGrams ?? 0,
+    published: product.status === 'published',
+    productVersion: product.version,
+  }));
+}

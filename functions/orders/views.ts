@@ -1,0 +1,72 @@
+// What the API shows of carts and orders: the cart with its live prices, the order as stored.
+import type { RateOffer } from '../shipping/domain/rates.ts';
+import type { Order } from './domain/order.ts';
+import type { CartIssue, PricedCart } from './pricing.ts';
+import type { CartRecord } from './store.ts';
+
+export interface CartView {
+  readonly id: string;
+  readonly currency: string;
+  readonly lines: readonly {
+    sku: string;
+    quantity: number;
+    unitPrice?: number;
+    unitOriginal?: number;
+    lineTotal?: number;
+  }[];
+  readonly email: string | null;
+  readonly shippingAddress: CartRecord['cart']['shippingAddress'];
+  readonly billingAddress: CartRecord['cart']['billingAddress'];
+  readonly shippingMethod: string | null;
+  readonly totals: {
+    subtotal: number;
+    discountTotal: number;
+    shipping: number;
+    taxTotal: number;
+    grandTotal: number;
+    taxIncluded: boolean;
+    estimated: boolean;
+  } | null;
+  readonly shippingOptions: readonly RateOffer[];
+  readonly issues: readonly CartIssue[];
+  readonly version: number;
+  readonly updatedAt: string;
+}
+
+export function cartView(record: CartRecord, priced: PricedCart): CartView {
+  const { cart } = record;
+  const quote = priced.quote;
+  const lines = cart.lines.map((line, i) => {
+    const q = quote?.lines[i];
+    return q && q.sku === line.sku
+      ? { ...line, unitPrice: q.unitEffective, unitOriginal: q.unitOriginal, lineTotal: q.lineTotal }
+      : { ...line };
+  });
+  return {
+    id: cart.id,
+    currency: cart.currency,
+    lines,
+    email: record.email,
+    shippingAddress: cart.shippingAddress,
+    billingAddress: cart.billingAddress,
+    shippingMethod: cart.shippingMethod,
+    totals: quote && {
+      subtotal: quote.subtotal,
+      discountTotal: quote.discountTotal,
+      shipping: quote.shipping,
+      taxTotal: quote.taxTotal,
+      grandTotal: quote.grandTotal,
+      taxIncluded: quote.taxMode === 'inclusive',
+      estimated: priced.estimated,
+    },
+    shippingOptions: priced.shippingOptions,
+    issues: priced.issues,
+    version: cart.version,
+    updatedAt: cart.updatedAt,
+  };
+}
+
+/** The order as its customer and staff see it (everything but the internal version counter's meaning). */
+export function orderView(order: Order): Order {
+  return order;
+}

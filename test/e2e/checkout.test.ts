@@ -1,0 +1,469 @@
+// Checkout end to end on the local cloud: carts for guests and customers, POST …/checkout through pricing,
+// inventory, payment and shipping, and the order's life after it driven by events (payment captured →
+// paid → shipment created → in transit → delivered by signed carrier webhooks), with the emails in the
+// emulator's SES outbox. Failure paths: a declined card, a "requires action" payment finished by the
+// gateway's webhook, cancellation giving stock back, a partial refund, 20 parallel checkouts for 5 units.
+import { EMULATOR_ENDPOINT } from '@commerce/local-cloud';
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_SANDBOX_WEBHOOK_SECRET as PAYMENT_SECRET } from '../../functions/payment/local-secrets.ts';
+import { SANDBOX_TOKENS, sandboxWebhook } from '../../functions/payment/providers/sandbox.ts';
+import { LOCAL_SANDBOX_WEBHOOK_SECRET as CARRIER_SECRET } from '../../functions/shipping/carrier-registry.ts';
+import { sandboxCarrierWebhook } from '../../functions/shipping/carriers/sandbox.ts';
+import {
+  api,
+  apiUrl,
+  bearer,
+  client,
+  eventually,
+  signIn,
+  signUp,
+  unique,
+  type ApiResponse,
+} from './support.ts';
+
+// The zone and method shipping.test.ts keeps (a second DE zone would overlap it); created if missing.
+const ZONE = { id: 'e2e-de', name: 'Germany', countries: ['DE'] };
+const METHOD = {
+  id: 'e2e-de-standard',
+  zoneId: 'e2e-de',
+  name: 'Standard',
+  carrier: 'sandbox',
+  currency: 'EUR',
+  rate: { type: 'flat' as const, amount: 490 },
+  freeOver: 5000,
+  minDays: 2,
+  maxDays: 4,
+};
+const ADDRESS = {
+  name: 'Erika Mustermann',
+  line1: 'Hauptstrasse 5',
+  city: 'München',
+  region: 'DE-BY',
+  postalCode: '80331',
+  country: 'DE',
+};
+const PRICE = 1_999;
+
+interface Order {
+  id: string;
+  number: string;
+  status: string;
+  customerId: string | null;
+  lines: { sku: string; quantity: number; unitPrice: number; title: string }[];
+  totals: { grandTotal: number; shipping: number; taxTotal: number; taxIncluded: boolean };
+  payment: { id: string; status: string; capturedAmount: number; refundedAmount: number; intentId?: string };
+  shipment?: { id: string; trackingNumber: string; status: string };
+  history: { status: string }[];
+}
+
+let staffToken: string;
+let staff: ReturnType<typeof client>;
+let warehouseId: string;
+
+async function ok(res: Promise<{ response: Response; error?: unknown; data?: unknown }>, status = 200) {
+  const r = await res;
+  expect(r.response.status, JSON.stringify(r.error)).toBe(status);
+  return r.data;
+}
+
+/** A published product whose SKU has a price and `units` in stock. */
+async function product(units: number): Promise<string> {
+  const handle = unique('chk');
+  const sku = `${handle}-one`;
+  await ok(
+    staff.POST('/products', {
+      body: {
+        handle,
+        title: 'Checkout tee',
+        description: 'For checkout tests.',
+        status: 'published',
+        categoryIds: [],
+        attributes: {},
+        options: [],
+        variants: [{ sku, title: 'One size', optionValues: {}, weightGrams: 250 }],
+        media: [],
+      },
+    }),
+    201,
+  );
+  await ok(
+    staff.PUT('/prices/{sku}', {
+      params: { path: { sku } },
+      body: { version: 0, prices: { EUR: { amount: PRICE, sales: [] } } },
+    }),
+  );
+  await ok(
+    staff.POST('/stock/{sku}/adjustments', {
+      params: { path: { sku } },
+      body: { warehouseId, delta: units, reason: 'received' },
+    }),
+    201,
+  );
+  // Orders learns the SKU from product.created: wait until a cart takes it.
+  await eventually(async () => {
+    const res = await api('POST', '/carts', { currency: 'EUR' });
+    const cart = res.body as { cart: { id: string }; secret: string };
+    const added = await api(
+      'POST',
+      `/carts/${cart.cart.id}/lines`,
+      { sku, quantity: 1 },
+      guestHeaders(cart.secret),
+    );
+    return added.status === 200 ? true : undefined;
+  }, 60_000);
+  return sku;
+}
+
+async function stockOf(sku: string): Promise<{ onHand: number; reserved: number; available: number }> {
+  const res = await staff.GET('/stock/{sku}', { params: { path: { sku } } });
+  return res.data!.totals;
+}
+
+const guestHeaders = (secret: string): Record<string, string> => ({ 'x-cart-secret': secret });
+
+/** A guest cart with `quantity` of `sku`, an email, the address and the method: ready for checkout. */
+async function readyGuestCart(sku: string, quantity = 1, email = `${unique('guest')}@example.com`) {
+  const created = await api('POST', '/carts', { currency: 'EUR' });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const { cart, secret } = created.body as { cart: { id: string }; secret: string };
+  const headers = guestHeaders(secret);
+  expect((await api('POST', `/carts/${cart.id}/lines`, { sku, quantity }, headers)).status).toBe(200);
+  const patched = await api(
+    'PATCH',
+    `/carts/${cart.id}`,
+    { email, shippingAddress: ADDRESS, shippingMethod: METHOD.id },
+    headers,
+  );
+  expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+  return { id: cart.id, secret, headers, email, view: patched.body as Record<string, unknown> };
+}
+
+function checkout(cartId: string, headers: Record<string, string>, token: string, key = randomUUID()) {
+  return api(
+    'POST',
+    `/carts/${cartId}/checkout`,
+    { payment: { token } },
+    { ...headers, 'idempotency-key': key },
+  );
+}
+
+async function orderOf(id: string): Promise<Order> {
+  return (await ok(staff.GET('/orders/{id}', { params: { path: { id } } }))) as Order;
+}
+
+async function orderReaches(id: string, status: string, timeoutMs = 60_000): Promise<Order> {
+  return eventually(async () => {
+    const order = await orderOf(id);
+    return order.status === status ? order : undefined;
+  }, timeoutMs);
+}
+
+async function carrierWebhook(trackingNumber: string, status: 'in_transit' | 'delivered') {
+  const { body, headers } = sandboxCarrierWebhook(
+    { id: `evt-${randomUUID()}`, trackingNumber, status, at: new Date().toISOString() },
+    CARRIER_SECRET,
+  );
+  const res = await fetch(`${apiUrl()}/webhooks/carriers/sandbox`, { method: 'POST', headers, body });
+  expect(res.status, await res.clone().text()).toBe(200);
+}
+
+interface SentMail {
+  Source: string;
+  To: string[];
+  Subject?: string;
+}
+async function mailsTo(address: string): Promise<SentMail[]> {
+  const res = await fetch(`${EMULATOR_ENDPOINT}/_ministack/ses/messages`);
+  const body = (await res.json()) as { messages: Record<string, SentMail[]> };
+  return Object.values(body.messages)
+    .flat()
+    .filter((m) => m.To.includes(address));
+}
+
+/** Germany taxed as pricing.test.ts sets it (19 % and 7 %, prices include tax), keeping other countries. */
+async function ensureGermanTax(): Promise<void> {
+  // The table is shared by every test file: retry when another changed it between our read and write.
+  for (let attempt = 0; ; attempt++) {
+    const current = (await staff.GET('/tax-rules')).data!;
+    const put = await staff.PUT('/tax-rules', {
+      body: {
+        version: current.version,
+        rules: [
+          ...current.rules.filter((r) => r.country !== 'DE'),
+          { country: 'DE', taxClass: 'standard', ratePpm: 190_000 },
+          { country: 'DE', taxClass: 'reduced', ratePpm: 70_000 },
+        ],
+        modes: [...current.modes.filter((m) => m.country !== 'DE'), { country: 'DE', mode: 'inclusive' }],
+      },
+    });
+    if (put.data) return;
+    if (put.response.status !== 409 || attempt === 3)
+      throw new Error(`PUT /tax-rules: ${put.response.status}`);
+  }
+}
+
+beforeAll(async () => {
+  staffToken = await signIn(['staff']);
+  staff = client(staffToken);
+  await ensureGermanTax();
+  warehouseId = unique('wh');
+  await ok(
+    staff.PUT('/warehouses/{id}', {
+      params: { path: { id: warehouseId } },
+      body: { name: 'Checkout', country: 'DE' },
+    }),
+  );
+  const { id: zoneId, ...zone } = ZONE;
+  if (!(await staff.GET('/shipping/zones')).data?.items.some((z) => z.id === zoneId)) {
+    await ok(
+      staff.PUT('/shipping/zones/{id}', { params: { path: { id: zoneId } }, body: { ...zone, version: 0 } }),
+    );
+  }
+  const { id: methodId, ...method } = METHOD;
+  if (!(await staff.GET('/shipping/methods')).data?.items.some((m) => m.id === methodId)) {
+    await ok(
+      staff.PUT('/shipping/methods/{id}', {
+        params: { path: { id: methodId } },
+        body: { ...method, version: 0 },
+      }),
+    );
+  }
+}, 120_000);
+
+describe('carts', () => {
+  it('price live, open only with their secret, and refuse unknown SKUs and bad quantities', async () => {
+    const sku = await product(10);
+    const cart = await readyGuestCart(sku, 2);
+    expect(cart.view).toMatchObject({
+      lines: [{ sku, quantity: 2, unitPrice: PRICE, lineTotal: 2 * PRICE }],
+      shippingMethod: METHOD.id,
+      issues: [],
+      totals: { subtotal: 2 * PRICE, shipping: 490, grandTotal: 2 * PRICE + 490 },
+    });
+    expect((await api('GET', `/carts/${cart.id}`)).status).toBe(404);
+    expect((await api('GET', `/carts/${cart.id}`, undefined, guestHeaders('wrong'))).status).toBe(404);
+    const unknown = await api(
+      'POST',
+      `/carts/${cart.id}/lines`,
+      { sku: 'no-such-sku', quantity: 1 },
+      cart.headers,
+    );
+    expect(unknown.status).toBe(422);
+    const tooMany = await api('PUT', `/carts/${cart.id}/lines/${sku}`, { quantity: 101 }, cart.headers);
+    expect(tooMany.status).toBe(400);
+    expect((tooMany.body as { errors: { pointer: string }[] }).errors[0]?.pointer).toBe('/quantity');
+  });
+
+  it('refuse a checkout without an Idempotency-Key (400) and an unready cart (422, nothing reserved)', async () => {
+    const sku = await product(3);
+    const cart = await readyGuestCart(sku);
+    const noKey = await api(
+      'POST',
+      `/carts/${cart.id}/checkout`,
+      { payment: { token: 'tok_sandbox_approve' } },
+      cart.headers,
+    );
+    expect(noKey.status).toBe(400);
+    await api('PATCH', `/carts/${cart.id}`, { shippingMethod: null }, cart.headers);
+    const unready = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.approve);
+    expect(unready.status, JSON.stringify(unready.body)).toBe(422);
+    expect((await stockOf(sku)).reserved).toBe(0);
+  });
+});
+
+describe('guest checkout', () => {
+  it('pays, ships and delivers the order once per key, with the emails in the outbox', async () => {
+    const sku = await product(5);
+    const cart = await readyGuestCart(sku, 2);
+    const key = randomUUID();
+    const first = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.approve, key);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const { order } = first.body as { order: Order };
+    expect(order).toMatchObject({ status: 'pending_payment', customerId: null });
+    expect(order.number).toMatch(/^CM-\d{4}-\d{6,}$/);
+    expect(order.totals.grandTotal).toBe(2 * PRICE + 490);
+
+    // The same key and body: the same answer, no second order; another body under the key: 422.
+    const again = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.approve, key);
+    expect(again.status).toBe(201);
+    expect((again.body as { order: Order }).order.id).toBe(order.id);
+    const other = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.decline, key);
+    expect(other.status).toBe(422);
+    expect((other.body as { type: string }).type).toBe('urn:commerce:problem:idempotency-key-reused');
+
+    // Asynchronously: captured → paid; inventory commits; shipping buys the label → fulfilling.
+    const fulfilling = await orderReaches(order.id, 'fulfilling');
+    expect(fulfilling.payment).toMatchObject({ status: 'captured', capturedAmount: order.totals.grandTotal });
+    expect(fulfilling.shipment).toBeUndefined();
+    await eventually(async () => ((await stockOf(sku)).onHand === 3 ? true : undefined));
+    expect(await stockOf(sku)).toMatchObject({ onHand: 3, reserved: 0, available: 3 });
+
+    const shipment = await eventually(async () => {
+      const res = await staff.GET('/shipments/{id}', { params: { path: { id: `shp_${order.id}` } } });
+      return res.data;
+    });
+    await carrierWebhook(shipment.trackingNumber, 'in_transit');
+    const shipped = await orderReaches(order.id, 'shipped');
+    expect(shipped.shipment).toMatchObject({ trackingNumber: shipment.trackingNumber });
+    await carrierWebhook(shipment.trackingNumber, 'delivered');
+    const delivered = await orderReaches(order.id, 'delivered');
+    expect(delivered.history.map((h) => h.status)).toEqual([
+      'pending_payment',
+      'paid',
+      'fulfilling',
+      'shipped',
+      'delivered',
+    ]);
+
+    // The cart is gone with the checkout; exactly one order has its number.
+    expect((await api('GET', `/carts/${cart.id}`, undefined, cart.headers)).status).toBe(404);
+    const found = await ok(staff.GET('/orders', { params: { query: { number: order.number } } }));
+    expect((found as { items: Order[] }).items.map((o) => o.id)).toEqual([order.id]);
+
+    const subjects = await eventually(async () => {
+      const mails = await mailsTo(cart.email);
+      return mails.length >= 4 ? mails.map((m) => m.Subject ?? '') : undefined;
+    }, 60_000);
+    expect(subjects.length).toBeGreaterThanOrEqual(4);
+    expect(subjects.join('\n')).toContain(order.number);
+  });
+});
+
+describe('signed-in checkout', () => {
+  it('keeps the order in the customer’s history, private to them, and merges a guest cart on sign-in', async () => {
+    const sku = await product(5);
+    const shopper = await signUp();
+    const me = client(shopper.token);
+    const guestCart = await readyGuestCart(sku, 1);
+    const merged = await api(
+      'POST',
+      '/me/cart/merge',
+      { cartId: guestCart.id, secret: guestCart.secret },
+      bearer(shopper.token),
+    );
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    expect(merged.body).toMatchObject({ cart: { lines: [{ sku, quantity: 1 }] } });
+    expect((await api('GET', `/carts/${guestCart.id}`, undefined, guestCart.headers)).status).toBe(404);
+
+    await api('POST', '/me/cart/lines', { sku, quantity: 1 }, bearer(shopper.token));
+    const res = await api(
+      'POST',
+      '/me/cart/checkout',
+      { payment: { token: SANDBOX_TOKENS.approve }, locale: 'de' },
+      { ...bearer(shopper.token), 'idempotency-key': randomUUID() },
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const { order } = res.body as { order: Order };
+    expect(order.lines).toMatchObject([{ sku, quantity: 2, title: 'Checkout tee' }]);
+    await orderReaches(order.id, 'fulfilling');
+
+    const history = await ok(me.GET('/me/orders', {}));
+    expect((history as { items: Order[] }).items.map((o) => o.id)).toContain(order.id);
+    const other = await signUp();
+    const foreign = await api('GET', `/me/orders/${order.id}`, undefined, bearer(other.token));
+    expect(foreign.status).toBe(404);
+    expect((await api('GET', `/orders/${order.id}`, undefined, bearer(other.token))).status).toBe(403);
+    await eventually(async () => ((await mailsTo(shopper.email)).length >= 2 ? true : undefined), 60_000);
+  });
+});
+
+describe('failure paths', () => {
+  it('a declined card: 402, the order cancelled, the stock back, the cart kept', async () => {
+    const sku = await product(2);
+    const cart = await readyGuestCart(sku, 2);
+    const res = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.decline);
+    expect(res.status, JSON.stringify(res.body)).toBe(402);
+    const problem = res.body as { type: string; orderId: string; failureCode: string };
+    expect(problem.type).toBe('urn:commerce:problem:payment-declined');
+    expect((await orderOf(problem.orderId)).status).toBe('cancelled');
+    await eventually(async () => ((await stockOf(sku)).available === 2 ? true : undefined));
+    expect((await api('GET', `/carts/${cart.id}`, undefined, cart.headers)).status).toBe(200);
+    // Paying again with another card and a new key works.
+    const retry = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.approve);
+    expect(retry.status, JSON.stringify(retry.body)).toBe(201);
+  });
+
+  it('a "requires action" payment is finished by the gateway’s webhook, not the browser', async () => {
+    const sku = await product(2);
+    const cart = await readyGuestCart(sku, 1);
+    const res = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.requiresAction);
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const { order, payment } = res.body as {
+      order: Order;
+      payment: { status: string; nextAction: { type: string } };
+    };
+    expect(payment).toMatchObject({ status: 'requires_action', nextAction: { type: 'redirect' } });
+    const waiting = await orderOf(order.id);
+    expect(waiting.status).toBe('pending_payment');
+    expect(waiting.payment.intentId).toMatch(/^sbx_pi_/);
+    const { body, headers } = sandboxWebhook(
+      {
+        type: 'payment.authorized',
+        providerRef: waiting.payment.intentId!,
+        amount: order.totals.grandTotal,
+        currency: 'EUR',
+        paymentId: order.payment.id,
+      },
+      PAYMENT_SECRET,
+    );
+    const hook = await fetch(`${apiUrl()}/webhooks/payments/sandbox`, { method: 'POST', headers, body });
+    expect(hook.status).toBe(200);
+    await orderReaches(order.id, 'fulfilling');
+  });
+
+  it('cancellation gives the stock back; a partial refund leaves the order partially refunded', async () => {
+    const sku = await product(3);
+    const cart = await readyGuestCart(sku, 1);
+    const res = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.approve);
+    const { order } = res.body as { order: Order };
+    const paid = await eventually(async () => {
+      const o = await orderOf(order.id);
+      return o.payment.status === 'captured' ? o : undefined;
+    });
+    const partial = await api('POST', `/orders/${order.id}/refunds`, { amount: 500 }, bearer(staffToken));
+    expect(partial.status, JSON.stringify(partial.body)).toBe(200);
+    expect(partial.body).toMatchObject({ status: 'partially_refunded', payment: { refundedAmount: 500 } });
+    const tooMuch = await api(
+      'POST',
+      `/orders/${order.id}/refunds`,
+      { amount: paid.totals.grandTotal },
+      bearer(staffToken),
+    );
+    expect(tooMuch.status).toBe(422);
+
+    const sku2 = await product(3);
+    const cart2 = await readyGuestCart(sku2, 2);
+    const placed = await checkout(cart2.id, cart2.headers, SANDBOX_TOKENS.approve);
+    const second = (placed.body as { order: Order }).order;
+    await eventually(async () => ((await stockOf(sku2)).available === 1 ? true : undefined));
+    const cancelled = await api(
+      'POST',
+      `/orders/${second.id}/cancel`,
+      { reason: 'Customer called' },
+      bearer(staffToken),
+    );
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled' });
+    await eventually(async () => {
+      const stock = await stockOf(sku2);
+      return stock.available === 3 && stock.reserved === 0 && stock.onHand === 3 ? true : undefined;
+    }, 60_000);
+    const twice = await api('POST', `/orders/${second.id}/cancel`, {}, bearer(staffToken));
+    expect(twice.status).toBe(422);
+  });
+
+  it('20 parallel checkouts for 5 units: exactly 5 orders, the rest 409, stock never negative', async () => {
+    const sku = await product(5);
+    const carts = await Promise.all(Array.from({ length: 20 }, () => readyGuestCart(sku, 1)));
+    const answers: ApiResponse[] = await Promise.all(
+      carts.map((c) => checkout(c.id, c.headers, SANDBOX_TOKENS.approve)),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(15);
+    const stock = await stockOf(sku);
+    expect(stock.available).toBe(0);
+    expect(stock.onHand - stock.reserved).toBeGreaterThanOrEqual(0);
+  }, 180_000);
+});
