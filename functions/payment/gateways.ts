@@ -7,7 +7,7 @@
 //   STRIPE_API_URL       where the Stripe API is (stripe-mock: http://127.0.0.1:12111); api.stripe.com if unset
 // A provider whose secrets are missing is refused with 422 `payment-provider-unavailable`. Without
 // PAYMENT_SECRET_ARN the `local` stage (and only it) signs sandbox webhooks with LOCAL_SANDBOX_WEBHOOK_SECRET.
-// The Service construct cannot set these variables or grant a secret yet (docs/payments.md, "Secrets").
+// infra/services/payment.ts sets them from the stage's `payments` setting (docs/payments.md, "Secrets").
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { UnprocessableError } from '@commerce/lambda-kit/errors';
 import { logger } from '@commerce/lambda-kit/observability';
@@ -15,7 +15,6 @@ import * as z from 'zod';
 import type { PaymentProvider } from './domain/provider.ts';
 import { LOCAL_SANDBOX_WEBHOOK_SECRET } from './local-secrets.ts';
 import { SandboxProvider } from './providers/sandbox.ts';
-import { StripeProvider } from './providers/stripe.ts';
 import { providerNameSchema, type ProviderName } from './schemas.ts';
 
 export const gatewayEnvSchema = z.object({
@@ -40,14 +39,23 @@ function unavailable(name: ProviderName): UnprocessableError {
   );
 }
 
-/** Builds a provider from the secrets; refuses one whose secrets are missing. */
-export function buildProvider(name: ProviderName, secrets: PaymentSecrets, env: GatewayEnv): PaymentProvider {
+/**
+ * Builds a provider from the secrets; refuses one whose secrets are missing. The Stripe provider (and the
+ * Stripe SDK, most of a payment function's bundle) is loaded only when a Stripe payment needs it, so the
+ * sandbox's cold starts do not pay for it.
+ */
+export async function buildProvider(
+  name: ProviderName,
+  secrets: PaymentSecrets,
+  env: GatewayEnv,
+): Promise<PaymentProvider> {
   if (name === 'sandbox') {
     if (!secrets.sandboxWebhookSecret) throw unavailable(name);
     return new SandboxProvider({ webhookSecret: secrets.sandboxWebhookSecret });
   }
   if (!secrets.stripeApiKey || !secrets.stripeWebhookSecret) throw unavailable(name);
   const url = env.STRIPE_API_URL === undefined ? undefined : new URL(env.STRIPE_API_URL);
+  const { StripeProvider } = await import('./providers/stripe.ts');
   return new StripeProvider({
     apiKey: secrets.stripeApiKey,
     webhookSecret: secrets.stripeWebhookSecret,
@@ -92,7 +100,7 @@ export function providerRegistry(
     secrets.catch(() => {
       secrets = undefined;
     });
-    const provider = buildProvider(name, await secrets, env);
+    const provider = await buildProvider(name, await secrets, env);
     built.set(name, provider);
     return provider;
   };

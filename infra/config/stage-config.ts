@@ -109,6 +109,19 @@ export const stageConfigSchema = z
         (n) => n.sender === n.senderIdentity || n.sender.endsWith(`@${n.senderIdentity}`),
         'senderIdentity must be the sender address or its domain',
       ),
+    /** The payment service (docs/payments.md, "Secrets"). */
+    payments: z
+      .object({
+        /** The gateway of a checkout that names none. */
+        defaultProvider: z.enum(['sandbox', 'stripe']),
+        /**
+         * Keep the gateways' keys in the Secrets Manager secret `commerce/<stage>/payment` (created with a
+         * random sandbox webhook secret; an operator adds the Stripe keys). False: the local stage's
+         * published sandbox secret, and no Stripe.
+         */
+        secret: z.boolean(),
+      })
+      .strict(),
     /** The orders service (docs/orders.md). */
     orders: z
       .object({
@@ -132,3 +145,8 @@ export const stageConfigSchema = z
   .strict();
 
 export type StageConfig = z.infer<typeof stageConfigSchema>;
+
+/** The Secrets Manager secret that holds the payment gateways' keys on stages that keep one. */
+export function paymentSecretName(stage: string): string {
+  return `commerce/${stage}/payment`;
+}

@@ -1,10 +1,9 @@
 // Wiring of the payment service: payments authorized, captured, voided and refunded at a gateway (sandbox
 // by default, Stripe) through internal functions the orders service invokes, and the gateways' webhooks.
 //
-// Gap (docs/payments.md, "Secrets"): a ServiceDefinition can neither set environment variables on its
-// functions nor grant them a secret, so PAYMENT_PROVIDER (default sandbox), PAYMENT_SECRET_ARN and
-// STRIPE_API_URL stay unset: the local stage then uses a fixed local-only sandbox webhook secret, and every
-// other stage refuses both providers (422 payment-provider-unavailable) until the construct can bind one.
+// Secrets (docs/payments.md): on stages with `payments.secret`, every payment function reads the gateways'
+// keys from the secret commerce/<stage>/payment (created in the Data stack) and may read nothing else; the
+// local stage has none and signs sandbox webhooks with its published local-only secret.
 import {
   OrderCancelled,
   PaymentAuthorized,
@@ -14,6 +13,9 @@ import {
   PaymentRequiresAction,
   PaymentVoided,
 } from '@commerce/events';
+import { Aws } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { paymentSecretName } from '../config/stage-config.ts';
 import type { ServiceDefinition } from '../constructs/service-definition.ts';
 import { paymentRoutes } from './payment.routes.ts';
 
@@ -60,4 +62,20 @@ export const paymentService: ServiceDefinition = {
       description: 'gives back part or all of what was captured (idempotent per refund id)',
     },
   ],
+  environment: (config) => ({
+    PAYMENT_PROVIDER: config.payments.defaultProvider,
+    ...(config.payments.secret ? { PAYMENT_SECRET_ARN: paymentSecretName(config.stage) } : {}),
+  }),
+  permissions: (config) =>
+    config.payments.secret
+      ? [
+          new PolicyStatement({
+            actions: ['secretsmanager:GetSecretValue'],
+            // A secret's ARN ends in six random characters after its name.
+            resources: [
+              `arn:${Aws.PARTITION}:secretsmanager:${config.region}:${Aws.ACCOUNT_ID}:secret:${paymentSecretName(config.stage)}-??????`,
+            ],
+          }),
+        ]
+      : [],
 };

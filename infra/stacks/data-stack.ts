@@ -1,6 +1,6 @@
 // Stateful resources: the event bus and its archive, every service's table, the cursor signing key and
 // the alarm topic. Kept apart from the stateless stack so functions and routes can be replaced freely.
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Archive, EventBus } from 'aws-cdk-lib/aws-events';
 import { Alias } from 'aws-cdk-lib/aws-kms';
@@ -9,7 +9,7 @@ import { EmailIdentity, Identity as SesIdentity } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { BUS_BASE_NAME } from '@commerce/events';
 import type { Construct } from 'constructs';
-import type { StageConfig } from '../config/stage-config.ts';
+import { paymentSecretName, type StageConfig } from '../config/stage-config.ts';
 import type { ServiceDefinition } from '../constructs/service-definition.ts';
 import { Identity } from '../constructs/identity.ts';
 import { ServiceTable } from '../constructs/service-table.ts';
@@ -52,6 +52,28 @@ export class DataStack extends Stack {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy,
     });
+
+    if (config.payments.secret) {
+      // The payment gateways' keys: created with a random sandbox webhook secret, completed by an operator
+      // with the Stripe keys (docs/payments.md). The payment functions read it by name.
+      const paymentSecret = new Secret(this, 'PaymentSecret', {
+        secretName: paymentSecretName(config.stage),
+        description: 'Payment gateway keys: {"sandboxWebhookSecret","stripeApiKey","stripeWebhookSecret"}',
+        generateSecretString: {
+          secretStringTemplate: '{}',
+          generateStringKey: 'sandboxWebhookSecret',
+          passwordLength: 48,
+          excludePunctuation: true,
+        },
+        removalPolicy,
+      });
+      Validations.of(paymentSecret).acknowledge({
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'Gateway API keys are rolled in the gateway’s dashboard and then put here by an operator ' +
+          '(docs/payments.md); a rotation Lambda cannot create keys at Stripe.',
+      });
+    }
 
     const customerTable = tables.get('customer');
     if (!customerTable)

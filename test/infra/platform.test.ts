@@ -353,3 +353,33 @@ describe('API', () => {
     }
   });
 });
+
+describe('payment secrets', () => {
+  const paymentFunctions = (stage: typeof prod) =>
+    Object.values(
+      stage.serviceStacks['PaymentService']!.findResources('AWS::Lambda::Function'),
+    ) as Resource[];
+  const variables = (fn: Resource) =>
+    (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
+
+  it('hand every payment function the stage’s secret by name, readable by them alone, in prod only', () => {
+    prod.data.hasResourceProperties('AWS::SecretsManager::Secret', { Name: 'commerce/prod/payment' });
+    local.data.resourcePropertiesCountIs(
+      'AWS::SecretsManager::Secret',
+      { Name: Match.stringLikeRegexp('payment') },
+      0,
+    );
+    const relay = (fn: Resource) => String(fn.Properties['Description']).includes('outbox');
+    for (const fn of paymentFunctions(prod).filter((f) => !relay(f))) {
+      expect(variables(fn)).toMatchObject({
+        PAYMENT_SECRET_ARN: 'commerce/prod/payment',
+        PAYMENT_PROVIDER: 'sandbox',
+      });
+    }
+    for (const fn of paymentFunctions(local)) expect(variables(fn)).not.toHaveProperty('PAYMENT_SECRET_ARN');
+    const readers = JSON.stringify(prod.services.findResources('AWS::IAM::Policy')).match(
+      /secret:commerce\/prod\/payment-\?{6}/g,
+    );
+    expect(readers?.length).toBe(paymentFunctions(prod).filter((f) => !relay(f)).length);
+  });
+});

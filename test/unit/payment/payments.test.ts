@@ -284,15 +284,16 @@ describe('webhooks', () => {
 describe('gateways', () => {
   const env = { STAGE: 'dev', PAYMENT_PROVIDER: 'sandbox' as const };
 
-  it('refuse a provider without its secrets with 422 payment-provider-unavailable', () => {
-    expect(() => buildProvider('sandbox', {}, env)).toThrow(
+  it('refuse a provider without its secrets with 422 payment-provider-unavailable', async () => {
+    await expect(buildProvider('sandbox', {}, env)).rejects.toThrow(
       expect.objectContaining({ status: 422, problemType: 'payment-provider-unavailable' }),
     );
-    expect(() => buildProvider('stripe', { stripeApiKey: 'sk_test_x' }, env)).toThrow(
+    await expect(buildProvider('stripe', { stripeApiKey: 'sk_test_x' }, env)).rejects.toThrow(
       expect.objectContaining({ status: 422 }),
     );
     expect(
-      buildProvider('stripe', { stripeApiKey: 'sk_test_x', stripeWebhookSecret: 'whsec_x' }, env).name,
+      (await buildProvider('stripe', { stripeApiKey: 'sk_test_x', stripeWebhookSecret: 'whsec_x' }, env))
+        .name,
     ).toBe('stripe');
   });
 
