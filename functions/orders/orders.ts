@@ -318,7 +318,15 @@ export class Orders {
     if (email === undefined) {
       throw new UnprocessableError('Add an email address for the order’s messages.', 'email-required');
     }
-    const priced = await this.priceCart(record, context.correlationId);
+    // One read of the SKUs (and segments) serves the quote and the order lines' titles.
+    const known = await this.#store.loadForPricing(
+      cart.lines.map((l) => l.sku),
+      cart.customerId,
+    );
+    const priced = await priceCart(cart, known, this.#options.peers, {
+      homeCountry: this.#options.homeCountry,
+      correlationId: context.correlationId,
+    });
     const issue = priced.issues[0];
     if (issue !== undefined || priced.quote === null || priced.quote.shippingMethod === null) {
       throw new UnprocessableError(
@@ -329,10 +337,6 @@ export class Orders {
     const quote = priced.quote;
     const shippingMethod = quote.shippingMethod;
     if (shippingMethod === null) throw new UnprocessableError('Choose a shipping method.', 'cart-not-ready');
-    const known = await this.#store.loadForPricing(
-      cart.lines.map((l) => l.sku),
-      null,
-    );
 
     const reserved = await invoke<{ reservation: Reservation }>('inventory', this.#options.peers.reserve, {
       orderId,
@@ -473,6 +477,7 @@ export class Orders {
         {
           reason,
           extra: (o) => [completion(answer(o))],
+          current: order,
         },
       );
       return answer(settled ?? order);
@@ -506,7 +511,7 @@ export class Orders {
                 { at: this.#now() },
               )
             : { order: o, events: [] },
-      { extra: (o) => [completion(answerFor(o)), ...cartDelete] },
+      { extra: (o) => [completion(answerFor(o)), ...cartDelete], current: order },
     );
     return answerFor(settled ?? order);
   }
@@ -541,7 +546,7 @@ export class Orders {
       order.id,
       context,
       (o) => cancel(o, { at: this.#now(), actor, ...(note === undefined ? {} : { reason: note }) }),
-      { reason },
+      { reason, current: order },
     );
     return settled ?? order;
   }
@@ -698,10 +703,12 @@ export class Orders {
       reason?: CancelReason;
       shipment?: { id: string; carrier: string; trackingNumber: string; trackingUrl?: string | undefined };
       extra?: (order: Order) => TransactItem[];
+      /** The order as just read or written, to save the first read; re-read after a conflict. */
+      current?: Order;
     } = {},
   ): Promise<Order | undefined> {
     for (let attempt = 0; ; attempt++) {
-      const order = await this.#store.getOrder(orderId);
+      const order = attempt === 0 && extras.current ? extras.current : await this.#store.getOrder(orderId);
       if (!order) return undefined;
       const transition = step(order);
       const extra = extras.extra?.(transition.order) ?? [];

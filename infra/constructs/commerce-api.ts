@@ -217,7 +217,7 @@ export class CommerceApi extends Construct {
           CORRELATION_HEADER,
           'X-Api-Key',
         ],
-        exposeHeaders: [CORRELATION_HEADER],
+        exposeHeaders: [CORRELATION_HEADER, 'Server-Timing'],
       },
     }));
 

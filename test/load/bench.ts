@@ -1,10 +1,12 @@
-// npm run bench [-- --no-http] [--runs N] [--requests N] [--keep-cloud]
+// npm run bench [-- --no-http] [--no-checkout] [--runs N] [--requests N] [--checkouts N] [--keep-cloud]
 //
 // Measures, and prints as PASS/FAIL against the targets in docs/bench.md (it is a measurement, not a test:
 // it exits 0 whether targets pass or fail, non-zero only when something could not be measured):
 //   1. per Lambda function: minified bundle size and cold init time (median over fresh Node processes of
 //      `await import(bundle)`) next to a "floor" bundle holding only the AWS SDK clients it uses;
 //   2. p50/p99 latency of GET /products/{id} next to the no-op GET /health through the local API gateway.
+//   3. checkout (unless --no-checkout): p50/p99 of POST /carts/{id}/checkout one shopper at a time with the
+//      orders function's DynamoDB calls (its Server-Timing header), and checkouts/s with 10 shoppers at once.
 // Writes every number and sample to bench-results/bench.json.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +25,7 @@ import {
   REPO_ROOT,
 } from './bundles.ts';
 import { type InitTarget, timeImports } from './cold-start.ts';
+import { checkoutBench, type CheckoutBench } from './checkout-bench.ts';
 import { createBenchProduct, findApi, measureLatency, releaseApi } from './http-latency.ts';
 import { median, percentile, round } from './stats.ts';
 
@@ -82,17 +85,27 @@ const FAMILIES: readonly { name: string; test: RegExp }[] = [
   { name: 'app code (functions/, packages/, events/)', test: /^\(app\) / },
 ];
 
-const USAGE = 'Usage: npm run bench [-- --no-http] [--runs N] [--requests N] [--keep-cloud]';
+const USAGE =
+  'Usage: npm run bench [-- --no-http] [--no-checkout] [--runs N] [--requests N] [--checkouts N] [--keep-cloud]';
 
 /** A bad command line: printed with the usage, without a stack. */
 class UsageError extends Error {}
 
-function parseOptions(): { http: boolean; runs: number; requests: number; keepCloud: boolean } {
+function parseOptions(): {
+  http: boolean;
+  checkout: boolean;
+  runs: number;
+  requests: number;
+  checkouts: number;
+  keepCloud: boolean;
+} {
   let parsed;
   try {
     parsed = parseArgs({
       options: {
         'no-http': { type: 'boolean', default: false },
+        'no-checkout': { type: 'boolean', default: false },
+        checkouts: { type: 'string', default: '30' },
         runs: { type: 'string', default: '20' },
         requests: { type: 'string', default: '500' },
         'keep-cloud': { type: 'boolean', default: false },
@@ -112,6 +125,8 @@ function parseOptions(): { http: boolean; runs: number; requests: number; keepCl
   };
   return {
     http: !values['no-http'],
+    checkout: !values['no-checkout'],
+    checkouts: count('checkouts', values.checkouts),
     runs: count('runs', values.runs),
     requests: count('requests', values.requests),
     keepCloud: values['keep-cloud'],
@@ -162,6 +177,8 @@ function families(packages: readonly PackageBytes[]): { name: string; bytes: num
 async function latencyBench(options: {
   requests: number;
   keepCloud: boolean;
+  checkout: boolean;
+  checkouts: number;
 }): Promise<{ json: Record<string, unknown>; pass: boolean }> {
   const api = await findApi(log);
   try {
@@ -234,6 +251,7 @@ async function latencyBench(options: {
       target: TARGETS.latencyRatio,
       pass,
       samplesMs: Object.fromEntries(Object.entries(latency).map(([k, v]) => [k, v.map((x) => round(x, 2))])),
+      checkout: options.checkout ? await checkoutPart(api.baseUrl, options.checkouts) : { skipped: true },
     };
     return { json, pass };
   } finally {
@@ -243,6 +261,24 @@ async function latencyBench(options: {
       await releaseApi(api, log);
     }
   }
+}
+
+/** Part 3: checkout one shopper at a time (latency, DynamoDB calls) and 10 shoppers at once (throughput). */
+async function checkoutPart(baseUrl: string, sequential: number): Promise<CheckoutBench> {
+  const result = await checkoutBench(baseUrl, { sequential, shoppers: 10, perShopper: 3 }, log);
+  const { sequential: seq, concurrent: con } = result;
+  console.log('\nCheckout through the local gateway (POST /carts/{id}/checkout, sandbox approve), ms\n');
+  console.log(
+    table(
+      ['n', 'p50', 'p90', 'p99', 'orders DynamoDB calls'],
+      [[String(seq.n), ms(seq.p50), ms(seq.p90), ms(seq.p99), String(seq.dynamodbCalls ?? 'n/a')]],
+    ),
+  );
+  console.log(
+    `\n${con.shoppers} shoppers at once: ${con.checkouts} complete guest checkouts (cart, line, details, ` +
+      `checkout) in ${con.seconds.toFixed(1)} s = ${con.perSecond.toFixed(2)} checkouts/s`,
+  );
+  return result;
 }
 
 interface FunctionResult {

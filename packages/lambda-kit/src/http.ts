@@ -13,6 +13,7 @@ import type { ResponseContract, RouteContract } from './contract.ts';
 import { DomainError, ValidationError, type FieldError } from './errors.ts';
 import { logger, metrics, publishMetrics, tracing } from './observability.ts';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem.ts';
+import { resetDynamoDbUsage, serverTiming } from './usage.ts';
 import { toFieldErrors } from './zod-errors.ts';
 
 /** Default largest JSON body a route accepts; routes may lower or raise it. */
@@ -113,6 +114,7 @@ function correlation(): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
       const headers = lowerCaseHeaders(request.event.headers);
       const supplied = correlationIdSchema.safeParse(headers[CORRELATION_HEADER]);
       const id = supplied.success ? supplied.data : (request.event.requestContext?.requestId ?? randomUUID());
+      resetDynamoDbUsage();
       request.event.correlationId = id;
       logger.appendKeys({ correlationId: id });
     },
@@ -130,6 +132,7 @@ function echoCorrelationId(request: {
     request.response.headers = {
       ...request.response.headers,
       [CORRELATION_HEADER]: request.event.correlationId,
+      'server-timing': serverTiming(),
     };
   }
 }

@@ -51,6 +51,8 @@ describe('httpRoute', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json).toEqual({ name: 'a', count: 1 });
     expect(res.headers?.['x-correlation-id']).toBe('corr-1');
+    // No DynamoDB call in this handler: the Server-Timing entry says so.
+    expect(res.headers?.['server-timing']).toBe('dynamodb;desc="0 calls";dur=0.0');
     expect(
       res.headers?.['Strict-Transport-Security'] ?? res.headers?.['strict-transport-security'],
     ).toBeDefined();
