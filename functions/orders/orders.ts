@@ -588,9 +588,20 @@ export class Orders {
     }
   }
 
-  /** payment.authorized: capture what the order costs; payment.captured: the order is paid. */
+  /**
+   * payment.authorized: capture what the order costs (payment.captured then marks it paid). An
+   * authorization that arrives for a cancelled order (the gateway answered after checkout gave up on it,
+   * or the stock hold ran out) is voided, so no money stays held for an order that will not ship.
+   */
   async onPaymentAuthorized(orderId: string, context: EventContext): Promise<void> {
     const order = await this.#store.getOrder(orderId);
+    if (order?.status === 'cancelled') {
+      await call<PaymentResult>('payment', this.#options.peers.void, {
+        paymentId: order.payment.id ?? paymentIdOf(order.id),
+        correlationId: context.correlationId,
+      });
+      return;
+    }
     if (!order || order.status !== 'pending_payment') return;
     const captured = await call<PaymentResult>('payment', this.#options.peers.capture, {
       paymentId: order.payment.id ?? paymentIdOf(order.id),

@@ -16,6 +16,7 @@ export interface PeerFunctions {
   readonly reserve: string;
   readonly authorize: string;
   readonly capture: string;
+  readonly void: string;
   readonly refund: string;
 }
 

@@ -15,6 +15,7 @@ const env = loadEnv(
     INVENTORY_RESERVE_FUNCTION: z.string().min(1).optional(),
     PAYMENT_AUTHORIZE_FUNCTION: z.string().min(1).optional(),
     PAYMENT_CAPTURE_FUNCTION: z.string().min(1).optional(),
+    PAYMENT_VOID_FUNCTION: z.string().min(1).optional(),
     PAYMENT_REFUND_FUNCTION: z.string().min(1).optional(),
     ORDERS_HOME_COUNTRY: z
       .string()
@@ -40,6 +41,7 @@ export const orders = new Orders(store, {
     reserve: peer('INVENTORY_RESERVE_FUNCTION', env.INVENTORY_RESERVE_FUNCTION),
     authorize: peer('PAYMENT_AUTHORIZE_FUNCTION', env.PAYMENT_AUTHORIZE_FUNCTION),
     capture: peer('PAYMENT_CAPTURE_FUNCTION', env.PAYMENT_CAPTURE_FUNCTION),
+    void: peer('PAYMENT_VOID_FUNCTION', env.PAYMENT_VOID_FUNCTION),
     refund: peer('PAYMENT_REFUND_FUNCTION', env.PAYMENT_REFUND_FUNCTION),
   },
   homeCountry: env.ORDERS_HOME_COUNTRY,

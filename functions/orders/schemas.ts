@@ -2,6 +2,7 @@
 // (`.strict()`), every string is bounded.
 import * as z from 'zod';
 import { MAX_LINE_QUANTITY } from './domain/cart.ts';
+import { ORDER_STATUSES } from './domain/order.ts';
 
 export const cartId = z
   .string()
@@ -95,16 +96,7 @@ export const checkoutBody = z
   .strict();
 export type CheckoutBody = z.infer<typeof checkoutBody>;
 
-export const orderStatusFilter = z.enum([
-  'pending_payment',
-  'paid',
-  'fulfilling',
-  'shipped',
-  'delivered',
-  'cancelled',
-  'partially_refunded',
-  'refunded',
-]);
+export const orderStatusFilter = z.enum(ORDER_STATUSES);
 
 const limit = z.coerce.number().int().min(1).max(100).default(20);
 const cursor = z.string().min(1).max(2000).optional();

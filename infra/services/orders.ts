@@ -47,7 +47,10 @@ export const ordersService: ServiceDefinition = {
       name: 'payment-events',
       events: [PaymentAuthorized, PaymentCaptured, PaymentFailed],
       handler: `${dir}/payment-events.ts`,
-      invokes: [{ service: 'payment', name: 'capture' }],
+      invokes: [
+        { service: 'payment', name: 'capture' },
+        { service: 'payment', name: 'void' },
+      ],
     },
     {
       name: 'fulfilment-events',

@@ -3,6 +3,7 @@
 // paid → shipment created → in transit → delivered by signed carrier webhooks), with the emails in the
 // emulator's SES outbox. Failure paths: a declined card, a "requires action" payment finished by the
 // gateway's webhook, cancellation giving stock back, a partial refund, 20 parallel checkouts for 5 units.
+import { InventoryReservationExpired } from '@commerce/events';
 import { EMULATOR_ENDPOINT } from '@commerce/local-cloud';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,26 +16,16 @@ import {
   apiUrl,
   bearer,
   client,
+  ensureGermanShipping,
   eventually,
+  GERMAN_METHOD,
+  publishEvent,
   signIn,
   signUp,
   unique,
   type ApiResponse,
 } from './support.ts';
 
-// The zone and method shipping.test.ts keeps (a second DE zone would overlap it); created if missing.
-const ZONE = { id: 'e2e-de', name: 'Germany', countries: ['DE'] };
-const METHOD = {
-  id: 'e2e-de-standard',
-  zoneId: 'e2e-de',
-  name: 'Standard',
-  carrier: 'sandbox',
-  currency: 'EUR',
-  rate: { type: 'flat' as const, amount: 490 },
-  freeOver: 5000,
-  minDays: 2,
-  maxDays: 4,
-};
 const ADDRESS = {
   name: 'Erika Mustermann',
   line1: 'Hauptstrasse 5',
@@ -54,7 +45,7 @@ interface Order {
   totals: { grandTotal: number; shipping: number; taxTotal: number; taxIncluded: boolean };
   payment: { id: string; status: string; capturedAmount: number; refundedAmount: number; intentId?: string };
   shipment?: { id: string; trackingNumber: string; status: string };
-  history: { status: string }[];
+  history: { status: string; reason?: string }[];
 }
 
 let staffToken: string;
@@ -132,7 +123,7 @@ async function readyGuestCart(sku: string, quantity = 1, email = `${unique('gues
   const patched = await api(
     'PATCH',
     `/carts/${cart.id}`,
-    { email, shippingAddress: ADDRESS, shippingMethod: METHOD.id },
+    { email, shippingAddress: ADDRESS, shippingMethod: GERMAN_METHOD.id },
     headers,
   );
   expect(patched.status, JSON.stringify(patched.body)).toBe(200);
@@ -214,21 +205,7 @@ beforeAll(async () => {
       body: { name: 'Checkout', country: 'DE' },
     }),
   );
-  const { id: zoneId, ...zone } = ZONE;
-  if (!(await staff.GET('/shipping/zones')).data?.items.some((z) => z.id === zoneId)) {
-    await ok(
-      staff.PUT('/shipping/zones/{id}', { params: { path: { id: zoneId } }, body: { ...zone, version: 0 } }),
-    );
-  }
-  const { id: methodId, ...method } = METHOD;
-  if (!(await staff.GET('/shipping/methods')).data?.items.some((m) => m.id === methodId)) {
-    await ok(
-      staff.PUT('/shipping/methods/{id}', {
-        params: { path: { id: methodId } },
-        body: { ...method, version: 0 },
-      }),
-    );
-  }
+  await ensureGermanShipping(staff);
 }, 120_000);
 
 describe('carts', () => {
@@ -237,7 +214,7 @@ describe('carts', () => {
     const cart = await readyGuestCart(sku, 2);
     expect(cart.view).toMatchObject({
       lines: [{ sku, quantity: 2, unitPrice: PRICE, lineTotal: 2 * PRICE }],
-      shippingMethod: METHOD.id,
+      shippingMethod: GERMAN_METHOD.id,
       issues: [],
       totals: { subtotal: 2 * PRICE, shipping: 490, grandTotal: 2 * PRICE + 490 },
     });
@@ -410,6 +387,34 @@ describe('failure paths', () => {
     const hook = await fetch(`${apiUrl()}/webhooks/payments/sandbox`, { method: 'POST', headers, body });
     expect(hook.status).toBe(200);
     await orderReaches(order.id, 'fulfilling');
+  });
+
+  it('an unreachable gateway: 503, the order cancelled, nothing charged, the stock back', async () => {
+    const sku = await product(1);
+    const cart = await readyGuestCart(sku, 1);
+    const res = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.gatewayUnavailable);
+    expect(res.status, JSON.stringify(res.body)).toBe(503);
+    const { orderId } = res.body as { orderId: string };
+    const order = await orderOf(orderId);
+    expect(order).toMatchObject({ status: 'cancelled', payment: { capturedAmount: 0 } });
+    expect(order.history.at(-1)).toMatchObject({ status: 'cancelled', reason: 'payment_timeout' });
+    await eventually(async () => ((await stockOf(sku)).available === 1 ? true : undefined));
+  });
+
+  it('a stock hold that runs out before the payment cancels the waiting order', async () => {
+    const sku = await product(1);
+    const cart = await readyGuestCart(sku, 1);
+    const res = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.requiresAction);
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const { order } = res.body as { order: Order };
+    // What inventory's expiry sweep announces when the hold ends (the sweep itself: inventory.test.ts).
+    await publishEvent(InventoryReservationExpired, {
+      orderId: order.id,
+      lines: [{ sku, quantity: 1, warehouseId }],
+      expiresAt: new Date().toISOString(),
+    });
+    const cancelled = await orderReaches(order.id, 'cancelled');
+    expect(cancelled.history.at(-1)).toMatchObject({ reason: 'reservation_expired' });
   });
 
   it('cancellation gives the stock back; a partial refund leaves the order partially refunded', async () => {

@@ -1,20 +1,13 @@
 // The notification service end to end on the local cloud: real order.* events put on the bus, the mail they
 // send read back from the emulator's SES outbox and the SMS from its SNS record, and the delivery log through
 // GET /me/notifications (typed client). Each test uses its own customer, order number and phone number.
-import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import {
-  OrderCancelled,
-  OrderCreated,
-  OrderFulfilmentStarted,
-  OrderPaid,
-  type EventDefinition,
-} from '@commerce/events';
+import { OrderCancelled, OrderCreated, OrderFulfilmentStarted, OrderPaid } from '@commerce/events';
 import { EMULATOR_ENDPOINT, REGION } from '@commerce/local-cloud';
 import { randomInt, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadStageConfig } from '../../infra/config/stages.ts';
-import { api, bearer, client, eventBridge, eventually, signUp, stackOutput, tokenClaims } from './support.ts';
+import { api, bearer, client, eventually, publishEvent, signUp, tokenClaims } from './support.ts';
 
 const { sender, senderIdentity } = loadStageConfig('local').notifications;
 
@@ -81,37 +74,6 @@ const orderRef = (
   contact: { email: customer.email, name: 'Erika Mustermann', ...contact },
 });
 type OrderRef = ReturnType<typeof orderRef>;
-
-/** Puts an order event on the bus as the orders service would, validated against the catalog first. */
-async function publish<E extends EventDefinition>(
-  event: E,
-  data: unknown,
-  id: string = randomUUID(),
-): Promise<string> {
-  const detail = event.detail.parse({
-    metadata: {
-      id,
-      version: event.version,
-      occurredAt: new Date().toISOString(),
-      correlationId: `e2e-${id}`,
-    },
-    data,
-  });
-  const out = await eventBridge.send(
-    new PutEventsCommand({
-      Entries: [
-        {
-          EventBusName: stackOutput((k) => k.startsWith('EventBusName')),
-          Source: event.source,
-          DetailType: event.detailType,
-          Detail: JSON.stringify(detail),
-        },
-      ],
-    }),
-  );
-  expect(out.FailedEntryCount ?? 0).toBe(0);
-  return id;
-}
 
 const created = (ref: OrderRef) => ({
   ...ref,
@@ -189,7 +151,7 @@ describe('order notifications', () => {
     const phone = uniquePhone();
     const ref = orderRef(a, { locale: 'en', phone, smsUpdates: true });
 
-    const eventId = await publish(OrderCreated, created(ref));
+    const eventId = await publishEvent(OrderCreated, created(ref));
 
     const mail = await mailArrives(a.email, `Order ${ref.number} received`);
     expect(mail.BodyText).toContain('Hello Erika Mustermann,');
@@ -214,7 +176,7 @@ describe('order notifications', () => {
     const phone = uniquePhone();
     const ref = orderRef(a, { locale: 'de-DE', phone, smsUpdates: false });
 
-    const eventId = await publish(OrderPaid, paid(ref));
+    const eventId = await publishEvent(OrderPaid, paid(ref));
 
     const mail = await mailArrives(a.email, `Zahlung für Bestellung ${ref.number} erhalten`);
     expect(mail.BodyText).toContain('Hallo Erika Mustermann,');
@@ -238,8 +200,8 @@ describe('order notifications', () => {
     };
     const eventId = randomUUID();
 
-    await publish(OrderFulfilmentStarted, data, eventId);
-    await publish(OrderFulfilmentStarted, data, eventId);
+    await publishEvent(OrderFulfilmentStarted, data, { id: eventId });
+    await publishEvent(OrderFulfilmentStarted, data, { id: eventId });
 
     const subject = `Order ${ref.number} has shipped`;
     const mail = await mailArrives(a.email, subject);
@@ -254,7 +216,7 @@ describe('order notifications', () => {
   it('tell of a failed payment once, not of the cancellation that follows it', async () => {
     const ref = orderRef(a, { smsUpdates: false });
 
-    const eventId = await publish(OrderCancelled, {
+    const eventId = await publishEvent(OrderCancelled, {
       ...ref,
       previousStatus: 'pending_payment',
       reason: 'payment_failed',
@@ -274,7 +236,7 @@ describe('order notifications', () => {
     const guestEmail = `guest-${randomUUID().slice(0, 8)}@example.com`;
     const ref = orderRef({ email: guestEmail, sub: null }, { smsUpdates: false });
 
-    const eventId = await publish(OrderCreated, created(ref));
+    const eventId = await publishEvent(OrderCreated, created(ref));
 
     await mailArrives(guestEmail, `Order ${ref.number} received`);
     expect((await myLog(a.token)).some((e) => e.eventId === eventId)).toBe(false);
@@ -283,9 +245,9 @@ describe('order notifications', () => {
 
 describe('GET /me/notifications', () => {
   it('lists only the caller’s own log, newest first', async () => {
-    const first = await publish(OrderPaid, paid(orderRef(b, { smsUpdates: false })));
+    const first = await publishEvent(OrderPaid, paid(orderRef(b, { smsUpdates: false })));
     await logEntries(b.token, first, 1);
-    const second = await publish(OrderPaid, paid(orderRef(b, { smsUpdates: false })));
+    const second = await publishEvent(OrderPaid, paid(orderRef(b, { smsUpdates: false })));
     await logEntries(b.token, second, 1);
 
     const bLog = await myLog(b.token);

@@ -3,17 +3,17 @@
 // against the catalog), and their effects are checked through the services' own API and internal functions:
 // inventory commits or releases the order's reservation, shipping creates the shipment shp_<orderId>,
 // payment voids the authorization or refunds what is due; a repeated event (new event id) changes nothing.
-import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { OrderCancelled, OrderPaid, type EventDefinition } from '@commerce/events';
+import { OrderCancelled, OrderPaid } from '@commerce/events';
 import { EMULATOR_ENDPOINT, REGION } from '@commerce/local-cloud';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   client,
-  eventBridge,
+  ensureGermanShipping,
   eventually,
+  GERMAN_METHOD,
   listenOnBus,
+  publishEvent,
   signIn,
   stackOutput,
   unique,
@@ -59,45 +59,6 @@ interface Payment {
   refundedAmount: number;
 }
 
-/** Publishes one event onto the bus as its producer does; a new event id on every call. */
-async function publish<E extends EventDefinition>(event: E, data: unknown, correlationId: string) {
-  const detail = event.detail.parse({
-    metadata: {
-      id: randomUUID(),
-      version: event.version,
-      occurredAt: new Date().toISOString(),
-      correlationId,
-    },
-    data,
-  });
-  const out = await eventBridge.send(
-    new PutEventsCommand({
-      Entries: [
-        {
-          EventBusName: stackOutput((k) => k.startsWith('EventBusName')),
-          Source: event.source,
-          DetailType: event.detailType,
-          Detail: JSON.stringify(detail),
-        },
-      ],
-    }),
-  );
-  expect(out.FailedEntryCount ?? 0).toBe(0);
-}
-
-// The zone and method shipping.test.ts keeps (a second DE zone would overlap it); created if missing.
-const ZONE = { id: 'e2e-de', name: 'Germany', countries: ['DE'] };
-const METHOD = {
-  id: 'e2e-de-standard',
-  zoneId: 'e2e-de',
-  name: 'Standard',
-  carrier: 'sandbox',
-  currency: 'EUR',
-  rate: { type: 'flat' as const, amount: 490 },
-  freeOver: 5000,
-  minDays: 2,
-  maxDays: 4,
-};
 const SHIP_TO = {
   name: 'Erika Mustermann',
   line1: 'Hauptstrasse 5',
@@ -184,22 +145,7 @@ beforeAll(async () => {
   });
   expect(warehouse.response.status, JSON.stringify(warehouse.error)).toBe(200);
 
-  const { id: zoneId, ...zone } = ZONE;
-  if (!(await staff.GET('/shipping/zones')).data?.items.some((z) => z.id === zoneId)) {
-    const res = await staff.PUT('/shipping/zones/{id}', {
-      params: { path: { id: zoneId } },
-      body: { ...zone, version: 0 },
-    });
-    expect(res.response.status, JSON.stringify(res.error)).toBe(200);
-  }
-  const { id: methodId, ...method } = METHOD;
-  if (!(await staff.GET('/shipping/methods')).data?.items.some((m) => m.id === methodId)) {
-    const res = await staff.PUT('/shipping/methods/{id}', {
-      params: { path: { id: methodId } },
-      body: { ...method, version: 0 },
-    });
-    expect(res.response.status, JSON.stringify(res.error)).toBe(200);
-  }
+  await ensureGermanShipping(staff);
 });
 
 afterAll(async () => {
@@ -217,11 +163,11 @@ describe('order.paid', () => {
       capturedAmount: 2599,
       lines,
       shipTo: SHIP_TO,
-      shippingMethod: METHOD.id,
+      shippingMethod: GERMAN_METHOD.id,
       totalWeightGrams: 400,
     };
 
-    await publish(OrderPaid, paid, orderId);
+    await publishEvent(OrderPaid, paid, { correlationId: orderId });
 
     const shipmentId = `shp_${orderId}`;
     const shipment = await eventually(
@@ -232,12 +178,17 @@ describe('order.paid', () => {
       60_000,
       `shipment ${shipmentId}`,
     );
-    expect(shipment).toMatchObject({ id: shipmentId, orderId, status: 'created', methodId: METHOD.id });
+    expect(shipment).toMatchObject({
+      id: shipmentId,
+      orderId,
+      status: 'created',
+      methodId: GERMAN_METHOD.id,
+    });
     await seen('inventory.committed', (d) => d.orderId === orderId);
     expect((await reservationOf(orderId, lines)).status).toBe('committed');
     expect(await totalsOf(sku)).toEqual({ onHand: 3, reserved: 0, available: 3 });
 
-    await publish(OrderPaid, paid, orderId);
+    await publishEvent(OrderPaid, paid, { correlationId: orderId });
     await listener.drain(8000);
 
     expect(eventsOf('shipment.created', (d) => d.orderId === orderId)).toHaveLength(1);
@@ -253,7 +204,7 @@ describe('order.cancelled', () => {
     const { sku, orderId, lines } = await reservedOrder(4, 3);
     const paymentId = await authorized(orderId, 4500);
 
-    await publish(
+    await publishEvent(
       OrderCancelled,
       {
         ...orderRef(orderId),
@@ -264,7 +215,7 @@ describe('order.cancelled', () => {
         refundDue: 0,
         lines,
       },
-      orderId,
+      { correlationId: orderId },
     );
 
     const voided = await seen('payment.voided', (d) => d.paymentId === paymentId);
@@ -281,7 +232,7 @@ describe('order.cancelled', () => {
   it('releases for payment_failed when the payment timed out, and ignores an order without payment', async () => {
     const { sku, orderId, lines } = await reservedOrder(2, 1);
 
-    await publish(
+    await publishEvent(
       OrderCancelled,
       {
         ...orderRef(orderId),
@@ -292,7 +243,7 @@ describe('order.cancelled', () => {
         refundDue: 0,
         lines,
       },
-      orderId,
+      { correlationId: orderId },
     );
 
     await seen('inventory.released', (d) => d.orderId === orderId && d.reason === 'payment_failed');
@@ -314,8 +265,8 @@ describe('order.cancelled', () => {
       lines: [{ sku: unique('tee'), quantity: 1 }],
     };
 
-    await publish(OrderCancelled, cancelled, orderId);
-    await publish(OrderCancelled, cancelled, orderId);
+    await publishEvent(OrderCancelled, cancelled, { correlationId: orderId });
+    await publishEvent(OrderCancelled, cancelled, { correlationId: orderId });
 
     const refunded = await seen('payment.refunded', (d) => d.paymentId === paymentId);
     expect(refunded.detail.data).toMatchObject({ paymentId, orderId, amount: 3100 });

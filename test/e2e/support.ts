@@ -12,6 +12,7 @@ import {
 import {
   DeleteRuleCommand,
   EventBridgeClient,
+  PutEventsCommand,
   PutRuleCommand,
   PutTargetsCommand,
   RemoveTargetsCommand,
@@ -24,6 +25,7 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { createCommerceClient, type CommerceClient } from '@commerce/api-client';
+import type { EventDefinition } from '@commerce/events';
 import { EMULATOR_ENDPOINT, REGION } from '@commerce/local-cloud';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
@@ -331,4 +333,75 @@ export function partnerApi(
   headers: Record<string, string> = {},
 ): Promise<ApiResponse> {
   return request(partnerApiUrl(), method, path, body, headers);
+}
+
+/**
+ * Puts an event on the bus as its producer's outbox relay would, validated against the catalog first;
+ * answers its id (give `id` to publish the same event twice, as an at-least-once bus may).
+ */
+export async function publishEvent<E extends EventDefinition>(
+  event: E,
+  data: unknown,
+  options: { readonly id?: string; readonly correlationId?: string } = {},
+): Promise<string> {
+  const id = options.id ?? randomUUID();
+  const detail = event.detail.parse({
+    metadata: {
+      id,
+      version: event.version,
+      occurredAt: new Date().toISOString(),
+      correlationId: options.correlationId ?? `e2e-${id}`,
+    },
+    data,
+  });
+  const out = await eventBridge.send(
+    new PutEventsCommand({
+      Entries: [
+        {
+          EventBusName: stackOutput((k) => k.startsWith('EventBusName')),
+          Source: event.source,
+          DetailType: event.detailType,
+          Detail: JSON.stringify(detail),
+        },
+      ],
+    }),
+  );
+  if ((out.FailedEntryCount ?? 0) > 0) throw new Error(`PutEvents refused ${event.detailType}`);
+  return id;
+}
+
+/** The zone and method every checkout test ships to Germany with (shipping.test.ts keeps them too). */
+export const GERMAN_ZONE = { id: 'e2e-de', name: 'Germany', countries: ['DE'] };
+export const GERMAN_METHOD = {
+  id: 'e2e-de-standard',
+  zoneId: 'e2e-de',
+  name: 'Standard',
+  carrier: 'sandbox',
+  currency: 'EUR',
+  rate: { type: 'flat' as const, amount: 490 },
+  freeOver: 5000,
+  minDays: 2,
+  maxDays: 4,
+};
+
+/** Creates the German zone and method unless they exist (a second zone for DE would overlap: 400). */
+export async function ensureGermanShipping(staff: CommerceClient): Promise<void> {
+  const { id: zoneId, ...zone } = GERMAN_ZONE;
+  if (!(await staff.GET('/shipping/zones')).data?.items.some((z) => z.id === zoneId)) {
+    const res = await staff.PUT('/shipping/zones/{id}', {
+      params: { path: { id: zoneId } },
+      body: { ...zone, version: 0 },
+    });
+    if (res.response.status !== 200)
+      throw new Error(`PUT zone: ${res.response.status} ${JSON.stringify(res.error)}`);
+  }
+  const { id: methodId, ...method } = GERMAN_METHOD;
+  if (!(await staff.GET('/shipping/methods')).data?.items.some((m) => m.id === methodId)) {
+    const res = await staff.PUT('/shipping/methods/{id}', {
+      params: { path: { id: methodId } },
+      body: { ...method, version: 0 },
+    });
+    if (res.response.status !== 200)
+      throw new Error(`PUT method: ${res.response.status} ${JSON.stringify(res.error)}`);
+  }
 }

@@ -57,6 +57,8 @@ export function childEnv(tracing: boolean): NodeJS.ProcessEnv {
     CLIENT_IDS: 'bench-client',
     REQUIRE_STAFF_MFA: 'false',
     PARTNER_API_ID: 'bench-partner-api',
+    NOTIFICATION_SENDER: 'orders@shop.example',
+    SHOP_NAME: 'Bench shop',
     AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: 'test',
     AWS_SECRET_ACCESS_KEY: 'test',

@@ -29,8 +29,6 @@ export const handler = eventConsumer({
       case 'nothing':
         logger.info('Nothing to do for the cancelled order', { orderId, paymentId, why: step.why });
         return;
-      case 'wait':
-        throw new Error(`Payment ${paymentId} of cancelled order ${orderId}: ${step.why}; retrying.`);
       case 'operator':
         logger.error('The cancelled order and its payment disagree; it needs an operator', {
           orderId,

@@ -21,8 +21,6 @@ export type CancellationStep =
     }
   | { readonly kind: 'void'; readonly paymentId: string }
   | { readonly kind: 'nothing'; readonly why: string }
-  /** The payment is still `pending` (the gateway has not answered): try again later. */
-  | { readonly kind: 'wait'; readonly why: string }
   /** The payment and the order disagree; no retry can settle that, a person must. */
   | { readonly kind: 'operator'; readonly why: string };
 
@@ -66,7 +64,9 @@ export function cancellationStep(
     case 'refunded':
       return { kind: 'nothing', why: `the payment is ${payment.status}` };
     case 'pending':
-      return { kind: 'wait', why: 'the gateway has not answered the authorization yet' };
+      // The gateway never answered (the checkout timed out). Waiting would not help; should it still
+      // authorize, payment.authorized reaches orders, which voids an authorization of a cancelled order.
+      return { kind: 'nothing', why: 'the gateway never answered; a late authorization is voided by orders' };
     case 'captured':
     case 'partially_refunded':
       return {

