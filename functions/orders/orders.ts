@@ -285,7 +285,8 @@ export class Orders {
       );
     }
     const complete = (answer: CheckoutAnswer): CheckoutRecord => ({ ...claim, status: 'completed', answer });
-    let order = await this.#store.getOrder(claim.orderId);
+    // Only a resumed checkout can find its order written already.
+    let order = live ? await this.#store.getOrder(claim.orderId) : undefined;
     if (!order) {
       const placed = await this.#placeOrder(access, claim.orderId, body, context);
       if ('answer' in placed) {

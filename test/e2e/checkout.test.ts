@@ -260,6 +260,8 @@ describe('guest checkout', () => {
     expect(order).toMatchObject({ status: 'pending_payment', customerId: null });
     expect(order.number).toMatch(/^CM-\d{4}-\d{6,}$/);
     expect(order.totals.grandTotal).toBe(2 * PRICE + 490);
+    // The orders function's own DynamoDB calls for a first checkout (docs/bench.md lists them).
+    expect(first.headers.get('server-timing')).toMatch(/^dynamodb;desc="7 calls";dur=/);
 
     // The same key and body: the same answer, no second order; another body under the key: 422.
     const again = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.approve, key);
