@@ -14,6 +14,7 @@ import {
 } from '@commerce/events';
 import {
   ConflictError,
+  DomainError,
   NotFoundError,
   UnprocessableError,
   VersionConflictError,
@@ -253,24 +254,27 @@ export class Orders {
     const fingerprint = requestFingerprint({ cart: access.kind === 'guest' ? access.cartId : 'mine', body });
     const now = this.#now();
     const existing = await this.#store.getCheckout(scope, idempotencyKey);
-    const decision = idempotencyDecision(
-      existing && {
-        key: idempotencyKey,
-        fingerprint: existing.fingerprint,
-        // A claim whose lease ran out is handled below as one to resume.
-        status:
-          existing.status === 'in_progress' && existing.leaseUntil <= now.getTime()
-            ? 'completed'
-            : existing.status,
-        ...(existing.answer ? { response: existing.answer } : {}),
-        expiresAt: new Date(existing.expiresAtMs).toISOString(),
-      },
-      fingerprint,
-      now,
-    );
-    if (decision.kind === 'replay' && existing?.status === 'completed') return decision.response;
-
     const live = existing !== undefined && existing.expiresAtMs > now.getTime();
+    // A first attempt that died holding the key (its lease ran out) is resumed, not refused.
+    const abandoned =
+      live &&
+      existing.status === 'in_progress' &&
+      existing.leaseUntil <= now.getTime() &&
+      existing.fingerprint === fingerprint;
+    if (!abandoned) {
+      const decision = idempotencyDecision(
+        existing && {
+          key: idempotencyKey,
+          fingerprint: existing.fingerprint,
+          status: existing.status,
+          ...(existing.answer ? { response: existing.answer } : {}),
+          expiresAt: new Date(existing.expiresAtMs).toISOString(),
+        },
+        fingerprint,
+        now,
+      );
+      if (decision.kind === 'replay') return decision.response;
+    }
     const claim: CheckoutRecord = {
       fingerprint,
       status: 'in_progress',
@@ -288,7 +292,16 @@ export class Orders {
     // Only a resumed checkout can find its order written already.
     let order = live ? await this.#store.getOrder(claim.orderId) : undefined;
     if (!order) {
-      const placed = await this.#placeOrder(access, claim.orderId, body, context);
+      const placed = await this.#placeOrder(access, claim.orderId, body, context).catch(
+        async (error: unknown) => {
+          // A refusal (cart not ready, SKU not for sale, no price...) changed nothing: free the key at once
+          // rather than hold it for the lease, so the shopper can fix the cart and retry with it.
+          if (error instanceof DomainError) {
+            await this.#store.completeCheckout(scope, idempotencyKey, { ...claim, expiresAtMs: 0 });
+          }
+          throw error;
+        },
+      );
       if ('answer' in placed) {
         // Refused before anything happened: the key is free again for a corrected cart.
         await this.#store.completeCheckout(scope, idempotencyKey, {

@@ -232,7 +232,7 @@ describe('carts', () => {
     expect((tooMany.body as { errors: { pointer: string }[] }).errors[0]?.pointer).toBe('/quantity');
   });
 
-  it('refuse a checkout without an Idempotency-Key (400) and an unready cart (422, nothing reserved)', async () => {
+  it('refuse a checkout without an Idempotency-Key (400) and an unready cart (422, nothing reserved, key free)', async () => {
     const sku = await product(3);
     const cart = await readyGuestCart(sku);
     const noKey = await api(
@@ -243,9 +243,14 @@ describe('carts', () => {
     );
     expect(noKey.status).toBe(400);
     await api('PATCH', `/carts/${cart.id}`, { shippingMethod: null }, cart.headers);
-    const unready = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.approve);
+    const key = randomUUID();
+    const unready = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.approve, key);
     expect(unready.status, JSON.stringify(unready.body)).toBe(422);
     expect((await stockOf(sku)).reserved).toBe(0);
+    // Nothing happened, so the key is free: the fixed cart checks out with it.
+    await api('PATCH', `/carts/${cart.id}`, { shippingMethod: GERMAN_METHOD.id }, cart.headers);
+    const fixed = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.approve, key);
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(201);
   });
 });
 
