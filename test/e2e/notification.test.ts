@@ -1,15 +1,14 @@
 // The notification service end to end on the local cloud: real order.* events put on the bus, the mail they
 // send read back from the emulator's SES outbox and the SMS from its SNS record, and the delivery log through
 // GET /me/notifications (typed client). Each test uses its own customer, order number and phone number.
-import { CreateEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { OrderCancelled, OrderCreated, OrderFulfilmentStarted, OrderPaid } from '@commerce/events';
-import { EMULATOR_ENDPOINT, REGION } from '@commerce/local-cloud';
+import { EMULATOR_ENDPOINT } from '@commerce/local-cloud';
 import { randomInt, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadStageConfig } from '../../infra/config/stages.ts';
 import { api, bearer, client, eventually, publishEvent, signUp, tokenClaims } from './support.ts';
 
-const { sender, senderIdentity } = loadStageConfig('local').notifications;
+const { sender } = loadStageConfig('local').notifications;
 
 interface SentMail {
   Source: string;
@@ -131,18 +130,7 @@ let a: Shopper;
 let b: Shopper;
 
 beforeAll(async () => {
-  // The sender's identity is verified once per account and region, outside the stacks (in AWS by DNS, see
-  // docs/notifications.md); the emulator verifies it on creation. Idempotent: it may exist already.
-  const ses = new SESv2Client({
-    endpoint: EMULATOR_ENDPOINT,
-    region: REGION,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
-  await ses
-    .send(new CreateEmailIdentityCommand({ EmailIdentity: senderIdentity }))
-    .catch((error: unknown) => {
-      if (!(error instanceof Error && error.name === 'AlreadyExistsException')) throw error;
-    });
+  // The sender's identity comes with the Data stack; the emulator verifies it at once.
   [a, b] = await Promise.all([shopper(), shopper()]);
 });
 
