@@ -21,7 +21,7 @@ import {
 import { key, ttlAfter } from '@commerce/lambda-kit';
 import { VersionConflictError } from '@commerce/lambda-kit/errors';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
-import type { StartKey } from '@commerce/lambda-kit/pagination';
+import type { StartKey, StoredPage } from '@commerce/lambda-kit/pagination';
 import { createHash } from 'node:crypto';
 import type { Cart } from './domain/cart.ts';
 import type { Order } from './domain/order.ts';
@@ -78,10 +78,7 @@ export interface CheckoutRecord {
   readonly expiresAtMs: number;
 }
 
-export interface OrderPage {
-  readonly items: readonly Order[];
-  readonly next: StartKey | undefined;
-}
+export type OrderPage = StoredPage<Order>;
 
 function conditionFailed(error: unknown): boolean {
   return (
@@ -461,7 +458,7 @@ export class OrdersStore {
     );
     return {
       items: (Items ?? []).map((i) => i['order'] as Order),
-      next: LastEvaluatedKey as StartKey | undefined,
+      lastKey: LastEvaluatedKey as StartKey | undefined,
     };
   }
 

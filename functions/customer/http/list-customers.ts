@@ -1,18 +1,16 @@
 // GET /customers (staff): customers, newest first, cursor-paginated.
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { cursors } from '@commerce/lambda-kit/cursor-secret';
+import { paginate } from '@commerce/lambda-kit/pagination';
 import { profileView, store } from '../runtime.ts';
 import { customerContract } from '../contract.ts';
 
 export const handler = httpRoute({
   ...customerContract['GET /customers'],
   handler: async ({ query }) => {
-    const codec = await cursors();
-    const page = await store.list(query.limit, codec.decode(query.cursor, 'customers'));
-    const nextCursor = codec.encode(page.lastKey, 'customers');
-    return {
-      status: 200,
-      body: { items: page.items.map(profileView), ...(nextCursor ? { nextCursor } : {}) },
-    };
+    const page = await paginate(await cursors(), 'customers', query.cursor, (start) =>
+      store.list(query.limit, start),
+    );
+    return { status: 200, body: { ...page, items: page.items.map(profileView) } };
   },
 });

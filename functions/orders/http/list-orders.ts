@@ -1,5 +1,6 @@
 // GET /orders (staff): orders newest first; filter by status or email, or find one by number.
 import { cursors } from '@commerce/lambda-kit/cursor-secret';
+import { paginate } from '@commerce/lambda-kit/pagination';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { ordersContract } from '../contract.ts';
 import { orders, store } from '../runtime.ts';
@@ -16,14 +17,10 @@ export const handler = httpRoute({
         (query.email === undefined || order.email.toLowerCase() === query.email.toLowerCase());
       return { status: 200, body: { items: matches ? [order] : [] } };
     }
-    const codec = await cursors();
     const scope = `orders:${query.status ?? ''}:${query.email?.toLowerCase() ?? ''}`;
-    const page = await store.listOrders(
-      { status: query.status, email: query.email },
-      query.limit,
-      codec.decode(query.cursor, scope),
+    const body = await paginate(await cursors(), scope, query.cursor, (start) =>
+      store.listOrders({ status: query.status, email: query.email }, query.limit, start),
     );
-    const nextCursor = codec.encode(page.next, scope);
-    return { status: 200, body: { items: page.items, ...(nextCursor ? { nextCursor } : {}) } };
+    return { status: 200, body };
   },
 });

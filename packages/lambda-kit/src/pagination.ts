@@ -47,3 +47,30 @@ export function cursorCodec(secret: string | Buffer): CursorCodec {
     },
   };
 }
+
+/** A page as a store reads it: the items and where the next page starts (none on the last page). */
+export interface StoredPage<T> {
+  readonly items: readonly T[];
+  readonly lastKey?: StartKey | undefined;
+}
+
+/** A page as a list route answers it: the items and, unless it is the last page, the signed next cursor. */
+export interface PageBody<T> {
+  readonly items: readonly T[];
+  readonly nextCursor?: string;
+}
+
+/**
+ * One page of a list route: decodes the client's cursor for `scope` (400 when it is not one we issued for
+ * it), loads the page from there and signs the next cursor for the same scope.
+ */
+export async function paginate<T>(
+  codec: CursorCodec,
+  scope: string,
+  cursor: string | undefined,
+  load: (start: StartKey | undefined) => Promise<StoredPage<T>>,
+): Promise<PageBody<T>> {
+  const page = await load(codec.decode(cursor, scope));
+  const nextCursor = codec.encode(page.lastKey, scope);
+  return { items: page.items, ...(nextCursor ? { nextCursor } : {}) };
+}

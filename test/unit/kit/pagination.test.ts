@@ -1,5 +1,5 @@
 import { ValidationError } from '@commerce/lambda-kit/errors';
-import { cursorCodec } from '@commerce/lambda-kit/pagination';
+import { cursorCodec, paginate, type StartKey } from '@commerce/lambda-kit/pagination';
 import { describe, expect, it } from 'vitest';
 
 const codec = cursorCodec('k'.repeat(40));
@@ -31,5 +31,35 @@ describe('cursor codec', () => {
 
   it('refuses a short signing key', () => {
     expect(() => cursorCodec('short')).toThrow(/at least 32 bytes/);
+  });
+});
+
+describe('paginate', () => {
+  const rows = ['a', 'b', 'c'];
+  // A store of three rows read two at a time; its key is the index to start at.
+  const load = (start: StartKey | undefined) => {
+    const from = Number(start?.['i'] ?? 0);
+    const items = rows.slice(from, from + 2);
+    return Promise.resolve({ items, lastKey: from + 2 < rows.length ? { i: from + 2 } : undefined });
+  };
+
+  it('signs where the next page starts, loads from there, and says nothing after the last page', async () => {
+    const first = await paginate(codec, 'rows', undefined, load);
+    expect(first.items).toEqual(['a', 'b']);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await paginate(codec, 'rows', first.nextCursor, load);
+    expect(second).toEqual({ items: ['c'] });
+  });
+
+  it('refuses a cursor issued for another scope before loading anything', async () => {
+    const { nextCursor } = await paginate(codec, 'rows', undefined, load);
+    let loaded = false;
+    await expect(
+      paginate(codec, 'other', nextCursor, (start) => {
+        loaded = true;
+        return load(start);
+      }),
+    ).rejects.toThrow(ValidationError);
+    expect(loaded).toBe(false);
   });
 });
