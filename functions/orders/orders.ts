@@ -333,14 +333,7 @@ export class Orders {
       throw new UnprocessableError('Add an email address for the order’s messages.', 'email-required');
     }
     // One read of the SKUs (and segments) serves the quote and the order lines' titles.
-    const known = await this.#store.loadForPricing(
-      cart.lines.map((l) => l.sku),
-      cart.customerId,
-    );
-    const priced = await priceCart(cart, known, this.#options.peers, {
-      homeCountry: this.#options.homeCountry,
-      correlationId: context.correlationId,
-    });
+    const priced = await this.priceCart(record, context.correlationId);
     const issue = priced.issues[0];
     if (issue !== undefined || priced.quote === null || priced.quote.shippingMethod === null) {
       throw new UnprocessableError(
@@ -380,7 +373,7 @@ export class Orders {
         currency: quote.currency,
         lines: quote.lines.map((l) => ({
           sku: l.sku,
-          title: known.skus.get(l.sku)?.title ?? l.sku,
+          title: priced.skus.get(l.sku)?.title ?? l.sku,
           quantity: l.quantity,
           unitPrice: l.unitEffective,
           discount: l.discount,

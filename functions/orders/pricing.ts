@@ -41,6 +41,8 @@ export interface PricedCart {
   /** Taxes were worked out for the shop's home country because the cart has no address yet. */
   readonly estimated: boolean;
   readonly totalWeightGrams: number;
+  /** What orders knows of the cart's SKUs (titles for the order lines), as read for this quote. */
+  readonly skus: ReadonlyMap<string, SkuRecord>;
 }
 
 export async function priceCart(
@@ -63,7 +65,7 @@ export async function priceCart(
   if (address === null) {
     issues.push({ code: 'shipping-address-missing', detail: 'Add a shipping address.' });
   }
-  const empty = { shippingOptions: [], totalWeightGrams, estimated: address === null };
+  const empty = { shippingOptions: [], totalWeightGrams, estimated: address === null, skus: known.skus };
   if (cart.lines.length === 0 || issues.some((i) => i.code === 'sku-unavailable')) {
     return { quote: null, issues, ...empty };
   }
@@ -110,5 +112,5 @@ export async function priceCart(
     });
   }
   const quote = offer ? await quoteOf({ method: offer.methodId, amount: offer.price }) : merchandise;
-  return { quote, shippingOptions: offers, issues, estimated: false, totalWeightGrams };
+  return { quote, shippingOptions: offers, issues, estimated: false, totalWeightGrams, skus: known.skus };
 }
