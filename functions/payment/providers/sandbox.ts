@@ -10,9 +10,10 @@
 import {
   headerValue,
   WEBHOOK_TOLERANCE_SECONDS,
-  webhookSignature,
+  signedWebhook,
   webhookSignatureProblem,
   type SignatureProblem,
+  type SignedWebhook,
 } from '@commerce/lambda-kit/webhook-signature';
 import { createHash, randomUUID } from 'node:crypto';
 import {
@@ -119,11 +120,6 @@ export interface SandboxWebhookEvent {
   readonly id?: string;
 }
 
-export interface SignedWebhook {
-  readonly body: string;
-  readonly headers: Readonly<Record<string, string>>;
-}
-
 /**
  * A webhook delivery as the sandbox gateway sends it: the JSON body and the headers, signed with `secret`
  * at `timestamp` (now unless given). POST it to the payment webhook route to finish a `requires_action`
@@ -139,13 +135,7 @@ export function sandboxWebhook(
   const { id, type, ...data } = event;
   const created = Math.floor(at.getTime() / 1000);
   const body = JSON.stringify({ id: id ?? `sbx_evt_${randomUUID()}`, type, created, data });
-  return {
-    body,
-    headers: {
-      'content-type': 'application/json',
-      [SANDBOX_SIGNATURE_HEADER]: webhookSignature(secret, body, at),
-    },
-  };
+  return signedWebhook(secret, SANDBOX_SIGNATURE_HEADER, body, at);
 }
 
 /** Checks the signature header of a delivery; UnauthorizedError saying what is wrong. */

@@ -8,9 +8,10 @@
 import {
   headerValue,
   WEBHOOK_TOLERANCE_SECONDS,
-  webhookSignature,
+  signedWebhook,
   webhookSignatureProblem,
   type SignatureProblem,
+  type SignedWebhook,
 } from '@commerce/lambda-kit/webhook-signature';
 import { createHash } from 'node:crypto';
 import {
@@ -62,11 +63,6 @@ function assertSecret(secret: string): void {
   if (secret.length === 0) throw new Error('The sandbox carrier needs a non-empty webhook secret.');
 }
 
-export interface SignedWebhook {
-  readonly body: string;
-  readonly headers: Readonly<Record<string, string>>;
-}
-
 /**
  * A webhook delivery as the sandbox carrier sends it: the JSON body and the headers, signed with `secret`
  * at `timestamp` (now unless given). Tests and operators use it to move a shipment along.
@@ -84,13 +80,7 @@ export function sandboxCarrierWebhook(
     at: event.at,
     ...(event.description === undefined ? {} : { description: event.description }),
   });
-  return {
-    body,
-    headers: {
-      'content-type': 'application/json',
-      [SANDBOX_SIGNATURE_HEADER]: webhookSignature(secret, body, options.timestamp ?? new Date()),
-    },
-  };
+  return signedWebhook(secret, SANDBOX_SIGNATURE_HEADER, body, options.timestamp ?? new Date());
 }
 
 const webhookBody = z.strictObject({

@@ -19,6 +19,20 @@ export function webhookSignature(secret: string, body: string, at: Date): string
   return `t=${timestamp},v1=${hmac(secret, timestamp, body)}`;
 }
 
+/** A delivery as a sandbox sends it: the JSON body, and headers that carry its signature. */
+export interface SignedWebhook {
+  readonly body: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** Signs a JSON `body` at `at`, the signature in `header`: the delivery to POST to a webhook route. */
+export function signedWebhook(secret: string, header: string, body: string, at: Date): SignedWebhook {
+  return {
+    body,
+    headers: { 'content-type': 'application/json', [header]: webhookSignature(secret, body, at) },
+  };
+}
+
 /** Checks a signature header against the raw body; undefined when it holds, else what is wrong. */
 export function webhookSignatureProblem(
   header: string | undefined,
