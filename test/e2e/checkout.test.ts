@@ -11,6 +11,7 @@ import { LOCAL_SANDBOX_WEBHOOK_SECRET as PAYMENT_SECRET } from '../../functions/
 import { SANDBOX_TOKENS, sandboxWebhook } from '../../functions/payment/providers/sandbox.ts';
 import { LOCAL_SANDBOX_WEBHOOK_SECRET as CARRIER_SECRET } from '../../functions/shipping/carrier-registry.ts';
 import { sandboxCarrierWebhook } from '../../functions/shipping/carriers/sandbox.ts';
+import { MUNICH_ADDRESS } from '../fixtures/germany.ts';
 import {
   api,
   apiUrl,
@@ -26,14 +27,7 @@ import {
   type ApiResponse,
 } from './support.ts';
 
-const ADDRESS = {
-  name: 'Erika Mustermann',
-  line1: 'Hauptstrasse 5',
-  city: 'München',
-  region: 'DE-BY',
-  postalCode: '80331',
-  country: 'DE',
-};
+const ADDRESS = MUNICH_ADDRESS;
 const PRICE = 1_999;
 
 interface Order {

@@ -19,6 +19,7 @@ import {
   unique,
   type BusEvent,
 } from './support.ts';
+import { MUNICH_ADDRESS } from '../fixtures/germany.ts';
 
 const lambda = new LambdaClient({
   endpoint: EMULATOR_ENDPOINT,
@@ -59,14 +60,7 @@ interface Payment {
   refundedAmount: number;
 }
 
-const SHIP_TO = {
-  name: 'Erika Mustermann',
-  line1: 'Hauptstrasse 5',
-  city: 'München',
-  region: 'DE-BY',
-  postalCode: '80331',
-  country: 'DE',
-};
+const SHIP_TO = MUNICH_ADDRESS;
 
 function orderRef(orderId: string) {
   return {

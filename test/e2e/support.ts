@@ -26,6 +26,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { createCommerceClient, type CommerceClient } from '@commerce/api-client';
 import type { EventDefinition } from '@commerce/events';
+import { GERMAN_METHOD, GERMAN_ZONE } from '../fixtures/germany.ts';
 import { EMULATOR_ENDPOINT, REGION } from '@commerce/local-cloud';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
@@ -370,19 +371,7 @@ export async function publishEvent<E extends EventDefinition>(
   return id;
 }
 
-/** The zone and method every checkout test ships to Germany with (shipping.test.ts keeps them too). */
-export const GERMAN_ZONE = { id: 'e2e-de', name: 'Germany', countries: ['DE'] };
-export const GERMAN_METHOD = {
-  id: 'e2e-de-standard',
-  zoneId: 'e2e-de',
-  name: 'Standard',
-  carrier: 'sandbox',
-  currency: 'EUR',
-  rate: { type: 'flat' as const, amount: 490 },
-  freeOver: 5000,
-  minDays: 2,
-  maxDays: 4,
-};
+export { GERMAN_METHOD, GERMAN_ZONE } from '../fixtures/germany.ts';
 
 /** Creates the German zone and method unless they exist (a second zone for DE would overlap: 400). */
 export async function ensureGermanShipping(staff: CommerceClient): Promise<void> {

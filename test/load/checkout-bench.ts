@@ -4,29 +4,11 @@
 // throughput of `shoppers` guests checking out at once.
 import { accessToken, ensureDemoUsers, identityOutputs, readDeployedOutputs } from '@commerce/local-cloud';
 import { randomUUID } from 'node:crypto';
+import { GERMAN_METHOD, GERMAN_ZONE, MUNICH_ADDRESS } from '../fixtures/germany.ts';
 import { percentile } from './stats.ts';
 
 const TIMEOUT_MS = 60_000;
-const ZONE = { id: 'e2e-de', name: 'Germany', countries: ['DE'] };
-const METHOD = {
-  id: 'e2e-de-standard',
-  zoneId: 'e2e-de',
-  name: 'Standard',
-  carrier: 'sandbox',
-  currency: 'EUR',
-  rate: { type: 'flat', amount: 490 },
-  freeOver: 5000,
-  minDays: 2,
-  maxDays: 4,
-};
-const ADDRESS = {
-  name: 'Bench Shopper',
-  line1: 'Hauptstrasse 5',
-  city: 'München',
-  region: 'DE-BY',
-  postalCode: '80331',
-  country: 'DE',
-};
+const ADDRESS = { ...MUNICH_ADDRESS, name: 'Bench Shopper' };
 
 interface Answer {
   status: number;
@@ -127,15 +109,15 @@ async function sellableSku(baseUrl: string, units: number): Promise<string> {
   const zones = (await call(baseUrl, 'GET', '/shipping/zones', undefined, auth)).json as {
     items: { id: string }[];
   };
-  if (!zones.items.some((z) => z.id === ZONE.id)) {
-    const { id, ...zone } = ZONE;
+  if (!zones.items.some((z) => z.id === GERMAN_ZONE.id)) {
+    const { id, ...zone } = GERMAN_ZONE;
     must(await call(baseUrl, 'PUT', `/shipping/zones/${id}`, { ...zone, version: 0 }, auth), 200, 'PUT zone');
   }
   const methods = (await call(baseUrl, 'GET', '/shipping/methods', undefined, auth)).json as {
     items: { id: string }[];
   };
-  if (!methods.items.some((m) => m.id === METHOD.id)) {
-    const { id, ...method } = METHOD;
+  if (!methods.items.some((m) => m.id === GERMAN_METHOD.id)) {
+    const { id, ...method } = GERMAN_METHOD;
     must(
       await call(baseUrl, 'PUT', `/shipping/methods/${id}`, { ...method, version: 0 }, auth),
       200,
@@ -196,7 +178,7 @@ async function guestCheckout(
       baseUrl,
       'PATCH',
       `/carts/${cart.id}`,
-      { email: 'bench@example.com', shippingAddress: ADDRESS, shippingMethod: METHOD.id },
+      { email: 'bench@example.com', shippingAddress: ADDRESS, shippingMethod: GERMAN_METHOD.id },
       headers,
     ),
     200,
