@@ -1,7 +1,7 @@
 // The catalog's HTTP contract: per route, the schemas its handler validates with and the response it gives.
 // The OpenAPI document is generated from this (see scripts/generate-openapi.ts).
 import { categorySnapshot, productSnapshot } from '@commerce/events';
-import { defineContract } from '@commerce/lambda-kit/contract';
+import { defineContract, pageSchema } from '@commerce/lambda-kit/contract';
 import * as z from 'zod';
 import {
   categoryIdParams,
@@ -21,12 +21,7 @@ const categoryNode: z.ZodType<CategoryNode> = z
   .object({ ...categorySnapshot.shape, children: z.lazy(() => z.array(categoryNode)) })
   .meta({ id: 'CategoryNode' });
 
-const productPage = z
-  .object({
-    items: z.array(product),
-    nextCursor: z.string().optional().describe('Pass as `cursor` for the next page; absent on the last.'),
-  })
-  .meta({ id: 'ProductPage' });
+const productPage = pageSchema(product, 'ProductPage');
 
 export const catalogContract = defineContract({
   'GET /products': {

@@ -1,7 +1,7 @@
 // The customer service's HTTP contract: per route, the schemas its handler validates with and the response
 // it gives. The OpenAPI document is generated from this (see scripts/generate-openapi.ts).
 import { customerSnapshot } from '@commerce/events';
-import { defineContract } from '@commerce/lambda-kit/contract';
+import { defineContract, pageSchema } from '@commerce/lambda-kit/contract';
 import * as z from 'zod';
 import {
   addressBody,
@@ -88,9 +88,7 @@ export const customerContract = defineContract({
     response: {
       status: 200,
       description: 'A page of customers, newest first.',
-      body: z
-        .object({ items: z.array(profile), nextCursor: z.string().optional() })
-        .meta({ id: 'CustomerPage' }),
+      body: pageSchema(profile, 'CustomerPage'),
     },
   },
   'GET /customers/{id}': {

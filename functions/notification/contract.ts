@@ -1,6 +1,6 @@
 // The notification service's HTTP contract: per route, the schemas its handler validates with and the
 // response it gives. The OpenAPI document is generated from this (see scripts/generate-openapi.ts).
-import { defineContract } from '@commerce/lambda-kit/contract';
+import { defineContract, pageSchema } from '@commerce/lambda-kit/contract';
 import * as z from 'zod';
 import { NOTIFICATION_KINDS } from './templates/models.ts';
 import { listNotificationsQuery } from './schemas.ts';
@@ -26,9 +26,7 @@ export const notificationContract = defineContract({
     response: {
       status: 200,
       description: 'A page of the messages sent to me, newest first; no message content.',
-      body: z
-        .object({ items: z.array(delivery), nextCursor: z.string().optional() })
-        .meta({ id: 'NotificationDeliveryPage' }),
+      body: pageSchema(delivery, 'NotificationDeliveryPage'),
     },
   },
 });

@@ -1,6 +1,6 @@
 // The orders service's HTTP contract: carts (guests by id and secret, customers at /me/cart), checkout,
 // and orders for their customers and for staff. The OpenAPI document is generated from this.
-import { defineContract, type RouteContract } from '@commerce/lambda-kit/contract';
+import { defineContract, pageSchema, type RouteContract } from '@commerce/lambda-kit/contract';
 import * as z from 'zod';
 import {
   addLineBody,
@@ -146,9 +146,7 @@ export const orderSchema = z
   })
   .meta({ id: 'Order' });
 
-const orderPage = z
-  .object({ items: z.array(orderSchema), nextCursor: z.string().optional() })
-  .meta({ id: 'OrderPage' });
+const orderPage = pageSchema(orderSchema, 'OrderPage');
 
 const checkoutResult = z
   .object({

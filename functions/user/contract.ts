@@ -1,6 +1,6 @@
 // The user service's HTTP contract: per route, the schemas its handler validates with and the response it
 // gives. Every route is for admins (infra/services/user.routes.ts).
-import { defineContract } from '@commerce/lambda-kit/contract';
+import { defineContract, pageSchema } from '@commerce/lambda-kit/contract';
 import * as z from 'zod';
 import { USER_GROUPS } from './domain/user.ts';
 
@@ -59,13 +59,7 @@ const user = z
   .strict()
   .meta({ id: 'User' });
 const userSummary = z.object(userFields).strict().meta({ id: 'UserSummary' });
-const userPage = z
-  .object({
-    items: z.array(userSummary),
-    nextCursor: z.string().optional().describe('Pass as `cursor` for the next page; absent on the last.'),
-  })
-  .strict()
-  .meta({ id: 'UserPage' });
+const userPage = pageSchema(userSummary, 'UserPage');
 
 export const userContract = defineContract({
   'GET /users': {

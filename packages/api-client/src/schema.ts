@@ -1488,6 +1488,7 @@ export type components = {
     };
     CustomerPage: {
       items: components['schemas']['CustomerProfile'][];
+      /** @description Pass as `cursor` for the next page; absent on the last. */
       nextCursor?: string;
     };
     CustomerProfile: {
@@ -1632,6 +1633,7 @@ export type components = {
     };
     NotificationDeliveryPage: {
       items: components['schemas']['NotificationDelivery'][];
+      /** @description Pass as `cursor` for the next page; absent on the last. */
       nextCursor?: string;
     };
     OpenApiDocument: {
@@ -1748,6 +1750,7 @@ export type components = {
     };
     OrderPage: {
       items: components['schemas']['Order'][];
+      /** @description Pass as `cursor` for the next page; absent on the last. */
       nextCursor?: string;
     };
     PaymentWebhookReceipt: {

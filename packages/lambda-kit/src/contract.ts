@@ -1,7 +1,7 @@
 // A service's HTTP contract: per route, the zod schemas its handler validates with and the response it
 // gives. Handlers spread their entry into `httpRoute`, and the OpenAPI document is generated from the same
 // objects, so the document cannot drift from what the API accepts.
-import type * as z from 'zod';
+import * as z from 'zod';
 
 export type ContractMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -23,6 +23,20 @@ export interface RouteContract {
   readonly response: ResponseContract;
   /** Domain errors the route can answer with besides the ones its shape implies (400, 401, 403, 413...). */
   readonly errors?: readonly (402 | 404 | 409 | 422 | 503)[];
+}
+
+/**
+ * The body of a list route's page (what `paginate` answers), documented under `id` in the OpenAPI
+ * document: the items and, unless it is the last page, the cursor of the next.
+ */
+export function pageSchema<T extends z.ZodType>(item: T, id: string) {
+  return z
+    .object({
+      items: z.array(item),
+      nextCursor: z.string().optional().describe('Pass as `cursor` for the next page; absent on the last.'),
+    })
+    .strict()
+    .meta({ id });
 }
 
 /** Keeps the literal schema types of each entry, so that spreading one into `httpRoute` types the handler. */
