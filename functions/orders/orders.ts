@@ -122,26 +122,28 @@ export class Orders {
 
   /** The caller's cart; a customer without one gets an empty one (not stored until it changes). */
   async getCart(access: CartAccess): Promise<CartRecord> {
+    return (await this.#loadCart(access)).record;
+  }
+
+  /** The caller's cart, and whether it is stored (a customer's empty cart is not, until it changes). */
+  async #loadCart(access: CartAccess): Promise<{ record: CartRecord; stored: boolean }> {
     if (access.kind === 'customer') {
       const stored = await this.#store.getCart(customerCartId(access.customerId));
-      return (
-        stored ?? {
-          cart: newCustomerCart(
-            customerCartId(access.customerId),
-            access.customerId,
-            this.#options.defaultCurrency,
-            this.#now(),
-          ),
-          email: null,
-        }
+      if (stored) return { record: stored, stored: true };
+      const cart = newCustomerCart(
+        customerCartId(access.customerId),
+        access.customerId,
+        this.#options.defaultCurrency,
+        this.#now(),
       );
+      return { record: { cart, email: null }, stored: false };
     }
     const stored = await this.#store.getCart(access.cartId);
     // The same answer for "no such cart" and "not yours": a guest cart's id alone proves nothing.
     if (!stored || !canAccessCart(stored.cart, { secret: access.secret })) {
       throw new NotFoundError('No such cart, or the cart secret does not match.');
     }
-    return stored;
+    return { record: stored, stored: true };
   }
 
   async priceCart(record: CartRecord, correlationId: string): Promise<PricedCart> {
@@ -218,8 +220,7 @@ export class Orders {
     change: (cart: Cart, now: Date) => Cart,
     email?: string | null,
   ): Promise<CartRecord> {
-    const current = await this.getCart(access);
-    const exists = access.kind === 'guest' || (await this.#exists(current.cart.id));
+    const { record: current, stored } = await this.#loadCart(access);
     const cart = change(current.cart, this.#now());
     const nextEmail = email === undefined || access.kind === 'customer' ? current.email : email;
     if (cart === current.cart && nextEmail === current.email) return current;
@@ -227,12 +228,8 @@ export class Orders {
       cart: cart === current.cart ? { ...cart, version: cart.version + 1 } : cart,
       email: nextEmail,
     };
-    await this.#store.saveCart(record, exists ? current.cart.version : undefined);
+    await this.#store.saveCart(record, stored ? current.cart.version : undefined);
     return record;
-  }
-
-  async #exists(cartId: string): Promise<boolean> {
-    return (await this.#store.getCart(cartId)) !== undefined;
   }
 
   // =========================================================================================================

@@ -165,10 +165,6 @@ export class OrdersStore {
     return { Delete: { TableName: this.#table, Key: cartKey(id) } };
   }
 
-  async deleteCart(id: string): Promise<void> {
-    await this.#db.send(new DeleteCommand({ TableName: this.#table, Key: cartKey(id) }));
-  }
-
   // --- what orders knows of products and customers ------------------------------------------------------
 
   /** The SKUs and, for a customer, their segments, in one BatchGetItem. */

@@ -1,6 +1,5 @@
-// What the API shows of carts and orders: the cart with its live prices, the order as stored.
+// What the API shows of a cart: the cart with its live prices.
 import type { RateOffer } from '../shipping/domain/rates.ts';
-import type { Order } from './domain/order.ts';
 import type { CartIssue, PricedCart } from './pricing.ts';
 import type { CartRecord } from './store.ts';
 
@@ -64,9 +63,4 @@ export function cartView(record: CartRecord, priced: PricedCart): CartView {
     version: cart.version,
     updatedAt: cart.updatedAt,
   };
-}
-
-/** The order as its customer and staff see it (everything but the internal version counter's meaning). */
-export function orderView(order: Order): Order {
-  return order;
 }
