@@ -11,7 +11,6 @@
 // attribute) ignores: reservations never vanish on their own.
 import { TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -19,6 +18,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { key } from '@commerce/lambda-kit';
+import { batchGetAll } from '@commerce/lambda-kit/batch-get';
 import { VersionConflictError } from '@commerce/lambda-kit/errors';
 import { randomUUID } from 'node:crypto';
 import {
@@ -335,18 +335,8 @@ export class DynamoInventoryStore implements InventoryStore {
   }
 
   async getTotals(skus: readonly string[]): Promise<SkuTotals[]> {
-    const found: SkuTotals[] = [];
-    let keys: Item[] = [...new Set(skus)].map(summaryKey);
-    for (let attempt = 0; keys.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-      const batch = keys.slice(0, 100);
-      const out = await this.#db.send(
-        new BatchGetCommand({ RequestItems: { [this.#table]: { Keys: batch } } }),
-      );
-      found.push(...(out.Responses?.[this.#table] ?? []).map(toTotals));
-      keys = [...keys.slice(100), ...(out.UnprocessedKeys?.[this.#table]?.Keys ?? [])];
-    }
-    return found;
+    const items = await batchGetAll(this.#db, this.#table, [...new Set(skus)].map(summaryKey));
+    return items.map(toTotals);
   }
 
   // ---------------------------------------------------------------------------------------------------

@@ -9,7 +9,6 @@
 //   OUTBOX#<eventId> / EVENT         events written in the same transaction as the change they announce
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
@@ -19,6 +18,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { key, ttlAfter } from '@commerce/lambda-kit';
+import { batchGetAll } from '@commerce/lambda-kit/batch-get';
 import { VersionConflictError } from '@commerce/lambda-kit/errors';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import type { StartKey, StoredPage } from '@commerce/lambda-kit/pagination';
@@ -176,18 +176,10 @@ export class OrdersStore {
     if (customerId !== null) keys.push(segmentsKey(customerId));
     const found = new Map<string, SkuRecord>();
     let segments: readonly string[] = [];
-    let pending: Record<string, unknown>[] = keys;
-    for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
-      const answer = await this.#db.send(
-        new BatchGetCommand({ RequestItems: { [this.#table]: { Keys: pending } } }),
-      );
-      for (const item of answer.Responses?.[this.#table] ?? []) {
-        if (item['sk'] === 'SKU') found.set(item['sku'] as string, item as unknown as SkuRecord);
-        else segments = (item['segments'] as string[] | undefined) ?? [];
-      }
-      pending = (answer.UnprocessedKeys?.[this.#table]?.Keys ?? []) as Record<string, unknown>[];
+    for (const item of await batchGetAll(this.#db, this.#table, keys)) {
+      if (item['sk'] === 'SKU') found.set(item['sku'] as string, item as unknown as SkuRecord);
+      else segments = (item['segments'] as string[] | undefined) ?? [];
     }
-    if (pending.length > 0) throw new Error('DynamoDB left keys unprocessed after retries');
     return { skus: found, segments };
   }
 

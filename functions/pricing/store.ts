@@ -8,16 +8,15 @@
 // A quote reads everything it needs by key in one BatchGetItem round trip (see loadPricing).
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { key } from '@commerce/lambda-kit';
+import { batchGetAll } from '@commerce/lambda-kit/batch-get';
 import { VersionConflictError } from '@commerce/lambda-kit/errors';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { PriceBook } from './domain/price-book.ts';
 import {
   DEFAULT_TAX_CLASS,
@@ -36,8 +35,6 @@ type Key = { pk: string; sk: string };
 
 const PRICE_LISTS = 'PRICE_LISTS';
 /** BatchGetItem takes at most 100 keys per call. */
-const BATCH_GET_MAX_KEYS = 100;
-const BATCH_GET_MAX_ATTEMPTS = 5;
 
 const pricesKey = (sku: string): Key => ({ pk: key('SKU', sku), sk: 'PRICES' });
 const skuProductKey = (sku: string): Key => ({ pk: key('SKU', sku), sk: 'PRODUCT' });
@@ -169,7 +166,7 @@ export class DynamoPricingStore {
       ...[...new Set(segments)].map(listKey),
       TAX_TABLE_KEY,
     ];
-    const items = await this.#batchGet(keys);
+    const items = await batchGetAll(this.#db, this.#table, keys);
     const of = (sk: string) => items.filter((i) => i.sk === sk);
     const taxClasses = new Map(of('PRODUCT').map((i) => [i.sku as string, i.taxClass as TaxClass]));
     const taxItem = of('TABLE')[0];
@@ -188,28 +185,6 @@ export class DynamoPricingStore {
   async #get<T>(k: Key): Promise<T | undefined> {
     const out = await this.#db.send(new GetCommand({ TableName: this.#table, Key: k }));
     return out.Item ? strip<T>(out.Item) : undefined;
-  }
-
-  async #batchGet(keys: readonly Key[]): Promise<Record<string, unknown>[]> {
-    const chunks: Key[][] = [];
-    for (let i = 0; i < keys.length; i += BATCH_GET_MAX_KEYS)
-      chunks.push(keys.slice(i, i + BATCH_GET_MAX_KEYS));
-    return (await Promise.all(chunks.map((chunk) => this.#batchGetChunk(chunk)))).flat();
-  }
-
-  async #batchGetChunk(keys: readonly Key[]): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let pending = keys;
-    for (let attempt = 1; pending.length > 0; attempt++) {
-      if (attempt > BATCH_GET_MAX_ATTEMPTS) throw new Error('BatchGetItem left keys unprocessed');
-      if (attempt > 1) await sleep(20 * 2 ** attempt);
-      const out = await this.#db.send(
-        new BatchGetCommand({ RequestItems: { [this.#table]: { Keys: [...pending] } } }),
-      );
-      items.push(...(out.Responses?.[this.#table] ?? []));
-      pending = (out.UnprocessedKeys?.[this.#table]?.Keys ?? []) as Key[];
-    }
-    return items;
   }
 
   /** A Put that succeeds only over the version the caller read (0: the item must not exist). */
