@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { key } from '@commerce/lambda-kit';
 import { batchGetAll } from '@commerce/lambda-kit/batch-get';
+import { conditionFailed } from '@commerce/lambda-kit/conditions';
 import { VersionConflictError } from '@commerce/lambda-kit/errors';
 import { randomUUID } from 'node:crypto';
 import {
@@ -374,9 +375,7 @@ export class DynamoInventoryStore implements InventoryStore {
         }),
       );
     } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') {
-        throw new VersionConflictError();
-      }
+      if (conditionFailed(error)) throw new VersionConflictError();
       throw error;
     }
   }

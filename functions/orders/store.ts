@@ -7,7 +7,6 @@
 //   COUNTER#<year> / COUNTER         the order-number sequence of a year
 //   CHECKOUT#<scope hash> / CHECKOUT an Idempotency-Key: the request's fingerprint, the order, the answer
 //   OUTBOX#<eventId> / EVENT         events written in the same transaction as the change they announce
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   GetCommand,
@@ -19,6 +18,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { key, ttlAfter } from '@commerce/lambda-kit';
 import { batchGetAll } from '@commerce/lambda-kit/batch-get';
+import { conditionFailed } from '@commerce/lambda-kit/conditions';
 import { VersionConflictError } from '@commerce/lambda-kit/errors';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import type { StartKey, StoredPage } from '@commerce/lambda-kit/pagination';
@@ -79,14 +79,6 @@ export interface CheckoutRecord {
 }
 
 export type OrderPage = StoredPage<Order>;
-
-function conditionFailed(error: unknown): boolean {
-  return (
-    error instanceof ConditionalCheckFailedException ||
-    (error instanceof TransactionCanceledException &&
-      (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'))
-  );
-}
 
 export type { TransactItem };
 

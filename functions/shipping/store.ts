@@ -3,9 +3,9 @@
 //   SHIPMENT#<id> / SHIPMENT         a shipment: status, tracking history, label, version
 //   TRACKING#<number> / SHIPMENT     which shipment a tracking number belongs to (carrier webhooks)
 //   OUTBOX#<eventId> / EVENT         events written in the same transaction as the change they announce
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { key } from '@commerce/lambda-kit';
+import { conditionFailed } from '@commerce/lambda-kit/conditions';
 import { ConflictError, VersionConflictError } from '@commerce/lambda-kit/errors';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import type { CarrierLabel } from './carriers/carrier.ts';
@@ -36,13 +36,6 @@ export interface ShipmentRecord {
 
 /** The rate table changed between read and write (another staff edit); re-read and retry. */
 export class RateTableConflict extends Error {}
-
-function canceledOnCondition(error: unknown): boolean {
-  return (
-    error instanceof TransactionCanceledException &&
-    (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed')
-  );
-}
 
 /** What the service needs of its store (the DynamoDB adapter below; an in-memory one in unit tests). */
 export type ShippingStore = Pick<
@@ -102,7 +95,7 @@ export class DynamoShippingStore {
         }),
       );
     } catch (error) {
-      if (canceledOnCondition(error)) throw new RateTableConflict();
+      if (conditionFailed(error)) throw new RateTableConflict();
       throw error;
     }
   }
@@ -145,7 +138,7 @@ export class DynamoShippingStore {
     try {
       await this.#db.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
-      if (canceledOnCondition(error)) {
+      if (conditionFailed(error)) {
         throw new ConflictError(`Shipment ${shipment.id} exists already.`, 'shipment-exists');
       }
       throw error;
@@ -175,7 +168,7 @@ export class DynamoShippingStore {
     try {
       await this.#db.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
-      if (canceledOnCondition(error)) throw new VersionConflictError();
+      if (conditionFailed(error)) throw new VersionConflictError();
       throw error;
     }
     return next;
