@@ -315,14 +315,10 @@ export class OrdersStore {
   }
 
   /**
-   * Creates the order with its number and events, plus any extra items (the cart's removal), in one
-   * transaction; false when the order exists already (a retried checkout).
+   * Creates the order with its number and events in one transaction; false when the order exists already
+   * (a retried checkout).
    */
-  async createOrder(
-    order: Order,
-    events: readonly OutboxItem[],
-    extra: readonly TransactItem[] = [],
-  ): Promise<boolean> {
+  async createOrder(order: Order, events: readonly OutboxItem[]): Promise<boolean> {
     try {
       await this.#db.send(
         new TransactWriteCommand({
@@ -342,7 +338,6 @@ export class OrdersStore {
               },
             },
             ...this.#outbox(events),
-            ...extra,
           ],
         }),
       );
