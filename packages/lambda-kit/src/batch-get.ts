@@ -5,9 +5,9 @@ import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynam
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The most keys one BatchGetItem takes. */
-export const BATCH_GET_MAX_KEYS = 100;
+const BATCH_GET_MAX_KEYS = 100;
 /** How often a chunk is asked for before its unprocessed keys count as a failure. */
-export const BATCH_GET_MAX_ATTEMPTS = 5;
+const BATCH_GET_MAX_ATTEMPTS = 5;
 
 type Key = Record<string, unknown>;
 

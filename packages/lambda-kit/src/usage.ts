@@ -16,10 +16,6 @@ export function recordDynamoDbCall(ms: number): void {
   millis += ms;
 }
 
-export function dynamoDbUsage(): { readonly calls: number; readonly ms: number } {
-  return { calls, ms: millis };
-}
-
 /** The Server-Timing entry for the usage so far (RFC: W3C Server Timing). */
 export function serverTiming(): string {
   return `dynamodb;desc="${calls} calls";dur=${millis.toFixed(1)}`;
