@@ -5,10 +5,10 @@ import {
   AdminGetUserCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { logger, traced } from '@commerce/lambda-kit/observability';
+import { logger } from '@commerce/lambda-kit/observability';
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
 
-const cognito = traced(new CognitoIdentityProviderClient({}));
+const cognito = new CognitoIdentityProviderClient({});
 const STAFF_GROUPS = new Set(['staff', 'admin']);
 
 async function hasTotp(userPoolId: string, username: string): Promise<boolean> {

@@ -4,7 +4,6 @@
 // thrown as PeerUnavailableError so the caller can tell "said no" from "did not answer".
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { InternalProblem, InternalResult } from '@commerce/lambda-kit/internal';
-import { traced } from '@commerce/lambda-kit/observability';
 
 /** The callee did not answer (function error, throttled, timed out): nothing is known about its effect. */
 export class PeerUnavailableError extends Error {
@@ -27,7 +26,7 @@ export class PeerRefusedError extends Error {
 }
 
 let lambda: LambdaClient | undefined;
-const client = (): LambdaClient => (lambda ??= traced(new LambdaClient({})));
+const client = (): LambdaClient => (lambda ??= new LambdaClient({}));
 
 /** Invokes `functionName` with `payload` and returns its result, or its { error } answer. */
 export async function invoke<T extends object>(

@@ -14,7 +14,6 @@ import { createDocumentClient } from '@commerce/lambda-kit/clients';
 import { loadEnv } from '@commerce/lambda-kit/env';
 import { UnauthorizedError } from '@commerce/lambda-kit/errors';
 import type { Principal } from '@commerce/lambda-kit/http';
-import { traced } from '@commerce/lambda-kit/observability';
 import { OUTBOX_PK_PREFIX, outboxItem, type OutboxItem } from '@commerce/lambda-kit/outbox';
 import * as z from 'zod';
 import {
@@ -32,7 +31,7 @@ import { DynamoUserAuditStore } from './store.ts';
 const env = loadEnv(z.object({ TABLE_NAME: z.string().min(1), USER_POOL_ID: z.string().min(1) }));
 
 export const directory = new CognitoUserDirectory(
-  traced(new CognitoIdentityProviderClient({})),
+  new CognitoIdentityProviderClient({}),
   env.USER_POOL_ID,
 );
 const audit = new DynamoUserAuditStore(createDocumentClient(), env.TABLE_NAME);

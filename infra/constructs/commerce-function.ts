@@ -72,7 +72,6 @@ export class CommerceFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: props.service,
         POWERTOOLS_METRICS_NAMESPACE: 'Commerce',
         POWERTOOLS_LOG_LEVEL: config.lambda.logLevel,
-        POWERTOOLS_TRACE_ENABLED: String(config.lambda.tracing),
         STAGE: config.stage,
         ...(config.lambda.sourceMapStackTraces ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
         ...props.environment,

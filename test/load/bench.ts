@@ -50,7 +50,6 @@ const COMPONENTS = {
   zod: "import * as z from 'zod';\nexport const schema = z.object({ id: z.string() });",
   logger: "import { Logger } from '@aws-lambda-powertools/logger';\nexport const logger = new Logger();",
   metrics: "import { Metrics } from '@aws-lambda-powertools/metrics';\nexport const metrics = new Metrics();",
-  tracer: "import { Tracer } from '@aws-lambda-powertools/tracer';\nexport const tracer = new Tracer();",
   middy: [
     "import middy from '@middy/core';",
     "import httpCors from '@middy/http-cors';",
@@ -61,9 +60,8 @@ const COMPONENTS = {
 const PROBES: readonly { name: string; parts: readonly (keyof typeof COMPONENTS)[] }[] = [
   { name: 'zod', parts: ['zod'] },
   { name: 'Logger + Metrics', parts: ['logger', 'metrics'] },
-  { name: 'Tracer (+ X-Ray SDK)', parts: ['tracer'] },
   { name: 'middy', parts: ['middy'] },
-  { name: 'all of the above', parts: ['zod', 'logger', 'metrics', 'tracer', 'middy'] },
+  { name: 'all of the above', parts: ['zod', 'logger', 'metrics', 'middy'] },
 ];
 
 /** Coarse families of packages for the bundle breakdown (by package name; approximate by nature). */

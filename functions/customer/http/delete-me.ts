@@ -8,7 +8,6 @@ import {
 import { CustomerDeleted } from '@commerce/events';
 import { loadEnv } from '@commerce/lambda-kit/env';
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { traced } from '@commerce/lambda-kit/observability';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
 import * as z from 'zod';
 import { anonymize } from '../domain/customer.ts';
@@ -16,7 +15,7 @@ import { currentCustomer, store } from '../runtime.ts';
 import { customerContract } from '../contract.ts';
 
 const { USER_POOL_ID } = loadEnv(z.object({ USER_POOL_ID: z.string().min(1) }));
-const cognito = traced(new CognitoIdentityProviderClient({}));
+const cognito = new CognitoIdentityProviderClient({});
 
 export const handler = httpRoute({
   ...customerContract['DELETE /me'],

@@ -14,7 +14,7 @@ import {
 } from '@commerce/events';
 import { eventConsumer } from '@commerce/lambda-kit/consumer';
 import { loadEnv } from '@commerce/lambda-kit/env';
-import { logger, traced } from '@commerce/lambda-kit/observability';
+import { logger } from '@commerce/lambda-kit/observability';
 import * as z from 'zod';
 import { orderNotification, type OrderEvent } from '../domain/order-notification.ts';
 import { Notifier } from '../notifier.ts';
@@ -34,8 +34,8 @@ const env = loadEnv(
 
 const notifier = new Notifier({
   store,
-  email: new SesEmailSender(traced(new SESv2Client({})), env.NOTIFICATION_SENDER),
-  sms: new SnsSmsSender(traced(new SNSClient({}))),
+  email: new SesEmailSender(new SESv2Client({}), env.NOTIFICATION_SENDER),
+  sms: new SnsSmsSender(new SNSClient({})),
   log: (message, details) => logger.info(message, details),
 });
 

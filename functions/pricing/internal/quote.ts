@@ -2,7 +2,7 @@
 // it is not behind the API. Takes a QuoteRequestInput, answers a QuoteResult (quote-contract.ts): the
 // engine's Quote, or { error } for a request that cannot be priced. Only our own failures are thrown.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logger, metrics, publishMetrics, tracing } from '@commerce/lambda-kit/observability';
+import { logger, metrics, publishMetrics } from '@commerce/lambda-kit/observability';
 import middy from '@middy/core';
 import { store } from '../runtime.ts';
 import { priceQuote } from './price-quote.ts';
@@ -14,7 +14,6 @@ function correlationIdOf(event: unknown): string | undefined {
 }
 
 export const handler = middy<unknown, QuoteResult>()
-  .use(tracing<unknown, QuoteResult>())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(publishMetrics<unknown, QuoteResult>())
   .handler(async (event) => {

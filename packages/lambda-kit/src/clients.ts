@@ -3,11 +3,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { traced } from './observability.ts';
 import { recordDynamoDbCall } from './usage.ts';
 
 export function createDocumentClient(): DynamoDBDocumentClient {
-  const client = traced(new DynamoDBClient({}));
+  const client = new DynamoDBClient({});
   // Counts each call (one round trip, or more with retries) for the request's Server-Timing header.
   client.middlewareStack.add(
     (next) => async (args) => {
@@ -26,5 +25,5 @@ export function createDocumentClient(): DynamoDBDocumentClient {
 }
 
 export function createEventBridgeClient(): EventBridgeClient {
-  return traced(new EventBridgeClient({}));
+  return new EventBridgeClient({});
 }

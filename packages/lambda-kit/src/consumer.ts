@@ -13,7 +13,7 @@ import type { EventDefinition, EventDetail } from '@commerce/events';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
-import { logger, metrics, publishMetrics, traced, tracing } from './observability.ts';
+import { logger, metrics, publishMetrics } from './observability.ts';
 
 /** A message that will never succeed however often it is retried. */
 export class PoisonMessageError extends Error {}
@@ -68,7 +68,7 @@ export function parseRecord<E extends EventDefinition>(
 export function eventConsumer<E extends EventDefinition>(
   spec: ConsumerSpec<E>,
 ): (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> {
-  const sqs = traced(new SQSClient({}));
+  const sqs = new SQSClient({});
   const processor = new BatchProcessor(EventType.SQS);
   const idempotencyConfig = new IdempotencyConfig({
     eventKeyJmesPath: 'detail.metadata.id',
@@ -122,7 +122,6 @@ export function eventConsumer<E extends EventDefinition>(
   };
 
   return middy<SQSEvent, SQSBatchResponse>()
-    .use(tracing<SQSEvent, SQSBatchResponse>())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(publishMetrics<SQSEvent, SQSBatchResponse>())
     .handler(async (event, context) => {

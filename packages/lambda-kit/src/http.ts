@@ -11,7 +11,7 @@ import * as z from 'zod';
 import { loadEnv } from './env.ts';
 import type { ResponseContract, RouteContract } from './contract.ts';
 import { DomainError, ValidationError, type FieldError } from './errors.ts';
-import { logger, metrics, publishMetrics, tracing } from './observability.ts';
+import { logger, metrics, publishMetrics } from './observability.ts';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem.ts';
 import { resetDynamoDbUsage, serverTiming } from './usage.ts';
 import { toFieldErrors } from './zod-errors.ts';
@@ -328,7 +328,6 @@ export function httpRoute<
   const { CORS_ORIGINS } = loadEnv(z.object({ CORS_ORIGINS: z.string().min(1) }));
 
   return middy<ParsedEvent, APIGatewayProxyResult>()
-    .use(tracing<ParsedEvent, APIGatewayProxyResult>())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(publishMetrics<ParsedEvent, APIGatewayProxyResult>())
     .use(correlation())

@@ -8,7 +8,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { DomainError, ValidationError, type FieldError } from './errors.ts';
-import { logger, metrics, publishMetrics, tracing } from './observability.ts';
+import { logger, metrics, publishMetrics } from './observability.ts';
 import { problemType } from './problem.ts';
 import { toFieldErrors } from './zod-errors.ts';
 
@@ -62,7 +62,6 @@ export function internalFunction<S extends z.ZodType, R extends object>(
   spec: InternalFunctionSpec<S, R>,
 ): (event: unknown, context: Context) => Promise<InternalResult<R>> {
   return middy<unknown, InternalResult<R>>()
-    .use(tracing<unknown, InternalResult<R>>())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(publishMetrics<unknown, InternalResult<R>>())
     .handler(async (event, context) => {
