@@ -30,10 +30,7 @@ import { DynamoUserAuditStore } from './store.ts';
 
 const env = loadEnv(z.object({ TABLE_NAME: z.string().min(1), USER_POOL_ID: z.string().min(1) }));
 
-export const directory = new CognitoUserDirectory(
-  new CognitoIdentityProviderClient({}),
-  env.USER_POOL_ID,
-);
+export const directory = new CognitoUserDirectory(new CognitoIdentityProviderClient({}), env.USER_POOL_ID);
 const audit = new DynamoUserAuditStore(createDocumentClient(), env.TABLE_NAME);
 
 /**
