@@ -15,7 +15,7 @@ const steps: [string, string, string[]][] = [
   ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
   ['types', bin('tsc'), ['-p', 'tsconfig.json']],
   ['event docs', process.execPath, ['scripts/generate-event-docs.ts', '--check']],
-  ['openapi', process.execPath, ['scripts/generate-openapi.ts', '--check']],
+  ['generated files', process.execPath, ['scripts/generate.ts', '--check']],
 ];
 
 for (const [name, command, args] of steps) {

@@ -31,11 +31,14 @@ export type ServiceName =
   | 'search'
   | 'notification';
 
-export interface EventDefinition<TData extends z.ZodType = z.ZodType> {
+/** EventBridge `detail-type`: `<entity>.<verb>` in the past tense. */
+export type DetailType = `${string}.${string}`;
+
+export interface EventDefinition<TData extends z.ZodType = z.ZodType, TType extends DetailType = DetailType> {
   /** EventBridge `source`: `commerce.<service>`. */
   readonly source: `commerce.${ServiceName}`;
   /** EventBridge `detail-type`: `<entity>.<verb>` in the past tense. */
-  readonly detailType: `${string}.${string}`;
+  readonly detailType: TType;
   /** Schema version of `data`; a breaking change gets a new version and a new module. */
   readonly version: number;
   readonly producer: ServiceName;
@@ -57,13 +60,13 @@ export type DeepReadonly<T> = T extends readonly (infer U)[]
 export type EventData<E extends EventDefinition> = DeepReadonly<z.infer<E['data']>>;
 export type EventDetail<E extends EventDefinition> = z.infer<E['detail']>;
 
-export function defineEvent<TData extends z.ZodType>(spec: {
+export function defineEvent<TData extends z.ZodType, const TType extends DetailType>(spec: {
   producer: ServiceName;
-  detailType: `${string}.${string}`;
+  detailType: TType;
   version: number;
   description: string;
   data: TData;
-}): EventDefinition<TData> {
+}): EventDefinition<TData, TType> {
   return {
     source: `commerce.${spec.producer}`,
     detailType: spec.detailType,
@@ -86,4 +89,19 @@ export function eventPattern(event: EventDefinition): {
     detailType: [event.detailType],
     detail: { metadata: { version: [event.version] } },
   };
+}
+
+/**
+ * An event a domain transition announces: its catalog definition and the data it carries, typed by the
+ * catalog. Domain code returns these; the use case writes them to the outbox in one way (the kit's
+ * `toOutbox`), whatever the service.
+ */
+export interface DomainEvent<E extends EventDefinition = EventDefinition> {
+  readonly event: E;
+  readonly data: EventData<E>;
+}
+
+/** Pairs an event definition with its data, so the data is checked against that definition's schema type. */
+export function domainEvent<E extends EventDefinition>(event: E, data: EventData<E>): DomainEvent<E> {
+  return { event, data };
 }

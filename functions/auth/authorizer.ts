@@ -8,8 +8,8 @@ import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } fro
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import * as z from 'zod';
-import { allRoutes } from '../../infra/services/routes.ts';
 import { apiStageArn, policyFor, type Caller } from './domain/access.ts';
+import { routeTable } from './route-table.ts';
 
 const env = loadEnv(
   z.object({
@@ -71,7 +71,7 @@ export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<
     mfa: payload.mfa === 'true',
   };
   const stageArn = apiStageArn(event.methodArn);
-  const policy = policyFor(caller, allRoutes, stageArn, {
+  const policy = policyFor(caller, routeTable, stageArn, {
     requireStaffMfa: env.REQUIRE_STAFF_MFA === 'true',
     api: stageArn.split(':')[5]?.split('/')[0] === env.PARTNER_API_ID ? 'partner' : 'public',
   });

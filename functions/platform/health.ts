@@ -1,8 +1,8 @@
 // GET /health: answers without touching any store; the bench's baseline for the gateway and HTTP stack.
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { platformContract } from './contract.ts';
+import { platformRoutes } from './routes.ts';
 
 export const handler = httpRoute({
-  ...platformContract['GET /health'],
+  ...platformRoutes['GET /health'],
   handler: () => Promise.resolve({ status: 200, body: { status: 'ok' as const } }),
 });

@@ -4,13 +4,13 @@ import { loadEnv } from '@commerce/lambda-kit/env';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import * as z from 'zod';
 import document from '../../docs/openapi.json' with { type: 'json' };
-import { platformContract } from './contract.ts';
+import { platformRoutes } from './routes.ts';
 
 // `{apiId}` and `{stage}` are filled in per request; unset means the gateway's own domain (see stage config).
 const { PUBLIC_URL_TEMPLATE } = loadEnv(z.object({ PUBLIC_URL_TEMPLATE: z.url().optional() }));
 
 export const handler = httpRoute({
-  ...platformContract['GET /openapi.json'],
+  ...platformRoutes['GET /openapi.json'],
   handler: ({ gateway }) => {
     const url = PUBLIC_URL_TEMPLATE
       ? PUBLIC_URL_TEMPLATE.replace('{apiId}', gateway.apiId).replace('{stage}', gateway.stage)

@@ -146,7 +146,4 @@ export const stageConfigSchema = z
 
 export type StageConfig = z.infer<typeof stageConfigSchema>;
 
-/** The Secrets Manager secret that holds the payment gateways' keys on stages that keep one. */
-export function paymentSecretName(stage: string): string {
-  return `commerce/${stage}/payment`;
-}
+export { paymentSecretName } from '../../functions/payment/service.ts';

@@ -26,7 +26,8 @@ import { Construct } from 'constructs';
 import { partnerUsagePlanName } from '../config/partner-names.ts';
 import type { StageConfig } from '../config/stage-config.ts';
 import type { CommerceFunction } from './commerce-function.ts';
-import type { Access, HttpMethod } from './service-definition.ts';
+import type { HttpMethod } from '@commerce/lambda-kit/contract';
+import type { Access } from '@commerce/lambda-kit/service';
 
 export const CORRELATION_HEADER = 'X-Correlation-Id';
 

@@ -1,7 +1,8 @@
 // One L3 construct per service: its functions (one per route, one per subscription, one per internal
 // function, and the outbox relay), their least-privilege grants on the service's own table, its routes on
 // the API and its subscriptions.
-import { Duration } from 'aws-cdk-lib';
+import { Aws, Duration } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -15,13 +16,13 @@ import type { StageConfig } from '../config/stage-config.ts';
 import type { CommerceApi } from './commerce-api.ts';
 import { CommerceFunction } from './commerce-function.ts';
 import { DeadLetterQueue } from './dead-letter-queue.ts';
-import type { InvokeTarget, ServiceDefinition } from './service-definition.ts';
+import type { InvokeTarget, ServiceDefinition } from '@commerce/lambda-kit/service';
 import { Subscription } from './subscription.ts';
 
 export const OUTBOX_RELAY_ENTRY = 'functions/platform/outbox-relay.ts';
 
 export interface ServiceProps {
-  readonly definition: ServiceDefinition;
+  readonly definition: ServiceDefinition<StageConfig>;
   readonly config: StageConfig;
   readonly table: ITable;
   readonly bus: IEventBus;
@@ -65,7 +66,7 @@ export class Service extends Construct {
 
     for (const route of definition.routes) {
       const fn = new CommerceFunction(this, routeId(route.method, route.path), {
-        entry: route.handler,
+        entry: route.entry,
         service,
         config,
         description: `${service}: ${route.method} ${route.path}`,
@@ -84,7 +85,7 @@ export class Service extends Construct {
 
     for (const sub of definition.subscriptions) {
       const fn = new CommerceFunction(this, `Consumer-${sub.name}`, {
-        entry: sub.handler,
+        entry: sub.entry,
         service,
         config,
         description: `${service}: consumes ${sub.events.map((e) => e.detailType).join(', ')}`,
@@ -106,7 +107,7 @@ export class Service extends Construct {
 
     for (const internal of definition.internal ?? []) {
       const fn = new CommerceFunction(this, `Internal-${internal.name}`, {
-        entry: internal.handler,
+        entry: internal.entry,
         service,
         config,
         description: `${service}: internal ${internal.name}: ${internal.description}`,
@@ -164,7 +165,13 @@ export class Service extends Construct {
     this.functions.push(this.outboxRelay);
 
     const environment = definition.environment?.(config) ?? {};
-    const statements = definition.permissions?.(config) ?? [];
+    const statements = (
+      definition.permissions?.(config, {
+        partition: Aws.PARTITION,
+        region: config.region,
+        account: Aws.ACCOUNT_ID,
+      }) ?? []
+    ).map((s) => new PolicyStatement({ actions: [...s.actions], resources: [...s.resources] }));
     for (const fn of this.functions) {
       if (fn === this.outboxRelay) continue;
       for (const [name, value] of Object.entries(environment)) fn.addEnvironment(name, value);

@@ -1,10 +1,10 @@
-// Builds the OpenAPI 3.1 document from the route table (paths, access, scopes) and the services' contracts
-// (the zod schemas the handlers validate with). Request schemas are converted as inputs (defaults make a
+// Builds the OpenAPI 3.1 document from the declared routes: paths, access and scopes, and the zod schemas
+// the handlers validate with. Request schemas are converted as inputs (defaults make a
 // field optional, coercions accept strings), response schemas as outputs. Schemas named with
 // `.meta({ id })` become shared components.
-import type { RouteContract, RouteKey } from '@commerce/lambda-kit/contract';
+import type { RouteContract } from '@commerce/lambda-kit/contract';
 import * as z from 'zod';
-import type { RouteDefinition } from '../constructs/service-definition.ts';
+import type { Route } from '@commerce/lambda-kit/service';
 
 type Json = Record<string, unknown>;
 
@@ -55,8 +55,8 @@ const STANDARD_ERRORS: Record<number, string> = {
   503: 'A service this operation depends on did not answer; nothing was charged.',
 };
 
-const operationId = (route: RouteDefinition): string => {
-  const base = route.handler.split('/').pop()?.replace(/\.ts$/, '') ?? route.handler;
+const operationId = (route: Route): string => {
+  const base = route.entry.split('/').pop()?.replace(/\.ts$/, '') ?? route.entry;
   return base.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 };
 
@@ -112,7 +112,7 @@ function parameters(where: 'path' | 'query', schema: z.ZodType | undefined): Jso
   });
 }
 
-function accessText(route: RouteDefinition): string {
+function accessText(route: Route): string {
   const who = {
     public: 'Anyone.',
     customer: 'A signed-in user (any group).',
@@ -124,16 +124,8 @@ function accessText(route: RouteDefinition): string {
     : who;
 }
 
-/** Builds the document. Throws when a route has no contract, a contract no route, or two operations one id. */
-export function buildOpenApiDocument(
-  routes: readonly RouteDefinition[],
-  contracts: Readonly<Record<RouteKey, RouteContract>>,
-  info: DocumentInfo,
-): Json {
-  const keys = new Set(routes.map((r) => `${r.method} ${r.path}`));
-  const orphans = Object.keys(contracts).filter((k) => !keys.has(k));
-  if (orphans.length > 0) throw new Error(`Contracts without a route: ${orphans.join(', ')}`);
-
+/** Builds the document from the declared routes (each carries its contract). Throws when two operations share an id. */
+export function buildOpenApiDocument(routes: readonly Route[], info: DocumentInfo): Json {
   const requests = z.registry<{ id: string }>();
   const responses = z.registry<{ id: string }>();
   responses.add(problemSchema, { id: 'Problem' });
@@ -141,14 +133,12 @@ export function buildOpenApiDocument(
   const paths: Record<string, Json> = {};
 
   for (const route of routes) {
-    const key = `${route.method} ${route.path}` as RouteKey;
-    const contract = contracts[key];
-    if (!contract) throw new Error(`Route ${key} has no contract entry`);
+    const contract: RouteContract = route;
     const id = operationId(route);
     if (ids.has(id)) throw new Error(`Two operations are called ${id}: rename a handler file`);
     ids.add(id);
 
-    const tag = route.handler.split('/')[1] ?? 'platform';
+    const tag = route.owner;
     const named = (schema: z.ZodType, registry: typeof requests, fallback: string): string => {
       const registered = registry.get(schema)?.id;
       if (registered) return registered;
@@ -222,7 +212,7 @@ export function buildOpenApiDocument(
   const problemContent = {
     'application/problem+json': { schema: { $ref: `${COMPONENT_PREFIX}Problem` } },
   };
-  const tags = [...new Set(routes.map((r) => r.handler.split('/')[1] ?? 'platform'))].sort();
+  const tags = [...new Set(routes.map((r) => r.owner))].sort();
   return {
     openapi: '3.1.0',
     info: {

@@ -1,8 +1,7 @@
-// The API's OpenAPI document as the route table and the contracts describe it.
+// The API's OpenAPI document as the declared routes describe it.
 import { readFileSync } from 'node:fs';
 import { PARTNER_SCOPES } from '../constructs/identity.ts';
-import { allRoutes } from '../services/routes.ts';
-import { contracts } from './contracts.ts';
+import { allRoutes } from '../services/index.ts';
 import { buildOpenApiDocument } from './document.ts';
 
 export function openApiDocument(): Record<string, unknown> {
@@ -10,7 +9,7 @@ export function openApiDocument(): Record<string, unknown> {
     version: string;
     license: string;
   };
-  return buildOpenApiDocument(allRoutes, contracts, {
+  return buildOpenApiDocument(allRoutes, {
     title: 'Serverless Commerce API',
     version: pkg.version,
     license: pkg.license,

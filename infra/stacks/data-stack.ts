@@ -10,13 +10,13 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { BUS_BASE_NAME } from '@commerce/events';
 import type { Construct } from 'constructs';
 import { paymentSecretName, type StageConfig } from '../config/stage-config.ts';
-import type { ServiceDefinition } from '../constructs/service-definition.ts';
+import type { ServiceDefinition } from '@commerce/lambda-kit/service';
 import { Identity } from '../constructs/identity.ts';
 import { ServiceTable } from '../constructs/service-table.ts';
 
 export interface DataStackProps extends StackProps {
   readonly config: StageConfig;
-  readonly services: readonly ServiceDefinition[];
+  readonly services: readonly ServiceDefinition<StageConfig>[];
 }
 
 export class DataStack extends Stack {

@@ -10,14 +10,14 @@ import type { StageConfig } from '../config/stage-config.ts';
 import { CommerceApi } from '../constructs/commerce-api.ts';
 import { CommerceFunction } from '../constructs/commerce-function.ts';
 import type { Identity } from '../constructs/identity.ts';
-import { invokeEnvName, type ServiceDefinition } from '../constructs/service-definition.ts';
-import { platformRoutes } from '../services/routes.ts';
+import { functionEnvName, type ServiceDefinition } from '@commerce/lambda-kit/service';
+import { platformRoutes } from '../services/index.ts';
 import { Service } from '../constructs/service.ts';
 import { ApiWebAcl } from '../constructs/web-acl.ts';
 
 export interface ServicesStackProps extends StackProps {
   readonly config: StageConfig;
-  readonly services: readonly ServiceDefinition[];
+  readonly services: readonly ServiceDefinition<StageConfig>[];
   readonly tables: ReadonlyMap<string, ITable>;
   readonly bus: IEventBus;
   readonly cursorSecret: ISecret;
@@ -57,12 +57,12 @@ export class ServicesStack extends Stack {
     // Routes of the platform itself: a liveness probe that runs the HTTP stack only (the bench's baseline)
     // and the OpenAPI document.
     for (const route of platformRoutes) {
-      const base = route.handler.split('/').pop()?.replace(/\.ts$/, '') ?? route.handler;
+      const base = route.entry.split('/').pop()?.replace(/\.ts$/, '') ?? route.entry;
       const fn = new CommerceFunction(
         this,
         base.charAt(0).toUpperCase() + base.slice(1).replace(/-./g, (m) => m.charAt(1).toUpperCase()),
         {
-          entry: route.handler,
+          entry: route.entry,
           service: 'platform',
           config,
           description: `platform: ${route.method} ${route.path}`,
@@ -106,7 +106,7 @@ export class ServicesStack extends Stack {
         fn.addToRolePolicy(
           new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [callee.functionArn] }),
         );
-        fn.addEnvironment(invokeEnvName(target), callee.functionName);
+        fn.addEnvironment(functionEnvName(target), callee.functionName);
       }
     }
 

@@ -3,7 +3,7 @@ import { DEFAULT_MAX_BODY_BYTES } from '@commerce/lambda-kit/http';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { loadStageConfig } from '../../infra/config/stages.ts';
-import { allRoutes } from '../../infra/services/routes.ts';
+import { allRoutes } from '../../infra/services/index.ts';
 import { findApiBaseUrl } from '../../packages/local-cloud/src/url.ts';
 import { synth } from './synth.ts';
 

@@ -1,8 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { catalogService } from '../../infra/services/catalog.ts';
+import { catalogService } from '../../functions/catalog/service.ts';
 import { services } from '../../infra/services/index.ts';
-import { platformRoutes } from '../../infra/services/routes.ts';
+import { platformRoutes } from '../../infra/services/index.ts';
 import { synth } from './synth.ts';
 
 const prod = synth('prod');

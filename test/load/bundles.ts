@@ -5,14 +5,13 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { esbuildOptions } from '../../infra/constructs/bundling.ts';
-import { services } from '../../infra/services/index.ts';
-import { platformRoutes } from '../../infra/services/routes.ts';
+import { platformRoutes, services } from '../../infra/services/index.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 /** Functions every stage deploys besides the services' own (infra/stacks/services-stack.ts, constructs/service.ts). */
 const PLATFORM_FUNCTIONS = [
-  ...platformRoutes.map((r) => ({ entry: r.handler, trigger: `${r.method} ${r.path}` })),
+  ...platformRoutes.map((r) => ({ entry: r.entry, trigger: `${r.method} ${r.path}` })),
   { entry: 'functions/platform/outbox-relay.ts', trigger: 'DynamoDB stream (per service)' },
   { entry: 'functions/auth/authorizer.ts', trigger: 'API Gateway REQUEST authorizer' },
   { entry: 'functions/auth/pre-token-generation.ts', trigger: 'Cognito pre token generation' },
@@ -32,9 +31,9 @@ export interface LambdaFunction {
 export function appFunctions(): LambdaFunction[] {
   const found = [
     ...services.flatMap((s) => [
-      ...s.routes.map((r) => ({ entry: r.handler, trigger: `${r.method} ${r.path}` })),
-      ...s.subscriptions.map((sub) => ({ entry: sub.handler, trigger: `SQS ${s.name}/${sub.name}` })),
-      ...(s.internal ?? []).map((f) => ({ entry: f.handler, trigger: `internal ${s.name}/${f.name}` })),
+      ...s.routes.map((r) => ({ entry: r.entry, trigger: `${r.method} ${r.path}` })),
+      ...s.subscriptions.map((sub) => ({ entry: sub.entry, trigger: `SQS ${s.name}/${sub.name}` })),
+      ...(s.internal ?? []).map((f) => ({ entry: f.entry, trigger: `internal ${s.name}/${f.name}` })),
     ]),
     ...PLATFORM_FUNCTIONS,
   ];

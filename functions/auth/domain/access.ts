@@ -1,5 +1,6 @@
 // Who may call which route, and the IAM policy that says so to API Gateway. Pure; no AWS.
-import type { Access, HttpMethod } from '../../../infra/constructs/service-definition.ts';
+import type { HttpMethod } from '@commerce/lambda-kit/contract';
+import type { Access } from '@commerce/lambda-kit/service';
 
 /** The verified caller: a person signed in through an app client, or a partner's client (client credentials). */
 export interface Caller {

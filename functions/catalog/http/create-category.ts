@@ -5,10 +5,10 @@ import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { randomUUID } from 'node:crypto';
 import type { Category } from '../domain/category.ts';
 import { store } from '../runtime.ts';
-import { catalogContract } from '../contract.ts';
+import { catalogRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...catalogContract['POST /categories'],
+  ...catalogRoutes['POST /categories'],
   handler: async ({ body, correlationId }) => {
     const category: Category = { id: randomUUID(), ...body, version: 1 };
     await store.createCategory(category, outboxItem(CategoryCreated, category, { correlationId }));

@@ -5,10 +5,10 @@ import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { randomUUID } from 'node:crypto';
 import { newProduct } from '../domain/product.ts';
 import { store } from '../runtime.ts';
-import { catalogContract } from '../contract.ts';
+import { catalogRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...catalogContract['POST /products'],
+  ...catalogRoutes['POST /products'],
   handler: async ({ body, correlationId }) => {
     const now = new Date();
     const product = newProduct(body, randomUUID(), now);

@@ -4,10 +4,10 @@ import { NotFoundError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { store } from '../runtime.ts';
-import { catalogContract } from '../contract.ts';
+import { catalogRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...catalogContract['DELETE /categories/{id}'],
+  ...catalogRoutes['DELETE /categories/{id}'],
   handler: async ({ params, correlationId }) => {
     const category = await store.getCategory(params.id);
     if (!category) throw new NotFoundError(`No category ${params.id}.`);

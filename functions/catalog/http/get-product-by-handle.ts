@@ -2,10 +2,10 @@
 import { NotFoundError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { canSeeUnpublished, store } from '../runtime.ts';
-import { catalogContract } from '../contract.ts';
+import { catalogRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...catalogContract['GET /products/by-handle/{handle}'],
+  ...catalogRoutes['GET /products/by-handle/{handle}'],
   handler: async ({ params, principal }) => {
     const product = await store.getProductByHandle(params.handle);
     if (!product || (product.status !== 'published' && !canSeeUnpublished(principal))) {

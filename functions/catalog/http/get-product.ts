@@ -2,10 +2,10 @@
 import { NotFoundError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { canSeeUnpublished, store } from '../runtime.ts';
-import { catalogContract } from '../contract.ts';
+import { catalogRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...catalogContract['GET /products/{id}'],
+  ...catalogRoutes['GET /products/{id}'],
   handler: async ({ params, principal }) => {
     const product = await store.getProduct(params.id);
     if (!product || (product.status !== 'published' && !canSeeUnpublished(principal))) {

@@ -2,9 +2,9 @@
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { buildTree } from '../domain/category.ts';
 import { store } from '../runtime.ts';
-import { catalogContract } from '../contract.ts';
+import { catalogRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...catalogContract['GET /categories'],
+  ...catalogRoutes['GET /categories'],
   handler: async () => ({ status: 200, body: { items: buildTree(await store.listCategories()) } }),
 });

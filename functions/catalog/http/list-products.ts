@@ -3,10 +3,10 @@ import { httpRoute } from '@commerce/lambda-kit/http';
 import { cursors } from '@commerce/lambda-kit/cursor-secret';
 import { paginate } from '@commerce/lambda-kit/pagination';
 import { store } from '../runtime.ts';
-import { catalogContract } from '../contract.ts';
+import { catalogRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...catalogContract['GET /products'],
+  ...catalogRoutes['GET /products'],
   handler: async ({ query }) => {
     const scope = `products:${query.category ?? '*'}`;
     const body = await paginate(await cursors(), scope, query.cursor, (startKey) =>

@@ -5,10 +5,10 @@ import { httpRoute } from '@commerce/lambda-kit/http';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { applyCategoryPatch, assertMoveAllowed } from '../domain/category.ts';
 import { store } from '../runtime.ts';
-import { catalogContract } from '../contract.ts';
+import { catalogRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...catalogContract['PATCH /categories/{id}'],
+  ...catalogRoutes['PATCH /categories/{id}'],
   handler: async ({ params, body, correlationId }) => {
     const { version, ...patch } = body;
     const categories = await store.listCategories();

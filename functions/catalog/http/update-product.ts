@@ -5,10 +5,10 @@ import { httpRoute } from '@commerce/lambda-kit/http';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { applyPatch } from '../domain/product.ts';
 import { store } from '../runtime.ts';
-import { catalogContract } from '../contract.ts';
+import { catalogRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...catalogContract['PATCH /products/{id}'],
+  ...catalogRoutes['PATCH /products/{id}'],
   handler: async ({ params, body, correlationId }) => {
     const current = await store.getProduct(params.id);
     if (!current) throw new NotFoundError(`No product ${params.id}.`);

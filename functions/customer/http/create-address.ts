@@ -4,10 +4,10 @@ import { httpRoute } from '@commerce/lambda-kit/http';
 import { randomUUID } from 'node:crypto';
 import { MAX_ADDRESSES, type Address } from '../domain/customer.ts';
 import { currentCustomer, saveAddress, store } from '../runtime.ts';
-import { customerContract } from '../contract.ts';
+import { customerRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...customerContract['POST /me/addresses'],
+  ...customerRoutes['POST /me/addresses'],
   handler: async ({ principal, body, correlationId }) => {
     const customer = await currentCustomer(principal, correlationId);
     if ((await store.listAddresses(customer.id)).length >= MAX_ADDRESSES) {

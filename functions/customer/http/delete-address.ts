@@ -4,10 +4,10 @@ import { httpRoute } from '@commerce/lambda-kit/http';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { snapshot, type Customer } from '../domain/customer.ts';
 import { currentCustomer, store } from '../runtime.ts';
-import { customerContract } from '../contract.ts';
+import { customerRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...customerContract['DELETE /me/addresses/{id}'],
+  ...customerRoutes['DELETE /me/addresses/{id}'],
   handler: async ({ principal, params, correlationId }) => {
     const customer = await currentCustomer(principal, correlationId);
     const { defaultShippingAddressId, defaultBillingAddressId, ...rest } = customer;

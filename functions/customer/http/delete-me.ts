@@ -12,13 +12,13 @@ import { outboxItem } from '@commerce/lambda-kit/outbox';
 import * as z from 'zod';
 import { anonymize } from '../domain/customer.ts';
 import { currentCustomer, store } from '../runtime.ts';
-import { customerContract } from '../contract.ts';
+import { customerRoutes } from '../routes.ts';
 
 const { USER_POOL_ID } = loadEnv(z.object({ USER_POOL_ID: z.string().min(1) }));
 const cognito = new CognitoIdentityProviderClient({});
 
 export const handler = httpRoute({
-  ...customerContract['DELETE /me'],
+  ...customerRoutes['DELETE /me'],
   handler: async ({ principal, correlationId }) => {
     const customer = await currentCustomer(principal, correlationId);
     await cognito.send(new AdminDisableUserCommand({ UserPoolId: USER_POOL_ID, Username: customer.id }));

@@ -1,10 +1,10 @@
 // GET /me/export: everything the customer service holds about the signed-in customer (data portability).
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { currentCustomer, profileView, store } from '../runtime.ts';
-import { customerContract } from '../contract.ts';
+import { customerRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...customerContract['GET /me/export'],
+  ...customerRoutes['GET /me/export'],
   handler: async ({ principal, correlationId }) => {
     const customer = await currentCustomer(principal, correlationId);
     return {

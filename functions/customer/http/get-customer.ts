@@ -2,10 +2,10 @@
 import { NotFoundError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { profileView, store } from '../runtime.ts';
-import { customerContract } from '../contract.ts';
+import { customerRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...customerContract['GET /customers/{id}'],
+  ...customerRoutes['GET /customers/{id}'],
   handler: async ({ params }) => {
     const customer = await store.get(params.id);
     if (!customer) throw new NotFoundError(`No customer ${params.id}.`);

@@ -1,10 +1,10 @@
 // GET /me: the signed-in customer's profile.
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { currentCustomer, profileView } from '../runtime.ts';
-import { customerContract } from '../contract.ts';
+import { customerRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...customerContract['GET /me'],
+  ...customerRoutes['GET /me'],
   handler: async ({ principal, correlationId }) => ({
     status: 200,
     body: profileView(await currentCustomer(principal, correlationId)),

@@ -1,10 +1,10 @@
 // GET /me/addresses: the signed-in customer's addresses, with which ones are the defaults.
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { currentCustomer, store } from '../runtime.ts';
-import { customerContract } from '../contract.ts';
+import { customerRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...customerContract['GET /me/addresses'],
+  ...customerRoutes['GET /me/addresses'],
   handler: async ({ principal, correlationId }) => {
     const customer = await currentCustomer(principal, correlationId);
     const addresses = await store.listAddresses(customer.id);

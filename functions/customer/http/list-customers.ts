@@ -3,10 +3,10 @@ import { httpRoute } from '@commerce/lambda-kit/http';
 import { cursors } from '@commerce/lambda-kit/cursor-secret';
 import { paginate } from '@commerce/lambda-kit/pagination';
 import { profileView, store } from '../runtime.ts';
-import { customerContract } from '../contract.ts';
+import { customerRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...customerContract['GET /customers'],
+  ...customerRoutes['GET /customers'],
   handler: async ({ query }) => {
     const page = await paginate(await cursors(), 'customers', query.cursor, (start) =>
       store.list(query.limit, start),

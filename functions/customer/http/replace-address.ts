@@ -2,10 +2,10 @@
 import { httpRoute } from '@commerce/lambda-kit/http';
 import type { Address } from '../domain/customer.ts';
 import { currentCustomer, saveAddress } from '../runtime.ts';
-import { customerContract } from '../contract.ts';
+import { customerRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...customerContract['PUT /me/addresses/{id}'],
+  ...customerRoutes['PUT /me/addresses/{id}'],
   handler: async ({ principal, params, body, correlationId }) => {
     const customer = await currentCustomer(principal, correlationId);
     const { defaultShipping, defaultBilling, ...fields } = body;

@@ -5,10 +5,10 @@ import { httpRoute } from '@commerce/lambda-kit/http';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { setSegments, snapshot } from '../domain/customer.ts';
 import { profileView, store } from '../runtime.ts';
-import { customerContract } from '../contract.ts';
+import { customerRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...customerContract['PUT /customers/{id}/segments'],
+  ...customerRoutes['PUT /customers/{id}/segments'],
   handler: async ({ params, body, correlationId }) => {
     const customer = await store.get(params.id);
     if (!customer || customer.status === 'deleted') throw new NotFoundError(`No customer ${params.id}.`);

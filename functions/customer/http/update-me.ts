@@ -5,10 +5,10 @@ import { httpRoute } from '@commerce/lambda-kit/http';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { applyProfilePatch, snapshot } from '../domain/customer.ts';
 import { currentCustomer, profileView, store } from '../runtime.ts';
-import { customerContract } from '../contract.ts';
+import { customerRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...customerContract['PATCH /me'],
+  ...customerRoutes['PATCH /me'],
   handler: async ({ principal, body, correlationId }) => {
     const customer = await currentCustomer(principal, correlationId);
     const { version, ...patch } = body;

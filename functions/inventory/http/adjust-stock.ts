@@ -3,11 +3,11 @@
 import { UnauthorizedError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { inventory } from '../runtime.ts';
-import { inventoryContract } from '../contract.ts';
+import { inventoryRoutes } from '../routes.ts';
 import { levelView } from '../views.ts';
 
 export const handler = httpRoute({
-  ...inventoryContract['POST /stock/{sku}/adjustments'],
+  ...inventoryRoutes['POST /stock/{sku}/adjustments'],
   handler: async ({ params, body, principal, correlationId }) => {
     if (!principal) throw new UnauthorizedError('Sign in as staff.');
     const { entry, level } = await inventory.adjust(

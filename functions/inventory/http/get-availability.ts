@@ -1,11 +1,11 @@
 // GET /availability/{sku} (public): in stock, low on stock or out of stock; never the number of units.
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { lowStockPolicy, store } from '../runtime.ts';
-import { inventoryContract } from '../contract.ts';
+import { inventoryRoutes } from '../routes.ts';
 import { availabilityView } from '../views.ts';
 
 export const handler = httpRoute({
-  ...inventoryContract['GET /availability/{sku}'],
+  ...inventoryRoutes['GET /availability/{sku}'],
   handler: async ({ params }) => {
     const [totals] = await store.getTotals([params.sku]);
     return { status: 200, body: availabilityView(params.sku, totals, lowStockPolicy) };

@@ -3,11 +3,11 @@
 import { NotFoundError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { lowStockPolicy, store } from '../runtime.ts';
-import { inventoryContract } from '../contract.ts';
+import { inventoryRoutes } from '../routes.ts';
 import { availabilityView, levelView } from '../views.ts';
 
 export const handler = httpRoute({
-  ...inventoryContract['GET /stock/{sku}'],
+  ...inventoryRoutes['GET /stock/{sku}'],
   handler: async ({ params, query }) => {
     const stock = await store.getStock(params.sku, query.ledgerLimit);
     if (stock.levels.length === 0 && stock.ledger.length === 0) {

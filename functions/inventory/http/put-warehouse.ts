@@ -2,10 +2,10 @@
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { putWarehouse } from '../domain/warehouse.ts';
 import { store } from '../runtime.ts';
-import { inventoryContract } from '../contract.ts';
+import { inventoryRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...inventoryContract['PUT /warehouses/{id}'],
+  ...inventoryRoutes['PUT /warehouses/{id}'],
   handler: async ({ params, body }) => {
     const existing = await store.getWarehouse(params.id);
     const write = putWarehouse(params.id, existing, body, new Date());

@@ -4,11 +4,11 @@ import { cursors } from '@commerce/lambda-kit/cursor-secret';
 import { paginate } from '@commerce/lambda-kit/pagination';
 import { UnauthorizedError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { notificationContract } from '../contract.ts';
+import { notificationRoutes } from '../routes.ts';
 import { store } from '../runtime.ts';
 
 export const handler = httpRoute({
-  ...notificationContract['GET /me/notifications'],
+  ...notificationRoutes['GET /me/notifications'],
   handler: async ({ principal, query }) => {
     if (!principal || principal.kind !== 'user') throw new UnauthorizedError('Sign in as a customer.');
     // The cursor is bound to the caller, so one customer's cursor cannot page through another's log.

@@ -1,39 +1,16 @@
 // Consumes shipment.created, shipment.in_transit and shipment.delivered (the order moves to fulfilling,
 // shipped, delivered, never back) and inventory.reservation_expired (an order still waiting for its payment
 // when its stock hold ends is cancelled).
-import {
-  InventoryReservationExpired,
-  ShipmentCreated,
-  ShipmentDelivered,
-  ShipmentInTransit,
-} from '@commerce/events';
-import { eventConsumer } from '@commerce/lambda-kit/consumer';
-import { loadEnv } from '@commerce/lambda-kit/env';
-import * as z from 'zod';
+import type { EventData, ShipmentCreated } from '@commerce/events';
+import { eventConsumer, type ConsumedEvent } from '@commerce/lambda-kit/consumer';
 import { orders } from '../runtime.ts';
+import { ordersSubscriptions } from '../subscriptions.ts';
 
-const { QUEUE_URL, TABLE_NAME } = loadEnv(z.object({ QUEUE_URL: z.url(), TABLE_NAME: z.string().min(1) }));
-
-const STEP = {
-  [ShipmentCreated.detailType]: 'created',
-  [ShipmentInTransit.detailType]: 'in_transit',
-  [ShipmentDelivered.detailType]: 'delivered',
-} as const;
-
-export const handler = eventConsumer({
-  name: 'fulfilment-events',
-  events: [ShipmentCreated, ShipmentInTransit, ShipmentDelivered, InventoryReservationExpired],
-  idempotencyTable: TABLE_NAME,
-  queueUrl: QUEUE_URL,
-  handler: async (detail, event) => {
-    const context = { correlationId: detail.metadata.correlationId, causationId: detail.metadata.id };
-    if (event.detailType === InventoryReservationExpired.detailType) {
-      return orders.onReservationExpired(detail.data.orderId, context);
-    }
-    const step = STEP[event.detailType as keyof typeof STEP];
-    if (step === undefined) throw new Error(`No order step for ${event.detailType}`);
-    const shipment = ShipmentCreated.data.parse(detail.data);
-    await orders.onShipment(
+/** The shipment events share one announcement shape; each moves the order to its own step. */
+const shipmentStep =
+  (step: 'created' | 'in_transit' | 'delivered') =>
+  (shipment: EventData<typeof ShipmentCreated>, event: ConsumedEvent) =>
+    orders.onShipment(
       shipment.orderId,
       step,
       {
@@ -42,7 +19,12 @@ export const handler = eventConsumer({
         trackingNumber: shipment.trackingNumber,
         trackingUrl: shipment.trackingUrl,
       },
-      context,
+      event,
     );
-  },
+
+export const handler = eventConsumer(ordersSubscriptions['fulfilment-events'], {
+  'shipment.created': shipmentStep('created'),
+  'shipment.in_transit': shipmentStep('in_transit'),
+  'shipment.delivered': shipmentStep('delivered'),
+  'inventory.reservation_expired': ({ orderId }, event) => orders.onReservationExpired(orderId, event),
 });

@@ -1,11 +1,11 @@
 // POST /me/cart/lines (customer): adds units of a published SKU.
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { ordersContract } from '../contract.ts';
+import { ordersRoutes } from '../routes.ts';
 import { orders } from '../runtime.ts';
 import { customer, pricedCart } from './support.ts';
 
 export const handler = httpRoute({
-  ...ordersContract['POST /me/cart/lines'],
+  ...ordersRoutes['POST /me/cart/lines'],
   handler: async ({ principal, body, correlationId }) =>
     pricedCart(await orders.addLine(customer(principal), body.sku, body.quantity), correlationId),
 });

@@ -1,11 +1,11 @@
 // POST /me/orders/{id}/cancel (customer): cancels the customer's own order before it ships.
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { ordersContract } from '../contract.ts';
+import { ordersRoutes } from '../routes.ts';
 import { orders } from '../runtime.ts';
 import { customer } from './support.ts';
 
 export const handler = httpRoute({
-  ...ordersContract['POST /me/orders/{id}/cancel'],
+  ...ordersRoutes['POST /me/orders/{id}/cancel'],
   handler: async ({ principal, params, body, correlationId }) => {
     const { customerId } = customer(principal);
     const order = await orders.getOwnOrder(customerId, params.id);

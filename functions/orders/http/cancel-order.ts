@@ -1,11 +1,11 @@
 // POST /orders/{id}/cancel (staff): cancels an order before it ships.
 import { UnauthorizedError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { ordersContract } from '../contract.ts';
+import { ordersRoutes } from '../routes.ts';
 import { orders } from '../runtime.ts';
 
 export const handler = httpRoute({
-  ...ordersContract['POST /orders/{id}/cancel'],
+  ...ordersRoutes['POST /orders/{id}/cancel'],
   handler: async ({ principal, params, body, correlationId }) => {
     if (!principal) throw new UnauthorizedError('Sign in as staff.');
     const order = await orders.getOrder(params.id);

@@ -1,11 +1,11 @@
 // POST /carts/{id}/checkout (public, X-Cart-Secret, Idempotency-Key): places the guest's order.
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { ordersContract } from '../contract.ts';
+import { ordersRoutes } from '../routes.ts';
 import { orders } from '../runtime.ts';
 import { checkoutResult, guest, idempotencyKeyOf } from './support.ts';
 
 export const handler = httpRoute({
-  ...ordersContract['POST /carts/{id}/checkout'],
+  ...ordersRoutes['POST /carts/{id}/checkout'],
   handler: async ({ params, headers, body, correlationId }) => {
     const key = idempotencyKeyOf(headers);
     return checkoutResult(await orders.checkout(guest(params.id, headers), key, body, { correlationId }));

@@ -1,11 +1,11 @@
 // GET /me/orders/{id} (customer): one of the customer's own orders; anyone else's is a 404.
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { ordersContract } from '../contract.ts';
+import { ordersRoutes } from '../routes.ts';
 import { orders } from '../runtime.ts';
 import { customer } from './support.ts';
 
 export const handler = httpRoute({
-  ...ordersContract['GET /me/orders/{id}'],
+  ...ordersRoutes['GET /me/orders/{id}'],
   handler: async ({ principal, params }) => ({
     status: 200,
     body: await orders.getOwnOrder(customer(principal).customerId, params.id),

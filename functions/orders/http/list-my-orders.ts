@@ -2,12 +2,12 @@
 import { cursors } from '@commerce/lambda-kit/cursor-secret';
 import { paginate } from '@commerce/lambda-kit/pagination';
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { ordersContract } from '../contract.ts';
+import { ordersRoutes } from '../routes.ts';
 import { store } from '../runtime.ts';
 import { customer } from './support.ts';
 
 export const handler = httpRoute({
-  ...ordersContract['GET /me/orders'],
+  ...ordersRoutes['GET /me/orders'],
   handler: async ({ principal, query }) => {
     const { customerId } = customer(principal);
     const body = await paginate(await cursors(), `my-orders:${customerId}`, query.cursor, (start) =>

@@ -2,11 +2,11 @@
 import { cursors } from '@commerce/lambda-kit/cursor-secret';
 import { paginate } from '@commerce/lambda-kit/pagination';
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { ordersContract } from '../contract.ts';
+import { ordersRoutes } from '../routes.ts';
 import { orders, store } from '../runtime.ts';
 
 export const handler = httpRoute({
-  ...ordersContract['GET /orders'],
+  ...ordersRoutes['GET /orders'],
   handler: async ({ query }) => {
     if (query.number !== undefined) {
       const id = await store.findOrderIdByNumber(query.number);

@@ -1,11 +1,11 @@
 // POST /orders/{id}/refunds (staff): refunds all or part of what was captured.
 import { UnauthorizedError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { ordersContract } from '../contract.ts';
+import { ordersRoutes } from '../routes.ts';
 import { orders } from '../runtime.ts';
 
 export const handler = httpRoute({
-  ...ordersContract['POST /orders/{id}/refunds'],
+  ...ordersRoutes['POST /orders/{id}/refunds'],
   handler: async ({ principal, params, body, correlationId }) => {
     if (!principal) throw new UnauthorizedError('Sign in as staff.');
     return {

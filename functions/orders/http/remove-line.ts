@@ -1,11 +1,11 @@
 // DELETE /carts/{id}/lines/{sku} (public, X-Cart-Secret): removes a line.
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { ordersContract } from '../contract.ts';
+import { ordersRoutes } from '../routes.ts';
 import { orders } from '../runtime.ts';
 import { guest, pricedCart } from './support.ts';
 
 export const handler = httpRoute({
-  ...ordersContract['DELETE /carts/{id}/lines/{sku}'],
+  ...ordersRoutes['DELETE /carts/{id}/lines/{sku}'],
   handler: async ({ params, headers, correlationId }) =>
     pricedCart(await orders.removeLine(guest(params.id, headers), params.sku), correlationId),
 });

@@ -3,26 +3,14 @@
 // (no payment, unknown payment, already voided, failed or refunded). The steps go through the same use cases
 // as the internal functions. A gateway failure is retried, then the message lands in the DLQ with its
 // alarm; a payment that contradicts the order goes there at once (docs/payments.md, "order.cancelled").
-import { OrderCancelled } from '@commerce/events';
 import { eventConsumer, PoisonMessageError } from '@commerce/lambda-kit/consumer';
-import { loadEnv } from '@commerce/lambda-kit/env';
 import { logger } from '@commerce/lambda-kit/observability';
-import * as z from 'zod';
 import { cancellationStep } from '../domain/order-cancellation.ts';
 import { payments, store } from '../runtime.ts';
+import { paymentSubscriptions } from '../subscriptions.ts';
 
-const { QUEUE_URL, TABLE_NAME } = loadEnv(
-  z.object({ QUEUE_URL: z.string().url(), TABLE_NAME: z.string().min(1) }),
-);
-
-export const handler = eventConsumer({
-  name: 'payment-order-cancelled',
-  events: [OrderCancelled],
-  idempotencyTable: TABLE_NAME,
-  queueUrl: QUEUE_URL,
-  handler: async (detail) => {
-    const { orderId, paymentId, refundDue } = detail.data;
-    const context = { correlationId: detail.metadata.correlationId, causationId: detail.metadata.id };
+export const handler = eventConsumer(paymentSubscriptions['order-cancelled'], {
+  'order.cancelled': async ({ orderId, paymentId, refundDue }, context) => {
     const stored = paymentId === null ? undefined : await store.get(paymentId);
     const step = cancellationStep({ orderId, paymentId, refundDue }, stored?.payment);
     switch (step.kind) {

@@ -3,12 +3,11 @@
 // provably from the gateway, 400 when unreadable) and the payment applies it once (dedupe by event id).
 // 200 for applied, duplicate, stale, ignored and unknown payments; 503 only to make the gateway retry.
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { paymentContract } from '../contract.ts';
+import { paymentRoutes } from '../routes.ts';
 import { payments } from '../runtime.ts';
 
 export const handler = httpRoute({
-  ...paymentContract['POST /webhooks/payments/{provider}'],
-  rawBody: true,
+  ...paymentRoutes['POST /webhooks/payments/{provider}'],
   handler: async ({ params, rawBody, headers, correlationId }) => {
     const result = await payments.handleWebhook(params.provider, rawBody ?? '', headers, correlationId);
     return {

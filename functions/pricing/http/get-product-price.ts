@@ -5,10 +5,10 @@ import { NotFoundError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { displayPrices } from '../domain/display-price.ts';
 import { store } from '../runtime.ts';
-import { pricingContract } from '../contract.ts';
+import { pricingRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...pricingContract['GET /product-prices/{id}'],
+  ...pricingRoutes['GET /product-prices/{id}'],
   handler: async ({ params, query }) => {
     const product = await store.getProduct(params.id);
     if (!product || product.status !== 'published') throw new NotFoundError(`No product ${params.id}.`);

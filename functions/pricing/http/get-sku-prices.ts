@@ -2,10 +2,10 @@
 import { NotFoundError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { store } from '../runtime.ts';
-import { pricingContract } from '../contract.ts';
+import { pricingRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...pricingContract['GET /prices/{sku}'],
+  ...pricingRoutes['GET /prices/{sku}'],
   handler: async ({ params }) => {
     const prices = await store.getSkuPrices(params.sku);
     if (!prices) throw new NotFoundError(`SKU ${params.sku} has no prices.`);

@@ -7,10 +7,10 @@ import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { priceListChanges } from '../domain/price-changes.ts';
 import type { PriceList } from '../domain/records.ts';
 import { store } from '../runtime.ts';
-import { pricingContract } from '../contract.ts';
+import { pricingRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...pricingContract['PUT /price-lists/{segment}'],
+  ...pricingRoutes['PUT /price-lists/{segment}'],
   handler: async ({ params, body, correlationId }) => {
     const { segment } = params;
     const current = await store.getPriceList(segment);

@@ -7,10 +7,10 @@ import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { skuPriceChanges } from '../domain/price-changes.ts';
 import { canonicalPrice, type CurrencyPrice, type SkuPrices } from '../domain/records.ts';
 import { store } from '../runtime.ts';
-import { pricingContract } from '../contract.ts';
+import { pricingRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...pricingContract['PUT /prices/{sku}'],
+  ...pricingRoutes['PUT /prices/{sku}'],
   handler: async ({ params, body, correlationId }) => {
     const current = await store.getSkuPrices(params.sku);
     if (body.version !== (current?.version ?? 0)) throw new VersionConflictError();

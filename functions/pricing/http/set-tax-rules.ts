@@ -8,10 +8,10 @@ import { taxTableChanges } from '../domain/price-changes.ts';
 import type { VersionedTaxTable } from '../domain/records.ts';
 import { assertValidTaxTable } from '../domain/tax-table.ts';
 import { store } from '../runtime.ts';
-import { pricingContract } from '../contract.ts';
+import { pricingRoutes } from '../routes.ts';
 
 export const handler = httpRoute({
-  ...pricingContract['PUT /tax-rules'],
+  ...pricingRoutes['PUT /tax-rules'],
   handler: async ({ body, correlationId }) => {
     const { version, ...table } = body;
     assertValidTaxTable(table);

@@ -3,36 +3,23 @@
 // redelivery or a repeated order.paid finds that shipment and changes nothing. Every failure throws: SQS
 // retries, then the message lands in the DLQ and its alarm fires while the order stays paid. An order whose
 // address or method shipping can never accept goes there at once (docs/shipping.md, "order.paid").
-import { OrderPaid } from '@commerce/events';
 import { eventConsumer, PoisonMessageError } from '@commerce/lambda-kit/consumer';
-import { loadEnv } from '@commerce/lambda-kit/env';
 import { logger } from '@commerce/lambda-kit/observability';
-import * as z from 'zod';
 import { shipmentRequestFor } from '../domain/order-shipment.ts';
 import { shipping } from '../runtime.ts';
 import { createShipmentInput } from '../schemas.ts';
+import { shippingSubscriptions } from '../subscriptions.ts';
 
-const { QUEUE_URL, TABLE_NAME } = loadEnv(
-  z.object({ QUEUE_URL: z.string().url(), TABLE_NAME: z.string().min(1) }),
-);
-
-export const handler = eventConsumer({
-  name: 'shipping-order-paid',
-  events: [OrderPaid],
-  idempotencyTable: TABLE_NAME,
-  queueUrl: QUEUE_URL,
-  handler: async (detail) => {
-    const parsed = createShipmentInput.safeParse(shipmentRequestFor(detail.data));
+export const handler = eventConsumer(shippingSubscriptions['order-paid'], {
+  'order.paid': async (order, event) => {
+    const parsed = createShipmentInput.safeParse(shipmentRequestFor(order));
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `/${i.path.join('/')} ${i.message}`).join('; ');
-      logger.error('order.paid cannot become a shipment', { orderId: detail.data.orderId, issues });
-      throw new PoisonMessageError(`Order ${detail.data.orderId} cannot be shipped as paid: ${issues}`);
+      logger.error('order.paid cannot become a shipment', { orderId: order.orderId, issues });
+      throw new PoisonMessageError(`Order ${order.orderId} cannot be shipped as paid: ${issues}`);
     }
     const { correlationId: _c, ...request } = parsed.data;
-    const { record, created } = await shipping.createShipment(request, {
-      correlationId: detail.metadata.correlationId,
-      causationId: detail.metadata.id,
-    });
+    const { record, created } = await shipping.createShipment(request, event);
     logger.info(created ? 'Shipment created' : 'Shipment existed already', {
       orderId: record.shipment.orderId,
       shipmentId: record.shipment.id,

@@ -2,11 +2,11 @@
 // the delivery over the exact raw body, then applies the event once per event id (shipment.in_transit,
 // shipment.delivered ...). A bad signature is 401 invalid-webhook-signature, an unknown carrier 404.
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { shippingContract } from '../contract.ts';
+import { shippingRoutes } from '../routes.ts';
 import { shipping } from '../runtime.ts';
 
 export const handler = httpRoute({
-  ...shippingContract['POST /webhooks/carriers/{carrier}'],
+  ...shippingRoutes['POST /webhooks/carriers/{carrier}'],
   rawBody: true,
   maxBodyBytes: 16 * 1024,
   handler: async ({ params, rawBody, headers, correlationId }) => {

@@ -1,9 +1,9 @@
 // GET /shipping/methods (staff): every shipping method with its rate.
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { shippingContract } from '../contract.ts';
+import { shippingRoutes } from '../routes.ts';
 import { shipping } from '../runtime.ts';
 
 export const handler = httpRoute({
-  ...shippingContract['GET /shipping/methods'],
+  ...shippingRoutes['GET /shipping/methods'],
   handler: async () => ({ status: 200, body: { items: await shipping.methods() } }),
 });

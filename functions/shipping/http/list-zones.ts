@@ -1,9 +1,9 @@
 // GET /shipping/zones (staff): every shipping zone.
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { shippingContract } from '../contract.ts';
+import { shippingRoutes } from '../routes.ts';
 import { shipping } from '../runtime.ts';
 
 export const handler = httpRoute({
-  ...shippingContract['GET /shipping/zones'],
+  ...shippingRoutes['GET /shipping/zones'],
   handler: async () => ({ status: 200, body: { items: await shipping.zones() } }),
 });

@@ -2,12 +2,12 @@
 // in_transit, announces shipment.in_transit); the same number again changes nothing.
 import { UnauthorizedError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { shippingContract } from '../contract.ts';
+import { shippingRoutes } from '../routes.ts';
 import { shipmentView } from '../shipping.ts';
 import { shipping } from '../runtime.ts';
 
 export const handler = httpRoute({
-  ...shippingContract['POST /shipments/{id}/ship'],
+  ...shippingRoutes['POST /shipments/{id}/ship'],
   handler: async ({ params, body, principal, correlationId }) => {
     if (!principal) throw new UnauthorizedError('Sign in as staff.');
     const record = await shipping.markShipped(params.id, body, principal.sub, { correlationId });

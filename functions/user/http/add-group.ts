@@ -1,10 +1,10 @@
 // PUT /users/{id}/groups/{group} (admin): adds an account to staff or admin.
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { userContract } from '../contract.ts';
+import { userRoutes } from '../routes.ts';
 import { administer, userView } from '../runtime.ts';
 
 export const handler = httpRoute({
-  ...userContract['PUT /users/{id}/groups/{group}'],
+  ...userRoutes['PUT /users/{id}/groups/{group}'],
   handler: async ({ params, principal, correlationId }) => {
     const account = await administer(
       principal,

@@ -1,10 +1,10 @@
 // POST /users (admin): invites a staff member or admin by email; Cognito sends the temporary password.
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { userContract } from '../contract.ts';
+import { userRoutes } from '../routes.ts';
 import { invite, userView } from '../runtime.ts';
 
 export const handler = httpRoute({
-  ...userContract['POST /users'],
+  ...userRoutes['POST /users'],
   handler: async ({ body, principal, correlationId }) => {
     const account = await invite(principal, body, correlationId);
     return { status: 201, body: userView(account), headers: { location: `/users/${account.id}` } };

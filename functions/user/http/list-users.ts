@@ -3,11 +3,11 @@
 import { cursors } from '@commerce/lambda-kit/cursor-secret';
 import { paginate } from '@commerce/lambda-kit/pagination';
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { userContract } from '../contract.ts';
+import { userRoutes } from '../routes.ts';
 import { directory, userSummaryView } from '../runtime.ts';
 
 export const handler = httpRoute({
-  ...userContract['GET /users'],
+  ...userRoutes['GET /users'],
   handler: async ({ query }) => {
     const scope = `users:${query.email ?? ''}:${query.group ?? ''}`;
     const page = await paginate(await cursors(), scope, query.cursor, async (start) => {

@@ -1,10 +1,10 @@
 // DELETE /users/{id}/groups/{group} (admin): removes an account from staff or admin. Not yourself from admin (422).
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { userContract } from '../contract.ts';
+import { userRoutes } from '../routes.ts';
 import { administer, userView } from '../runtime.ts';
 
 export const handler = httpRoute({
-  ...userContract['DELETE /users/{id}/groups/{group}'],
+  ...userRoutes['DELETE /users/{id}/groups/{group}'],
   handler: async ({ params, principal, correlationId }) => {
     const account = await administer(
       principal,

@@ -1,10 +1,10 @@
 // POST /users/{id}/reset-password (admin): forces a password reset; Cognito emails the account a code.
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { userContract } from '../contract.ts';
+import { userRoutes } from '../routes.ts';
 import { administer, userView } from '../runtime.ts';
 
 export const handler = httpRoute({
-  ...userContract['POST /users/{id}/reset-password'],
+  ...userRoutes['POST /users/{id}/reset-password'],
   handler: async ({ params, principal, correlationId }) => {
     const account = await administer(principal, params.id, { kind: 'reset-password' }, correlationId);
     return { status: 200, body: userView(account) };

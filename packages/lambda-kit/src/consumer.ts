@@ -9,10 +9,13 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { ChangeMessageVisibilityCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { EventDefinition, EventDetail } from '@commerce/events';
+import type { EventDefinition, EventDetail, EventMetadata } from '@commerce/events';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
+import { loadEnv } from './env.ts';
+import type { EventContext } from './publisher.ts';
+import type { Subscription } from './service.ts';
 import { logger, metrics, publishMetrics } from './observability.ts';
 
 /** A message that will never succeed however often it is retried. */
@@ -25,18 +28,30 @@ const bridgeEnvelope = z.object({
   detail: z.unknown(),
 });
 
-export interface ConsumerSpec<E extends EventDefinition> {
-  /** Stable name of this consumer; idempotency records are kept per consumer. */
-  readonly name: string;
-  /** The event types this consumer accepts (the same definitions its subscription rule was built from). */
-  readonly events: readonly E[];
-  /** The service table that keeps idempotency records. */
-  readonly idempotencyTable: string;
-  /** URL of the queue this function reads, used to hurry poison messages to the DLQ. */
-  readonly queueUrl: string;
+/** What a handler learns about the event it handles, and the context of whatever it announces in turn. */
+export interface ConsumedEvent extends EventContext {
+  /** The event's id; also the causation id of anything the handler publishes. */
+  readonly eventId: string;
+  readonly occurredAt: string;
+  readonly causationId: string;
+}
+
+/** One typed handler per event type of the subscription, keyed by its detail-type. */
+export type EventHandlers<E extends readonly EventDefinition[]> = {
+  readonly [D in E[number] as D['detailType']]: (
+    data: EventDetail<D>['data'],
+    event: ConsumedEvent,
+  ) => Promise<void>;
+};
+
+/** A subscription's Lambda handler, stamped with the subscription it serves (held to it by a test). */
+export type ConsumerHandler = ((event: SQSEvent, context: Context) => Promise<SQSBatchResponse>) & {
+  readonly subscription: string;
+};
+
+export interface ConsumerOptions {
   /** How long an event id is remembered. @default 7 days */
   readonly idempotencyTtlSeconds?: number;
-  readonly handler: (detail: EventDetail<E>, event: E) => Promise<void>;
 }
 
 /** Parses one SQS record into its catalog definition and validated detail; throws PoisonMessageError otherwise. */
@@ -65,26 +80,48 @@ export function parseRecord<E extends EventDefinition>(
   return { event, detail: detail.data as EventDetail<E> };
 }
 
-export function eventConsumer<E extends EventDefinition>(
-  spec: ConsumerSpec<E>,
-): (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> {
+/**
+ * The SQS consumer of a declared subscription: one handler per event type it subscribes to. The queue and
+ * the table that keeps the idempotency records come from QUEUE_URL and TABLE_NAME, which the subscription
+ * construct sets on the function.
+ */
+export function eventConsumer<E extends readonly EventDefinition[]>(
+  subscription: Subscription<string, E>,
+  handlers: NoInfer<EventHandlers<E>>,
+  options: ConsumerOptions = {},
+): ConsumerHandler {
+  const env = loadEnv(z.object({ QUEUE_URL: z.url(), TABLE_NAME: z.string().min(1) }));
+  const byType = handlers as unknown as Readonly<
+    Record<string, (data: unknown, event: ConsumedEvent) => Promise<void>>
+  >;
+  for (const event of subscription.events) {
+    if (typeof byType[event.detailType] !== 'function') {
+      throw new Error(`Subscription ${subscription.name} has no handler for ${event.detailType}`);
+    }
+  }
   const sqs = new SQSClient({});
   const processor = new BatchProcessor(EventType.SQS);
   const idempotencyConfig = new IdempotencyConfig({
     eventKeyJmesPath: 'detail.metadata.id',
-    expiresAfterSeconds: spec.idempotencyTtlSeconds ?? 7 * 24 * 60 * 60,
+    expiresAfterSeconds: options.idempotencyTtlSeconds ?? 7 * 24 * 60 * 60,
   });
   const persistenceStore = new DynamoDBPersistenceLayer({
-    tableName: spec.idempotencyTable,
+    tableName: env.TABLE_NAME,
     keyAttr: 'pk',
     sortKeyAttr: 'sk',
-    staticPkValue: `IDEMPOTENCY#${spec.name}`,
+    staticPkValue: `IDEMPOTENCY#${subscription.name}`,
     expiryAttr: 'expiresAt',
   });
 
   const handleOnce = makeIdempotent(
-    async (input: { detail: EventDetail<E>; event: E }) => {
-      await spec.handler(input.detail, input.event);
+    async (input: { detail: { metadata: EventMetadata; data: unknown }; event: E[number] }) => {
+      const { metadata, data } = input.detail;
+      await byType[input.event.detailType]!(data, {
+        eventId: metadata.id,
+        occurredAt: metadata.occurredAt,
+        correlationId: metadata.correlationId,
+        causationId: metadata.id,
+      });
       return true;
     },
     { persistenceStore, config: idempotencyConfig },
@@ -92,7 +129,7 @@ export function eventConsumer<E extends EventDefinition>(
 
   const recordHandler = async (record: SQSRecord): Promise<void> => {
     try {
-      const { event, detail } = parseRecord(record, spec.events);
+      const { event, detail } = parseRecord(record, subscription.events);
       logger.appendKeys({ correlationId: detail.metadata.correlationId, eventId: detail.metadata.id });
       await handleOnce({ detail, event });
       metrics.addMetric('EventsProcessed', 'Count', 1);
@@ -106,7 +143,7 @@ export function eventConsumer<E extends EventDefinition>(
         await sqs
           .send(
             new ChangeMessageVisibilityCommand({
-              QueueUrl: spec.queueUrl,
+              QueueUrl: env.QUEUE_URL,
               ReceiptHandle: record.receiptHandle,
               VisibilityTimeout: 0,
             }),
@@ -121,11 +158,12 @@ export function eventConsumer<E extends EventDefinition>(
     }
   };
 
-  return middy<SQSEvent, SQSBatchResponse>()
+  const handler = middy<SQSEvent, SQSBatchResponse>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(publishMetrics<SQSEvent, SQSBatchResponse>())
     .handler(async (event, context) => {
       idempotencyConfig.registerLambdaContext(context);
       return processPartialResponse(event, recordHandler, processor, { context });
     });
+  return Object.assign(handler, { subscription: subscription.name });
 }

@@ -3,10 +3,10 @@
 // objects, so the document cannot drift from what the API accepts.
 import * as z from 'zod';
 
-export type ContractMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** `"<METHOD> <path>"`, the path as in the route table, e.g. `"PATCH /products/{id}"`. */
-export type RouteKey = `${ContractMethod} /${string}`;
+export type RouteKey = `${HttpMethod} /${string}`;
 
 export interface ResponseContract {
   readonly status: 200 | 201 | 202 | 204;

@@ -9,7 +9,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { loadEnv } from './env.ts';
-import type { ResponseContract, RouteContract } from './contract.ts';
+import type { ResponseContract, RouteContract, RouteKey } from './contract.ts';
 import { DomainError, ValidationError, type FieldError } from './errors.ts';
 import { logger, metrics, publishMetrics } from './observability.ts';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem.ts';
@@ -79,7 +79,9 @@ export interface RouteSpec<
    * applies): for webhooks whose signature covers the exact bytes sent. Not with `body`. @default false
    */
   readonly rawBody?: boolean;
-  /** Documentation carried over from the service contract (see contract.ts); not used at run time. */
+  /** The route this handler serves (a declared route spread in, see service.ts); stamped on the handler. */
+  readonly key?: RouteKey;
+  /** Documentation carried over from the route's declaration (see contract.ts); not used at run time. */
   readonly response?: ResponseContract;
   readonly errors?: RouteContract['errors'];
   readonly handler: (request: HttpRequest<Infer<P>, Infer<Q>, Infer<B>>) => Promise<HttpResult>;
@@ -281,14 +283,20 @@ function principalFrom(event: APIGatewayProxyEvent): Principal | undefined {
   };
 }
 
+/** A route's Lambda handler, stamped with the route it serves (a test holds each handler to its declaration). */
+export type HttpHandler = ((
+  event: APIGatewayProxyEvent,
+  context: Context,
+) => Promise<APIGatewayProxyResult>) & {
+  readonly route: RouteKey | undefined;
+};
+
 /** Builds the Lambda handler for one API route. */
 export function httpRoute<
   P extends AnySchema | undefined = undefined,
   Q extends AnySchema | undefined = undefined,
   B extends AnySchema | undefined = undefined,
->(
-  spec: RouteSpec<P, Q, B>,
-): (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult> {
+>(spec: RouteSpec<P, Q, B>): HttpHandler {
   const core = async (event: ParsedEvent): Promise<APIGatewayProxyResult> => {
     const errors: FieldError[] = [];
     const params = validate<P>(spec.params as P, 'path', event.pathParameters ?? {}, errors);
@@ -327,7 +335,7 @@ export function httpRoute<
   // Allowed CORS origins, comma separated; the house function construct sets it on every HTTP function.
   const { CORS_ORIGINS } = loadEnv(z.object({ CORS_ORIGINS: z.string().min(1) }));
 
-  return middy<ParsedEvent, APIGatewayProxyResult>()
+  const handler = middy<ParsedEvent, APIGatewayProxyResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(publishMetrics<ParsedEvent, APIGatewayProxyResult>())
     .use(correlation())
@@ -338,4 +346,5 @@ export function httpRoute<
     )
     .use(problemErrors())
     .handler(core);
+  return Object.assign(handler, { route: spec.key });
 }

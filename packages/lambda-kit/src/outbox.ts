@@ -1,7 +1,7 @@
 // The transactional outbox: an event is written as an item in the same DynamoDB transaction as the change
 // it announces; the table's stream carries it to the outbox relay, which publishes it. A committed write is
 // therefore never left unannounced, and nothing is announced that was not committed.
-import type { EventData, EventDefinition } from '@commerce/events';
+import type { DomainEvent, EventData, EventDefinition } from '@commerce/events';
 import { buildEvent, type EventContext, type OutgoingEvent } from './publisher.ts';
 
 export const OUTBOX_PK_PREFIX = 'OUTBOX#';
@@ -34,6 +34,18 @@ export function outboxItem<E extends EventDefinition>(
     detail: JSON.stringify(built.detail),
     expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_TTL_SECONDS,
   };
+}
+
+/**
+ * The outbox items of what a domain transition announced, in order: the one way every service turns its
+ * domain events into outbox writes.
+ */
+export function toOutbox(
+  events: readonly DomainEvent[],
+  context: EventContext,
+  now: Date = new Date(),
+): OutboxItem[] {
+  return events.map((e) => outboxItem(e.event, e.data, context, now));
 }
 
 /** Reads an outbox item back into the event it carries; undefined for any other item. */

@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError, UnprocessableError } from '@commerce/lambda-kit/errors';
 import { describe, expect, it } from 'vitest';
-import { inviteBody, listUsersQuery } from '../../../functions/user/contract.ts';
+import { inviteBody, listUsersQuery } from '../../../functions/user/routes.ts';
 import { fromCognitoError } from '../../../functions/user/directory.ts';
 import {
   afterAction,

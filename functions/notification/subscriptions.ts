@@ -1,0 +1,30 @@
+// The notification service's bus subscriptions: the CDK app builds their rules and queues, the consumer reads
+// the same entries.
+import {
+  OrderCancelled,
+  OrderCreated,
+  OrderDelivered,
+  OrderFulfilmentStarted,
+  OrderPaid,
+  OrderRefunded,
+  OrderShipped,
+} from '@commerce/events';
+import { defineSubscriptions } from '@commerce/lambda-kit/service';
+
+export const notificationSubscriptions = defineSubscriptions('notification', {
+  'order-events': {
+    entry: 'consumers/order-events.ts',
+    description: 'tells the shopper about their order by email and SMS',
+    // order.shipped is taken too and sends nothing (shipment_created went out with the label), so the
+    // consumer is the one place that decides what each order event says.
+    events: [
+      OrderCreated,
+      OrderPaid,
+      OrderFulfilmentStarted,
+      OrderShipped,
+      OrderDelivered,
+      OrderCancelled,
+      OrderRefunded,
+    ],
+  },
+});

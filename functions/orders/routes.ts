@@ -1,0 +1,453 @@
+// The orders service's routes, each declared once: its handler, who may call it, what it calls, the schemas
+// the handler validates with and the response it gives. The API, the OpenAPI document and the authorizer's
+// route table are built from these entries (scripts/generate.ts). Carts (guests by id and secret, customers
+// at /me/cart), checkout, and orders for their customers and for staff.
+import { pageSchema, type RouteContract } from '@commerce/lambda-kit/contract';
+import { defineRoutes } from '@commerce/lambda-kit/service';
+import * as z from 'zod';
+import {
+  addLineBody,
+  addressSchema,
+  cancelBody,
+  cartLineParams,
+  cartParams,
+  checkoutBody,
+  createCartBody,
+  mergeCartBody,
+  myCartLineParams,
+  myOrdersQuery,
+  orderParams,
+  orderStatusFilter,
+  ordersQuery,
+  refundBody,
+  setLineBody,
+  updateCartBody,
+} from './schemas.ts';
+
+const amount = z.number().int().nonnegative().describe('Integer minor units of the currency.');
+
+const cartView = z
+  .object({
+    id: z.string(),
+    currency: z.string(),
+    lines: z.array(
+      z.object({
+        sku: z.string(),
+        quantity: z.number().int(),
+        unitPrice: amount.optional().describe('What one unit costs now (sale and segment prices applied).'),
+        unitOriginal: amount.optional(),
+        lineTotal: amount.optional(),
+      }),
+    ),
+    email: z.string().nullable(),
+    shippingAddress: addressSchema.nullable(),
+    billingAddress: addressSchema.nullable(),
+    shippingMethod: z.string().nullable(),
+    totals: z
+      .object({
+        subtotal: amount,
+        discountTotal: amount,
+        shipping: amount,
+        taxTotal: amount,
+        grandTotal: amount,
+        taxIncluded: z.boolean(),
+        estimated: z
+          .boolean()
+          .describe('Tax worked out for the shop’s home country: the cart has no address yet.'),
+      })
+      .nullable()
+      .describe('Priced live through the pricing service on every read; null while a line cannot be priced.'),
+    shippingOptions: z.array(
+      z
+        .object({
+          methodId: z.string(),
+          name: z.string(),
+          carrier: z.string(),
+          price: amount,
+          free: z.boolean(),
+          minDays: z.number().int(),
+          maxDays: z.number().int(),
+        })
+        .meta({ id: 'CartShippingOption' }),
+    ),
+    issues: z
+      .array(z.object({ code: z.string(), detail: z.string(), sku: z.string().optional() }))
+      .describe('What keeps the cart from checkout; empty when it is ready.'),
+    version: z.number().int().positive(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Cart' });
+
+const orderStatus = orderStatusFilter;
+
+export const orderSchema = z
+  .object({
+    id: z.string(),
+    number: z.string().describe('For people: `CM-<year>-<sequence>`.'),
+    customerId: z.string().nullable(),
+    email: z.string(),
+    currency: z.string(),
+    lines: z.array(
+      z.object({
+        sku: z.string(),
+        title: z.string(),
+        quantity: z.number().int(),
+        unitPrice: amount,
+        lineSubtotal: amount,
+        discount: amount,
+        tax: amount,
+        lineTotal: amount,
+      }),
+    ),
+    shippingAddress: addressSchema,
+    billingAddress: addressSchema,
+    contact: z.object({
+      email: z.string(),
+      phone: z.string().optional(),
+      locale: z.string().optional(),
+      smsUpdates: z.boolean(),
+    }),
+    shippingMethod: z.string(),
+    totalWeightGrams: z.number().int(),
+    totals: z.object({
+      subtotal: amount,
+      discountTotal: amount,
+      shipping: amount,
+      taxTotal: amount,
+      grandTotal: amount,
+      taxIncluded: z.boolean(),
+    }),
+    payment: z.object({
+      id: z.string().optional(),
+      provider: z.string(),
+      intentId: z.string().optional(),
+      status: z.enum(['pending', 'authorized', 'captured', 'failed', 'partially_refunded', 'refunded']),
+      authorizedAmount: amount,
+      capturedAmount: amount,
+      refundedAmount: amount,
+    }),
+    shipment: z
+      .object({
+        id: z.string(),
+        carrier: z.string(),
+        trackingNumber: z.string(),
+        status: z.enum(['in_transit', 'delivered']),
+      })
+      .optional(),
+    status: orderStatus,
+    history: z.array(
+      z.object({
+        status: orderStatus,
+        at: z.iso.datetime(),
+        reason: z.string().optional(),
+        actor: z.string().optional(),
+      }),
+    ),
+    version: z.number().int().positive(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Order' });
+
+const orderPage = pageSchema(orderSchema, 'OrderPage');
+
+const checkoutResult = z
+  .object({
+    order: orderSchema,
+    payment: z.object({
+      status: z.string().describe('`authorized`, or `requires_action` with `nextAction`.'),
+      nextAction: z
+        .union([
+          z.object({ type: z.literal('redirect'), url: z.string() }),
+          z.object({ type: z.literal('client_sdk'), clientSecret: z.string() }),
+        ])
+        .optional(),
+    }),
+  })
+  .meta({ id: 'CheckoutResult' });
+
+const cartResponse = (description: string) => ({ status: 200 as const, description, body: cartView });
+
+const checkout = {
+  body: checkoutBody,
+  response: {
+    status: 201 as const,
+    description:
+      'The order, created and its payment authorized (201), or waiting for the shopper’s action at the ' +
+      'gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key ' +
+      'and body answers the same (no second order or charge), the same key with another body is a 422 ' +
+      '`idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 ' +
+      '`payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, ' +
+      'nothing charged); too little stock a 409 `insufficient-stock` with `shortages`.',
+    body: checkoutResult,
+  },
+  errors: [402, 404, 409, 422, 503],
+} as const satisfies RouteContract;
+
+export const ordersRoutes = defineRoutes('orders', {
+  'POST /carts': {
+    entry: 'http/create-cart.ts',
+    access: 'public',
+    summary: 'Create a guest cart; answers its secret once.',
+    invokes: [
+      { service: 'pricing', name: 'quote' },
+      { service: 'shipping', name: 'quoteRates' },
+    ],
+    body: createCartBody,
+    response: {
+      status: 201,
+      description:
+        'A guest cart and its secret. The secret is shown once: send it as `X-Cart-Secret` with every ' +
+        'request on this cart.',
+      body: z.object({ cart: cartView, secret: z.string() }).meta({ id: 'GuestCart' }),
+    },
+  },
+  'GET /carts/{id}': {
+    entry: 'http/get-cart.ts',
+    access: 'public',
+    summary: 'The guest cart, priced now (X-Cart-Secret).',
+    invokes: [
+      { service: 'pricing', name: 'quote' },
+      { service: 'shipping', name: 'quoteRates' },
+    ],
+    params: cartParams,
+    response: cartResponse('The guest cart, priced now.'),
+    errors: [404],
+  },
+  'POST /carts/{id}/lines': {
+    entry: 'http/add-line.ts',
+    access: 'public',
+    summary: 'Add units of a SKU to a guest cart.',
+    invokes: [
+      { service: 'pricing', name: 'quote' },
+      { service: 'shipping', name: 'quoteRates' },
+    ],
+    params: cartParams,
+    body: addLineBody,
+    response: cartResponse('The cart with the units added (merged into the SKU’s line if it has one).'),
+    errors: [404, 409, 422],
+  },
+  'PUT /carts/{id}/lines/{sku}': {
+    entry: 'http/set-line.ts',
+    access: 'public',
+    summary: 'Set the quantity of a guest cart line.',
+    invokes: [
+      { service: 'pricing', name: 'quote' },
+      { service: 'shipping', name: 'quoteRates' },
+    ],
+    params: cartLineParams,
+    body: setLineBody,
+    response: cartResponse('The cart with the line’s new quantity.'),
+    errors: [404, 409],
+  },
+  'DELETE /carts/{id}/lines/{sku}': {
+    entry: 'http/remove-line.ts',
+    access: 'public',
+    summary: 'Remove a guest cart line.',
+    invokes: [
+      { service: 'pricing', name: 'quote' },
+      { service: 'shipping', name: 'quoteRates' },
+    ],
+    params: cartLineParams,
+    response: cartResponse('The cart without the line (unchanged when it had none).'),
+    errors: [404, 409],
+  },
+  'PATCH /carts/{id}': {
+    entry: 'http/update-cart.ts',
+    access: 'public',
+    summary: 'Set a guest cart’s email, addresses or method.',
+    invokes: [
+      { service: 'pricing', name: 'quote' },
+      { service: 'shipping', name: 'quoteRates' },
+    ],
+    params: cartParams,
+    body: updateCartBody,
+    response: cartResponse('The cart with its email, addresses or shipping method changed.'),
+    errors: [404, 409],
+  },
+  'POST /carts/{id}/checkout': {
+    entry: 'http/checkout.ts',
+    access: 'public',
+    summary: 'Place the guest cart’s order and authorize its payment (Idempotency-Key).',
+    invokes: [
+      { service: 'pricing', name: 'quote' },
+      { service: 'shipping', name: 'quoteRates' },
+      { service: 'inventory', name: 'reserve' },
+      { service: 'payment', name: 'authorize' },
+    ],
+    timeoutSeconds: 28,
+    params: cartParams,
+    ...checkout,
+  },
+  'GET /me/cart': {
+    entry: 'http/get-my-cart.ts',
+    access: 'customer',
+    summary: 'The customer’s cart, priced now.',
+    invokes: [
+      { service: 'pricing', name: 'quote' },
+      { service: 'shipping', name: 'quoteRates' },
+    ],
+    response: cartResponse('The signed-in customer’s cart, priced now (empty if none).'),
+  },
+  'POST /me/cart/lines': {
+    entry: 'http/add-my-line.ts',
+    access: 'customer',
+    summary: 'Add units of a SKU to the customer’s cart.',
+    invokes: [
+      { service: 'pricing', name: 'quote' },
+      { service: 'shipping', name: 'quoteRates' },
+    ],
+    body: addLineBody,
+    response: cartResponse('The cart with the units added.'),
+    errors: [409, 422],
+  },
+  'PUT /me/cart/lines/{sku}': {
+    entry: 'http/set-my-line.ts',
+    access: 'customer',
+    summary: 'Set the quantity of a cart line.',
+    invokes: [
+      { service: 'pricing', name: 'quote' },
+      { service: 'shipping', name: 'quoteRates' },
+    ],
+    params: myCartLineParams,
+    body: setLineBody,
+    response: cartResponse('The cart with the line’s new quantity.'),
+    errors: [404, 409],
+  },
+  'DELETE /me/cart/lines/{sku}': {
+    entry: 'http/remove-my-line.ts',
+    access: 'customer',
+    summary: 'Remove a cart line.',
+    invokes: [
+      { service: 'pricing', name: 'quote' },
+      { service: 'shipping', name: 'quoteRates' },
+    ],
+    params: myCartLineParams,
+    response: cartResponse('The cart without the line.'),
+    errors: [409],
+  },
+  'PATCH /me/cart': {
+    entry: 'http/update-my-cart.ts',
+    access: 'customer',
+    summary: 'Set the cart’s addresses or shipping method.',
+    invokes: [
+      { service: 'pricing', name: 'quote' },
+      { service: 'shipping', name: 'quoteRates' },
+    ],
+    body: updateCartBody.omit({ email: true }),
+    response: cartResponse('The cart with its addresses or shipping method changed.'),
+    errors: [409],
+  },
+  'POST /me/cart/checkout': {
+    entry: 'http/checkout-my-cart.ts',
+    access: 'customer',
+    summary: 'Place the customer’s order and authorize its payment (Idempotency-Key).',
+    invokes: [
+      { service: 'pricing', name: 'quote' },
+      { service: 'shipping', name: 'quoteRates' },
+      { service: 'inventory', name: 'reserve' },
+      { service: 'payment', name: 'authorize' },
+    ],
+    timeoutSeconds: 28,
+    ...checkout,
+  },
+  'POST /me/cart/merge': {
+    entry: 'http/merge-cart.ts',
+    access: 'customer',
+    summary: 'Fold a guest cart into the customer’s on sign-in.',
+    invokes: [
+      { service: 'pricing', name: 'quote' },
+      { service: 'shipping', name: 'quoteRates' },
+    ],
+    body: mergeCartBody,
+    response: {
+      status: 200,
+      description:
+        'The guest cart folded into the customer’s (quantities summed up to 100, the customer’s addresses ' +
+        'and method kept); the guest cart is gone. `capped` and `dropped` name SKUs cut or left out.',
+      body: z
+        .object({ cart: cartView, capped: z.array(z.string()), dropped: z.array(z.string()) })
+        .meta({ id: 'CartMerge' }),
+    },
+    errors: [404, 409],
+  },
+  'GET /me/orders': {
+    entry: 'http/list-my-orders.ts',
+    access: 'customer',
+    summary: 'The customer’s orders, newest first.',
+    readOnly: true,
+    paginates: true,
+    query: myOrdersQuery,
+    response: { status: 200, description: 'The customer’s orders, newest first.', body: orderPage },
+  },
+  'GET /me/orders/{id}': {
+    entry: 'http/get-my-order.ts',
+    access: 'customer',
+    summary: 'One of the customer’s orders.',
+    readOnly: true,
+    params: orderParams,
+    response: { status: 200, description: 'One of the customer’s orders.', body: orderSchema },
+    errors: [404],
+  },
+  'POST /me/orders/{id}/cancel': {
+    entry: 'http/cancel-my-order.ts',
+    access: 'customer',
+    summary: 'Cancel one of the customer’s orders before it ships.',
+    params: orderParams,
+    body: cancelBody,
+    response: {
+      status: 200,
+      description:
+        'The order, cancelled (before it ships); stock goes back and the payment is voided or refunded.',
+      body: orderSchema,
+    },
+    errors: [404, 409, 422],
+  },
+  'GET /orders': {
+    entry: 'http/list-orders.ts',
+    access: 'staff',
+    summary: 'Orders, newest first: filter by status or email, find by number.',
+    readOnly: true,
+    paginates: true,
+    query: ordersQuery,
+    response: {
+      status: 200,
+      description: 'Orders, newest first; `status` and `email` filter, `number` finds one.',
+      body: orderPage,
+    },
+  },
+  'GET /orders/{id}': {
+    entry: 'http/get-order.ts',
+    access: 'staff',
+    summary: 'An order with its status history.',
+    readOnly: true,
+    params: orderParams,
+    response: { status: 200, description: 'The order with its status history.', body: orderSchema },
+    errors: [404],
+  },
+  'POST /orders/{id}/cancel': {
+    entry: 'http/cancel-order.ts',
+    access: 'staff',
+    summary: 'Cancel an order before it ships.',
+    params: orderParams,
+    body: cancelBody,
+    response: { status: 200, description: 'The order, cancelled.', body: orderSchema },
+    errors: [404, 409, 422],
+  },
+  'POST /orders/{id}/refunds': {
+    entry: 'http/refund-order.ts',
+    access: 'staff',
+    summary: 'Refund all or part of an order’s payment.',
+    invokes: [{ service: 'payment', name: 'refund' }],
+    params: orderParams,
+    body: refundBody,
+    response: {
+      status: 200,
+      description:
+        'The order after the refund (partially_refunded, or refunded once everything captured went back). ' +
+        'The gateway refunds first; a repeat of the same request at the same order version refunds once.',
+      body: orderSchema,
+    },
+    errors: [404, 409, 422],
+  },
+});

@@ -1,0 +1,45 @@
+// The orders service's bus subscriptions: the CDK app builds their rules and queues, the consumers read the
+// same entries.
+import {
+  CustomerDeleted,
+  CustomerRegistered,
+  CustomerUpdated,
+  InventoryReservationExpired,
+  PaymentAuthorized,
+  PaymentCaptured,
+  PaymentFailed,
+  ProductArchived,
+  ProductCreated,
+  ProductUpdated,
+  ShipmentCreated,
+  ShipmentDelivered,
+  ShipmentInTransit,
+} from '@commerce/events';
+import { defineSubscriptions } from '@commerce/lambda-kit/service';
+
+export const ordersSubscriptions = defineSubscriptions('orders', {
+  'product-changed': {
+    entry: 'consumers/product-changed.ts',
+    description: 'learns which SKUs are for sale, their titles and weights',
+    events: [ProductCreated, ProductUpdated, ProductArchived],
+  },
+  'customer-changed': {
+    entry: 'consumers/customer-changed.ts',
+    description: "learns each customer's price segments",
+    events: [CustomerRegistered, CustomerUpdated, CustomerDeleted],
+  },
+  'payment-events': {
+    entry: 'consumers/payment-events.ts',
+    description: 'captures authorized payments, marks orders paid, cancels failed ones',
+    events: [PaymentAuthorized, PaymentCaptured, PaymentFailed],
+    invokes: [
+      { service: 'payment', name: 'capture' },
+      { service: 'payment', name: 'void' },
+    ],
+  },
+  'fulfilment-events': {
+    entry: 'consumers/fulfilment-events.ts',
+    description: 'moves orders along their shipment; cancels those whose stock hold ran out',
+    events: [ShipmentCreated, ShipmentInTransit, ShipmentDelivered, InventoryReservationExpired],
+  },
+});

@@ -1,0 +1,81 @@
+// The payment service: payments authorized, captured, voided and refunded at a gateway (sandbox by default,
+// Stripe) through internal functions the orders service invokes, and the gateways' webhooks.
+//
+// Secrets (docs/payments.md): on stages with `payments.secret`, every payment function reads the gateways'
+// keys from the secret commerce/<stage>/payment (created in the Data stack) and may read nothing else; the
+// local stage has none and signs sandbox webhooks with its published local-only secret.
+import {
+  PaymentAuthorized,
+  PaymentCaptured,
+  PaymentFailed,
+  PaymentRefunded,
+  PaymentRequiresAction,
+  PaymentVoided,
+} from '@commerce/events';
+import { defineService } from '@commerce/lambda-kit/service';
+import { paymentRoutes } from './routes.ts';
+import { paymentSubscriptions } from './subscriptions.ts';
+
+/** The Secrets Manager secret that holds the payment gateways' keys on stages that keep one. */
+export function paymentSecretName(stage: string): string {
+  return `commerce/${stage}/payment`;
+}
+
+/** The stage settings the payment service reads. */
+interface PaymentStage {
+  readonly stage: string;
+  readonly payments: { readonly defaultProvider: string; readonly secret: boolean };
+}
+
+export const paymentService = defineService<PaymentStage>({
+  name: 'payment',
+  description: 'Payments at a gateway (sandbox, Stripe): authorization, capture, void, refunds and webhooks.',
+  routes: paymentRoutes,
+  subscriptions: paymentSubscriptions,
+  publishes: [
+    PaymentAuthorized,
+    PaymentRequiresAction,
+    PaymentFailed,
+    PaymentCaptured,
+    PaymentVoided,
+    PaymentRefunded,
+  ],
+  internal: [
+    {
+      name: 'authorize',
+      entry: 'internal/authorize.ts',
+      description: "holds an order's amount on the customer's payment method (checkout)",
+    },
+    {
+      name: 'capture',
+      entry: 'internal/capture.ts',
+      description: 'takes all or part of an authorized amount',
+    },
+    {
+      name: 'void',
+      entry: 'internal/void.ts',
+      description: 'releases an authorization that was not captured',
+    },
+    {
+      name: 'refund',
+      entry: 'internal/refund.ts',
+      description: 'gives back part or all of what was captured (idempotent per refund id)',
+    },
+  ],
+  environment: ({ stage, payments }) => ({
+    PAYMENT_PROVIDER: payments.defaultProvider,
+    ...(payments.secret ? { PAYMENT_SECRET_ARN: paymentSecretName(stage) } : {}),
+  }),
+  permissions: ({ stage, payments }, aws) =>
+    payments.secret
+      ? [
+          {
+            actions: ['secretsmanager:GetSecretValue'],
+            // A secret's ARN ends in six random characters after its name.
+            resources: [
+              `arn:${aws.partition}:secretsmanager:${aws.region}:${aws.account}:secret:${paymentSecretName(stage)}-??????`,
+            ],
+          },
+        ]
+      : [],
+});

@@ -1,0 +1,216 @@
+// The shipping service's routes, each declared once: its handler, who may call it, what it calls, the schemas
+// the handler validates with and the response it gives. The API, the OpenAPI document and the authorizer's
+// route table are built from these entries (scripts/generate.ts).
+import { shipmentStatusSchema } from '@commerce/events';
+import { defineRoutes } from '@commerce/lambda-kit/service';
+import * as z from 'zod';
+import {
+  carrierParams,
+  markShippedBody,
+  methodIdParams,
+  putMethodBody,
+  putZoneBody,
+  rateQuoteBody,
+  rateSchema,
+  shipmentIdParams,
+  zoneIdParams,
+} from './schemas.ts';
+
+const amount = z.number().int().nonnegative();
+const versioned = {
+  version: z.number().int().positive(),
+  updatedAt: z.iso.datetime(),
+};
+
+const zone = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    countries: z.array(z.string()),
+    regions: z.array(z.string()).optional(),
+    ...versioned,
+  })
+  .meta({ id: 'ShippingZone' });
+
+const method = z
+  .object({
+    id: z.string(),
+    zoneId: z.string(),
+    name: z.string(),
+    carrier: z.string(),
+    currency: z.string(),
+    rate: rateSchema,
+    freeOver: amount.optional(),
+    minDays: z.number().int(),
+    maxDays: z.number().int(),
+    ...versioned,
+  })
+  .meta({ id: 'ShippingMethod' });
+
+const rateOffer = z
+  .object({
+    methodId: z.string(),
+    zoneId: z.string(),
+    name: z.string(),
+    carrier: z.string(),
+    currency: z.string(),
+    price: amount.describe('What the customer pays; 0 when the free-shipping threshold is met.'),
+    regularPrice: amount.describe('The price before the threshold; equal to `price` unless `free`.'),
+    free: z.boolean(),
+    minDays: z.number().int(),
+    maxDays: z.number().int(),
+  })
+  .meta({ id: 'RateOffer' });
+
+const label = z
+  .union([z.object({ url: z.string() }), z.object({ contentType: z.string(), base64: z.string() })])
+  .meta({ id: 'ShippingLabel' });
+
+export const shipmentSchema = z
+  .object({
+    id: z.string(),
+    orderId: z.string(),
+    carrier: z.string(),
+    service: z.string().describe('The shipping method the customer chose.'),
+    methodId: z.string().optional(),
+    trackingNumber: z.string(),
+    carrierRef: z.string().optional(),
+    trackingUrl: z.string().optional(),
+    status: shipmentStatusSchema,
+    history: z.array(
+      z.object({
+        status: shipmentStatusSchema,
+        at: z.iso.datetime({ offset: true }),
+        source: z.enum(['carrier', 'staff', 'system']),
+        eventId: z.string().optional(),
+        description: z.string().optional(),
+        actor: z.string().optional(),
+      }),
+    ),
+    label: label.optional(),
+    version: z.number().int().positive(),
+    createdAt: z.iso.datetime({ offset: true }),
+    updatedAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'Shipment' });
+
+export const shippingRoutes = defineRoutes('shipping', {
+  'PUT /shipping/zones/{id}': {
+    entry: 'http/put-zone.ts',
+    access: 'staff',
+    summary: 'Create a shipping zone, or replace it at the version read.',
+    params: zoneIdParams,
+    body: putZoneBody,
+    response: {
+      status: 200,
+      description:
+        'The zone, created (`version` 0) or replaced (the version read). Zones must not overlap (400).',
+      body: zone,
+    },
+    errors: [409],
+  },
+  'GET /shipping/zones': {
+    entry: 'http/list-zones.ts',
+    access: 'staff',
+    summary: 'Every shipping zone.',
+    readOnly: true,
+    response: {
+      status: 200,
+      description: 'Every shipping zone, by id.',
+      body: z.object({ items: z.array(zone) }).meta({ id: 'ShippingZoneList' }),
+    },
+  },
+  'PUT /shipping/methods/{id}': {
+    entry: 'http/put-method.ts',
+    access: 'staff',
+    summary: 'Create a shipping method with its rate, or replace it at the version read.',
+    params: methodIdParams,
+    body: putMethodBody,
+    response: {
+      status: 200,
+      description:
+        'The method and its rate, created (`version` 0) or replaced (the version read), checked against ' +
+        'the whole rate table (400 with a pointer per problem).',
+      body: method,
+    },
+    errors: [409],
+  },
+  'GET /shipping/methods': {
+    entry: 'http/list-methods.ts',
+    access: 'staff',
+    summary: 'Every shipping method with its rate.',
+    readOnly: true,
+    response: {
+      status: 200,
+      description: 'Every shipping method with its rate, by id.',
+      body: z.object({ items: z.array(method) }).meta({ id: 'ShippingMethodList' }),
+    },
+  },
+  'POST /shipping/rates': {
+    entry: 'http/quote-rates.ts',
+    access: 'public',
+    summary: 'Quote the shipping methods and prices for a cart.',
+    readOnly: true,
+    body: rateQuoteBody,
+    response: {
+      status: 200,
+      description:
+        'The shipping offers for a cart, cheapest first (then fastest, then by method id); an empty list ' +
+        'when nothing ships to the destination.',
+      body: z.object({ offers: z.array(rateOffer) }).meta({ id: 'RateQuote' }),
+    },
+    errors: [422],
+  },
+  'GET /shipments/{id}': {
+    entry: 'http/get-shipment.ts',
+    access: 'staff',
+    summary: 'A shipment with its label and tracking history.',
+    readOnly: true,
+    params: shipmentIdParams,
+    response: {
+      status: 200,
+      description: 'The shipment, its label and its tracking history (oldest first).',
+      body: shipmentSchema,
+    },
+    errors: [404],
+  },
+  'POST /shipments/{id}/ship': {
+    entry: 'http/mark-shipped.ts',
+    access: 'staff',
+    summary: 'Mark a shipment shipped by hand, with its tracking number.',
+    params: shipmentIdParams,
+    body: markShippedBody,
+    response: {
+      status: 200,
+      description:
+        'The shipment marked shipped by staff (created → in_transit; the same tracking number again is a ' +
+        'no-op).',
+      body: shipmentSchema,
+    },
+    errors: [404, 422],
+  },
+  'POST /webhooks/carriers/{carrier}': {
+    entry: 'http/carrier-webhook.ts',
+    access: 'public',
+    summary: 'Carrier tracking webhook, authenticated by its signature.',
+    params: carrierParams,
+    response: {
+      status: 200,
+      description:
+        'The carrier event was verified and applied once (`applied`, `recorded`), was seen before ' +
+        '(`duplicate`), or names a tracking number never issued (`ignored`). The body is read raw: its ' +
+        'signature header (`x-sandbox-signature` for the sandbox) covers the exact bytes; a missing, ' +
+        'wrong or stale signature is 401 `invalid-webhook-signature`.',
+      body: z
+        .object({
+          received: z.literal(true),
+          eventId: z.string(),
+          outcome: z.enum(['applied', 'recorded', 'duplicate', 'ignored']),
+          shipmentId: z.string().optional(),
+          status: shipmentStatusSchema.optional(),
+        })
+        .meta({ id: 'CarrierWebhookReceipt' }),
+    },
+    errors: [404, 422],
+  },
+});

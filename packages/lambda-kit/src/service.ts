@@ -1,0 +1,217 @@
+// A service's declaration, next to its code: its routes (method, path, access, contract, what they call),
+// its bus subscriptions, its internal functions and the events it publishes. Plain data without AWS or CDK,
+// so the handlers, the CDK app, the OpenAPI generator and the authorizer's route table are all built from
+// the one declaration. Handlers import only the part they serve (`routes.ts`, `subscriptions.ts`), never
+// the whole service.
+import type { EventDefinition, ServiceName } from '@commerce/events';
+import type { HttpMethod, RouteContract, RouteKey } from './contract.ts';
+
+/**
+ * Who may call a route. `public`: anyone; `customer`: any signed-in user; `staff`: the staff or admin group;
+ * `admin`: the admin group. Enforced by the Auth service's authorizer; object-level checks are the handler's.
+ */
+export type Access = 'public' | 'customer' | 'staff' | 'admin';
+
+/** The folder a declaration belongs to: a service, or the platform's own routes (functions/platform). */
+export type Owner = ServiceName | 'platform';
+
+/**
+ * Another service's internal function a function calls (Lambda Invoke under IAM). The caller is granted
+ * `lambda:InvokeFunction` on that function only and finds its name in `functionEnv`.
+ */
+export interface InvokeTarget {
+  readonly service: ServiceName;
+  /** The target's internal function name (camelCase, e.g. `quoteRates`). */
+  readonly name: string;
+}
+
+/** The environment variable that carries an internal function's deployed name: `SHIPPING_QUOTE_RATES_FUNCTION`. */
+export function functionEnvName(target: InvokeTarget): string {
+  const snake = target.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  return `${target.service.toUpperCase()}_${snake}_FUNCTION`;
+}
+
+/** Cognito calls a handler makes on the user pool (USER_POOL_ID is set for it). */
+export type UserPoolAction =
+  `cognito-idp:Admin${string}` | 'cognito-idp:ListUsers' | 'cognito-idp:ListUsersInGroup';
+
+/** What the infrastructure needs to run one function besides its code. */
+interface FunctionNeeds {
+  /** The function only reads its service's table: no write grant. @default false */
+  readonly readOnly?: boolean;
+  /** Internal functions of other services it calls. @default none */
+  readonly invokes?: readonly InvokeTarget[];
+  /** A longer timeout than the stage's default (seconds), for work that calls other services in turn. */
+  readonly timeoutSeconds?: number;
+}
+
+/** A route as its service declares it. */
+export interface RouteSpec extends RouteContract, FunctionNeeds {
+  /** The handler module, relative to the service's folder: `http/get-product.ts`. */
+  readonly entry: string;
+  readonly access: Access;
+  /** OAuth scopes that also grant access, for partner integrations; such routes are on the partner API too. */
+  readonly scopes?: readonly string[];
+  readonly summary: string;
+  /** The handler signs pagination cursors and needs the cursor signing key. @default false */
+  readonly paginates?: boolean;
+  /** The handler takes the body unparsed (webhooks whose signature covers the exact bytes). @default false */
+  readonly rawBody?: boolean;
+  readonly userPoolActions?: readonly UserPoolAction[];
+}
+
+/** A declared route: its spec, with the key, method and path it serves and the handler's repository path. */
+export type Route<K extends RouteKey = RouteKey, S extends RouteSpec = RouteSpec> = Omit<S, 'entry'> & {
+  readonly key: K;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly owner: Owner;
+  /** The handler module relative to the repository root: `functions/catalog/http/get-product.ts`. */
+  readonly entry: string;
+};
+
+export type Routes<R extends Readonly<Record<RouteKey, RouteSpec>>> = {
+  readonly [K in keyof R & RouteKey]: Route<K, R[K]>;
+};
+
+/**
+ * Declares a service's routes, keyed by `"<METHOD> <path>"`. A handler spreads its entry into `httpRoute`
+ * (which types the handler and stamps the route it serves); infra builds the API, the OpenAPI document and
+ * the authorizer's table from the same entries.
+ */
+export function defineRoutes<const R extends Readonly<Record<RouteKey, RouteSpec>>>(
+  owner: Owner,
+  specs: R,
+): Routes<R> {
+  const out: Record<string, Route> = {};
+  for (const [key, spec] of Object.entries(specs) as [RouteKey, RouteSpec][]) {
+    const space = key.indexOf(' ');
+    out[key] = {
+      ...spec,
+      key,
+      method: key.slice(0, space) as HttpMethod,
+      path: key.slice(space + 1),
+      owner,
+      entry: `functions/${owner}/${spec.entry}`,
+    };
+  }
+  return out as Routes<R>;
+}
+
+/** A bus subscription as its service declares it. */
+export interface SubscriptionSpec<
+  E extends readonly EventDefinition[] = readonly EventDefinition[],
+> extends Omit<FunctionNeeds, 'readOnly'> {
+  /** The consumer module, relative to the service's folder: `consumers/payment-events.ts`. */
+  readonly entry: string;
+  /** What it is for, one line (rule and queue descriptions). */
+  readonly description: string;
+  /** The event types the rule delivers and the consumer handles, each with a handler of its own. */
+  readonly events: E;
+}
+
+/** A declared subscription: its spec with its stable name (which names the queue, DLQ and idempotency records). */
+export interface Subscription<
+  N extends string = string,
+  E extends readonly EventDefinition[] = readonly EventDefinition[],
+> {
+  readonly name: N;
+  readonly owner: ServiceName;
+  /** The consumer module relative to the repository root. */
+  readonly entry: string;
+  readonly description: string;
+  readonly events: E;
+  readonly invokes?: readonly InvokeTarget[];
+  readonly timeoutSeconds?: number;
+}
+
+export type Subscriptions<S extends Readonly<Record<string, SubscriptionSpec>>> = {
+  readonly [N in keyof S & string]: Subscription<N, S[N]['events']>;
+};
+
+/** Declares a service's subscriptions by name; the CDK app builds the rules and the consumer reads the same entry. */
+export function defineSubscriptions<const S extends Readonly<Record<string, SubscriptionSpec>>>(
+  owner: ServiceName,
+  specs: S,
+): Subscriptions<S> {
+  const out: Record<string, Subscription> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    out[name] = { ...spec, name, owner, entry: `functions/${owner}/${spec.entry}` };
+  }
+  return out as Subscriptions<S>;
+}
+
+/**
+ * A function outside the API: invoked synchronously by other services (Lambda Invoke under IAM; only a caller
+ * that names it in `invokes` may), or on a schedule.
+ */
+export interface InternalFunctionSpec extends FunctionNeeds {
+  /** Stable name, unique in the service (e.g. `quote`); what callers name in `invokes`. */
+  readonly name: string;
+  /** The handler module, relative to the service's folder. */
+  readonly entry: string;
+  readonly description: string;
+  /** An EventBridge schedule expression that also invokes it, e.g. `rate(1 minute)`. @default none */
+  readonly schedule?: `rate(${string})` | `cron(${string})`;
+}
+
+/** One IAM statement, as plain data (the CDK app turns it into a policy statement). */
+export interface IamStatement {
+  readonly actions: readonly string[];
+  readonly resources: readonly string[];
+}
+
+/** Where a service is deployed, for the ARNs of its permissions (CDK tokens in a synthesized app). */
+export interface DeploymentTarget {
+  readonly partition: string;
+  readonly region: string;
+  readonly account: string;
+}
+
+/**
+ * A service: everything the CDK app deploys for it. `Stage` is the part of the stage settings the service
+ * reads (structurally: the CDK app passes its whole stage configuration).
+ */
+export interface ServiceDefinition<Stage = unknown> {
+  readonly name: ServiceName;
+  readonly description: string;
+  readonly routes: readonly Route[];
+  readonly subscriptions: readonly Subscription[];
+  /** Events it publishes through its outbox. */
+  readonly publishes: readonly EventDefinition[];
+  /** Functions for other services' synchronous calls, or scheduled work. @default none */
+  readonly internal?: readonly (Omit<InternalFunctionSpec, 'entry'> & { readonly entry: string })[];
+  /** Environment every function of the service gets, from the stage's settings. @default none */
+  readonly environment?: (stage: Stage) => Readonly<Record<string, string>>;
+  /**
+   * IAM statements every function of the service gets beyond its table, bus and cursor key (e.g. SES
+   * SendEmail on the sender identity). Keep them to the resources the service needs. @default none
+   */
+  readonly permissions?: (stage: Stage, target: DeploymentTarget) => readonly IamStatement[];
+}
+
+/**
+ * Declares a service from its parts: the route and subscription maps become lists, internal functions get
+ * their repository paths.
+ */
+export function defineService<Stage = unknown>(spec: {
+  readonly name: ServiceName;
+  readonly description: string;
+  readonly routes?: Readonly<Record<string, Route>>;
+  readonly subscriptions?: Readonly<Record<string, Subscription>>;
+  readonly publishes?: readonly EventDefinition[];
+  readonly internal?: readonly InternalFunctionSpec[];
+  readonly environment?: (stage: Stage) => Readonly<Record<string, string>>;
+  readonly permissions?: (stage: Stage, target: DeploymentTarget) => readonly IamStatement[];
+}): ServiceDefinition<Stage> {
+  return {
+    name: spec.name,
+    description: spec.description,
+    routes: Object.values(spec.routes ?? {}),
+    subscriptions: Object.values(spec.subscriptions ?? {}),
+    publishes: spec.publishes ?? [],
+    internal: (spec.internal ?? []).map((f) => ({ ...f, entry: `functions/${spec.name}/${f.entry}` })),
+    ...(spec.environment ? { environment: spec.environment } : {}),
+    ...(spec.permissions ? { permissions: spec.permissions } : {}),
+  };
+}

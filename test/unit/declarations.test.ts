@@ -1,0 +1,55 @@
+// Each handler serves what its service declares: a route handler the route it is declared for, a consumer the
+// subscription it is declared for. Imports every declared handler module (with the environment the CDK app
+// gives functions, dummies for the values) and reads the stamp the kit puts on it.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allRoutes, services } from '../../infra/services/index.ts';
+
+beforeAll(() => {
+  Object.assign(process.env, {
+    TABLE_NAME: 'declarations-test',
+    QUEUE_URL: 'http://localhost:4566/000000000000/declarations-test',
+    EVENT_BUS_NAME: 'declarations-test',
+    CURSOR_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:declarations-test',
+    USER_POOL_ID: 'us-east-1_test',
+    STAGE: 'local',
+    AWS_REGION: 'us-east-1',
+    NOTIFICATION_SENDER: 'orders@shop.example',
+    SHOP_NAME: 'Test shop',
+  });
+});
+
+/** The module's exported handler, with whatever the kit stamped on it. */
+async function handlerOf(entry: string): Promise<Record<string, unknown>> {
+  const module = (await import(`../../${entry}`)) as { handler?: unknown };
+  expect(typeof module.handler, `${entry} exports a handler function`).toBe('function');
+  return module.handler as Record<string, unknown>;
+}
+
+describe('declared handlers', () => {
+  it('serve the route they are declared for', async () => {
+    expect(allRoutes.length).toBeGreaterThan(50);
+    for (const route of allRoutes) {
+      expect((await handlerOf(route.entry)).route, route.entry).toBe(route.key);
+    }
+  });
+
+  it('consume the subscription they are declared for', async () => {
+    const subscriptions = services.flatMap((s) => s.subscriptions);
+    expect(subscriptions.length).toBeGreaterThan(5);
+    for (const subscription of subscriptions) {
+      expect((await handlerOf(subscription.entry)).subscription, subscription.entry).toBe(subscription.name);
+    }
+  });
+
+  it('live in their own service’s folder', () => {
+    for (const service of services) {
+      for (const entry of [
+        ...service.routes.map((r) => r.entry),
+        ...service.subscriptions.map((s) => s.entry),
+        ...(service.internal ?? []).map((f) => f.entry),
+      ]) {
+        expect(entry.startsWith(`functions/${service.name}/`), entry).toBe(true);
+      }
+    }
+  });
+});
