@@ -1,44 +1,96 @@
 // Builds the whole app for one stage; used by infra/app.ts and by the infrastructure tests.
+//   Commerce-<stage>-Data           stateful: bus, tables, identity, secrets, alarm topic
+//   Commerce-<stage>-Api            the APIs, the authorizer, shared path segments, platform routes
+//   Commerce-<stage>-<Service>      one per service: its functions, routes, subscriptions and alarms
+//   Commerce-<stage>-ApiDeployment  the APIs' deployments and stages, usage plans, web ACL
 import { App, Tags, Validations } from 'aws-cdk-lib';
+import type { ServiceDefinition } from '@commerce/lambda-kit/service';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { StageConfig } from './config/stage-config.ts';
-import { services } from './services/index.ts';
+import { allRoutes, platformRoutes, services as declaredServices } from './services/index.ts';
+import { ApiDeploymentStack } from './stacks/api-deployment-stack.ts';
+import { ApiStack } from './stacks/api-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
-import { ServicesStack } from './stacks/services-stack.ts';
+import { capitalize, ServiceStack } from './stacks/service-stack.ts';
 import { acknowledgeNagFindings } from './nag-acknowledgements.ts';
 
 export interface CommerceApp {
   readonly app: App;
   readonly data: DataStack;
-  readonly services: ServicesStack;
+  readonly api: ApiStack;
+  /** One stack per service, by service name. */
+  readonly services: ReadonlyMap<string, ServiceStack>;
+  readonly deployment: ApiDeploymentStack;
 }
 
-export function buildApp(config: StageConfig, app: App = new App()): CommerceApp {
+/** Every `invokes` names an internal function some service declares; a typo fails the synth, not a request. */
+function assertInvokeTargets(services: readonly ServiceDefinition<StageConfig>[]): void {
+  const declared = new Set(services.flatMap((s) => (s.internal ?? []).map((f) => `${s.name}/${f.name}`)));
+  for (const s of services) {
+    for (const caller of [...s.routes, ...s.subscriptions, ...(s.internal ?? [])]) {
+      for (const target of caller.invokes ?? []) {
+        if (!declared.has(`${target.service}/${target.name}`)) {
+          throw new Error(`${caller.entry} invokes ${target.service}/${target.name}, which does not exist`);
+        }
+      }
+    }
+  }
+}
+
+export function buildApp(
+  config: StageConfig,
+  app: App = new App(),
+  services: readonly ServiceDefinition<StageConfig>[] = declaredServices,
+): CommerceApp {
+  assertInvokeTargets(services);
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: config.region };
   const prefix = `Commerce-${config.stage}`;
   const data = new DataStack(app, `${prefix}-Data`, {
     env,
     config,
     services,
-    description: `Commerce ${config.stage}: stateful resources (bus, tables, keys)`,
+    description: `Commerce ${config.stage}: stateful resources (bus, tables, identity, keys)`,
     terminationProtection: config.retainData,
   });
-  const stateless = new ServicesStack(app, `${prefix}-Services`, {
+  const routes = [...platformRoutes, ...services.flatMap((s) => s.routes)];
+  const api = new ApiStack(app, `${prefix}-Api`, {
     env,
     config,
-    services,
-    tables: data.tables,
-    bus: data.bus,
-    cursorSecret: data.cursorSecret,
-    alarmTopic: data.alarmTopic,
     identity: data.identity,
-    description: `Commerce ${config.stage}: API, functions and subscriptions`,
+    routes: services === declaredServices ? allRoutes : routes,
+    platformRoutes,
+    description: `Commerce ${config.stage}: the APIs, the Auth service, platform routes`,
   });
-  stateless.addStackDependency(data);
+  const serviceStacks = new Map<string, ServiceStack>();
+  for (const definition of services) {
+    const table = data.tables.get(definition.name);
+    if (!table) throw new Error(`No table for service ${definition.name}`);
+    const stack = new ServiceStack(app, `${prefix}-${capitalize(definition.name)}`, {
+      env,
+      config,
+      definition,
+      table,
+      bus: data.bus,
+      apis: [api.api.public, api.api.partner],
+      alarmTopic: data.alarmTopic,
+      cursorSecret: data.cursorSecret,
+      userPool: data.identity.userPool,
+      description: `Commerce ${config.stage}: the ${definition.name} service (${definition.description})`,
+    });
+    stack.addStackDependency(api);
+    serviceStacks.set(definition.name, stack);
+  }
+  const deployment = new ApiDeploymentStack(app, `${prefix}-ApiDeployment`, {
+    env,
+    config,
+    api: api.api,
+    description: `Commerce ${config.stage}: the APIs' deployments and stages`,
+  });
+  for (const stack of serviceStacks.values()) deployment.addStackDependency(stack);
 
   Tags.of(app).add('app', 'commerce');
   Tags.of(app).add('stage', config.stage);
-  acknowledgeNagFindings(data, stateless);
+  acknowledgeNagFindings({ data, api, services: [...serviceStacks.values()], deployment });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
-  return { app, data, services: stateless };
+  return { app, data, api, services: serviceStacks, deployment };
 }

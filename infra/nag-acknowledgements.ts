@@ -9,16 +9,16 @@ function acknowledgeFunctionFindings(stack: Stack): void {
       'Only xray:PutTraceSegments and xray:PutTelemetryRecords use Resource "*" (Lambda active tracing); X-Ray ' +
       'does not support resource-level permissions for them.',
   });
-  Validations.of(stack).acknowledge({
-    id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-    reason:
-      'AWSLambdaBasicExecutionRole only allows writing logs; each function writes to its own log group.',
-  });
 }
 
-export function acknowledgeNagFindings(data: Stack, services: Stack): void {
-  acknowledgeFunctionFindings(data);
-  acknowledgeFunctionFindings(services);
+export function acknowledgeNagFindings(stacks: {
+  data: Stack;
+  api: Stack;
+  services: readonly Stack[];
+  deployment: Stack;
+}): void {
+  const { data, api, services } = stacks;
+  for (const stack of [data, api, ...services]) acknowledgeFunctionFindings(stack);
   Validations.of(data).acknowledge({
     id: 'AwsSolutions-SMG4',
     reason:
@@ -26,7 +26,9 @@ export function acknowledgeNagFindings(data: Stack, services: Stack): void {
       'cursors in flight, so it is rotated by hand (docs/operations.md) rather than by a rotation Lambda.',
   });
   // Nearest to the notification functions, so their audit trail names this reason (see nag-pack's lookup).
-  const notification = services.node.tryFindChild('NotificationService');
+  const notification = services
+    .map((stack) => stack.node.tryFindChild('Notification'))
+    .find((c) => c !== undefined);
   if (notification) {
     Validations.of(notification).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
@@ -36,11 +38,13 @@ export function acknowledgeNagFindings(data: Stack, services: Stack): void {
         'sender identity; xray:Put* also uses "*" (no resource-level permissions).',
     });
   }
-  const acknowledge = (id: string, reason: string) => Validations.of(services).acknowledge({ id, reason });
+  const acknowledge = (id: string, reason: string) => {
+    for (const stack of [api, ...services]) Validations.of(stack).acknowledge({ id, reason });
+  };
   acknowledge(
     'AwsSolutions-APIG4',
     'Public storefront routes (catalog reads, health) are unauthenticated by design; every other route goes ' +
-      'through the Auth service REQUEST authorizer (see infra/services/*.routes.ts for the access of each).',
+      'through the Auth service REQUEST authorizer (functions/<service>/routes.ts declares the access of each).',
   );
   acknowledge(
     'AwsSolutions-COG4',

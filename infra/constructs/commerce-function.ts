@@ -1,17 +1,19 @@
 // The house Lambda function: nodejs24.x on arm64, minified ESM bundle with source maps and the AWS SDK
-// bundled (the emulator provides no SDK), its own log group with retention, tracing and Powertools env.
+// bundled (the emulator provides no SDK), logging to its service's log group, tracing and Powertools env,
+// and a role of its own whose one inline policy holds exactly what it is granted.
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITableV2, ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, RetentionDays, type ILogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import path from 'node:path';
 import type { StageConfig } from '../config/stage-config.ts';
 import { ESM_REQUIRE_SHIM, esbuildOptions } from './bundling.ts';
+import { InlineRole } from './inline-role.ts';
 import { GSI1, GSI2 } from './service-table.ts';
 
 const TABLE_READ_ACTIONS = [
@@ -29,7 +31,7 @@ const TABLE_WRITE_ACTIONS = [
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-const retention: Record<StageConfig['logRetentionDays'], RetentionDays> = {
+export const retention: Record<StageConfig['logRetentionDays'], RetentionDays> = {
   7: RetentionDays.ONE_WEEK,
   30: RetentionDays.ONE_MONTH,
   90: RetentionDays.THREE_MONTHS,
@@ -47,16 +49,34 @@ export interface CommerceFunctionProps {
   readonly environment?: Record<string, string>;
   /** @default the stage's lambda timeout */
   readonly timeout?: Duration;
+  /** The log group it writes to, usually its service's. @default a log group of its own */
+  readonly logGroup?: ILogGroup;
+  /** A fixed function name, for functions other stacks call by name. @default generated */
+  readonly functionName?: string;
+}
+
+/** A log group with the stage's retention, removed with its stack unless the stage retains data. */
+export function houseLogGroup(scope: Construct, id: string, config: StageConfig): LogGroup {
+  return new LogGroup(scope, id, {
+    retention: retention[config.logRetentionDays],
+    removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+  });
 }
 
 export class CommerceFunction extends NodejsFunction {
+  /** The function's own role; everything it is granted is in the role's inline policy. */
+  declare readonly role: InlineRole;
+
   constructor(scope: Construct, id: string, props: CommerceFunctionProps) {
     const { config } = props;
-    const logGroup = new LogGroup(scope, `${id}Logs`, {
-      retention: retention[config.logRetentionDays],
-      removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    const logGroup = props.logGroup ?? houseLogGroup(scope, `${id}Logs`, config);
+    const role = new InlineRole(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: props.description,
     });
     super(scope, id, {
+      role,
+      ...(props.functionName === undefined ? {} : { functionName: props.functionName }),
       entry: path.join(REPO_ROOT, props.entry),
       handler: 'handler',
       description: props.description,
@@ -89,6 +109,13 @@ export class CommerceFunction extends NodejsFunction {
         logLevel: LogLevel.WARNING,
       },
     });
+    // Write to its log group only (instead of the managed basic execution policy's logs:* on every group).
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
   }
 
   /**

@@ -1,22 +1,27 @@
-// One L3 construct per service: its functions (one per route, one per subscription, one per internal
-// function, and the outbox relay), their least-privilege grants on the service's own table, its routes on
-// the API and its subscriptions.
+// One L3 construct per service, built from its declaration (functions/<service>/service.ts): a function per
+// route, subscription and internal function, and the outbox relay, each with a role holding exactly its
+// grants on the service's own table; the service's log group; its routes on the APIs; its subscriptions.
 import { Aws, Duration } from 'aws-cdk-lib';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Rule, Schedule, type IEventBus } from 'aws-cdk-lib/aws-events';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import {
+  functionEnvName,
+  type InvokeTarget,
+  type Route,
+  type ServiceDefinition,
+} from '@commerce/lambda-kit/service';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
-import type { CommerceApi } from './commerce-api.ts';
-import { CommerceFunction } from './commerce-function.ts';
+import { ApiRoutes, type ApiEndpoint } from './commerce-api.ts';
+import { CommerceFunction, houseLogGroup } from './commerce-function.ts';
 import { DeadLetterQueue } from './dead-letter-queue.ts';
-import type { InvokeTarget, ServiceDefinition } from '@commerce/lambda-kit/service';
 import { Subscription } from './subscription.ts';
 
 export const OUTBOX_RELAY_ENTRY = 'functions/platform/outbox-relay.ts';
@@ -26,18 +31,19 @@ export interface ServiceProps {
   readonly config: StageConfig;
   readonly table: ITable;
   readonly bus: IEventBus;
-  readonly api: CommerceApi;
+  /** The APIs its routes go on. */
+  readonly apis: readonly ApiEndpoint[];
   readonly alarmTopic: ITopic;
   readonly cursorSecret: ISecret;
   readonly userPool: IUserPool;
 }
 
 /** `GET /products/{id}` → `GetProductsId`, a readable construct id. */
-function routeId(method: string, path: string): string {
+export function routeId(method: string, path: string): string {
   const words = path
     .split('/')
     .filter(Boolean)
-    .map((s) => s.replace(/[{}]/g, ''))
+    .map((s) => s.replace(/[{}.]/g, ''))
     .map((s) =>
       s
         .split('-')
@@ -47,78 +53,103 @@ function routeId(method: string, path: string): string {
   return method.charAt(0) + method.slice(1).toLowerCase() + words.join('');
 }
 
+/**
+ * The deployed name of an internal function: fixed, so that a caller in another stack names it (and is
+ * granted it) without a cross-stack reference, and the two stacks deploy independently.
+ */
+export function internalFunctionName(stage: string, target: InvokeTarget): string {
+  return `commerce-${stage}-${target.service}-${target.name}`;
+}
+
 export class Service extends Construct {
   readonly functions: CommerceFunction[] = [];
   readonly subscriptions: Subscription[] = [];
-  /**
-   * The functions other services invoke synchronously, by name; not on the API and with no resource
-   * policy, so only a principal granted `grantInvoke` (by the wiring of the calling service) may call one.
-   */
+  /** The functions other services invoke synchronously (or a schedule does), by name. */
   readonly internalFunctions = new Map<string, CommerceFunction>();
   readonly outboxRelay: CommerceFunction;
-  /** Which of this service's functions call which internal functions of other services (wired by the stack). */
-  readonly invocations: { readonly fn: CommerceFunction; readonly target: InvokeTarget }[] = [];
+  readonly routes: ApiRoutes;
 
   constructor(scope: Construct, id: string, props: ServiceProps) {
     super(scope, id);
     const { definition, config, table } = props;
     const service = definition.name;
-
-    for (const route of definition.routes) {
-      const fn = new CommerceFunction(this, routeId(route.method, route.path), {
-        entry: route.entry,
+    // One log group for the service: Logs Insights over one group, one retention, one resource.
+    const logGroup = houseLogGroup(this, 'Logs', config);
+    const fn = (
+      fid: string,
+      entry: string,
+      description: string,
+      options: { timeoutSeconds?: number | undefined; functionName?: string } = {},
+    ) => {
+      const created = new CommerceFunction(this, fid, {
+        entry,
         service,
         config,
-        description: `${service}: ${route.method} ${route.path}`,
-        ...(route.timeoutSeconds === undefined ? {} : { timeout: Duration.seconds(route.timeoutSeconds) }),
+        description: `${service}: ${description}`,
+        logGroup,
+        ...(options.timeoutSeconds === undefined
+          ? {}
+          : { timeout: Duration.seconds(options.timeoutSeconds) }),
+        ...(options.functionName === undefined ? {} : { functionName: options.functionName }),
       });
-      fn.bindTable(table, route.readOnly ? 'read' : 'readWrite');
-      if (route.paginates) fn.bindCursorSecret(props.cursorSecret);
+      this.functions.push(created);
+      return created;
+    };
+
+    const targets: { route: Route; fn: CommerceFunction }[] = [];
+    for (const route of definition.routes) {
+      const f = fn(routeId(route.method, route.path), route.entry, `${route.method} ${route.path}`, route);
+      f.bindTable(table, route.readOnly ? 'read' : 'readWrite');
+      if (route.paginates) f.bindCursorSecret(props.cursorSecret);
       if (route.userPoolActions?.length) {
-        fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
-        props.userPool.grant(fn, ...route.userPoolActions);
+        f.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
+        props.userPool.grant(f, ...route.userPoolActions);
       }
-      props.api.addRoute({ ...route, service, fn });
-      this.functions.push(fn);
-      this.calls(fn, route.invokes);
+      f.addEnvironment('CORS_ORIGINS', config.api.corsOrigins.join(','));
+      this.invokes(f, route.invokes, config);
+      targets.push({ route, fn: f });
     }
+    this.routes = new ApiRoutes(this, 'Routes', { endpoints: props.apis, targets });
 
     for (const sub of definition.subscriptions) {
-      const fn = new CommerceFunction(this, `Consumer-${sub.name}`, {
-        entry: sub.entry,
-        service,
-        config,
-        description: `${service}: consumes ${sub.events.map((e) => e.detailType).join(', ')}`,
-      });
-      fn.bindTable(table, 'readWrite');
-      this.functions.push(fn);
-      this.calls(fn, sub.invokes);
+      const consumer = fn(
+        `Consumer-${sub.name}`,
+        sub.entry,
+        `consumes ${sub.events.map((e) => e.detailType).join(', ')}`,
+        sub,
+      );
+      consumer.bindTable(table, 'readWrite');
+      this.invokes(consumer, sub.invokes, config);
       this.subscriptions.push(
         new Subscription(this, `Subscription-${sub.name}`, {
           bus: props.bus,
           events: sub.events,
-          consumer: fn,
+          consumer,
           alarmTopic: props.alarmTopic,
           config,
-          description: `${service}/${sub.name}`,
+          description: `${service}/${sub.name}: ${sub.description}`,
         }),
       );
     }
 
     for (const internal of definition.internal ?? []) {
-      const fn = new CommerceFunction(this, `Internal-${internal.name}`, {
-        entry: internal.entry,
-        service,
-        config,
-        description: `${service}: internal ${internal.name}: ${internal.description}`,
-      });
-      fn.bindTable(table, internal.readOnly ? 'read' : 'readWrite');
+      const f = fn(
+        `Internal-${internal.name}`,
+        internal.entry,
+        `internal ${internal.name}: ${internal.description}`,
+        {
+          timeoutSeconds: internal.timeoutSeconds,
+          functionName: internalFunctionName(config.stage, { service, name: internal.name }),
+        },
+      );
+      f.bindTable(table, internal.readOnly ? 'read' : 'readWrite');
+      this.invokes(f, internal.invokes, config);
       if (internal.schedule) {
         new Rule(this, `Schedule-${internal.name}`, {
           description: `${service}: runs ${internal.name} on ${internal.schedule}`,
           schedule: Schedule.expression(internal.schedule),
           targets: [
-            new LambdaFunction(fn, {
+            new LambdaFunction(f, {
               retryAttempts: 2,
               deadLetterQueue: new DeadLetterQueue(this, `Schedule-${internal.name}-Dlq`, {
                 alarmTopic: props.alarmTopic,
@@ -128,9 +159,7 @@ export class Service extends Construct {
           ],
         });
       }
-      this.internalFunctions.set(internal.name, fn);
-      this.functions.push(fn);
-      this.calls(fn, internal.invokes);
+      this.internalFunctions.set(internal.name, f);
     }
 
     // The outbox relay publishes what the service's transactions wrote to its outbox.
@@ -143,6 +172,7 @@ export class Service extends Construct {
       service,
       config,
       description: `${service}: publishes outbox events to the bus`,
+      logGroup,
     });
     this.outboxRelay.bindBus(props.bus);
     this.outboxRelay.addEventSource(
@@ -162,7 +192,6 @@ export class Service extends Construct {
         ],
       }),
     );
-    this.functions.push(this.outboxRelay);
 
     const environment = definition.environment?.(config) ?? {};
     const statements = (
@@ -172,14 +201,28 @@ export class Service extends Construct {
         account: Aws.ACCOUNT_ID,
       }) ?? []
     ).map((s) => new PolicyStatement({ actions: [...s.actions], resources: [...s.resources] }));
-    for (const fn of this.functions) {
-      if (fn === this.outboxRelay) continue;
-      for (const [name, value] of Object.entries(environment)) fn.addEnvironment(name, value);
-      for (const statement of statements) fn.addToRolePolicy(statement);
+    for (const f of this.functions) {
+      for (const [name, value] of Object.entries(environment)) f.addEnvironment(name, value);
+      for (const statement of statements) f.addToRolePolicy(statement);
     }
   }
 
-  private calls(fn: CommerceFunction, targets: readonly InvokeTarget[] | undefined): void {
-    for (const target of targets ?? []) this.invocations.push({ fn, target });
+  /** Lets a function invoke exactly the internal functions it names, and tells it their names. */
+  private invokes(
+    f: CommerceFunction,
+    targets: readonly InvokeTarget[] | undefined,
+    config: StageConfig,
+  ): void {
+    for (const target of targets ?? []) {
+      const name = internalFunctionName(config.stage, target);
+      // The function itself, not `:*` (its versions and aliases): nothing is published.
+      f.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['lambda:InvokeFunction'],
+          resources: [`arn:${Aws.PARTITION}:lambda:${config.region}:${Aws.ACCOUNT_ID}:function:${name}`],
+        }),
+      );
+      f.addEnvironment(functionEnvName(target), name);
+    }
   }
 }

@@ -85,6 +85,7 @@ export class DataStack extends Stack {
     new EmailIdentity(this, 'SenderIdentity', {
       identity: sender.includes('@') ? SesIdentity.email(sender) : SesIdentity.domain(sender),
     });
+    new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'StorefrontClientId', { value: this.identity.storefrontClient.userPoolClientId });
     new CfnOutput(this, 'MobileClientId', { value: this.identity.mobileClient.userPoolClientId });

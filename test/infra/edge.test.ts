@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadStageConfig } from '../../infra/config/stages.ts';
 import { allRoutes } from '../../infra/services/index.ts';
 import { findApiBaseUrl } from '../../packages/local-cloud/src/url.ts';
-import { synth } from './synth.ts';
+import { refersTo, synth } from './synth.ts';
 
 const prod = synth('prod');
 const local = synth('local');
@@ -21,9 +21,12 @@ const publicApi = restApiId(prod.services, 'commerce-prod');
 const partnerApi = restApiId(prod.services, 'commerce-prod-partners');
 
 const methodsOf = (apiId: string): Resource[] =>
-  (Object.values(prod.services.findResources('AWS::ApiGateway::Method')) as Resource[]).filter(
-    (m) => JSON.stringify(m.Properties.RestApiId) === JSON.stringify({ Ref: apiId }),
+  (Object.values(prod.services.findResources('AWS::ApiGateway::Method')) as Resource[]).filter((m) =>
+    refersTo(m.Properties.RestApiId, apiId),
   );
+/** The API a stage or plan names, by Ref in its own stack or through the Api stack's export. */
+const apiOf = (value: unknown): string | undefined =>
+  [publicApi, partnerApi].find((id) => refersTo(value, id));
 
 describe('partner API', () => {
   const partnerRoutes = allRoutes.filter((r) => r.scopes?.length);
@@ -51,8 +54,10 @@ describe('partner API', () => {
       ApiKeySourceType: 'HEADER',
       EndpointConfiguration: { Types: ['REGIONAL'] },
     });
+    const stages = Object.values(prod.services.findResources('AWS::ApiGateway::Stage')) as Resource[];
+    expect(stages.map((s) => apiOf(s.Properties.RestApiId)).sort()).toEqual([publicApi, partnerApi].sort());
     prod.services.hasResourceProperties('AWS::ApiGateway::Stage', {
-      RestApiId: { Ref: partnerApi },
+      RestApiId: Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp(partnerApi) }),
       StageName: 'v1',
       AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
       MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 500, ThrottlingBurstLimit: 1000 })],
@@ -68,7 +73,12 @@ describe('partner API', () => {
         UsagePlanName: `commerce-prod-partners-${tier}`,
         Throttle: { RateLimit: limits.rateLimit, BurstLimit: limits.burstLimit },
         Quota: { Limit: limits.quota.limit, Period: limits.quota.period },
-        ApiStages: [{ ApiId: { Ref: partnerApi }, Stage: Match.anyValue() }],
+        ApiStages: [
+          {
+            ApiId: Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp(partnerApi) }),
+            Stage: Match.anyValue(),
+          },
+        ],
       });
     }
     local.services.hasResourceProperties('AWS::ApiGateway::UsagePlan', {
@@ -109,12 +119,12 @@ describe('partner API', () => {
     const rewritten = Object.fromEntries(
       Object.entries(outputs.Outputs).flatMap(([key, output]) => {
         const value = JSON.stringify(output.Value);
-        const api = [publicApi, partnerApi].find((id) => value.includes(`"Ref":"${id}"`));
+        const api = apiOf(value);
         return api ? [[key, `http://localhost:4566/_aws/execute-api/${api}/v1/`]] : [];
       }),
     );
     expect(rewritten['PartnerUrl']).toContain(partnerApi);
-    expect(findApiBaseUrl({ 'Commerce-prod-Services': rewritten })).toContain(publicApi);
+    expect(findApiBaseUrl({ 'Commerce-prod-ApiDeployment': rewritten })).toContain(publicApi);
   });
 });
 
@@ -204,13 +214,11 @@ describe('WAF web ACL', () => {
     expect(associations).toHaveLength(2);
     const stages = prod.services.findResources('AWS::ApiGateway::Stage');
     for (const apiId of [publicApi, partnerApi]) {
-      const association = associations.find((a) =>
-        JSON.stringify(a.Properties.ResourceArn).includes(`"Ref":"${apiId}"`),
-      );
+      const association = associations.find((a) => apiOf(a.Properties.ResourceArn) === apiId);
       expect(association, apiId).toBeDefined();
       expect(association!.Properties.WebACLArn).toEqual({ 'Fn::GetAtt': [webAclId(), 'Arn'] });
       const stageId = Object.entries(stages).find(
-        ([, s]) => JSON.stringify((s as Resource).Properties.RestApiId) === JSON.stringify({ Ref: apiId }),
+        ([, s]) => apiOf((s as Resource).Properties.RestApiId) === apiId,
       )![0];
       expect(association!.DependsOn).toContain(stageId);
     }

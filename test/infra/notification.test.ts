@@ -2,11 +2,11 @@
 // the sender identity only, and the "*" its SMS permission needs is acknowledged with that reason.
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { synth } from './synth.ts';
+import { statementsOf, synth } from './synth.ts';
 
 const prod = synth('prod');
-const stack = prod.serviceStacks['NotificationService'];
-if (!stack) throw new Error('No NotificationService nested stack');
+const stack = prod.serviceStacks['notification'];
+if (!stack) throw new Error('No notification stack');
 
 type Policy = {
   Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } };
@@ -32,8 +32,7 @@ describe('notification service', () => {
   });
 
   it('lets its functions send mail as the sender identity only, and publish SMS', () => {
-    const policies = Object.values(stack.findResources('AWS::IAM::Policy')) as Policy[];
-    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const statements = statementsOf(stack);
     const ses = statements.filter((s) => [s.Action].flat().includes('ses:SendEmail'));
 
     expect(ses.length).toBeGreaterThan(0);
@@ -64,9 +63,7 @@ describe('notification service', () => {
     const smsReason = wildcard.filter((v) => JSON.stringify(v).includes('sns:Publish with PhoneNumber'));
     const paths = smsReason.flatMap((v) => (v.violatingConstructs ?? []).map((c) => c.constructPath));
 
-    expect(paths).toContain(
-      'Commerce-prod-Services/NotificationService/Notification/Consumer-order-events/ServiceRole/DefaultPolicy/Resource',
-    );
-    expect(paths.every((p) => p.startsWith('Commerce-prod-Services/NotificationService/'))).toBe(true);
+    expect(paths).toContain('Commerce-prod-Notification/Notification/Consumer-order-eventsRole/Resource');
+    expect(paths.every((p) => p.startsWith('Commerce-prod-Notification/'))).toBe(true);
   });
 });

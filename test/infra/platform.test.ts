@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogService } from '../../functions/catalog/service.ts';
 import { services } from '../../infra/services/index.ts';
 import { platformRoutes } from '../../infra/services/index.ts';
-import { synth } from './synth.ts';
+import { actionsOf, statementsOf, synth, synthDoubled } from './synth.ts';
 
 const prod = synth('prod');
 const subscriptionCount = services.reduce((n, s) => n + s.subscriptions.length, 0);
@@ -142,15 +142,21 @@ describe('identity', () => {
 });
 
 describe('stacks', () => {
-  it('give every service a nested stack, and keep every template well under 500 resources', () => {
-    const count = (t: typeof prod.services) => Object.keys(t.toJSON()['Resources'] as object).length;
-    expect(Object.keys(prod.serviceStacks).sort()).toEqual(
-      services.map((s) => `${s.name.charAt(0).toUpperCase()}${s.name.slice(1)}Service`).sort(),
-    );
-    // 500 is CloudFormation's limit; the margin is for the services still to come.
-    expect(count(prod.servicesParent)).toBeLessThan(300);
-    for (const stack of Object.values(prod.serviceStacks)) expect(count(stack)).toBeLessThan(250);
+  const count = (t: typeof prod.services) => Object.keys(t.toJSON()['Resources'] as object).length;
+
+  it('give every service a stack of its own, each well under 500 resources', () => {
+    expect(Object.keys(prod.serviceStacks).sort()).toEqual(services.map((s) => s.name).sort());
+    // 500 is CloudFormation's limit; the margin is for the services and routes still to come.
+    for (const stack of Object.values(prod.serviceStacks)) expect(count(stack)).toBeLessThan(300);
+    expect(count(prod.api)).toBeLessThan(300);
+    expect(count(prod.deployment)).toBeLessThan(300);
     expect(count(prod.data)).toBeLessThan(250);
+  });
+
+  it('keep room to grow: with every route declared twice, no stack exceeds 300 resources', () => {
+    const doubled = synthDoubled('prod');
+    expect(doubled.length).toBe(services.length + 3);
+    for (const { name, resources } of doubled) expect(resources, name).toBeLessThanOrEqual(300);
   });
 });
 
@@ -179,17 +185,25 @@ describe('functions', () => {
     }
   });
 
-  it('write logs to groups with retention', () => {
+  it('write logs to groups with retention, one per service, and may write to that group only', () => {
     prod.services.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
+    for (const stack of Object.values(prod.serviceStacks)) {
+      stack.resourceCountIs('AWS::Logs::LogGroup', 1);
+      const logs = statementsOf(stack).filter((s) => actionsOf([s]).some((a) => a.startsWith('logs:')));
+      expect(logs.length).toBeGreaterThan(0);
+      for (const statement of logs) {
+        expect(actionsOf([statement]).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+        expect(JSON.stringify(statement.Resource)).toMatch(/"Fn::GetAtt":\["\w*Logs\w+","Arn"\]/);
+      }
+    }
+    // No managed policy grants logs:* on every group.
+    expect(JSON.stringify(prod.services.findResources('AWS::IAM::Role'))).not.toContain(
+      'AWSLambdaBasicExecutionRole',
+    );
   });
 
   it('may only touch their own table and its index, and read-only routes cannot write', () => {
-    const policies = Object.entries(prod.services.findResources('AWS::IAM::Policy')) as [string, Resource][];
-    const getProduct = policies.find(([id]) => id.startsWith('CatalogGetProductsId'))![1];
-    const statements = (
-      getProduct.Properties.PolicyDocument as { Statement: { Action: string[] | string }[] }
-    ).Statement;
-    const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+    const actions = actionsOf(statementsOf(prod.serviceStacks['catalog']!, 'CatalogGetProductsIdRole'));
     expect(actions).toContain('dynamodb:GetItem');
     expect(actions.filter((a) => a.startsWith('dynamodb:') && /Put|Update|Delete|Scan/.test(a))).toEqual([]);
   });
@@ -197,22 +211,12 @@ describe('functions', () => {
 
 describe('internal functions', () => {
   it('write only where they may, and scheduled ones run from a rule with a DLQ', () => {
-    const policies = Object.entries(prod.services.findResources('AWS::IAM::Policy')) as [string, Resource][];
-    const actionsOf = (prefix: string) =>
-      policies
-        .filter(([id]) => id.startsWith(prefix))
-        .flatMap(
-          ([, p]) =>
-            (p.Properties.PolicyDocument as { Statement: { Action: string[] | string }[] }).Statement,
-        )
-        .flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action]));
+    const quote = actionsOf(statementsOf(prod.serviceStacks['pricing']!, 'PricingInternalquoteRole'));
+    expect(quote.filter((a) => a.startsWith('dynamodb:') && /Put|Update|Delete|Write/.test(a))).toEqual([]);
+    expect(quote).toContain('dynamodb:BatchGetItem');
     expect(
-      actionsOf('PricingInternalquote').filter(
-        (a) => a.startsWith('dynamodb:') && /Put|Update|Delete|Write/.test(a),
-      ),
-    ).toEqual([]);
-    expect(actionsOf('PricingInternalquote')).toContain('dynamodb:BatchGetItem');
-    expect(actionsOf('InventoryInternalreserve')).toContain('dynamodb:UpdateItem');
+      actionsOf(statementsOf(prod.serviceStacks['inventory']!, 'InventoryInternalreserveRole')),
+    ).toContain('dynamodb:UpdateItem');
     prod.services.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(1 minute)',
       Targets: [Match.objectLike({ DeadLetterConfig: { Arn: Match.anyValue() } })],
@@ -321,27 +325,39 @@ describe('API', () => {
     }
   });
 
-  it('lets API Gateway invoke each route function for its own method and path only, from its own stack', () => {
-    const invokePermissions = (t: typeof prod.services) =>
-      (
-        Object.values(
-          t.findResources('AWS::Lambda::Permission', {
-            Properties: { Principal: 'apigateway.amazonaws.com' },
-          }),
-        ) as Resource[]
-      ).filter((p) => !JSON.stringify(p.Properties['SourceArn']).includes('/authorizers/'));
-    const methods = Object.values(prod.services.findResources('AWS::ApiGateway::Method')) as Resource[];
+  it('lets API Gateway invoke each service’s route functions through that service’s role, and nothing else', () => {
+    // The only resource-policy grants to API Gateway are the authorizer's (one per API).
+    const permissions = Object.values(
+      prod.services.findResources('AWS::Lambda::Permission', {
+        Properties: { Principal: 'apigateway.amazonaws.com' },
+      }),
+    ) as Resource[];
+    expect(permissions).toHaveLength(2);
+    for (const p of permissions) expect(JSON.stringify(p.Properties['SourceArn'])).toContain('/authorizers/');
+
+    const catalog = prod.serviceStacks['catalog']!;
+    const methods = Object.values(catalog.findResources('AWS::ApiGateway::Method')) as Resource[];
     const proxied = methods.filter((m) => m.Properties['HttpMethod'] !== 'OPTIONS');
-    expect(invokePermissions(prod.services)).toHaveLength(proxied.length);
-    // Only the platform's own routes (health, OpenAPI) have their functions, and permissions, in the parent.
-    expect(invokePermissions(prod.servicesParent)).toHaveLength(platformRoutes.length);
-    const sourceArn = JSON.stringify(
-      invokePermissions(prod.serviceStacks['CatalogService'] as typeof prod.services).map(
-        (p) => p.Properties['SourceArn'],
-      ),
+    expect(proxied.length).toBeGreaterThanOrEqual(catalogService.routes.length);
+    const roles = Object.entries(catalog.findResources('AWS::IAM::Role')).filter(([, r]) =>
+      JSON.stringify(r).includes('apigateway.amazonaws.com'),
     );
-    expect(sourceArn).toContain('/v1/GET/products/*');
-    expect(sourceArn).not.toMatch(/\/v1\/\*\//);
+    expect(roles).toHaveLength(1);
+    const [invokeRoleId] = roles[0]!;
+    for (const method of proxied) {
+      const integration = method.Properties['Integration'] as { Credentials: unknown; Uri: unknown };
+      expect(integration.Credentials).toEqual({ 'Fn::GetAtt': [invokeRoleId, 'Arn'] });
+    }
+    // The role may invoke exactly the catalog's route functions.
+    const invocable = statementsOf(catalog, invokeRoleId).flatMap((s) => s.Resource as unknown[]);
+    const routeFunctions = Object.entries(catalog.findResources('AWS::Lambda::Function'))
+      .filter(([, f]) =>
+        /: (GET|POST|PUT|PATCH|DELETE) \//.test(String((f as Resource).Properties['Description'])),
+      )
+      .map(([id]) => id);
+    expect(invocable.map((r) => JSON.stringify(r)).sort()).toEqual(
+      routeFunctions.map((id) => JSON.stringify({ 'Fn::GetAtt': [id, 'Arn'] })).sort(),
+    );
   });
 
   it('has one method per declared catalog route, each naming its access', () => {
@@ -356,9 +372,7 @@ describe('API', () => {
 
 describe('payment secrets', () => {
   const paymentFunctions = (stage: typeof prod) =>
-    Object.values(
-      stage.serviceStacks['PaymentService']!.findResources('AWS::Lambda::Function'),
-    ) as Resource[];
+    Object.values(stage.serviceStacks['payment']!.findResources('AWS::Lambda::Function')) as Resource[];
   const variables = (fn: Resource) =>
     (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
 
@@ -377,7 +391,7 @@ describe('payment secrets', () => {
       });
     }
     for (const fn of paymentFunctions(local)) expect(variables(fn)).not.toHaveProperty('PAYMENT_SECRET_ARN');
-    const readers = JSON.stringify(prod.services.findResources('AWS::IAM::Policy')).match(
+    const readers = JSON.stringify(prod.services.findResources('AWS::IAM::Role')).match(
       /secret:commerce\/prod\/payment-\?{6}/g,
     );
     expect(readers?.length).toBe(paymentFunctions(prod).filter((f) => !relay(f)).length);
