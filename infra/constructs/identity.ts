@@ -111,7 +111,7 @@ export class Identity extends Construct {
     // A separate policy, not the function's default one: the function must not depend on the pool's ARN,
     // since the pool already depends on the function.
     new Policy(this, 'PreTokenGenerationReadUsers', {
-      roles: [preTokenGeneration.role!],
+      roles: [preTokenGeneration.role],
       statements: [
         new PolicyStatement({
           actions: ['cognito-idp:AdminGetUser'],

@@ -8,10 +8,6 @@ const prod = synth('prod');
 const stack = prod.serviceStacks['notification'];
 if (!stack) throw new Error('No notification stack');
 
-type Policy = {
-  Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } };
-};
-
 describe('notification service', () => {
   it('subscribes with one rule per order event, each matching its version', () => {
     const rules = Object.values(stack.findResources('AWS::Events::Rule')) as {
