@@ -3,6 +3,7 @@
 // redelivery or a repeated order.paid finds that shipment and changes nothing. Every failure throws: SQS
 // retries, then the message lands in the DLQ and its alarm fires while the order stays paid. An order whose
 // address or method shipping can never accept goes there at once (docs/shipping.md, "order.paid").
+import { createShipmentRequestSchema } from '@commerce/contracts';
 import { OrderPaid } from '@commerce/events';
 import { eventConsumer, PoisonMessageError } from '@commerce/lambda-kit/consumer';
 import { loadEnv } from '@commerce/lambda-kit/env';
@@ -10,7 +11,6 @@ import { logger } from '@commerce/lambda-kit/observability';
 import * as z from 'zod';
 import { shipmentRequestFor } from '../domain/order-shipment.ts';
 import { shipping } from '../runtime.ts';
-import { createShipmentInput } from '../schemas.ts';
 
 const { QUEUE_URL, TABLE_NAME } = loadEnv(
   z.object({ QUEUE_URL: z.string().url(), TABLE_NAME: z.string().min(1) }),
@@ -22,7 +22,7 @@ export const handler = eventConsumer({
   idempotencyTable: TABLE_NAME,
   queueUrl: QUEUE_URL,
   handler: async (detail) => {
-    const parsed = createShipmentInput.safeParse(shipmentRequestFor(detail.data));
+    const parsed = createShipmentRequestSchema.safeParse(shipmentRequestFor(detail.data));
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `/${i.path.join('/')} ${i.message}`).join('; ');
       logger.error('order.paid cannot become a shipment', { orderId: detail.data.orderId, issues });
