@@ -1,5 +1,6 @@
-// The inventory's input schemas: HTTP paths, queries and bodies, and the internal functions' payloads
-// (unknown fields rejected everywhere).
+// The inventory's input schemas: HTTP paths, queries and bodies, and the expiry sweep's payload (unknown
+// fields rejected everywhere). The internal functions other services call validate their contracts'
+// requests (@commerce/contracts).
 import { adjustmentReasonSchema } from '@commerce/events';
 import * as z from 'zod';
 
@@ -12,12 +13,7 @@ export const warehouseIdSchema = z
     /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/,
     'Lower-case letters and digits joined by hyphens, at most 40.',
   );
-export const orderIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1-64 letters, digits, "-" or "_".');
 
-/** Lines per reservation: every line touches a level and the SKU's totals in one transaction (≤ 100 items). */
-export const MAX_RESERVATION_LINES = 30;
 export const MAX_AVAILABILITY_SKUS = 50;
 
 export const warehouseIdParams = z.object({ id: warehouseIdSchema }).strict();
@@ -72,38 +68,10 @@ export const availabilityQuery = z
   })
   .strict();
 
-// Internal functions (Lambda invoke with IAM, not behind API Gateway).
+// The scheduled expiry sweep (functions/inventory/internal/expire-reservations.ts).
 
 export const correlationId = z
   .string()
   .regex(/^[A-Za-z0-9._:-]{1,128}$/)
   .optional()
   .describe("The caller's correlation id, carried into the events.");
-
-export const reserveInput = z
-  .object({
-    orderId: orderIdSchema,
-    lines: z
-      .array(z.object({ sku: skuSchema, quantity: z.number().int().min(1).max(10_000) }).strict())
-      .min(1)
-      .max(MAX_RESERVATION_LINES),
-    /** How long to hold the units; the default is the domain's (30 minutes). */
-    holdForSeconds: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60 * 60)
-      .optional(),
-    correlationId,
-  })
-  .strict();
-
-export const commitInput = z.object({ orderId: orderIdSchema, correlationId }).strict();
-
-export const releaseInput = z
-  .object({
-    orderId: orderIdSchema,
-    reason: z.enum(['order_cancelled', 'payment_failed']),
-    correlationId,
-  })
-  .strict();

@@ -2,6 +2,7 @@
 // (re-price → reserve → order → authorize), the order's life after it (payment, shipment and reservation
 // events), and the customer and staff operations on orders. Every write is one conditional DynamoDB
 // transaction with the events it announces (the outbox).
+import type { PaymentProviderName, PaymentReply } from '@commerce/contracts';
 import {
   OrderCancelled,
   OrderCreated,
@@ -19,13 +20,12 @@ import {
   UnprocessableError,
   VersionConflictError,
 } from '@commerce/lambda-kit/errors';
+import { PeerRefusedError, PeerUnavailableError } from '@commerce/lambda-kit/internal-client';
 import { outboxItem, type OutboxItem } from '@commerce/lambda-kit/outbox';
 import { PROBLEM_CONTENT_TYPE, problem } from '@commerce/lambda-kit';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
-import type { PaymentResult } from '../payment/payments.ts';
-import type { Reservation } from '../inventory/domain/reservation.ts';
 import {
   addLine,
   assertCartVersion,
@@ -59,8 +59,8 @@ import {
   type OrderTransition,
 } from './domain/order.ts';
 import { idempotencyDecision, requestFingerprint } from './domain/idempotency.ts';
-import { call, invoke, PeerRefusedError, PeerUnavailableError } from './peers.ts';
-import { priceCart, type PeerFunctions, type PricedCart } from './pricing.ts';
+import type { Peers } from './peers.ts';
+import { priceCart, type PricedCart } from './pricing.ts';
 import type { CheckoutBody } from './schemas.ts';
 import type { CartRecord, CheckoutAnswer, CheckoutRecord, OrdersStore, TransactItem } from './store.ts';
 import { CHECKOUT_KEY_TTL_SECONDS } from './store.ts';
@@ -81,7 +81,7 @@ export interface CartChange {
 }
 
 export interface OrdersOptions {
-  readonly peers: PeerFunctions;
+  readonly peers: Peers;
   /** Where taxes are estimated for a cart without an address. */
   readonly homeCountry: string;
   /** The currency of a customer's new cart. */
@@ -342,7 +342,7 @@ export class Orders {
     const shippingMethod = quote.shippingMethod;
     if (shippingMethod === null) throw new UnprocessableError('Choose a shipping method.', 'cart-not-ready');
 
-    const reserved = await invoke<{ reservation: Reservation }>('inventory', this.#options.peers.reserve, {
+    const reserved = await this.#options.peers.reserve.invoke({
       orderId,
       lines: cart.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
       holdForSeconds: this.#options.holdSeconds,
@@ -416,15 +416,16 @@ export class Orders {
       await this.#store.saveOrder(order, order.version, [], [completion(answer)]);
       return answer;
     }
-    let result: PaymentResult | undefined;
+    let result: PaymentReply | undefined;
     let failure: { reason: CancelReason; answer: (o: Order) => CheckoutAnswer } | undefined;
     try {
-      result = await call<PaymentResult>('payment', this.#options.peers.authorize, {
+      result = await this.#options.peers.authorize.call({
         paymentId,
         orderId: order.id,
         amount: order.totals.grandTotal,
         currency: order.currency,
-        provider: order.payment.provider,
+        // Checkout took it from the same list (schemas.ts, checkoutBody); the order keeps it as a string.
+        provider: order.payment.provider as PaymentProviderName,
         paymentMethodToken: body.payment.token,
         customerEmail: order.email,
         ...(body.payment.returnUrl === undefined ? {} : { returnUrl: body.payment.returnUrl }),
@@ -564,20 +565,22 @@ export class Orders {
     // Validates the amount against the order's rules before any money moves.
     refund(order, amount, { at: this.#now(), actor });
     const refundId = `rf_${order.id.slice(4)}_${order.version}`;
-    await call<PaymentResult>('payment', this.#options.peers.refund, {
-      paymentId: order.payment.id ?? paymentIdOf(order.id),
-      amount,
-      refundId,
-      correlationId: context.correlationId,
-    }).catch((error: unknown) => {
-      if (error instanceof PeerRefusedError) {
-        throw new UnprocessableError(
-          error.problem.detail,
-          error.problem.type.replace('urn:commerce:problem:', ''),
-        );
-      }
-      throw error;
-    });
+    await this.#options.peers.refund
+      .call({
+        paymentId: order.payment.id ?? paymentIdOf(order.id),
+        amount,
+        refundId,
+        correlationId: context.correlationId,
+      })
+      .catch((error: unknown) => {
+        if (error instanceof PeerRefusedError) {
+          throw new UnprocessableError(
+            error.problem.detail,
+            error.problem.type.replace('urn:commerce:problem:', ''),
+          );
+        }
+        throw error;
+      });
     try {
       const transition = refund(order, amount, { at: this.#now(), actor });
       await this.#store.saveOrder(
@@ -600,14 +603,14 @@ export class Orders {
   async onPaymentAuthorized(orderId: string, context: EventContext): Promise<void> {
     const order = await this.#store.getOrder(orderId);
     if (order?.status === 'cancelled') {
-      await call<PaymentResult>('payment', this.#options.peers.void, {
+      await this.#options.peers.void.call({
         paymentId: order.payment.id ?? paymentIdOf(order.id),
         correlationId: context.correlationId,
       });
       return;
     }
     if (!order || order.status !== 'pending_payment') return;
-    const captured = await call<PaymentResult>('payment', this.#options.peers.capture, {
+    const captured = await this.#options.peers.capture.call({
       paymentId: order.payment.id ?? paymentIdOf(order.id),
       amount: order.totals.grandTotal,
       correlationId: context.correlationId,

@@ -1,24 +1,13 @@
 // Prices a cart through the other services: pricing's quote for the lines (with the customer's segments),
 // shipping's rate quote for the destination, then pricing again with the chosen method's price, so tax on
 // shipping and the grand total come from one place. The cart view shows the result; checkout freezes it.
-import type { QuoteResult } from '../pricing/internal/quote-contract.ts';
-import type { RateOffer } from '../shipping/domain/rates.ts';
+import type { QuoteReply, RateOffer } from '@commerce/contracts';
+import { PeerRefusedError } from '@commerce/lambda-kit/internal-client';
 import type { Cart } from './domain/cart.ts';
-import { call, PeerRefusedError } from './peers.ts';
+import type { Peers } from './peers.ts';
 import type { SkuRecord } from './store.ts';
 
-export type PricedQuote = Extract<QuoteResult, { quotedAt: string }>;
-
-/** The internal functions orders calls, by their deployed names. */
-export interface PeerFunctions {
-  readonly quote: string;
-  readonly quoteRates: string;
-  readonly reserve: string;
-  readonly authorize: string;
-  readonly capture: string;
-  readonly void: string;
-  readonly refund: string;
-}
+export type PricedQuote = QuoteReply;
 
 /** Something that keeps a cart from checkout; the cart view lists them, checkout refuses with the first. */
 export interface CartIssue {
@@ -48,7 +37,7 @@ export interface PricedCart {
 export async function priceCart(
   cart: Cart,
   known: { readonly skus: ReadonlyMap<string, SkuRecord>; readonly segments: readonly string[] },
-  peers: PeerFunctions,
+  peers: Pick<Peers, 'quote' | 'quoteRates'>,
   options: { readonly homeCountry: string; readonly correlationId: string },
 ): Promise<PricedCart> {
   const issues: CartIssue[] = [];
@@ -74,10 +63,10 @@ export async function priceCart(
     : { country: options.homeCountry };
   const quoteOf = async (shipping: { method: string; amount: number } | null) => {
     try {
-      return await call<PricedQuote>('pricing', peers.quote, {
+      return await peers.quote.call({
         lines: cart.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
         currency: cart.currency,
-        segments: known.segments,
+        segments: [...known.segments],
         shippingAddress: destination,
         shipping,
         correlationId: options.correlationId,
@@ -94,7 +83,7 @@ export async function priceCart(
   if (merchandise === null || address === null) {
     return { quote: merchandise, issues, ...empty };
   }
-  const { offers } = await call<{ offers: RateOffer[] }>('shipping', peers.quoteRates, {
+  const { offers } = await peers.quoteRates.call({
     currency: cart.currency,
     subtotal: merchandise.subtotal - merchandise.discountTotal,
     totalWeightGrams,

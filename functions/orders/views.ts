@@ -1,5 +1,5 @@
 // What the API shows of a cart: the cart with its live prices.
-import type { RateOffer } from '../shipping/domain/rates.ts';
+import type { RateOffer } from '@commerce/contracts';
 import type { CartIssue, PricedCart } from './pricing.ts';
 import type { CartRecord } from './store.ts';
 

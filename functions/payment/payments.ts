@@ -3,6 +3,7 @@
 // (domain/payment.ts) and writes the payment with its events in one transaction (the outbox). Idempotent:
 // a repeated authorize, capture, void or refund answers what is stored without calling the gateway again
 // once the step is recorded; a webhook event id is applied at most once. No AWS here: the store is a port.
+import type { AuthorizeRequest } from '@commerce/contracts';
 import {
   PaymentAuthorized,
   PaymentCaptured,
@@ -37,7 +38,7 @@ import {
   type WebhookOutcome,
 } from './domain/payment.ts';
 import type { NextAction, PaymentProvider, WebhookHeaders } from './domain/provider.ts';
-import type { AuthorizeRequest, ProviderName } from './schemas.ts';
+import type { ProviderName } from './schemas.ts';
 
 /** A payment as stored: the domain's payment and the action the customer was last asked to take. */
 export interface StoredPayment {

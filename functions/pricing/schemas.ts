@@ -1,8 +1,7 @@
-// The pricing service's request schemas: paths, queries and bodies (unknown fields rejected), and the
-// building blocks the internal quote contract shares with them.
+// The pricing service's request schemas: paths, queries and bodies (unknown fields rejected). The internal
+// quote's request is its contract (pricingQuote in @commerce/contracts).
 import * as z from 'zod';
 import { SUPPORTED_CURRENCIES } from './domain/money.ts';
-import { MAX_QUANTITY } from './domain/quote.ts';
 import { RATE_SCALE } from './domain/tax.ts';
 
 export const MAX_SALES_PER_CURRENCY = 10;
@@ -29,7 +28,6 @@ export const region = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'An ISO 3166-
 export const taxClass = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,39}$/, "Lower-case words joined by hyphens, such as 'standard' or 'reduced'.");
-export const quantity = z.number().int().min(1).max(MAX_QUANTITY);
 const version = z
   .number()
   .int()

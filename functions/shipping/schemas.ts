@@ -1,6 +1,7 @@
-// The shipping service's input schemas: HTTP paths and bodies, and the internal functions' payloads
-// (unknown fields rejected everywhere). What a schema cannot check (overlapping zones, brackets that do not
-// ascend, a method of an unknown zone) the rate table check in domain/rates.ts refuses.
+// The shipping service's input schemas: HTTP paths and bodies (unknown fields rejected everywhere); the
+// internal functions' payloads are their contracts (@commerce/contracts). What a schema cannot check
+// (overlapping zones, brackets that do not ascend, a method of an unknown zone) the rate table check in
+// domain/rates.ts refuses.
 import * as z from 'zod';
 
 /** Largest amount accepted: 100 million major units of a 2-digit currency. */
@@ -92,6 +93,7 @@ export const putMethodBody = z
 
 export const destination = z.object({ country, region: region.optional() }).strict();
 
+/** The internal quoteRates takes the same cart (its contract, shippingQuoteRates, adds a correlation id). */
 export const rateQuoteBody = z
   .object({
     currency,
@@ -108,60 +110,5 @@ export const markShippedBody = z
     trackingNumber: z.string().trim().min(1).max(64),
     carrier: slug,
     trackingUrl: z.url().max(2000).optional(),
-  })
-  .strict();
-
-// Internal functions (Lambda invoke with IAM, not behind API Gateway).
-
-export const correlationId = z
-  .string()
-  .regex(/^[A-Za-z0-9._:-]{1,128}$/)
-  .optional()
-  .describe("The caller's correlation id, carried into the logs and events.");
-
-export const quoteRatesInput = rateQuoteBody.extend({ correlationId }).strict();
-
-const address = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    company: z.string().trim().min(1).max(200).optional(),
-    line1: z.string().trim().min(1).max(200),
-    line2: z.string().trim().min(1).max(200).optional(),
-    city: z.string().trim().min(1).max(100),
-    region: region.optional(),
-    postalCode: z.string().trim().min(1).max(20),
-    country,
-    phone: z
-      .string()
-      .regex(/^\+[1-9]\d{4,14}$/, 'An E.164 number such as +4930123456.')
-      .optional(),
-  })
-  .strict();
-
-export const createShipmentInput = z
-  .object({
-    orderId: entityId,
-    shipmentId: entityId,
-    to: address,
-    parcels: z
-      .array(
-        z
-          .object({
-            weightGrams: z.number().int().min(1).max(MAX_GRAMS),
-            dimensionsMm: z
-              .object({
-                length: z.number().int().min(1).max(10_000),
-                width: z.number().int().min(1).max(10_000),
-                height: z.number().int().min(1).max(10_000),
-              })
-              .strict()
-              .optional(),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(50),
-    methodId: slug,
-    correlationId,
   })
   .strict();

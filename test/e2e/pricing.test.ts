@@ -5,9 +5,9 @@
 // refuse go through the raw `api` helper.
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { components } from '@commerce/api-client';
+import type { QuoteRequestInput, QuoteResult } from '@commerce/contracts';
 import { EMULATOR_ENDPOINT, REGION } from '@commerce/local-cloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuoteRequestInput, QuoteResult } from '../../functions/pricing/internal/quote-contract.ts';
 import { api, bearer, client, eventually, listenOnBus, signIn, stackOutput, unique } from './support.ts';
 
 type TaxTable = components['schemas']['TaxTable'];

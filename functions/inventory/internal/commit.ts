@@ -1,13 +1,15 @@
-// Internal `commit`: the order's payment succeeded, its held units are sold. { orderId, correlationId? } →
-// { reservation }, or { error } (404 no reservation, 422 illegal-transition when released or expired).
+// Internal `commit` (contract: inventoryCommit in @commerce/contracts): the order's payment succeeded, its
+// held units are sold. { orderId, correlationId? } → { reservation }, or { error } (404 no reservation, 422
+// illegal-transition when released or expired).
+import { inventoryCommit } from '@commerce/contracts';
+import { internalFunction } from '@commerce/lambda-kit/internal';
 import { inventory } from '../runtime.ts';
-import { commitInput } from '../schemas.ts';
-import { internalFunction } from './internal-function.ts';
+import { shortages } from './shortages.ts';
 
-export const handler = internalFunction({
-  name: 'Commit',
-  input: commitInput,
-  handler: async (input, { correlationId }) => ({
+export const handler = internalFunction(
+  inventoryCommit,
+  async (input, { correlationId }) => ({
     reservation: await inventory.commit(input.orderId, { correlationId }),
   }),
-});
+  { extensions: shortages },
+);

@@ -1,11 +1,10 @@
-// Internal `void`: releases an authorization that was not captured. { paymentId, correlationId? } →
-// { payment }, or { error } (404, 422 illegal-transition, 503). Voiding again answers the voided payment.
-import { payments } from '../runtime.ts';
-import { voidInput } from '../schemas.ts';
+// Internal `void` (contract: paymentVoid in @commerce/contracts): releases an authorization that was not
+// captured. { paymentId, correlationId? } → { payment }, or { error } (404, 422 illegal-transition, 503).
+// Voiding again answers the voided payment.
+import { paymentVoid } from '@commerce/contracts';
 import { internalFunction } from '@commerce/lambda-kit/internal';
+import { payments } from '../runtime.ts';
 
-export const handler = internalFunction({
-  name: 'Void',
-  input: voidInput,
-  handler: async (input, { correlationId }) => payments.void(input, { correlationId }),
-});
+export const handler = internalFunction(paymentVoid, async (input, { correlationId }) =>
+  payments.void(input, { correlationId }),
+);

@@ -1,41 +1,46 @@
-// The internal quote's logic: validate, load the price book and tax table for the basket in one round trip,
-// run the engine, and turn a refusal into a typed error result. The loader is passed in (tests give their own).
-import { DomainError, ValidationError } from '@commerce/lambda-kit/errors';
-import { problemOf } from '@commerce/lambda-kit/internal';
-import { toFieldErrors } from '@commerce/lambda-kit/zod-errors';
+// The internal quote's logic: load the price book and tax table for the basket in one round trip and run
+// the engine. The request is the contract's (pricingQuote in @commerce/contracts), validated by the kit's
+// internal function before it gets here; what cannot be priced is thrown as a DomainError, which the kit
+// answers as a refusal. The loader and the clock are passed in (tests give their own).
+import { pricingQuote, type QuoteRequest } from '@commerce/contracts';
+import { internalFunction } from '@commerce/lambda-kit/internal';
 import { money } from '../domain/money.ts';
-import { quote } from '../domain/quote.ts';
+import { quote, type Quote } from '../domain/quote.ts';
 import type { PricingInputs } from '../store.ts';
-import { quoteRequestSchema, type QuoteResult } from './quote-contract.ts';
 
 export type PricingLoader = (skus: readonly string[], segments: readonly string[]) => Promise<PricingInputs>;
 
-/** Prices a basket, or explains why not; throws only on failures that are not the request's fault. */
-export async function priceQuote(input: unknown, load: PricingLoader, now: Date): Promise<QuoteResult> {
-  const parsed = quoteRequestSchema.safeParse(input);
-  if (!parsed.success) return problemOf(new ValidationError(toFieldErrors('body', parsed.error.issues)));
-  const { lines, currency, segments, shippingAddress, shipping, discounts } = parsed.data;
-  try {
-    const { book, taxes, taxClassOf } = await load(
-      lines.map((l) => l.sku),
+/** The engine's quote with the moment it was priced: what the internal quote answers. */
+export type PricedQuote = Quote & { readonly quotedAt: string };
+
+/** Prices a basket; throws a DomainError for one that cannot be priced, anything else on our failures. */
+export async function priceQuote(
+  request: QuoteRequest,
+  load: PricingLoader,
+  now: Date,
+): Promise<PricedQuote> {
+  const { lines, currency, segments, shippingAddress, shipping, discounts } = request;
+  const { book, taxes, taxClassOf } = await load(
+    lines.map((l) => l.sku),
+    segments,
+  );
+  const priced = quote(
+    {
+      currency,
       segments,
-    );
-    const priced = quote(
-      {
-        currency,
-        segments,
-        lines: lines.map((l) => ({ ...l, taxClass: taxClassOf(l.sku) })),
-        shippingAddress,
-        shipping: shipping && { method: shipping.method, amount: money(shipping.amount, currency) },
-        discounts: discounts?.map((d) => ({ ...d, amount: money(d.amount, currency) })),
-        at: now,
-      },
-      book,
-      taxes,
-    );
-    return { ...priced, quotedAt: now.toISOString() };
-  } catch (error) {
-    if (error instanceof DomainError) return problemOf(error);
-    throw error;
-  }
+      lines: lines.map((l) => ({ ...l, taxClass: taxClassOf(l.sku) })),
+      shippingAddress,
+      shipping: shipping && { method: shipping.method, amount: money(shipping.amount, currency) },
+      discounts: discounts?.map((d) => ({ ...d, amount: money(d.amount, currency) })),
+      at: now,
+    },
+    book,
+    taxes,
+  );
+  return { ...priced, quotedAt: now.toISOString() };
+}
+
+/** The internal quote function over a loader and a clock (quote.ts wires the store). */
+export function quoteFunction(load: PricingLoader, clock: () => Date = () => new Date()) {
+  return internalFunction(pricingQuote, (request) => priceQuote(request, load, clock()));
 }

@@ -3,16 +3,16 @@
 // redelivery or a repeated order.paid finds that shipment and changes nothing. Every failure throws: SQS
 // retries, then the message lands in the DLQ and its alarm fires while the order stays paid. An order whose
 // address or method shipping can never accept goes there at once (docs/shipping.md, "order.paid").
+import { createShipmentRequestSchema } from '@commerce/contracts';
 import { eventConsumer, PoisonMessageError } from '@commerce/lambda-kit/consumer';
 import { logger } from '@commerce/lambda-kit/observability';
 import { shipmentRequestFor } from '../domain/order-shipment.ts';
 import { shipping } from '../runtime.ts';
-import { createShipmentInput } from '../schemas.ts';
 import { shippingSubscriptions } from '../subscriptions.ts';
 
 export const handler = eventConsumer(shippingSubscriptions['order-paid'], {
   'order.paid': async (order, event) => {
-    const parsed = createShipmentInput.safeParse(shipmentRequestFor(order));
+    const parsed = createShipmentRequestSchema.safeParse(shipmentRequestFor(order));
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `/${i.path.join('/')} ${i.message}`).join('; ');
       logger.error('order.paid cannot become a shipment', { orderId: order.orderId, issues });

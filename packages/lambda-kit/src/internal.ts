@@ -1,37 +1,31 @@
-// The stack of internal functions: Lambda functions other services invoke synchronously (Lambda Invoke
-// under IAM), not behind the API. Validates the payload with zod, runs the step, and answers its result,
-// or a typed error object shaped like the API's problem+json for a request that cannot be served
-// ({ error: { status, type, title, detail, ... } }). Only our own failures are thrown: the invoke then
-// reports a FunctionError and the caller may retry.
+// The stack of internal functions: Lambda functions other services invoke synchronously (Lambda Invoke under
+// IAM), not behind the API, each the callee side of one contract from @commerce/contracts. Validates the
+// payload with the contract's request schema, runs the step, checks the answer against the contract's reply
+// schema and answers it, or a typed error object shaped like the API's problem+json for a request that
+// cannot be served ({ error: { status, type, title, detail, ... } }). Only our own failures are thrown: the
+// invoke then reports a FunctionError and the caller may retry.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import {
+  isInternalError,
+  type InternalContract,
+  type InternalProblem,
+  type InternalResult,
+} from '@commerce/contracts';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { DomainError, ValidationError, type FieldError } from './errors.ts';
+import { DomainError, ValidationError } from './errors.ts';
 import { logger, metrics, publishMetrics } from './observability.ts';
 import { problemType } from './problem.ts';
 import { toFieldErrors } from './zod-errors.ts';
 
-/** A refused call, as the caller receives it. */
-export interface InternalProblem {
-  readonly status: number;
-  /** `urn:commerce:problem:<slug>`, the same slugs as the API's. */
-  readonly type: string;
-  readonly title: string;
-  readonly detail: string;
-  /** Per field, for 400. */
-  readonly errors?: readonly FieldError[];
-  /** Anything else a service adds for its callers (e.g. inventory's `shortages`). */
-  readonly [extension: string]: unknown;
-}
-
-export type InternalResult<T> = T | { readonly error: InternalProblem };
-
-export function isInternalError<T extends object>(
-  result: InternalResult<T>,
-): result is { readonly error: InternalProblem } {
-  return 'error' in result;
-}
+// The refusal shape lives with the contracts; re-exported so callers of the kit keep their imports.
+export {
+  internalProblemSchema,
+  isInternalError,
+  type InternalProblem,
+  type InternalResult,
+} from '@commerce/contracts';
 
 /** Problem members a service adds for some of its errors. */
 export type ProblemExtensions = (error: DomainError) => Readonly<Record<string, unknown>> | undefined;
@@ -49,24 +43,35 @@ export function problemOf(error: DomainError, extensions?: ProblemExtensions): {
   };
 }
 
-export interface InternalFunctionSpec<S extends z.ZodType, R extends object> {
-  /** Names the function in metrics (`<name>Refused`). */
-  readonly name: string;
-  readonly input: S;
-  readonly handler: (input: z.infer<S>, context: { readonly correlationId: string }) => Promise<R>;
+export interface InternalCallContext {
+  /** The caller's correlation id, or this invocation's request id when it sent none. */
+  readonly correlationId: string;
+}
+
+export interface InternalFunctionOptions {
+  /** Extra problem members for some domain errors (inventory's `shortages`). */
   readonly extensions?: ProblemExtensions;
 }
 
-/** Builds the Lambda handler of one internal function. */
-export function internalFunction<S extends z.ZodType, R extends object>(
-  spec: InternalFunctionSpec<S, R>,
-): (event: unknown, context: Context) => Promise<InternalResult<R>> {
-  return middy<unknown, InternalResult<R>>()
+/** `quoteRates` → `QuoteRatesRefused`. */
+const refusedMetric = (name: string): string => `${name.charAt(0).toUpperCase()}${name.slice(1)}Refused`;
+
+/** The reply broke the contract: our bug, thrown so the invoke reports a FunctionError. */
+export class ReplyContractError extends Error {}
+
+/** Builds the Lambda handler of one internal function, the callee side of `contract`. */
+export function internalFunction<Req extends z.ZodType, Rep extends z.ZodType<object>>(
+  contract: InternalContract<Req, Rep>,
+  handler: (input: z.output<Req>, context: InternalCallContext) => Promise<z.output<Rep>>,
+  options: InternalFunctionOptions = {},
+): (event: unknown, context: Context) => Promise<InternalResult<z.output<Rep>>> {
+  const metric = refusedMetric(contract.name);
+  return middy<unknown, InternalResult<z.output<Rep>>>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(publishMetrics<unknown, InternalResult<R>>())
+    .use(publishMetrics<unknown, InternalResult<z.output<Rep>>>())
     .handler(async (event, context) => {
-      const parsed = spec.input.safeParse(event);
-      let result: InternalResult<R>;
+      const parsed = contract.request.safeParse(event);
+      let result: InternalResult<z.output<Rep>>;
       if (!parsed.success) {
         result = problemOf(new ValidationError(toFieldErrors('body', parsed.error.issues)));
       } else {
@@ -74,19 +79,31 @@ export function internalFunction<S extends z.ZodType, R extends object>(
         const correlationId = typeof supplied === 'string' ? supplied : context.awsRequestId;
         logger.appendKeys({ correlationId });
         try {
-          result = await spec.handler(parsed.data, { correlationId });
+          result = await handler(parsed.data, { correlationId });
         } catch (error) {
           if (!(error instanceof DomainError)) {
             logger.error('Internal call failed', { error });
             throw error;
           }
-          result = problemOf(error, spec.extensions);
+          result = problemOf(error, options.extensions);
         }
+        if (!isInternalError(result)) assertReply(contract, result);
       }
       if (isInternalError(result)) {
         logger.info('Internal call refused', { status: result.error.status, type: result.error.type });
-        metrics.addMetric(`${spec.name}Refused`, 'Count', 1);
+        metrics.addMetric(metric, 'Count', 1);
       }
       return result;
     });
+}
+
+function assertReply(contract: InternalContract, reply: unknown): void {
+  const checked = contract.reply.safeParse(reply);
+  if (checked.success) return;
+  // Where and what, never the values: a reply may carry customer data.
+  const issues = checked.error.issues.map((i) => `/${i.path.join('/')}: ${i.message}`);
+  logger.error('Internal reply breaks its contract', { contract: contract.name, issues });
+  throw new ReplyContractError(
+    `${contract.service}.${contract.name} answered a reply its contract does not allow: ${issues.join('; ')}`,
+  );
 }

@@ -1,10 +1,21 @@
 // The internal quote's contract: validation and refusals as typed error results, totals from the engine.
+import { isInternalError as isQuoteError, type QuoteResult } from '@commerce/contracts';
+import type { Context } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
-import { priceQuote, type PricingLoader } from '../../../functions/pricing/internal/price-quote.ts';
-import { isQuoteError, type QuoteResult } from '../../../functions/pricing/internal/quote-contract.ts';
+import { quoteFunction, type PricingLoader } from '../../../functions/pricing/internal/price-quote.ts';
 import { priceBookOf, type SkuPrices } from '../../../functions/pricing/domain/records.ts';
 
 const now = new Date('2026-06-15T12:00:00.000Z');
+const lambdaContext = {
+  functionName: 'quote',
+  awsRequestId: 'req-1',
+  getRemainingTimeInMillis: () => 1000,
+} as Context;
+
+/** The internal quote as deployed (validation, refusals as typed results), over this test's loader and clock. */
+const priceQuote = (input: unknown, loader: PricingLoader, at: Date): Promise<QuoteResult> =>
+  quoteFunction(loader, () => at)(input, lambdaContext);
+
 const skuPrices = (sku: string, prices: SkuPrices['prices']): SkuPrices => ({
   sku,
   prices,

@@ -1,0 +1,6 @@
+// The internal functions' contracts, one module per callee service; define.ts has the shape they share.
+export * from './define.ts';
+export * from './inventory.ts';
+export * from './payment.ts';
+export * from './pricing.ts';
+export * from './shipping.ts';

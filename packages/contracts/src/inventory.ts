@@ -1,0 +1,118 @@
+// Inventory's internal functions over one order's reservation: `reserve` holds stock at checkout, `commit`
+// sells it once paid, `release` gives it back. Each answers the reservation. docs/inventory.md has the rules.
+// (The scheduled expiry sweep is an internal function too, but nobody else calls it: no contract.)
+import { reservationLineSchema } from '@commerce/events';
+import * as z from 'zod';
+import { correlationIdSchema, defineInternal, type InternalResult } from './define.ts';
+
+/** Lines per reservation: every line touches a level and the SKU's totals in one transaction (≤ 100 items). */
+export const MAX_RESERVATION_LINES = 30;
+
+const sku = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'Must be 1-64 letters, digits, ".", "-" or "_".');
+const orderId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1-64 letters, digits, "-" or "_".');
+
+/** The inventory's reservation of one order's units. */
+const reservationSchema = z.object({
+  /** The order's id: one reservation per order. */
+  id: z.string(),
+  /** One line per SKU, each held in one warehouse. */
+  lines: z.array(reservationLineSchema).readonly(),
+  status: z.enum(['held', 'committed', 'released', 'expired']),
+  /** ISO 8601; a held reservation may be expired from then on. */
+  expiresAt: z.iso.datetime(),
+  releaseReason: z.enum(['order_cancelled', 'payment_failed']).optional(),
+  version: z.number().int().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+/** One SKU a reservation could not fill: a member of the 409 `insufficient-stock` refusal (`shortages`). */
+export const shortageSchema = z.object({
+  sku: z.string(),
+  requested: z.number().int(),
+  /** The most one warehouse could supply (lines are not split between warehouses). */
+  available: z.number().int(),
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// reserve
+
+export const reserveRequestSchema = z
+  .object({
+    orderId,
+    lines: z
+      .array(z.object({ sku, quantity: z.number().int().min(1).max(10_000) }).strict())
+      .min(1)
+      .max(MAX_RESERVATION_LINES),
+    /** How long to hold the units; the default is the domain's (30 minutes). */
+    holdForSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60 * 60)
+      .optional(),
+    correlationId: correlationIdSchema,
+  })
+  .strict();
+
+export const reserveReplySchema = z.object({
+  reservation: reservationSchema,
+  /** False when the order already had a reservation (that one is answered, whatever its status). */
+  created: z.boolean(),
+});
+
+/**
+ * Holds stock for every line of an order or for none; idempotent per order id. Refusals: 400 malformed,
+ * 409 insufficient-stock with `shortages` (see shortageSchema), 409 stock-busy.
+ */
+export const inventoryReserve = defineInternal({
+  service: 'inventory',
+  name: 'reserve',
+  description: 'holds stock for all lines of an order or none (checkout)',
+  request: reserveRequestSchema,
+  reply: reserveReplySchema,
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// commit, release
+
+export const commitRequestSchema = z.object({ orderId, correlationId: correlationIdSchema }).strict();
+
+export const releaseRequestSchema = z
+  .object({
+    orderId,
+    reason: z.enum(['order_cancelled', 'payment_failed']),
+    correlationId: correlationIdSchema,
+  })
+  .strict();
+
+/** What commit and release answer: the reservation after the step (a repeat changes nothing). */
+export const reservationReplySchema = z.object({ reservation: reservationSchema });
+
+/** held → committed. Refusals: 404 no reservation, 422 illegal-transition (released or expired). */
+export const inventoryCommit = defineInternal({
+  service: 'inventory',
+  name: 'commit',
+  description: "sells an order's held units once its payment succeeded",
+  request: commitRequestSchema,
+  reply: reservationReplySchema,
+});
+
+/** → released. Refusals: 404 no reservation, 422 illegal-transition (a failed payment of a committed order). */
+export const inventoryRelease = defineInternal({
+  service: 'inventory',
+  name: 'release',
+  description: "gives an order's units back (cancelled, payment failed)",
+  request: releaseRequestSchema,
+  reply: reservationReplySchema,
+});
+
+export type ReservationReply = z.infer<typeof reservationSchema>;
+export type Shortage = z.infer<typeof shortageSchema>;
+export type ReserveRequest = z.infer<typeof reserveRequestSchema>;
+export type ReserveReply = z.infer<typeof reserveReplySchema>;
+export type CommitRequest = z.infer<typeof commitRequestSchema>;
+export type ReleaseRequest = z.infer<typeof releaseRequestSchema>;
+export type CommitReply = z.infer<typeof reservationReplySchema>;
+export type ReleaseReply = z.infer<typeof reservationReplySchema>;
+export type ReserveResult = InternalResult<ReserveReply>;

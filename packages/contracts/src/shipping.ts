@@ -1,0 +1,187 @@
+// Shipping's internal functions: `quoteRates`, the offers for a cart (orders at checkout), and
+// `createShipment`, the label and shipment for a paid order's parcels. docs/shipping.md has the rules.
+import { shipmentStatusSchema } from '@commerce/events';
+import * as z from 'zod';
+import { correlationIdSchema, defineInternal, type InternalResult } from './define.ts';
+
+/** Largest amount accepted: 100 million major units of a 2-digit currency. */
+const MAX_AMOUNT = 10_000_000_000;
+const MAX_GRAMS = 10_000_000;
+
+const amount = z.number().int().min(0).max(MAX_AMOUNT).describe('Integer minor units (cents, pence, yen).');
+const grams = z.number().int().min(0).max(MAX_GRAMS).describe('Whole grams.');
+const country = z.string().regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 code such as DE.');
+const region = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'An ISO 3166-2 code such as US-AK.');
+const currency = z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as EUR.');
+const slug = z
+  .string()
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/,
+    'Lower-case letters and digits joined by hyphens, at most 64.',
+  );
+const entityId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1-64 letters, digits, "-" or "_".');
+
+// ---------------------------------------------------------------------------------------------------------
+// quoteRates
+
+/** The same cart as POST /shipping/rates takes, and the caller's correlation id. */
+export const quoteRatesRequestSchema = z
+  .object({
+    currency,
+    subtotal: amount.describe(
+      'The merchandise value after discounts, which free shipping is measured against.',
+    ),
+    totalWeightGrams: grams,
+    destination: z.object({ country, region: region.optional() }).strict(),
+    correlationId: correlationIdSchema,
+  })
+  .strict();
+
+const rateOfferSchema = z.object({
+  methodId: z.string(),
+  zoneId: z.string(),
+  name: z.string(),
+  carrier: z.string(),
+  currency: z.string(),
+  /** What the customer pays; 0 when the free-shipping threshold is met. */
+  price: z.number().int().min(0),
+  /** What the rate table asks before the threshold; equal to `price` unless `free`. */
+  regularPrice: z.number().int().min(0),
+  /** True when the price is 0 because of the method's `freeOver`. */
+  free: z.boolean(),
+  minDays: z.number().int().min(0),
+  maxDays: z.number().int().min(0),
+});
+
+export const quoteRatesReplySchema = z.object({
+  /** The methods that ship the cart to its destination, cheapest first; empty when none does. */
+  offers: z.array(rateOfferSchema).readonly(),
+});
+
+/** Read-only. Refusals: 400 malformed cart, 422 invalid-rate-table. */
+export const shippingQuoteRates = defineInternal({
+  service: 'shipping',
+  name: 'quoteRates',
+  description: 'the shipping offers for a cart (checkout)',
+  request: quoteRatesRequestSchema,
+  reply: quoteRatesReplySchema,
+});
+
+export type QuoteRatesRequest = z.infer<typeof quoteRatesRequestSchema>;
+export type QuoteRatesReply = z.infer<typeof quoteRatesReplySchema>;
+export type RateOffer = z.infer<typeof rateOfferSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// createShipment
+
+const addressSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    company: z.string().trim().min(1).max(200).optional(),
+    line1: z.string().trim().min(1).max(200),
+    line2: z.string().trim().min(1).max(200).optional(),
+    city: z.string().trim().min(1).max(100),
+    region: region.optional(),
+    postalCode: z.string().trim().min(1).max(20),
+    country,
+    phone: z
+      .string()
+      .regex(/^\+[1-9]\d{4,14}$/, 'An E.164 number such as +4930123456.')
+      .optional(),
+  })
+  .strict();
+
+export const createShipmentRequestSchema = z
+  .object({
+    orderId: entityId,
+    /** Also the carrier's idempotency key: a repeat answers the stored shipment. */
+    shipmentId: entityId,
+    to: addressSchema,
+    parcels: z
+      .array(
+        z
+          .object({
+            weightGrams: z.number().int().min(1).max(MAX_GRAMS),
+            dimensionsMm: z
+              .object({
+                length: z.number().int().min(1).max(10_000),
+                width: z.number().int().min(1).max(10_000),
+                height: z.number().int().min(1).max(10_000),
+              })
+              .strict()
+              .optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(50),
+    methodId: slug,
+    correlationId: correlationIdSchema,
+  })
+  .strict();
+
+const trackingEventSchema = z.object({
+  status: shipmentStatusSchema,
+  /** When it happened (the carrier's scan time for carrier events). */
+  at: z.string(),
+  source: z.enum(['carrier', 'staff', 'system']),
+  /** The carrier's event id, on carrier events. */
+  eventId: z.string().optional(),
+  description: z.string().optional(),
+  /** The staff member's id, on staff events. */
+  actor: z.string().optional(),
+});
+
+/** A label the carrier hosts, or one it hands over inline (a PDF, or text for the sandbox). */
+const labelSchema = z.union([
+  z.object({ url: z.string() }),
+  z.object({ contentType: z.string(), base64: z.string() }),
+]);
+
+const shipmentSchema = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  carrier: z.string(),
+  /** The shipping method (service level) the customer chose. */
+  service: z.string(),
+  trackingNumber: z.string(),
+  /** The carrier's own reference; absent for a parcel staff shipped by hand. */
+  carrierRef: z.string().optional(),
+  trackingUrl: z.string().optional(),
+  status: shipmentStatusSchema,
+  /** Oldest first. */
+  history: z.array(trackingEventSchema).readonly(),
+  /** ISO 8601. */
+  createdAt: z.string(),
+  /** ISO 8601; the time of the latest carrier event once one arrived (as the carrier wrote it). */
+  updatedAt: z.string(),
+  /** The shipping method it was created for. */
+  methodId: z.string().optional(),
+  label: labelSchema.optional(),
+  version: z.number().int().min(1),
+});
+
+export const createShipmentReplySchema = z.object({
+  shipment: shipmentSchema,
+  /** False when a shipment with this id existed already (that one is answered, nothing announced). */
+  created: z.boolean(),
+});
+
+/**
+ * Buys the label from the method's carrier, stores the shipment and announces shipment.created. Refusals:
+ * 400 malformed, 409 shipment-id-taken by another order, 422 unknown-shipping-method,
+ * shipping-method-not-available for the address, carrier-not-connected.
+ */
+export const shippingCreateShipment = defineInternal({
+  service: 'shipping',
+  name: 'createShipment',
+  description: "buys the label for a paid order's parcels and stores the shipment (idempotent)",
+  request: createShipmentRequestSchema,
+  reply: createShipmentReplySchema,
+});
+
+export type CreateShipmentRequest = z.infer<typeof createShipmentRequestSchema>;
+export type CreateShipmentReply = z.infer<typeof createShipmentReplySchema>;
+export type ShipmentReply = z.infer<typeof shipmentSchema>;
+export type QuoteRatesResult = InternalResult<QuoteRatesReply>;
+export type CreateShipmentResult = InternalResult<CreateShipmentReply>;
