@@ -2,6 +2,7 @@
 // fields rejected everywhere). The internal functions other services call validate their contracts'
 // requests (@commerce/contracts).
 import { adjustmentReasonSchema } from '@commerce/events';
+import { defineInternal } from '@commerce/contracts';
 import * as z from 'zod';
 
 export const skuSchema = z
@@ -75,3 +76,12 @@ export const correlationId = z
   .regex(/^[A-Za-z0-9._:-]{1,128}$/)
   .optional()
   .describe("The caller's correlation id, carried into the events.");
+
+/** The expiry sweep, run on a schedule; no other service calls it, so its contract lives here. */
+export const expireReservations = defineInternal({
+  service: 'inventory',
+  name: 'expireReservations',
+  description: 'the expiry sweep: expires held reservations whose hold has ended',
+  request: z.looseObject({ limit: z.number().int().min(1).max(5000).optional(), correlationId }),
+  reply: z.object({ expired: z.array(z.string()), failed: z.number().int().min(0) }),
+});

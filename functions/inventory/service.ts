@@ -11,8 +11,10 @@ import {
   InventoryReservationExpired,
   InventoryReserved,
 } from '@commerce/events';
+import { inventoryCommit, inventoryRelease, inventoryReserve } from '@commerce/contracts';
 import { defineService } from '@commerce/lambda-kit/service';
 import { inventoryRoutes } from './routes.ts';
+import { expireReservations } from './schemas.ts';
 import { inventorySubscriptions } from './subscriptions.ts';
 
 export const inventoryService = defineService({
@@ -32,26 +34,9 @@ export const inventoryService = defineService({
     InventoryReservationExpired,
   ],
   internal: [
-    {
-      name: 'reserve',
-      entry: 'internal/reserve.ts',
-      description: 'holds stock for all lines of an order or none (checkout)',
-    },
-    {
-      name: 'commit',
-      entry: 'internal/commit.ts',
-      description: "sells an order's held units once its payment succeeded",
-    },
-    {
-      name: 'release',
-      entry: 'internal/release.ts',
-      description: "gives an order's units back (cancelled, payment failed)",
-    },
-    {
-      name: 'expireReservations',
-      entry: 'internal/expire-reservations.ts',
-      description: 'the expiry sweep: expires held reservations whose hold has ended',
-      schedule: 'rate(1 minute)',
-    },
+    { contract: inventoryReserve, entry: 'internal/reserve.ts' },
+    { contract: inventoryCommit, entry: 'internal/commit.ts' },
+    { contract: inventoryRelease, entry: 'internal/release.ts' },
+    { contract: expireReservations, entry: 'internal/expire-reservations.ts', schedule: 'rate(1 minute)' },
   ],
 });

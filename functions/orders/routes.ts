@@ -3,6 +3,13 @@
 // route table are built from these entries (scripts/generate.ts). Carts (guests by id and secret, customers
 // at /me/cart), checkout, and orders for their customers and for staff.
 import { pageSchema, type RouteContract } from '@commerce/lambda-kit/contract';
+import {
+  inventoryReserve,
+  paymentAuthorize,
+  paymentRefund,
+  pricingQuote,
+  shippingQuoteRates,
+} from '@commerce/contracts';
 import { defineRoutes } from '@commerce/lambda-kit/service';
 import * as z from 'zod';
 import {
@@ -184,15 +191,17 @@ const checkout = {
   errors: [402, 404, 409, 422, 503],
 } as const satisfies RouteContract;
 
+/** Pricing a cart asks pricing for the quote and shipping for the rates. */
+const pricingPeers = [pricingQuote, shippingQuoteRates];
+/** Checkout also holds the stock and authorizes the payment. */
+const checkoutPeers = [...pricingPeers, inventoryReserve, paymentAuthorize];
+
 export const ordersRoutes = defineRoutes('orders', {
   'POST /carts': {
     entry: 'http/create-cart.ts',
     access: 'public',
     summary: 'Create a guest cart; answers its secret once.',
-    invokes: [
-      { service: 'pricing', name: 'quote' },
-      { service: 'shipping', name: 'quoteRates' },
-    ],
+    invokes: pricingPeers,
     body: createCartBody,
     response: {
       status: 201,
@@ -206,10 +215,7 @@ export const ordersRoutes = defineRoutes('orders', {
     entry: 'http/get-cart.ts',
     access: 'public',
     summary: 'The guest cart, priced now (X-Cart-Secret).',
-    invokes: [
-      { service: 'pricing', name: 'quote' },
-      { service: 'shipping', name: 'quoteRates' },
-    ],
+    invokes: pricingPeers,
     params: cartParams,
     response: cartResponse('The guest cart, priced now.'),
     errors: [404],
@@ -218,10 +224,7 @@ export const ordersRoutes = defineRoutes('orders', {
     entry: 'http/add-line.ts',
     access: 'public',
     summary: 'Add units of a SKU to a guest cart.',
-    invokes: [
-      { service: 'pricing', name: 'quote' },
-      { service: 'shipping', name: 'quoteRates' },
-    ],
+    invokes: pricingPeers,
     params: cartParams,
     body: addLineBody,
     response: cartResponse('The cart with the units added (merged into the SKU’s line if it has one).'),
@@ -231,10 +234,7 @@ export const ordersRoutes = defineRoutes('orders', {
     entry: 'http/set-line.ts',
     access: 'public',
     summary: 'Set the quantity of a guest cart line.',
-    invokes: [
-      { service: 'pricing', name: 'quote' },
-      { service: 'shipping', name: 'quoteRates' },
-    ],
+    invokes: pricingPeers,
     params: cartLineParams,
     body: setLineBody,
     response: cartResponse('The cart with the line’s new quantity.'),
@@ -244,10 +244,7 @@ export const ordersRoutes = defineRoutes('orders', {
     entry: 'http/remove-line.ts',
     access: 'public',
     summary: 'Remove a guest cart line.',
-    invokes: [
-      { service: 'pricing', name: 'quote' },
-      { service: 'shipping', name: 'quoteRates' },
-    ],
+    invokes: pricingPeers,
     params: cartLineParams,
     response: cartResponse('The cart without the line (unchanged when it had none).'),
     errors: [404, 409],
@@ -256,10 +253,7 @@ export const ordersRoutes = defineRoutes('orders', {
     entry: 'http/update-cart.ts',
     access: 'public',
     summary: 'Set a guest cart’s email, addresses or method.',
-    invokes: [
-      { service: 'pricing', name: 'quote' },
-      { service: 'shipping', name: 'quoteRates' },
-    ],
+    invokes: pricingPeers,
     params: cartParams,
     body: updateCartBody,
     response: cartResponse('The cart with its email, addresses or shipping method changed.'),
@@ -269,12 +263,7 @@ export const ordersRoutes = defineRoutes('orders', {
     entry: 'http/checkout.ts',
     access: 'public',
     summary: 'Place the guest cart’s order and authorize its payment (Idempotency-Key).',
-    invokes: [
-      { service: 'pricing', name: 'quote' },
-      { service: 'shipping', name: 'quoteRates' },
-      { service: 'inventory', name: 'reserve' },
-      { service: 'payment', name: 'authorize' },
-    ],
+    invokes: checkoutPeers,
     timeoutSeconds: 28,
     params: cartParams,
     ...checkout,
@@ -283,20 +272,14 @@ export const ordersRoutes = defineRoutes('orders', {
     entry: 'http/get-my-cart.ts',
     access: 'customer',
     summary: 'The customer’s cart, priced now.',
-    invokes: [
-      { service: 'pricing', name: 'quote' },
-      { service: 'shipping', name: 'quoteRates' },
-    ],
+    invokes: pricingPeers,
     response: cartResponse('The signed-in customer’s cart, priced now (empty if none).'),
   },
   'POST /me/cart/lines': {
     entry: 'http/add-my-line.ts',
     access: 'customer',
     summary: 'Add units of a SKU to the customer’s cart.',
-    invokes: [
-      { service: 'pricing', name: 'quote' },
-      { service: 'shipping', name: 'quoteRates' },
-    ],
+    invokes: pricingPeers,
     body: addLineBody,
     response: cartResponse('The cart with the units added.'),
     errors: [409, 422],
@@ -305,10 +288,7 @@ export const ordersRoutes = defineRoutes('orders', {
     entry: 'http/set-my-line.ts',
     access: 'customer',
     summary: 'Set the quantity of a cart line.',
-    invokes: [
-      { service: 'pricing', name: 'quote' },
-      { service: 'shipping', name: 'quoteRates' },
-    ],
+    invokes: pricingPeers,
     params: myCartLineParams,
     body: setLineBody,
     response: cartResponse('The cart with the line’s new quantity.'),
@@ -318,10 +298,7 @@ export const ordersRoutes = defineRoutes('orders', {
     entry: 'http/remove-my-line.ts',
     access: 'customer',
     summary: 'Remove a cart line.',
-    invokes: [
-      { service: 'pricing', name: 'quote' },
-      { service: 'shipping', name: 'quoteRates' },
-    ],
+    invokes: pricingPeers,
     params: myCartLineParams,
     response: cartResponse('The cart without the line.'),
     errors: [409],
@@ -330,10 +307,7 @@ export const ordersRoutes = defineRoutes('orders', {
     entry: 'http/update-my-cart.ts',
     access: 'customer',
     summary: 'Set the cart’s addresses or shipping method.',
-    invokes: [
-      { service: 'pricing', name: 'quote' },
-      { service: 'shipping', name: 'quoteRates' },
-    ],
+    invokes: pricingPeers,
     body: updateCartBody.omit({ email: true }),
     response: cartResponse('The cart with its addresses or shipping method changed.'),
     errors: [409],
@@ -342,12 +316,7 @@ export const ordersRoutes = defineRoutes('orders', {
     entry: 'http/checkout-my-cart.ts',
     access: 'customer',
     summary: 'Place the customer’s order and authorize its payment (Idempotency-Key).',
-    invokes: [
-      { service: 'pricing', name: 'quote' },
-      { service: 'shipping', name: 'quoteRates' },
-      { service: 'inventory', name: 'reserve' },
-      { service: 'payment', name: 'authorize' },
-    ],
+    invokes: checkoutPeers,
     timeoutSeconds: 28,
     ...checkout,
   },
@@ -355,10 +324,7 @@ export const ordersRoutes = defineRoutes('orders', {
     entry: 'http/merge-cart.ts',
     access: 'customer',
     summary: 'Fold a guest cart into the customer’s on sign-in.',
-    invokes: [
-      { service: 'pricing', name: 'quote' },
-      { service: 'shipping', name: 'quoteRates' },
-    ],
+    invokes: pricingPeers,
     body: mergeCartBody,
     response: {
       status: 200,
@@ -438,7 +404,7 @@ export const ordersRoutes = defineRoutes('orders', {
     entry: 'http/refund-order.ts',
     access: 'staff',
     summary: 'Refund all or part of an order’s payment.',
-    invokes: [{ service: 'payment', name: 'refund' }],
+    invokes: [paymentRefund],
     params: orderParams,
     body: refundBody,
     response: {

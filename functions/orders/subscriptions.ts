@@ -15,6 +15,7 @@ import {
   ShipmentDelivered,
   ShipmentInTransit,
 } from '@commerce/events';
+import { paymentCapture, paymentVoid } from '@commerce/contracts';
 import { defineSubscriptions } from '@commerce/lambda-kit/service';
 
 export const ordersSubscriptions = defineSubscriptions('orders', {
@@ -32,10 +33,7 @@ export const ordersSubscriptions = defineSubscriptions('orders', {
     entry: 'consumers/payment-events.ts',
     description: 'captures authorized payments, marks orders paid, cancels failed ones',
     events: [PaymentAuthorized, PaymentCaptured, PaymentFailed],
-    invokes: [
-      { service: 'payment', name: 'capture' },
-      { service: 'payment', name: 'void' },
-    ],
+    invokes: [paymentCapture, paymentVoid],
   },
   'fulfilment-events': {
     entry: 'consumers/fulfilment-events.ts',

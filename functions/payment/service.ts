@@ -12,6 +12,7 @@ import {
   PaymentRequiresAction,
   PaymentVoided,
 } from '@commerce/events';
+import { paymentAuthorize, paymentCapture, paymentRefund, paymentVoid } from '@commerce/contracts';
 import { defineService } from '@commerce/lambda-kit/service';
 import { paymentRoutes } from './routes.ts';
 import { paymentSubscriptions } from './subscriptions.ts';
@@ -41,26 +42,10 @@ export const paymentService = defineService<PaymentStage>({
     PaymentRefunded,
   ],
   internal: [
-    {
-      name: 'authorize',
-      entry: 'internal/authorize.ts',
-      description: "holds an order's amount on the customer's payment method (checkout)",
-    },
-    {
-      name: 'capture',
-      entry: 'internal/capture.ts',
-      description: 'takes all or part of an authorized amount',
-    },
-    {
-      name: 'void',
-      entry: 'internal/void.ts',
-      description: 'releases an authorization that was not captured',
-    },
-    {
-      name: 'refund',
-      entry: 'internal/refund.ts',
-      description: 'gives back part or all of what was captured (idempotent per refund id)',
-    },
+    { contract: paymentAuthorize, entry: 'internal/authorize.ts' },
+    { contract: paymentCapture, entry: 'internal/capture.ts' },
+    { contract: paymentVoid, entry: 'internal/void.ts' },
+    { contract: paymentRefund, entry: 'internal/refund.ts' },
   ],
   environment: ({ stage, payments }) => ({
     PAYMENT_PROVIDER: payments.defaultProvider,

@@ -1,6 +1,7 @@
 // The pricing service: price books per currency and segment, tax rules, display prices, and the internal
 // quote other services invoke at checkout.
 import { PriceChanged } from '@commerce/events';
+import { pricingQuote } from '@commerce/contracts';
 import { defineService } from '@commerce/lambda-kit/service';
 import { pricingRoutes } from './routes.ts';
 import { pricingSubscriptions } from './subscriptions.ts';
@@ -11,12 +12,5 @@ export const pricingService = defineService({
   routes: pricingRoutes,
   subscriptions: pricingSubscriptions,
   publishes: [PriceChanged],
-  internal: [
-    {
-      name: 'quote',
-      entry: 'internal/quote.ts',
-      description: 'prices a basket (unit prices, discounts, tax, shipping, totals) for checkout',
-      readOnly: true,
-    },
-  ],
+  internal: [{ contract: pricingQuote, entry: 'internal/quote.ts', readOnly: true }],
 });

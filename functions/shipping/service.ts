@@ -1,6 +1,7 @@
 // The shipping service: zones and methods with their rates, the rate quote (public and internal), shipments
 // with their labels from the carrier, staff hand-over and the carriers' tracking webhooks.
 import { ShipmentCancelled, ShipmentCreated, ShipmentDelivered, ShipmentInTransit } from '@commerce/events';
+import { shippingCreateShipment, shippingQuoteRates } from '@commerce/contracts';
 import { defineService } from '@commerce/lambda-kit/service';
 import { shippingRoutes } from './routes.ts';
 import { shippingSubscriptions } from './subscriptions.ts';
@@ -12,16 +13,7 @@ export const shippingService = defineService({
   subscriptions: shippingSubscriptions,
   publishes: [ShipmentCreated, ShipmentInTransit, ShipmentDelivered, ShipmentCancelled],
   internal: [
-    {
-      name: 'quoteRates',
-      entry: 'internal/quote-rates.ts',
-      description: 'the shipping offers for a cart (checkout)',
-      readOnly: true,
-    },
-    {
-      name: 'createShipment',
-      entry: 'internal/create-shipment.ts',
-      description: "buys the label for a paid order's parcels and stores the shipment (idempotent)",
-    },
+    { contract: shippingQuoteRates, entry: 'internal/quote-rates.ts', readOnly: true },
+    { contract: shippingCreateShipment, entry: 'internal/create-shipment.ts' },
   ],
 });

@@ -11,12 +11,8 @@ import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-la
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
-import {
-  functionEnvName,
-  type InvokeTarget,
-  type Route,
-  type ServiceDefinition,
-} from '@commerce/lambda-kit/service';
+import type { InternalContract } from '@commerce/contracts';
+import type { Route, ServiceDefinition } from '@commerce/lambda-kit/service';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
 import { ApiRoutes, type ApiEndpoint } from './commerce-api.ts';
@@ -57,7 +53,10 @@ export function routeId(method: string, path: string): string {
  * The deployed name of an internal function: fixed, so that a caller in another stack names it (and is
  * granted it) without a cross-stack reference, and the two stacks deploy independently.
  */
-export function internalFunctionName(stage: string, target: InvokeTarget): string {
+export function internalFunctionName(
+  stage: string,
+  target: Pick<InternalContract, 'service' | 'name'>,
+): string {
   return `commerce-${stage}-${target.service}-${target.name}`;
 }
 
@@ -210,7 +209,7 @@ export class Service extends Construct {
   /** Lets a function invoke exactly the internal functions it names, and tells it their names. */
   private invokes(
     f: CommerceFunction,
-    targets: readonly InvokeTarget[] | undefined,
+    targets: readonly InternalContract[] | undefined,
     config: StageConfig,
   ): void {
     for (const target of targets ?? []) {
@@ -222,7 +221,7 @@ export class Service extends Construct {
           resources: [`arn:${Aws.PARTITION}:lambda:${config.region}:${Aws.ACCOUNT_ID}:function:${name}`],
         }),
       );
-      f.addEnvironment(functionEnvName(target), name);
+      f.addEnvironment(target.functionEnv, name);
     }
   }
 }

@@ -41,6 +41,14 @@ describe('declared handlers', () => {
     }
   });
 
+  it('serve the internal contract they are declared for', async () => {
+    const internal = services.flatMap((s) => (s.internal ?? []).map((f) => ({ service: s.name, f })));
+    expect(internal.length).toBeGreaterThan(5);
+    for (const { service, f } of internal) {
+      expect((await handlerOf(f.entry)).contract, f.entry).toBe(`${service}.${f.name}`);
+    }
+  });
+
   it('live in their own service’s folder', () => {
     for (const service of services) {
       for (const entry of [

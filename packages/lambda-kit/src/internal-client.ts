@@ -14,6 +14,9 @@ import {
   type InternalResult,
 } from '@commerce/contracts';
 import * as z from 'zod';
+import { ValidationError } from './errors.ts';
+import { problemOf } from './internal.ts';
+import { toFieldErrors } from './zod-errors.ts';
 
 /** The callee did not answer (function error, throttled, timed out, malformed reply): its effect is unknown. */
 export class PeerUnavailableError extends Error {
@@ -93,10 +96,10 @@ export function internalClient<Req extends z.ZodType, Rep extends z.ZodType<obje
     const FunctionName = target();
     const checked = contract.request.safeParse(request);
     if (!checked.success) {
-      // Our own request breaks the callee's contract: a bug on this side, not something to retry.
-      throw new Error(
-        `${service}.${name}: the request breaks its contract: ${describeIssues(checked.error.issues)}`,
-      );
+      // The callee would refuse it with exactly this 400: answer that refusal without the round trip, so the
+      // caller handles it as it handles any refusal (a limit one side allows and the other does not is a
+      // 400 for the request, never a crash).
+      return problemOf(new ValidationError(toFieldErrors('body', checked.error.issues)));
     }
     let answer: InvokeCommandOutput;
     try {

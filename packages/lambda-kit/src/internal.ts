@@ -59,14 +59,20 @@ const refusedMetric = (name: string): string => `${name.charAt(0).toUpperCase()}
 /** The reply broke the contract: our bug, thrown so the invoke reports a FunctionError. */
 export class ReplyContractError extends Error {}
 
+/** An internal function's Lambda handler, stamped with the contract it serves (held to it by a test). */
+export type InternalHandler<R> = ((event: unknown, context: Context) => Promise<InternalResult<R>>) & {
+  /** `<service>.<name>`. */
+  readonly contract: string;
+};
+
 /** Builds the Lambda handler of one internal function, the callee side of `contract`. */
 export function internalFunction<Req extends z.ZodType, Rep extends z.ZodType<object>>(
   contract: InternalContract<Req, Rep>,
   handler: (input: z.output<Req>, context: InternalCallContext) => Promise<z.output<Rep>>,
   options: InternalFunctionOptions = {},
-): (event: unknown, context: Context) => Promise<InternalResult<z.output<Rep>>> {
+): InternalHandler<z.output<Rep>> {
   const metric = refusedMetric(contract.name);
-  return middy<unknown, InternalResult<z.output<Rep>>>()
+  const lambdaHandler = middy<unknown, InternalResult<z.output<Rep>>>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(publishMetrics<unknown, InternalResult<z.output<Rep>>>())
     .handler(async (event, context) => {
@@ -95,6 +101,7 @@ export function internalFunction<Req extends z.ZodType, Rep extends z.ZodType<ob
       }
       return result;
     });
+  return Object.assign(lambdaHandler, { contract: `${contract.service}.${contract.name}` });
 }
 
 function assertReply(contract: InternalContract, reply: unknown): void {

@@ -3,6 +3,7 @@
 // so the handlers, the CDK app, the OpenAPI generator and the authorizer's route table are all built from
 // the one declaration. Handlers import only the part they serve (`routes.ts`, `subscriptions.ts`), never
 // the whole service.
+import type { InternalContract } from '@commerce/contracts';
 import type { EventDefinition, ServiceName } from '@commerce/events';
 import type { HttpMethod, RouteContract, RouteKey } from './contract.ts';
 
@@ -15,22 +16,6 @@ export type Access = 'public' | 'customer' | 'staff' | 'admin';
 /** The folder a declaration belongs to: a service, or the platform's own routes (functions/platform). */
 export type Owner = ServiceName | 'platform';
 
-/**
- * Another service's internal function a function calls (Lambda Invoke under IAM). The caller is granted
- * `lambda:InvokeFunction` on that function only and finds its name in `functionEnv`.
- */
-export interface InvokeTarget {
-  readonly service: ServiceName;
-  /** The target's internal function name (camelCase, e.g. `quoteRates`). */
-  readonly name: string;
-}
-
-/** The environment variable that carries an internal function's deployed name: `SHIPPING_QUOTE_RATES_FUNCTION`. */
-export function functionEnvName(target: InvokeTarget): string {
-  const snake = target.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
-  return `${target.service.toUpperCase()}_${snake}_FUNCTION`;
-}
-
 /** Cognito calls a handler makes on the user pool (USER_POOL_ID is set for it). */
 export type UserPoolAction =
   `cognito-idp:Admin${string}` | 'cognito-idp:ListUsers' | 'cognito-idp:ListUsersInGroup';
@@ -39,8 +24,11 @@ export type UserPoolAction =
 interface FunctionNeeds {
   /** The function only reads its service's table: no write grant. @default false */
   readonly readOnly?: boolean;
-  /** Internal functions of other services it calls. @default none */
-  readonly invokes?: readonly InvokeTarget[];
+  /**
+   * Internal functions of other services it calls, by their contracts: it may invoke exactly those and
+   * finds each one's deployed name in the contract's `functionEnv`. @default none
+   */
+  readonly invokes?: readonly InternalContract[];
   /** A longer timeout than the stage's default (seconds), for work that calls other services in turn. */
   readonly timeoutSeconds?: number;
 }
@@ -121,7 +109,7 @@ export interface Subscription<
   readonly entry: string;
   readonly description: string;
   readonly events: E;
-  readonly invokes?: readonly InvokeTarget[];
+  readonly invokes?: readonly InternalContract[];
   readonly timeoutSeconds?: number;
 }
 
@@ -146,13 +134,20 @@ export function defineSubscriptions<const S extends Readonly<Record<string, Subs
  * that names it in `invokes` may), or on a schedule.
  */
 export interface InternalFunctionSpec extends FunctionNeeds {
-  /** Stable name, unique in the service (e.g. `quote`); what callers name in `invokes`. */
-  readonly name: string;
+  /** What it takes and answers; its service and name are the function's (callers name the contract). */
+  readonly contract: InternalContract;
   /** The handler module, relative to the service's folder. */
   readonly entry: string;
-  readonly description: string;
   /** An EventBridge schedule expression that also invokes it, e.g. `rate(1 minute)`. @default none */
   readonly schedule?: `rate(${string})` | `cron(${string})`;
+}
+
+/** A declared internal function: its spec, its name and description (its contract's), its handler's path. */
+export interface InternalFunction extends Omit<InternalFunctionSpec, 'entry'> {
+  readonly name: string;
+  readonly description: string;
+  /** The handler module relative to the repository root. */
+  readonly entry: string;
 }
 
 /** One IAM statement, as plain data (the CDK app turns it into a policy statement). */
@@ -180,7 +175,7 @@ export interface ServiceDefinition<Stage = unknown> {
   /** Events it publishes through its outbox. */
   readonly publishes: readonly EventDefinition[];
   /** Functions for other services' synchronous calls, or scheduled work. @default none */
-  readonly internal?: readonly (Omit<InternalFunctionSpec, 'entry'> & { readonly entry: string })[];
+  readonly internal?: readonly InternalFunction[];
   /** Environment every function of the service gets, from the stage's settings. @default none */
   readonly environment?: (stage: Stage) => Readonly<Record<string, string>>;
   /**
@@ -210,7 +205,19 @@ export function defineService<Stage = unknown>(spec: {
     routes: Object.values(spec.routes ?? {}),
     subscriptions: Object.values(spec.subscriptions ?? {}),
     publishes: spec.publishes ?? [],
-    internal: (spec.internal ?? []).map((f) => ({ ...f, entry: `functions/${spec.name}/${f.entry}` })),
+    internal: (spec.internal ?? []).map((f) => {
+      if (f.contract.service !== spec.name) {
+        throw new Error(
+          `${spec.name} declares ${f.contract.service}.${f.contract.name}, another service's function`,
+        );
+      }
+      return {
+        ...f,
+        name: f.contract.name,
+        description: f.contract.description,
+        entry: `functions/${spec.name}/${f.entry}`,
+      };
+    }),
     ...(spec.environment ? { environment: spec.environment } : {}),
     ...(spec.permissions ? { permissions: spec.permissions } : {}),
   };

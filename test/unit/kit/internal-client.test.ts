@@ -66,14 +66,19 @@ describe('internalClient', () => {
     ]);
   });
 
-  it('refuses a request that breaks the contract before sending anything', async () => {
+  it('refuses a request that breaks the contract before sending anything, as the callee would (400)', async () => {
     const { port, sent } = lambda(offers);
     const client = internalClient(quoteRates, { lambda: port, env });
 
-    await expect(client.invoke({ country: 'Germany' })).rejects.toThrow(
-      /shipping\.quoteRates: the request breaks its contract: \/country/,
-    );
-    await expect(client.invoke({ country: 'DE', extra: 1 } as never)).rejects.toThrow(/contract/);
+    const refused = await client.invoke({ country: 'Germany' });
+    expect(refused).toMatchObject({
+      error: {
+        status: 400,
+        type: 'urn:commerce:problem:validation-error',
+        errors: [expect.objectContaining({ in: 'body', pointer: '/country' })],
+      },
+    });
+    await expect(client.call({ country: 'DE', extra: 1 } as never)).rejects.toBeInstanceOf(PeerRefusedError);
     expect(sent).toEqual([]);
   });
 
