@@ -112,19 +112,17 @@ export async function describeStackStatus(stackName: string): Promise<string | u
 }
 
 /**
- * Stacks the local deploy deletes and creates afresh instead of updating. MiniStack 1.5.33 cannot update a
- * nested stack: resources it leaves unchanged lose their attributes, so the next `Fn::GetAtt` (a role's
- * Arn) fails and the stack ends in UPDATE_ROLLBACK_FAILED. The Services stack holds nothing but stateless
- * resources (functions, queues, the API), so recreating it loses nothing; the API gets a new id, which the
- * printed URL and the outputs file carry (docs/local-cloud.md).
+ * Stacks an earlier layout of the app deployed and the current one does not: the single Services stack with
+ * a nested stack per service (MiniStack 1.5.33 cannot update nested stacks, so it was recreated on every
+ * deploy). Deleted once, so that its API and functions do not linger beside the stacks that replace it.
  */
-const RECREATED_STACKS = [`Commerce-${STAGE}-Services`];
+const OBSOLETE_STACKS = [`Commerce-${STAGE}-Services`];
 
 /** Deletes a stack when it exists and waits until it is gone. */
 async function deleteStack(name: string, log: Log): Promise<void> {
   const status = await describeStackStatus(name);
   if (status === undefined || status === 'DELETE_COMPLETE') return;
-  log(`deploy: deleting ${name} (${status}) to create it afresh (the emulator cannot update nested stacks)`);
+  log(`deploy: deleting ${name} (${status}), which the app no longer has`);
   const deleted = await cloudFormation({ Action: 'DeleteStack', StackName: name }, 60_000);
   if (deleted.status !== 200) {
     throw new LocalCloudError(`DeleteStack ${name} failed: HTTP ${deleted.status} ${deleted.body}`);
@@ -308,7 +306,7 @@ export function deployLocalStage(options: DeployOptions = {}): Promise<StackOutp
       log(`deploy: bootstrapping aws://${ACCOUNT_ID}/${REGION} in the emulator`);
       await cdk(['bootstrap', `aws://${ACCOUNT_ID}/${REGION}`, '-c', `stage=${STAGE}`], appDir, log);
     }
-    for (const name of RECREATED_STACKS) await deleteStack(name, log);
+    for (const name of OBSOLETE_STACKS) await deleteStack(name, log);
     log(`deploy: cdk deploy --all -c stage=${STAGE} (log: ${path.relative(REPO_ROOT, logFile('cdk'))})`);
     fs.rmSync(OUTPUTS_FILE, { force: true });
     await cdk(deployArgs, appDir, log);

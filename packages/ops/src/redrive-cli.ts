@@ -1,6 +1,6 @@
 // CLI: `npm run redrive -- <subscription> [--stage <stage>] [--dry-run]`: replays a subscription's DLQ into
 // its queue after a fix (docs/operations.md). The local stage reads the deploy's outputs and talks to the
-// emulator; other stages read the Services stack's outputs with the usual AWS credentials.
+// emulator; other stages read the service stacks' outputs with the usual AWS credentials.
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { EMULATOR_ENDPOINT, readDeployedOutputs, REGION, STAGE } from '@commerce/local-cloud';
 import { execFileSync } from 'node:child_process';
@@ -15,18 +15,15 @@ const USAGE = `usage: npm run redrive -- <subscription> [--stage <stage>] [--dry
   --stage         defaults to local (the emulator on ${EMULATOR_ENDPOINT}); for dev and prod, the usual AWS
                   credentials and region, and the aws CLI to read the stack outputs`;
 
+/** The outputs of every stack of the stage (each service's queues are in its own stack), merged. */
 function outputsOf(stage: string): Record<string, string> {
-  if (stage === STAGE) {
-    const stacks = readDeployedOutputs();
-    return stacks[`Commerce-${stage}-Services`] ?? {};
-  }
+  if (stage === STAGE)
+    return Object.assign({}, ...Object.values(readDeployedOutputs())) as Record<string, string>;
   const json = execFileSync('aws', [
     'cloudformation',
     'describe-stacks',
-    '--stack-name',
-    `Commerce-${stage}-Services`,
     '--query',
-    'Stacks[0].Outputs',
+    `Stacks[?starts_with(StackName, 'Commerce-${stage}-')].Outputs[]`,
     '--output',
     'json',
   ]).toString();
