@@ -1,7 +1,9 @@
-// Lint rules for the whole repository: typed TypeScript rules, no focused or skipped tests.
+// Lint rules for the whole repository: typed TypeScript rules, no focused or skipped tests, and the house's
+// import boundaries between services, infrastructure and domain code (scripts/eslint/boundaries.js).
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import house from './scripts/eslint/boundaries.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.local/', 'coverage/', 'bench-results/'] },
@@ -26,6 +28,11 @@ export default tseslint.config(
         { object: 'describe', property: 'skip', message: 'Skipped tests are not allowed.' },
       ],
     },
+  },
+  {
+    files: ['functions/**/*.ts'],
+    plugins: { house },
+    rules: { 'house/boundaries': 'error' },
   },
   {
     files: ['**/*.js'],
