@@ -1,45 +1,11 @@
-// Every event type on the commerce bus, each named once: one module per event (source, detail-type,
-// version, zod schema). The catalog (catalog.ts) is built from this list.
-export { CategoryCreated } from './catalog/category-created.ts';
-export { CategoryDeleted } from './catalog/category-deleted.ts';
-export { CategoryUpdated } from './catalog/category-updated.ts';
-export { ProductArchived } from './catalog/product-archived.ts';
-export { ProductCreated } from './catalog/product-created.ts';
-export { ProductUpdated } from './catalog/product-updated.ts';
-export { CustomerDeleted } from './customer/customer-deleted.ts';
-export { CustomerRegistered } from './customer/customer-registered.ts';
-export { CustomerUpdated } from './customer/customer-updated.ts';
-export { InventoryAdjusted } from './inventory/inventory-adjusted.ts';
-export { InventoryBackInStock } from './inventory/inventory-back-in-stock.ts';
-export { InventoryCommitted } from './inventory/inventory-committed.ts';
-export { InventoryLowStock } from './inventory/inventory-low-stock.ts';
-export { InventoryOutOfStock } from './inventory/inventory-out-of-stock.ts';
-export { InventoryReleased } from './inventory/inventory-released.ts';
-export { InventoryReservationExpired } from './inventory/inventory-reservation-expired.ts';
-export { InventoryReserved } from './inventory/inventory-reserved.ts';
-export { OrderCancelled } from './orders/order-cancelled.ts';
-export { OrderCreated } from './orders/order-created.ts';
-export { OrderDelivered } from './orders/order-delivered.ts';
-export { OrderFulfilmentStarted } from './orders/order-fulfilment-started.ts';
-export { OrderPaid } from './orders/order-paid.ts';
-export { OrderRefunded } from './orders/order-refunded.ts';
-export { OrderShipped } from './orders/order-shipped.ts';
-export { PaymentAuthorized } from './payment/payment-authorized.ts';
-export { PaymentCaptured } from './payment/payment-captured.ts';
-export { PaymentFailed } from './payment/payment-failed.ts';
-export { PaymentRefunded } from './payment/payment-refunded.ts';
-export { PaymentRequiresAction } from './payment/payment-requires-action.ts';
-export { PaymentVoided } from './payment/payment-voided.ts';
-export { PriceChanged } from './pricing/price-changed.ts';
-export { ReviewAggregated } from './review/review-aggregated.ts';
-export { ShipmentCancelled } from './shipping/shipment-cancelled.ts';
-export { ShipmentCreated } from './shipping/shipment-created.ts';
-export { ShipmentDelivered } from './shipping/shipment-delivered.ts';
-export { ShipmentInTransit } from './shipping/shipment-in-transit.ts';
-export { UserDisabled } from './user/user-disabled.ts';
-export { UserEnabled } from './user/user-enabled.ts';
-export { UserGroupAdded } from './user/user-group-added.ts';
-export { UserGroupRemoved } from './user/user-group-removed.ts';
-export { UserInvited } from './user/user-invited.ts';
-export { UserPasswordReset } from './user/user-password-reset.ts';
-export { UserSignedOut } from './user/user-signed-out.ts';
+// Every service's events, one line per service that publishes: each service's index names its events once.
+// The catalog (catalog.ts) is built from these modules.
+export * from './catalog/index.ts';
+export * from './customer/index.ts';
+export * from './inventory/index.ts';
+export * from './orders/index.ts';
+export * from './payment/index.ts';
+export * from './pricing/index.ts';
+export * from './review/index.ts';
+export * from './shipping/index.ts';
+export * from './user/index.ts';

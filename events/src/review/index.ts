@@ -1,0 +1,2 @@
+// The review events of the catalog, each named once (one module per event), and the schemas they share.
+export { ReviewAggregated } from './review-aggregated.ts';
