@@ -1,5 +1,4 @@
 // Deploys the CDK app's local stage to the emulator and returns its outputs in emulator form.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -205,19 +204,45 @@ function deployRelevant(appDir: string): (file: string) => boolean {
       !exclude.some((glob) => path.matchesGlob(file, glob)));
 }
 
-/** Cheap fingerprint of the app's sources (path, size, mtime): any edit to a relevant file changes it. */
-async function fingerprint(appDir: string, args: readonly string[]): Promise<string> {
-  const hash = createHash('sha256').update(JSON.stringify(args));
+/** What each relevant source file looks like (path → size and mtime): any edit changes its entry. */
+async function fingerprint(appDir: string): Promise<Record<string, string>> {
   const relevant = deployRelevant(appDir);
+  const files: Record<string, string> = {};
   for (const file of (await sourceFiles(appDir)).filter(relevant).sort()) {
     try {
       const stat = fs.statSync(path.join(appDir, file));
-      hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
+      files[file] = `${stat.size}:${stat.mtimeMs}`;
     } catch {
-      hash.update(`${file}\0deleted\n`); // listed by git but deleted from the work tree
+      files[file] = 'deleted'; // listed by git but deleted from the work tree
     }
   }
-  return hash.digest('hex');
+  return files;
+}
+
+/** The files whose fingerprint differs between two deploys (added, changed or removed). */
+export function changedFiles(before: Record<string, string>, after: Record<string, string>): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names].filter((name) => before[name] !== after[name]).sort();
+}
+
+/**
+ * The stacks a change needs, when it stays inside services' own code: a file under `functions/<service>/`
+ * (not its routes.ts, which can change the APIs' shape and the authorizer's table) only changes that
+ * service's stack `Commerce-<stage>-<Service>`. Undefined when some change reaches further (the kit, the
+ * events, infra, the platform's or the authorizer's code, a route declaration): then every stack.
+ */
+export function serviceStacksFor(
+  changed: readonly string[],
+  stage: string,
+  isService: (name: string) => boolean,
+): string[] | undefined {
+  const stacks = new Set<string>();
+  for (const file of changed) {
+    const match = /^functions\/([a-z][a-z0-9-]*)\/(.+)$/.exec(file.split(path.sep).join('/'));
+    if (!match || !isService(match[1]!) || match[2] === 'routes.ts') return undefined;
+    stacks.add(`Commerce-${stage}-${match[1]!.charAt(0).toUpperCase()}${match[1]!.slice(1)}`);
+  }
+  return [...stacks].sort();
 }
 
 /** Identity of the running emulator: its state is in memory, so a restarted emulator needs a new deploy. */
@@ -230,26 +255,36 @@ function emulatorIdentity(): string | undefined {
 interface DeployStamp {
   emulator: string;
   appDir: string;
-  fingerprint: string;
+  args: string[];
+  files: Record<string, string>;
   stacks: string[];
 }
 
 function readStamp(): DeployStamp | undefined {
   try {
-    return JSON.parse(fs.readFileSync(DEPLOY_STAMP, 'utf8')) as DeployStamp;
+    const stamp = JSON.parse(fs.readFileSync(DEPLOY_STAMP, 'utf8')) as Partial<DeployStamp>;
+    return stamp.files && stamp.args && stamp.stacks ? (stamp as DeployStamp) : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Whether the last successful deploy is still in place: same emulator process, same sources, stacks there. */
-async function upToDate(appDir: string, print: string): Promise<boolean> {
+/**
+ * The last successful deploy when it is still in place and comparable: same emulator process, app and
+ * arguments, every stack it deployed complete, its outputs on disk. Undefined otherwise (deploy all).
+ */
+async function deployedState(appDir: string, args: readonly string[]): Promise<DeployStamp | undefined> {
   const stamp = readStamp();
   const emulator = emulatorIdentity();
-  if (!stamp || !emulator || stamp.emulator !== emulator || stamp.appDir !== appDir) return false;
-  if (stamp.fingerprint !== print || !fs.existsSync(EMULATOR_OUTPUTS_FILE)) return false;
+  if (!stamp || !emulator || stamp.emulator !== emulator || stamp.appDir !== appDir) return undefined;
+  if (JSON.stringify(stamp.args) !== JSON.stringify(args) || !fs.existsSync(EMULATOR_OUTPUTS_FILE)) {
+    return undefined;
+  }
   const stacks = await describeStacks();
-  return stamp.stacks.every((name) => /^(CREATE|UPDATE|IMPORT)_COMPLETE$/.test(stacks.get(name) ?? ''));
+  const complete = stamp.stacks.every((name) =>
+    /^(CREATE|UPDATE|IMPORT)_COMPLETE$/.test(stacks.get(name) ?? ''),
+  );
+  return complete ? stamp : undefined;
 }
 
 export interface DeployOptions {
@@ -280,8 +315,6 @@ export function deployLocalStage(options: DeployOptions = {}): Promise<StackOutp
     }
     const started = Date.now();
     const deployArgs = [
-      'deploy',
-      '--all',
       '-c',
       `stage=${STAGE}`,
       '--require-approval',
@@ -291,13 +324,23 @@ export function deployLocalStage(options: DeployOptions = {}): Promise<StackOutp
       '--outputs-file',
       OUTPUTS_FILE,
     ];
-    const print = await fingerprint(appDir, deployArgs);
-    if (!options.force && (await upToDate(appDir, print))) {
+    const files = await fingerprint(appDir);
+    const previous = options.force ? undefined : await deployedState(appDir, deployArgs);
+    const changed = previous ? changedFiles(previous.files, files) : undefined;
+    if (changed?.length === 0) {
       log(
         'deploy: nothing changed since the last deploy to this emulator, skipping cdk (force with --force-deploy)',
       );
       return JSON.parse(fs.readFileSync(EMULATOR_OUTPUTS_FILE, 'utf8')) as StackOutputs;
     }
+    // Only services' own code changed: deploy their stacks alone (and bundle only their functions).
+    const only =
+      changed && previous
+        ? serviceStacksFor(changed, STAGE, (name) =>
+            fs.existsSync(path.join(appDir, 'functions', name, 'service.ts')),
+          )?.filter((stack) => previous.stacks.includes(stack))
+        : undefined;
+    const selection = only?.length ? [...only, '--exclusively'] : ['--all'];
     fs.rmSync(DEPLOY_STAMP, { force: true });
     ensureDir(LOGS_DIR);
     fs.writeFileSync(logFile('cdk'), ''); // one deploy per log
@@ -307,21 +350,35 @@ export function deployLocalStage(options: DeployOptions = {}): Promise<StackOutp
       await cdk(['bootstrap', `aws://${ACCOUNT_ID}/${REGION}`, '-c', `stage=${STAGE}`], appDir, log);
     }
     for (const name of OBSOLETE_STACKS) await deleteStack(name, log);
-    log(`deploy: cdk deploy --all -c stage=${STAGE} (log: ${path.relative(REPO_ROOT, logFile('cdk'))})`);
+    log(
+      `deploy: cdk deploy ${only?.length ? only.join(' ') : '--all'} -c stage=${STAGE} (log: ${path.relative(REPO_ROOT, logFile('cdk'))})`,
+    );
     fs.rmSync(OUTPUTS_FILE, { force: true });
-    await cdk(deployArgs, appDir, log);
-    const raw = fs.existsSync(OUTPUTS_FILE)
+    await cdk(['deploy', ...selection, ...deployArgs], appDir, log);
+    const fresh = fs.existsSync(OUTPUTS_FILE)
       ? (JSON.parse(fs.readFileSync(OUTPUTS_FILE, 'utf8')) as StackOutputs)
       : {};
-    const outputs = rewriteOutputs(raw);
+    // A partial deploy writes its own stacks' outputs only: keep the others from the last deploy.
+    const before = only?.length
+      ? (JSON.parse(fs.readFileSync(EMULATOR_OUTPUTS_FILE, 'utf8')) as StackOutputs)
+      : {};
+    const outputs = { ...before, ...rewriteOutputs(fresh) };
     fs.writeFileSync(EMULATOR_OUTPUTS_FILE, JSON.stringify(outputs, null, 2) + '\n');
     const emulator = emulatorIdentity();
     if (emulator !== undefined) {
       // Sources are fingerprinted before cdk runs, so an edit made during the deploy triggers the next one.
-      const stamp: DeployStamp = { emulator, appDir, fingerprint: print, stacks: Object.keys(raw) };
+      const stamp: DeployStamp = {
+        emulator,
+        appDir,
+        args: deployArgs,
+        files,
+        stacks: [...new Set([...(previous?.stacks ?? []), ...Object.keys(fresh)])].sort(),
+      };
       fs.writeFileSync(DEPLOY_STAMP, JSON.stringify(stamp, null, 2) + '\n');
     }
-    log(`deploy: done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    log(
+      `deploy: done in ${((Date.now() - started) / 1000).toFixed(1)}s (${only?.length ? only.join(', ') : 'all stacks'})`,
+    );
     return outputs;
   });
 }
