@@ -28,8 +28,6 @@ export type NextAction =
   /** Let the gateway's client library handle it with this secret (Stripe.js `handleNextAction`). */
   | { readonly type: 'client_sdk'; readonly clientSecret: string };
 
-export type AuthorizationStatus = 'authorized' | 'requires_action' | 'declined' | 'failed';
-
 export type AuthorizeResult =
   | {
       readonly status: 'authorized';
@@ -104,8 +102,6 @@ export interface IgnoredWebhookEvent {
 }
 
 export type WebhookEvent = PaymentWebhookEvent | IgnoredWebhookEvent;
-
-export type WebhookEventType = WebhookEvent['type'];
 
 /** HTTP headers of a webhook delivery as API Gateway hands them over; names in any case. */
 export type WebhookHeaders = Readonly<Record<string, string | undefined>>;
