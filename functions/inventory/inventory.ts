@@ -1,30 +1,19 @@
-// The inventory's steps end to end: read, let the domain decide, write the step with its events in one
-// conditional transaction, and when a condition refuses it (someone else moved the stock first) read again
-// and decide again. Never read-then-write without a guard: every write carries the conditions it relies on.
-import {
-  InventoryAdjusted,
-  InventoryBackInStock,
-  InventoryCommitted,
-  InventoryLowStock,
-  InventoryOutOfStock,
-  InventoryReleased,
-  InventoryReservationExpired,
-  InventoryReserved,
-  type EventDefinition,
-} from '@commerce/events';
+// The inventory's use cases end to end: read, let the domain decide, write the step with the events it
+// returned in one conditional transaction (the outbox), and when a condition refuses it (someone else moved
+// the stock first) read again and decide again. Never read-then-write without a guard: every write carries
+// the conditions it relies on. Also what the routes read (availability, stock, warehouses), what the order
+// events ask of a reservation, and the expiry sweep. No AWS here: the store is a port.
 import { ConflictError, NotFoundError, UnprocessableError } from '@commerce/lambda-kit/errors';
-import { outboxItem } from '@commerce/lambda-kit/outbox';
+import { logger, metrics } from '@commerce/lambda-kit/observability';
+import { toOutbox } from '@commerce/lambda-kit/outbox';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  StockWriteRefused,
-  type InventoryStore,
-  type PendingEvent,
-  type StockWrite,
-} from './domain/ports.ts';
+import { releaseReasonFor, type OrderCancelReason } from './domain/order-events.ts';
+import { StockWriteRefused, type InventoryStore, type StockWrite } from './domain/ports.ts';
 import {
   commit,
   expire,
+  IllegalReservationTransitionError,
   release,
   reserve,
   type ReleaseReason,
@@ -34,21 +23,15 @@ import {
 } from './domain/reservation.ts';
 import {
   adjustStock,
-  availableUnits,
   newStockLevel,
-  type InventoryEvent,
   type LedgerEntry,
   type LowStockPolicy,
   type StockAdjustment,
   type StockLevel,
 } from './domain/stock.ts';
-import { totalsStep } from './domain/totals.ts';
-
-const AVAILABILITY_EVENTS: Record<InventoryEvent['type'], EventDefinition> = {
-  'inventory.low_stock': InventoryLowStock,
-  'inventory.out_of_stock': InventoryOutOfStock,
-  'inventory.back_in_stock': InventoryBackInStock,
-};
+import { emptyTotals, totalsStep } from './domain/totals.ts';
+import { putWarehouse, type Warehouse, type WarehouseInput } from './domain/warehouse.ts';
+import { availabilityView, levelView } from './views.ts';
 
 export interface InventoryOptions {
   readonly policy: LowStockPolicy;
@@ -71,6 +54,15 @@ export interface ReserveResult {
   /** False when the order already had a reservation (that one is returned, nothing changed). */
   readonly created: boolean;
 }
+
+/**
+ * What an order event did to the order's reservation: the step (or its repeat) was taken, there is no
+ * reservation (nothing to give back), or the step cannot apply and a person must decide (`operator`).
+ */
+export type OrderStepOutcome =
+  | { readonly kind: 'done'; readonly reservation: Reservation }
+  | { readonly kind: 'no_reservation' }
+  | { readonly kind: 'operator'; readonly why: string };
 
 export class Inventory {
   readonly #store: InventoryStore;
@@ -107,63 +99,24 @@ export class Inventory {
       // Throws InsufficientStockError when the fresh snapshot cannot fill every line.
       const step = reserve(orderId, lines, snapshot.levels, now, holdForMs);
       const { reservation } = step;
-      await this.#writeStep(
-        step,
-        { after: reservation, expected: 'none' },
-        snapshot.totals,
-        outboxItem(
-          InventoryReserved,
-          { orderId, lines: reservation.lines, expiresAt: reservation.expiresAt },
-          context,
-          now,
-        ),
-        context,
-        now,
-      );
+      await this.#writeStep(step, { after: reservation, expected: 'none' }, snapshot.totals, context, now);
       return { reservation, created: true };
     });
   }
 
   /** held → committed (the payment succeeded). Repeating it changes nothing. */
   async commit(orderId: string, context: EventContext): Promise<Reservation> {
-    return this.#transition(orderId, context, (r, now) => ({
-      step: commit(r, now),
-      event: (after) =>
-        outboxItem(InventoryCommitted, { orderId: after.id, lines: after.lines }, context, now),
-    }));
+    return this.#transition(orderId, context, (r, now) => commit(r, now));
   }
 
   /** → released (cancelled, or the payment failed). Repeating it changes nothing. */
   async release(orderId: string, reason: ReleaseReason, context: EventContext): Promise<Reservation> {
-    return this.#transition(orderId, context, (r, now) => ({
-      step: release(r, reason, now),
-      event: (after) =>
-        outboxItem(
-          InventoryReleased,
-          {
-            orderId: after.id,
-            lines: after.lines,
-            reason,
-            previousStatus: r.status === 'committed' ? 'committed' : 'held',
-          },
-          context,
-          now,
-        ),
-    }));
+    return this.#transition(orderId, context, (r, now) => release(r, reason, now));
   }
 
   /** held → expired once the hold has ended; 422 `reservation-not-expired` before. */
   async expire(orderId: string, context: EventContext): Promise<Reservation> {
-    return this.#transition(orderId, context, (r, now) => ({
-      step: expire(r, now),
-      event: (after) =>
-        outboxItem(
-          InventoryReservationExpired,
-          { orderId: after.id, lines: after.lines, expiresAt: after.expiresAt },
-          context,
-          now,
-        ),
-    }));
+    return this.#transition(orderId, context, (r, now) => expire(r, now));
   }
 
   /**
@@ -211,33 +164,14 @@ export class Inventory {
       const level =
         snapshot.levels.find((l) => l.warehouseId === warehouseId) ?? newStockLevel(sku, warehouseId);
       const now = this.#clock();
-      const { level: after, delta, entry } = adjustStock(level, adjustment, now);
-      const { changes, events } = totalsStep([delta], snapshot.totals, this.#policy);
+      const { level: after, delta, entry, events } = adjustStock(level, adjustment, now);
+      const totals = totalsStep([delta], snapshot.totals, this.#policy);
       try {
         await this.#store.write({
           ledger: entry,
           deltas: [delta],
-          totals: changes,
-          events: [
-            outboxItem(
-              InventoryAdjusted,
-              {
-                sku,
-                warehouseId,
-                delta: entry.delta,
-                reason: entry.reason,
-                ...(entry.note !== undefined ? { note: entry.note } : {}),
-                actor: entry.actor,
-                at: entry.at,
-                onHand: after.onHand,
-                reserved: after.reserved,
-                available: availableUnits(after),
-              },
-              context,
-              now,
-            ),
-            ...this.#availabilityEvents(events, context, now),
-          ],
+          totals: totals.changes,
+          events: toOutbox([...events, ...totals.events], context, now),
         });
       } catch (error) {
         if (error instanceof StockWriteRefused && error.refusal === 'warehouse') throw unknownWarehouse();
@@ -248,20 +182,91 @@ export class Inventory {
   }
 
   // -------------------------------------------------------------------------------------------------------
+  // The order's events and the expiry sweep
+
+  /** order.paid: commits the order's reservation (the held units are sold). */
+  orderPaid(orderId: string, context: EventContext): Promise<OrderStepOutcome> {
+    return this.#orderStep(orderId, () => this.commit(orderId, context), 'Reservation committed');
+  }
+
+  /** order.cancelled: releases the order's reservation, for the reason the cancellation implies. */
+  orderCancelled(
+    orderId: string,
+    reason: OrderCancelReason,
+    context: EventContext,
+  ): Promise<OrderStepOutcome> {
+    return this.#orderStep(
+      orderId,
+      () => this.release(orderId, releaseReasonFor(reason), context),
+      'Reservation released',
+    );
+  }
+
+  /** The scheduled sweep: `sweep`, with each reservation left for the next run logged and both counted. */
+  async expireDue(context: EventContext, limit?: number): Promise<{ expired: string[]; failed: number }> {
+    const { expired, failed } = await this.sweep(context, limit);
+    for (const { id, error } of failed) {
+      logger.warn('Reservation not expired; the next sweep retries', { orderId: id, error });
+    }
+    if (expired.length > 0) metrics.addMetric('ReservationsExpired', 'Count', expired.length);
+    if (failed.length > 0) metrics.addMetric('ReservationExpiryFailures', 'Count', failed.length);
+    return { expired, failed: failed.length };
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Reads and warehouses
+
+  /** In stock, low on stock or out of stock; never the number of units. */
+  async availability(sku: string) {
+    const [totals] = await this.#store.getTotals([sku]);
+    return availabilityView(sku, totals, this.#policy);
+  }
+
+  /** The availability of each SKU, in the order asked. */
+  async availabilities(skus: readonly string[]) {
+    const totals = new Map((await this.#store.getTotals(skus)).map((t) => [t.sku, t]));
+    return skus.map((sku) => availabilityView(sku, totals.get(sku), this.#policy));
+  }
+
+  /** A SKU's level in each warehouse, its totals and availability, and the newest ledger entries. */
+  async stock(sku: string, ledgerLimit: number) {
+    const stock = await this.#store.getStock(sku, ledgerLimit);
+    if (stock.levels.length === 0 && stock.ledger.length === 0) {
+      throw new NotFoundError(`No stock of ${sku} in any warehouse.`);
+    }
+    const totals = stock.totals ?? emptyTotals(sku);
+    return {
+      ...availabilityView(sku, stock.totals, this.#policy),
+      totals: { onHand: totals.onHand, reserved: totals.reserved, available: totals.available },
+      levels: stock.levels.map(levelView),
+      ledger: stock.ledger,
+    };
+  }
+
+  warehouses(): Promise<Warehouse[]> {
+    return this.#store.listWarehouses();
+  }
+
+  /** Creates a warehouse, or replaces it at the version read; the same content again writes nothing. */
+  async putWarehouse(id: string, input: WarehouseInput): Promise<Warehouse> {
+    const existing = await this.#store.getWarehouse(id);
+    const write = putWarehouse(id, existing, input, this.#clock());
+    if (write.changed) await this.#store.saveWarehouse(write.warehouse, write.expected);
+    return write.warehouse;
+  }
+
+  // -------------------------------------------------------------------------------------------------------
 
   async #transition(
     orderId: string,
     context: EventContext,
-    decide: (
-      r: Reservation,
-      now: Date,
-    ) => { step: ReservationTransition; event: (after: Reservation) => PendingEvent },
+    decide: (r: Reservation, now: Date) => ReservationTransition,
   ): Promise<Reservation> {
     return this.#attempt(async () => {
       const current = await this.#store.getReservation(orderId);
       if (!current) throw new NotFoundError(`No reservation for order ${orderId}.`);
       const now = this.#clock();
-      const { step, event } = decide(current, now);
+      const step = decide(current, now);
       if (!step.changed) return current;
       // Totals are only needed where available units move (an announcement may be due).
       const moving = [...new Set(step.deltas.filter((d) => d.available !== 0).map((d) => d.sku))];
@@ -270,7 +275,6 @@ export class Inventory {
         step,
         { after: step.reservation, expected: { version: current.version, status: current.status } },
         totals,
-        event(step.reservation),
         context,
         now,
       );
@@ -282,21 +286,46 @@ export class Inventory {
     step: ReservationTransition,
     reservation: NonNullable<StockWrite['reservation']>,
     totals: Parameters<typeof totalsStep>[1],
-    event: PendingEvent,
     context: EventContext,
     now: Date,
   ): Promise<void> {
+    // The step's own event first, then the availability announcements its deltas call for.
     const { changes, events } = totalsStep(step.deltas, totals, this.#policy);
     await this.#store.write({
       reservation,
       deltas: step.deltas,
       totals: changes,
-      events: [event, ...this.#availabilityEvents(events, context, now)],
+      events: toOutbox([...step.events, ...events], context, now),
     });
   }
 
-  #availabilityEvents(events: readonly InventoryEvent[], context: EventContext, now: Date): PendingEvent[] {
-    return events.map((e) => outboxItem(AVAILABILITY_EVENTS[e.type], e.data, context, now));
+  /** Runs a reservation step an order event asks for; what cannot apply is answered, not thrown. */
+  async #orderStep(
+    orderId: string,
+    step: () => Promise<Reservation>,
+    done: string,
+  ): Promise<OrderStepOutcome> {
+    try {
+      const reservation = await step();
+      logger.info(done, { orderId, status: reservation.status });
+      return { kind: 'done', reservation };
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        // The order never held stock here (e.g. its reservation failed at checkout): nothing to give back.
+        logger.warn('No reservation for the order; nothing to do', { orderId });
+        return { kind: 'no_reservation' };
+      }
+      if (error instanceof IllegalReservationTransitionError) {
+        // Paid after the hold expired (the units may be sold to someone else) or after it was released:
+        // retrying cannot help, a person must decide.
+        logger.error('The reservation cannot take this step; it needs an operator', {
+          orderId,
+          detail: error.message,
+        });
+        return { kind: 'operator', why: error.message };
+      }
+      throw error;
+    }
   }
 
   /**

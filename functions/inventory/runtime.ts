@@ -9,9 +9,9 @@ import { DynamoInventoryStore } from './store.ts';
 
 const env = loadEnv(z.object({ TABLE_NAME: z.string().min(1) }));
 
-export const store = new DynamoInventoryStore(createDocumentClient(), env.TABLE_NAME);
+const store = new DynamoInventoryStore(createDocumentClient(), env.TABLE_NAME);
 
 /** Low-stock thresholds: the default for every SKU until merchandising sets some per SKU. */
-export const lowStockPolicy = defaultLowStockPolicy;
+const lowStockPolicy = defaultLowStockPolicy;
 
 export const inventory = new Inventory(store, { policy: lowStockPolicy });

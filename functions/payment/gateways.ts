@@ -12,7 +12,7 @@ import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { UnprocessableError } from '@commerce/lambda-kit/errors';
 import { logger } from '@commerce/lambda-kit/observability';
 import * as z from 'zod';
-import type { PaymentProvider } from './domain/provider.ts';
+import type { PaymentProvider } from './domain/ports.ts';
 import { LOCAL_SANDBOX_WEBHOOK_SECRET } from './local-secrets.ts';
 import { SandboxProvider } from './providers/sandbox.ts';
 import { providerNameSchema, type ProviderName } from './schemas.ts';

@@ -4,12 +4,12 @@ import { createDocumentClient } from '@commerce/lambda-kit/clients';
 import { loadEnv } from '@commerce/lambda-kit/env';
 import * as z from 'zod';
 import { gatewayEnvSchema, providerRegistry } from './gateways.ts';
-import { Payments } from './payments.ts';
+import { Payments } from './payment.ts';
 import { DynamoPaymentStore } from './store.ts';
 
 const env = loadEnv(gatewayEnvSchema.extend({ TABLE_NAME: z.string().min(1) }));
 
-export const store = new DynamoPaymentStore(createDocumentClient(), env.TABLE_NAME);
+const store = new DynamoPaymentStore(createDocumentClient(), env.TABLE_NAME);
 
 export const payments = new Payments({
   store,

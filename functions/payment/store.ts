@@ -18,14 +18,14 @@ import {
 import { ttlAfter } from '@commerce/lambda-kit';
 import { VersionConflictError } from '@commerce/lambda-kit/errors';
 import type { Payment } from './domain/payment.ts';
-import type { NextAction } from './domain/provider.ts';
 import {
   WebhookAlreadyProcessedError,
   type PaymentStore,
   type PaymentWrite,
   type StoredPayment,
   type WebhookReceipt,
-} from './payments.ts';
+} from './domain/ports.ts';
+import type { NextAction } from './domain/provider.ts';
 
 type Item = Record<string, unknown>;
 

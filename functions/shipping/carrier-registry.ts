@@ -6,7 +6,8 @@
 // back to LOCAL_SANDBOX_WEBHOOK_SECRET, a published value that authenticates nothing anywhere else, and
 // every other stage refuses to use the sandbox carrier until the variable is set (docs/shipping.md).
 import { NotFoundError } from '@commerce/lambda-kit/errors';
-import type { Carrier, CarrierAddress } from './carriers/carrier.ts';
+import type { CarrierAddress } from './domain/carrier.ts';
+import type { Carrier } from './domain/ports.ts';
 import { SANDBOX_CARRIER, sandboxCarrier } from './carriers/sandbox.ts';
 
 /** Local-only default of the sandbox webhook secret. Public: it must never guard a deployed stage. */

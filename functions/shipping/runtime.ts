@@ -17,7 +17,7 @@ const env = loadEnv(
   }),
 );
 
-export const store = new DynamoShippingStore(createDocumentClient(), env.TABLE_NAME);
+const store = new DynamoShippingStore(createDocumentClient(), env.TABLE_NAME);
 
 export const shipping = new Shipping(store, {
   carriers: carrierRegistry({

@@ -1,13 +1,8 @@
-// The shipping service's steps end to end: read, let the domain decide, write the change with the events it
-// announces in one conditional transaction, and when the condition refuses it (someone else wrote first)
-// read again and decide again.
-import {
-  ShipmentCancelled,
-  ShipmentCreated,
-  ShipmentDelivered,
-  ShipmentInTransit,
-  type EventDefinition,
-} from '@commerce/events';
+// The shipping service's use cases end to end: read, let the domain decide, write the change with the events
+// it returned in one conditional transaction (the outbox), and when the condition refuses it (someone else
+// wrote first) read again and decide again. Also the rate table's reads and writes, the quote, and what a
+// paid order asks of shipping (order.paid). No AWS here: the store and the carriers are ports.
+import { createShipmentRequestSchema } from '@commerce/contracts';
 import {
   ConflictError,
   NotFoundError,
@@ -15,18 +10,11 @@ import {
   VersionConflictError,
 } from '@commerce/lambda-kit/errors';
 import { logger } from '@commerce/lambda-kit/observability';
-import { outboxItem, type OutboxItem } from '@commerce/lambda-kit/outbox';
+import { toOutbox } from '@commerce/lambda-kit/outbox';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
-import type { Carrier, CarrierAddress, CarrierLabel, Parcel, WebhookHeaders } from './carriers/carrier.ts';
-import { quoteRates, zoneFor, type Method, type RateCart, type RateOffer } from './domain/rates.ts';
-import {
-  applyCarrierEvent,
-  createShipment,
-  markShipped,
-  type Shipment,
-  type ShipmentAnnouncement,
-  type ShipmentChange,
-} from './domain/shipment.ts';
+import type { CarrierAddress, CarrierLabel, Parcel, WebhookHeaders } from './domain/carrier.ts';
+import { shipmentRequestFor, type PaidOrder } from './domain/order-shipment.ts';
+import { RateTableConflict, type Carrier, type ShipmentRecord, type ShippingStore } from './domain/ports.ts';
 import {
   putMethod,
   putZone,
@@ -34,15 +22,15 @@ import {
   type RateTable,
   type TableWrite,
   type ZoneRecord,
-} from './rate-table.ts';
-import { RateTableConflict, type ShipmentRecord, type ShippingStore } from './store.ts';
-
-const EVENTS: Record<ShipmentAnnouncement['type'], EventDefinition> = {
-  'shipment.created': ShipmentCreated,
-  'shipment.in_transit': ShipmentInTransit,
-  'shipment.delivered': ShipmentDelivered,
-  'shipment.cancelled': ShipmentCancelled,
-};
+} from './domain/rate-table.ts';
+import { quoteRates, zoneFor, type Method, type RateCart, type RateOffer } from './domain/rates.ts';
+import {
+  applyCarrierEvent,
+  createShipment,
+  markShipped,
+  type Shipment,
+  type ShipmentChange,
+} from './domain/shipment.ts';
 
 /** Attempts of one write under contention, the first included. */
 const MAX_ATTEMPTS = 5;
@@ -75,6 +63,14 @@ export const shipmentView = (record: ShipmentRecord): ShipmentView => ({
 });
 
 export type WebhookOutcome = ShipmentChange['outcome'] | 'ignored';
+
+/**
+ * What a paid order did: its shipment was created, or it existed already (a redelivered or repeated
+ * order.paid); `unshippable` when the order's address or method can never become a shipment (no retry helps).
+ */
+export type PaidOrderOutcome =
+  | { readonly kind: 'created' | 'existed'; readonly record: ShipmentRecord }
+  | { readonly kind: 'unshippable'; readonly why: string };
 
 export class Shipping {
   readonly #store: ShippingStore;
@@ -169,7 +165,7 @@ export class Shipping {
     });
     const record = { shipment: change.shipment, methodId: method.id, label: issued.label };
     try {
-      await this.#store.createShipment(record, this.#outbox(change, context, now));
+      await this.#store.createShipment(record, toOutbox(change.events, context, now));
     } catch (error) {
       // A concurrent call with the same id stored it first: the carrier gave both the same label.
       if (error instanceof ConflictError && error.problemType === 'shipment-exists') {
@@ -179,6 +175,27 @@ export class Shipping {
       throw error;
     }
     return { record: { ...record, version: 1 }, created: true };
+  }
+
+  /**
+   * order.paid: creates the order's shipment (as the internal createShipment does) under the shipment id
+   * `shp_<orderId>`, so a redelivery or a repeated order.paid finds that shipment and changes nothing. An
+   * order whose request the createShipment contract refuses answers `unshippable`.
+   */
+  async shipPaidOrder(order: PaidOrder, context: EventContext): Promise<PaidOrderOutcome> {
+    const parsed = createShipmentRequestSchema.safeParse(shipmentRequestFor(order));
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `/${i.path.join('/')} ${i.message}`).join('; ');
+      logger.error('order.paid cannot become a shipment', { orderId: order.orderId, issues });
+      return { kind: 'unshippable', why: `Order ${order.orderId} cannot be shipped as paid: ${issues}` };
+    }
+    const { correlationId: _c, ...request } = parsed.data;
+    const { record, created } = await this.createShipment(request, context);
+    logger.info(created ? 'Shipment created' : 'Shipment existed already', {
+      orderId: record.shipment.orderId,
+      shipmentId: record.shipment.id,
+    });
+    return { kind: created ? 'created' : 'existed', record };
   }
 
   /** Staff hand the parcel over (created → in_transit, announces shipment.in_transit). */
@@ -270,7 +287,7 @@ export class Shipping {
         const saved = await this.#store.saveShipment(
           record,
           change.shipment,
-          this.#outbox(change, context, now),
+          toOutbox(change.events, context, now),
         );
         return { record: saved, outcome: change.outcome };
       } catch (error) {
@@ -295,10 +312,6 @@ export class Shipping {
         if (attempt >= MAX_ATTEMPTS) throw new VersionConflictError();
       }
     }
-  }
-
-  #outbox(change: ShipmentChange, context: EventContext, now: Date): OutboxItem[] {
-    return change.announcements.map((a) => outboxItem(EVENTS[a.type], a.data, context, now));
   }
 }
 

@@ -8,9 +8,10 @@ import { key } from '@commerce/lambda-kit';
 import { conditionFailed } from '@commerce/lambda-kit/conditions';
 import { ConflictError, VersionConflictError } from '@commerce/lambda-kit/errors';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
-import type { CarrierLabel } from './carriers/carrier.ts';
+import type { CarrierLabel } from './domain/carrier.ts';
+import { RateTableConflict, type ShipmentRecord, type ShippingStore } from './domain/ports.ts';
+import { EMPTY_RATE_TABLE, type RateTable } from './domain/rate-table.ts';
 import type { Shipment } from './domain/shipment.ts';
-import { EMPTY_RATE_TABLE, type RateTable } from './rate-table.ts';
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
@@ -24,31 +25,7 @@ const trackingKey = (trackingNumber: string): Key => ({
   sk: 'SHIPMENT',
 });
 
-/** A stored shipment: the domain's shipment, the version its writes are conditioned on, and its label. */
-export interface ShipmentRecord {
-  readonly shipment: Shipment;
-  readonly version: number;
-  /** The shipping method it was created for. */
-  readonly methodId?: string;
-  /** The label the carrier issued (absent for a parcel staff labelled themselves). */
-  readonly label?: CarrierLabel;
-}
-
-/** The rate table changed between read and write (another staff edit); re-read and retry. */
-export class RateTableConflict extends Error {}
-
-/** What the service needs of its store (the DynamoDB adapter below; an in-memory one in unit tests). */
-export type ShippingStore = Pick<
-  DynamoShippingStore,
-  | 'getRateTable'
-  | 'saveRateTable'
-  | 'getShipment'
-  | 'findByTrackingNumber'
-  | 'createShipment'
-  | 'saveShipment'
->;
-
-export class DynamoShippingStore {
+export class DynamoShippingStore implements ShippingStore {
   readonly #db: DynamoDBDocumentClient;
   readonly #table: string;
 

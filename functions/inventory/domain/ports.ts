@@ -1,15 +1,10 @@
 // What the inventory needs from storage. The DynamoDB adapter (../store.ts) implements it; the unit tests
 // use an in-memory one with the same conditions.
+import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import type { Reservation, ReservationStatus } from './reservation.ts';
 import type { LedgerEntry, StockDelta, StockLevel } from './stock.ts';
 import type { SkuTotals, TotalsChange } from './totals.ts';
 import type { Warehouse } from './warehouse.ts';
-
-/** An event to publish with the write, already validated (an outbox item). */
-export interface PendingEvent {
-  readonly pk: string;
-  readonly sk: string;
-}
 
 /** The stock of some SKUs: every warehouse's level and each SKU's totals (absent: none yet). */
 export interface StockSnapshot {
@@ -30,7 +25,8 @@ export interface StockWrite {
   readonly ledger?: LedgerEntry;
   readonly deltas: readonly StockDelta[];
   readonly totals: readonly TotalsChange[];
-  readonly events: readonly PendingEvent[];
+  /** The events the step announces, as outbox items (validated when built). */
+  readonly events: readonly OutboxItem[];
 }
 
 /**

@@ -1,5 +1,13 @@
-// Reservation rules: holding stock for an order until it is paid, choosing the warehouse for each line, and
-// the exact stock deltas every step of a reservation applies. Pure; no AWS.
+// Reservation rules: holding stock for an order until it is paid, choosing the warehouse for each line, the
+// exact stock deltas every step of a reservation applies and the event it announces. Pure; no AWS.
+import {
+  domainEvent,
+  InventoryCommitted,
+  InventoryReleased,
+  InventoryReservationExpired,
+  InventoryReserved,
+  type DomainEvent,
+} from '@commerce/events';
 import { UnprocessableError, ValidationError } from '@commerce/lambda-kit/errors';
 import {
   availableUnits,
@@ -46,10 +54,12 @@ export type ReleaseReason = 'order_cancelled' | 'payment_failed';
 /** How long stock is held for an unpaid order: long enough for 3-D Secure and a retried card. */
 export const DEFAULT_HOLD_MS = 30 * 60 * 1000;
 
-/** The reservation after a step and the stock deltas to apply with it, in the same transaction. */
+/** The reservation after a step, the stock deltas to apply with it and what it announces, in one transaction. */
 export interface ReservationTransition {
   readonly reservation: Reservation;
   readonly deltas: readonly StockDelta[];
+  /** The step's event; none when it was a repeat. */
+  readonly events: readonly DomainEvent[];
   /** False when the step was a repeat (nothing to write). */
   readonly changed: boolean;
 }
@@ -148,17 +158,25 @@ export function reserve(
 ): ReservationTransition {
   const allocated = allocate(lines, stock);
   const at = now.toISOString();
+  const reservation: Reservation = {
+    id: orderId,
+    lines: allocated,
+    status: 'held',
+    expiresAt: new Date(now.getTime() + holdForMs).toISOString(),
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
   return {
-    reservation: {
-      id: orderId,
-      lines: allocated,
-      status: 'held',
-      expiresAt: new Date(now.getTime() + holdForMs).toISOString(),
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-    },
+    reservation,
     deltas: allocated.map((l) => delta(l, { onHand: 0, reserved: l.quantity }, { available: l.quantity })),
+    events: [
+      domainEvent(InventoryReserved, {
+        orderId,
+        lines: reservation.lines,
+        expiresAt: reservation.expiresAt,
+      }),
+    ],
     changed: true,
   };
 }
@@ -172,8 +190,12 @@ export function commit(reservation: Reservation, now: Date): ReservationTransiti
   if (reservation.status !== 'held') {
     throw new IllegalReservationTransitionError(reservation.id, reservation.status, 'committed');
   }
-  return step(reservation, 'committed', now, (l) =>
-    delta(l, { onHand: -l.quantity, reserved: -l.quantity }, { reserved: l.quantity }),
+  return step(
+    reservation,
+    'committed',
+    now,
+    (l) => delta(l, { onHand: -l.quantity, reserved: -l.quantity }, { reserved: l.quantity }),
+    (after) => domainEvent(InventoryCommitted, { orderId: after.id, lines: after.lines }),
   );
 }
 
@@ -185,6 +207,13 @@ export function commit(reservation: Reservation, now: Date): ReservationTransiti
  */
 export function release(reservation: Reservation, reason: ReleaseReason, now: Date): ReservationTransition {
   if (reservation.status === 'released' || reservation.status === 'expired') return unchanged(reservation);
+  const released = (after: Reservation) =>
+    domainEvent(InventoryReleased, {
+      orderId: after.id,
+      lines: after.lines,
+      reason,
+      previousStatus: reservation.status === 'committed' ? 'committed' : 'held',
+    });
   if (reservation.status === 'committed') {
     if (reason !== 'order_cancelled') {
       throw new IllegalReservationTransitionError(
@@ -199,10 +228,11 @@ export function release(reservation: Reservation, reason: ReleaseReason, now: Da
       'released',
       now,
       (l) => delta(l, { onHand: l.quantity, reserved: 0 }, {}),
+      released,
       reason,
     );
   }
-  return step(reservation, 'released', now, freeHeld, reason);
+  return step(reservation, 'released', now, freeHeld, released, reason);
 }
 
 /** held → expired once `expiresAt` has passed; the held units become available again. */
@@ -217,7 +247,13 @@ export function expire(reservation: Reservation, now: Date): ReservationTransiti
       'reservation-not-expired',
     );
   }
-  return step(reservation, 'expired', now, freeHeld);
+  return step(reservation, 'expired', now, freeHeld, (after) =>
+    domainEvent(InventoryReservationExpired, {
+      orderId: after.id,
+      lines: after.lines,
+      expiresAt: after.expiresAt,
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -262,21 +298,24 @@ function step(
   status: ReservationStatus,
   now: Date,
   deltaFor: (line: ReservationLine) => StockDelta,
+  announce: (after: Reservation) => DomainEvent,
   releaseReason?: ReleaseReason,
 ): ReservationTransition {
+  const after: Reservation = {
+    ...reservation,
+    status,
+    ...(releaseReason !== undefined ? { releaseReason } : {}),
+    version: reservation.version + 1,
+    updatedAt: now.toISOString(),
+  };
   return {
-    reservation: {
-      ...reservation,
-      status,
-      ...(releaseReason !== undefined ? { releaseReason } : {}),
-      version: reservation.version + 1,
-      updatedAt: now.toISOString(),
-    },
+    reservation: after,
     deltas: reservation.lines.map(deltaFor),
+    events: [announce(after)],
     changed: true,
   };
 }
 
 function unchanged(reservation: Reservation): ReservationTransition {
-  return { reservation, deltas: [], changed: false };
+  return { reservation, deltas: [], events: [], changed: false };
 }

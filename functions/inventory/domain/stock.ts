@@ -1,6 +1,14 @@
 // Stock rules: units per SKU per warehouse, the exact changes (deltas) the store applies with their guard
-// conditions, manual adjustments and their ledger, and what the public sees (in, low, out of stock).
-// Pure; no AWS.
+// conditions, manual adjustments and their ledger, and what the public sees (in, low, out of stock), with
+// the events these announce. Pure; no AWS.
+import {
+  domainEvent,
+  InventoryAdjusted,
+  InventoryBackInStock,
+  InventoryLowStock,
+  InventoryOutOfStock,
+  type DomainEvent,
+} from '@commerce/events';
 import {
   ConflictError,
   UnprocessableError,
@@ -188,16 +196,22 @@ export interface LedgerEntry {
 }
 
 /**
- * Adjusts on-hand units. The delta is conditioned on the version read, so `resultingOnHand` in the ledger
- * entry is exact (adjustments are rare; a conflicting write just means read again). On-hand may not drop
- * below the reserved units: units promised to waiting orders cannot be written off until those
- * reservations are released (cancel or reallocate the orders first). 422 `stock-below-reserved`.
+ * Adjusts on-hand units and announces it (inventory.adjusted: the ledger entry and the level after). The
+ * delta is conditioned on the version read, so `resultingOnHand` in the ledger entry is exact (adjustments
+ * are rare; a conflicting write just means read again). On-hand may not drop below the reserved units:
+ * units promised to waiting orders cannot be written off until those reservations are released (cancel or
+ * reallocate the orders first). 422 `stock-below-reserved`.
  */
 export function adjustStock(
   level: StockLevel,
   adjustment: StockAdjustment,
   now: Date,
-): { readonly level: StockLevel; readonly delta: StockDelta; readonly entry: LedgerEntry } {
+): {
+  readonly level: StockLevel;
+  readonly delta: StockDelta;
+  readonly entry: LedgerEntry;
+  readonly events: readonly DomainEvent<typeof InventoryAdjusted>[];
+} {
   const { delta: units, reason } = adjustment;
   const sign = REASON_SIGN[reason];
   if (!Number.isSafeInteger(units) || units === 0 || (sign !== 0 && Math.sign(units) !== sign)) {
@@ -228,20 +242,29 @@ export function adjustStock(
     requires: { version: level.version, ...(units < 0 ? { available: -units } : {}) },
   };
   const after = applyDelta(level, delta);
-  return {
-    level: after,
-    delta,
-    entry: {
-      sku: level.sku,
-      warehouseId: level.warehouseId,
-      delta: units,
-      reason,
-      at: now.toISOString(),
-      actor: adjustment.actor,
-      resultingOnHand: after.onHand,
-      ...(adjustment.note !== undefined ? { note: adjustment.note } : {}),
-    },
+  const entry: LedgerEntry = {
+    sku: level.sku,
+    warehouseId: level.warehouseId,
+    delta: units,
+    reason,
+    at: now.toISOString(),
+    actor: adjustment.actor,
+    resultingOnHand: after.onHand,
+    ...(adjustment.note !== undefined ? { note: adjustment.note } : {}),
   };
+  const adjusted = domainEvent(InventoryAdjusted, {
+    sku: entry.sku,
+    warehouseId: entry.warehouseId,
+    delta: entry.delta,
+    reason: entry.reason,
+    ...(entry.note !== undefined ? { note: entry.note } : {}),
+    actor: entry.actor,
+    at: entry.at,
+    onHand: after.onHand,
+    reserved: after.reserved,
+    available: availableUnits(after),
+  });
+  return { level: after, delta, entry, events: [adjusted] };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -287,18 +310,10 @@ export function availabilityOf(
   return classifyAvailability(skuAvailable(sku, levels), lowStockThreshold(sku, policy));
 }
 
-export type InventoryEventType = 'inventory.low_stock' | 'inventory.out_of_stock' | 'inventory.back_in_stock';
-
-export interface InventoryEvent {
-  readonly type: InventoryEventType;
-  readonly data: {
-    readonly sku: string;
-    readonly availability: Availability;
-    readonly previousAvailability: Availability;
-    readonly available: number;
-    readonly threshold: number;
-  };
-}
+/** What a change of a SKU's availability class announces. */
+export type AvailabilityEvent = DomainEvent<
+  typeof InventoryLowStock | typeof InventoryOutOfStock | typeof InventoryBackInStock
+>;
 
 /**
  * The event a change of a SKU's available units calls for, if any, given the totals before and after:
@@ -313,23 +328,26 @@ export function availabilityEvent(
   availableBefore: number,
   availableAfter: number,
   policy: LowStockPolicy,
-): InventoryEvent | undefined {
+): AvailabilityEvent | undefined {
   const threshold = lowStockThreshold(sku, policy);
   const before = classifyAvailability(availableBefore, threshold);
   const after = classifyAvailability(availableAfter, threshold);
-  const type: InventoryEventType | undefined =
+  const event =
     before === after
       ? undefined
       : after === 'out_of_stock'
-        ? 'inventory.out_of_stock'
+        ? InventoryOutOfStock
         : before === 'out_of_stock'
-          ? 'inventory.back_in_stock'
+          ? InventoryBackInStock
           : after === 'low_stock'
-            ? 'inventory.low_stock'
+            ? InventoryLowStock
             : undefined;
-  if (type === undefined) return undefined;
-  return {
-    type,
-    data: { sku, availability: after, previousAvailability: before, available: availableAfter, threshold },
-  };
+  if (event === undefined) return undefined;
+  return domainEvent(event, {
+    sku,
+    availability: after,
+    previousAvailability: before,
+    available: availableAfter,
+    threshold,
+  });
 }

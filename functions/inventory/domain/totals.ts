@@ -5,7 +5,7 @@
 import {
   availabilityEvent,
   lowStockThreshold,
-  type InventoryEvent,
+  type AvailabilityEvent,
   type LowStockPolicy,
   type StockDelta,
 } from './stock.ts';
@@ -46,7 +46,7 @@ export function availabilityGuard(
   before: number,
   change: number,
   policy: LowStockPolicy,
-): { readonly event: InventoryEvent | undefined; readonly requires: TotalGuard } {
+): { readonly event: AvailabilityEvent | undefined; readonly requires: TotalGuard } {
   const event = availabilityEvent(sku, before, before + change, policy);
   if (event) return { event, requires: { min: before, max: before } };
   if (change === 0) return { event, requires: { min: 0 } };
@@ -80,7 +80,7 @@ export function totalsStep(
   deltas: readonly StockDelta[],
   totals: ReadonlyMap<string, SkuTotals>,
   policy: LowStockPolicy,
-): { readonly changes: TotalsChange[]; readonly events: InventoryEvent[] } {
+): { readonly changes: TotalsChange[]; readonly events: AvailabilityEvent[] } {
   const bySku = new Map<string, { onHand: number; reserved: number; available: number }>();
   for (const d of deltas) {
     const sum = bySku.get(d.sku) ?? { onHand: 0, reserved: 0, available: 0 };
@@ -91,7 +91,7 @@ export function totalsStep(
     });
   }
   const changes: TotalsChange[] = [];
-  const events: InventoryEvent[] = [];
+  const events: AvailabilityEvent[] = [];
   for (const [sku, sum] of bySku) {
     const before = totals.get(sku)?.available ?? 0;
     const { event, requires } = availabilityGuard(sku, before, sum.available, policy);

@@ -4,21 +4,12 @@
 // ignored), `limit` caps the reservations of one run. Answers { expired: [orderId...], failed: count }.
 // No other service calls it, so its contract lives with the service (schemas.ts), not in @commerce/contracts.
 import { internalFunction } from '@commerce/lambda-kit/internal';
-import { logger, metrics } from '@commerce/lambda-kit/observability';
 import { inventory } from '../runtime.ts';
 import { expireReservations } from '../schemas.ts';
 import { shortages } from './shortages.ts';
 
 export const handler = internalFunction(
   expireReservations,
-  async (input, { correlationId }) => {
-    const { expired, failed } = await inventory.sweep({ correlationId }, input.limit);
-    for (const { id, error } of failed) {
-      logger.warn('Reservation not expired; the next sweep retries', { orderId: id, error });
-    }
-    if (expired.length > 0) metrics.addMetric('ReservationsExpired', 'Count', expired.length);
-    if (failed.length > 0) metrics.addMetric('ReservationExpiryFailures', 'Count', failed.length);
-    return { expired, failed: failed.length };
-  },
+  async (input, { correlationId }) => inventory.expireDue({ correlationId }, input.limit),
   { extensions: shortages },
 );

@@ -32,3 +32,10 @@ export class GatewayUnavailableError extends DomainError {
     if (detail !== undefined) this.detail = detail;
   }
 }
+
+/** A webhook the payment cannot take yet (a refund before its capture): 503, so the gateway redelivers. */
+export class WebhookDeferredError extends DomainError {
+  readonly status = 503;
+  readonly problemType = 'webhook-deferred';
+  readonly title = 'Webhook deferred';
+}

@@ -1,5 +1,7 @@
-// Payment rules: the life of one payment from authorization to refunds, the state machine, the events each
-// step announces, and how a gateway's webhook applies (once, in whatever order it arrives). Pure; no AWS.
+// Payment rules: the life of one payment from authorization to refunds, the state machine, and the commands
+// that record what our own gateway calls returned. The events each step announces are built in
+// payment-events.ts; how a gateway's webhook applies (once, in whatever order it arrives) is in
+// payment-webhook.ts. Pure; no AWS.
 //
 // Two sources move a payment: our own calls to the gateway (the `record*` commands, with what the gateway
 // answered) and the gateway's webhooks (`applyWebhookEvent`). The gateway is the source of truth for money,
@@ -16,7 +18,16 @@ import {
   ValidationError,
   type FieldError,
 } from '@commerce/lambda-kit/errors';
-import type { AuthorizeResult, PaymentWebhookEvent } from './provider.ts';
+import {
+  paymentAuthorized,
+  paymentCaptured,
+  paymentFailed,
+  paymentRefunded,
+  paymentRequiresAction,
+  paymentVoided,
+  type PaymentEvent,
+} from './payment-events.ts';
+import type { AuthorizeResult } from './provider.ts';
 
 export const PAYMENT_STATUSES = [
   'pending',
@@ -67,57 +78,12 @@ export interface Payment {
   readonly gatewayRefundedAmount: number;
   /** Decline or error code of the last failure, while the payment is `failed`. */
   readonly failureCode?: string;
-  /** Webhook event ids already applied, oldest first, at most MAX_REMEMBERED_EVENT_IDS. */
+  /** Webhook event ids already applied, oldest first, at most MAX_REMEMBERED_EVENT_IDS (payment-webhook.ts). */
   readonly appliedEventIds: readonly string[];
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
-
-/**
- * How many applied webhook event ids a payment remembers. A payment sees a handful of events; gateways
- * redeliver for days but the same few ids, so the newest fifty are plenty.
- */
-export const MAX_REMEMBERED_EVENT_IDS = 50;
-
-interface PaymentRef {
-  readonly paymentId: string;
-  readonly orderId: string;
-  readonly provider: string;
-  readonly providerRef?: string;
-  readonly currency: string;
-}
-
-/** What a step announces, as plain data; the service maps each to its module in the event catalog. */
-export type PaymentEvent =
-  | { readonly type: 'payment.authorized'; readonly data: PaymentRef & { readonly amount: number } }
-  | { readonly type: 'payment.requires_action'; readonly data: PaymentRef }
-  | {
-      readonly type: 'payment.failed';
-      readonly data: PaymentRef & {
-        readonly failureCode: string;
-        /** True when the issuer or risk checks said no, false when it could not be processed. */
-        readonly declined: boolean;
-      };
-    }
-  | { readonly type: 'payment.captured'; readonly data: PaymentRef & { readonly amount: number } }
-  | { readonly type: 'payment.voided'; readonly data: PaymentRef }
-  | {
-      readonly type: 'payment.refunded';
-      readonly data: PaymentRef & {
-        /** What this step added to the refunded total. */
-        readonly amount: number;
-        /** All refunds so far, this one included. */
-        readonly refundedAmount: number;
-        readonly capturedAmount: number;
-        /** Everything captured is now refunded. */
-        readonly full: boolean;
-        /** Our refund id, when the step was our own refund (absent for one the gateway reported). */
-        readonly refundId?: string;
-      };
-    };
-
-export type PaymentEventType = PaymentEvent['type'];
 
 /** The payment after a step and what to announce in the same write (the outbox). */
 export interface PaymentTransition {
@@ -231,18 +197,8 @@ export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
-function ref(payment: Payment): PaymentRef {
-  return {
-    paymentId: payment.id,
-    orderId: payment.orderId,
-    provider: payment.provider,
-    ...(payment.providerRef === undefined ? {} : { providerRef: payment.providerRef }),
-    currency: payment.currency,
-  };
-}
-
 /** The payment with `changes`, one version up and stamped with the time. */
-function touch(payment: Payment, ctx: TransitionContext, changes: Partial<Payment>): Payment {
+export function touch(payment: Payment, ctx: TransitionContext, changes: Partial<Payment>): Payment {
   const next: Payment = {
     ...payment,
     ...changes,
@@ -256,7 +212,7 @@ function touch(payment: Payment, ctx: TransitionContext, changes: Partial<Paymen
   return next;
 }
 
-function unchanged(payment: Payment): PaymentTransition {
+export function unchanged(payment: Payment): PaymentTransition {
   return { payment, events: [], changed: false };
 }
 
@@ -276,7 +232,7 @@ function sumOfRefunds(refunds: readonly PaymentRefund[]): number {
 }
 
 /** The payment with a new refunded total and its status, and the event announcing the increase. */
-function withRefundedTotal(
+export function withRefundedTotal(
   payment: Payment,
   ctx: TransitionContext,
   changes: Pick<Payment, 'refunds' | 'gatewayRefundedAmount'>,
@@ -287,23 +243,7 @@ function withRefundedTotal(
   const status = increase > 0 ? refundStatus(refundedAmount, payment.capturedAmount) : payment.status;
   const next = touch(payment, ctx, { ...changes, refundedAmount, status });
   if (increase <= 0) return { payment: next, events: [], changed: true };
-  return {
-    payment: next,
-    events: [
-      {
-        type: 'payment.refunded',
-        data: {
-          ...ref(next),
-          amount: increase,
-          refundedAmount,
-          capturedAmount: next.capturedAmount,
-          full: status === 'refunded',
-          ...(refundId === undefined ? {} : { refundId }),
-        },
-      },
-    ],
-    changed: true,
-  };
+  return { payment: next, events: [paymentRefunded(next, increase, refundId)], changed: true };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -340,25 +280,20 @@ export function recordAuthorization(
       });
       return {
         payment: next,
-        events: [{ type: 'payment.authorized', data: { ...ref(next), amount: next.authorizedAmount } }],
+        events: [paymentAuthorized(next, next.authorizedAmount)],
         changed: true,
       };
     }
     case 'requires_action': {
       const next = touch(payment, ctx, { ...providerRef, status: 'requires_action' });
-      return { payment: next, events: [{ type: 'payment.requires_action', data: ref(next) }], changed: true };
+      return { payment: next, events: [paymentRequiresAction(next)], changed: true };
     }
     case 'declined':
     case 'failed': {
       const next = touch(payment, ctx, { ...providerRef, status: 'failed', failureCode: result.declineCode });
       return {
         payment: next,
-        events: [
-          {
-            type: 'payment.failed',
-            data: { ...ref(next), failureCode: result.declineCode, declined: result.status === 'declined' },
-          },
-        ],
+        events: [paymentFailed(next, result.declineCode, result.status === 'declined')],
         changed: true,
       };
     }
@@ -395,7 +330,7 @@ export function recordCapture(
   const next = touch(payment, ctx, { status: 'captured', capturedAmount });
   return {
     payment: next,
-    events: [{ type: 'payment.captured', data: { ...ref(next), amount: capturedAmount } }],
+    events: [paymentCaptured(next, capturedAmount)],
     changed: true,
   };
 }
@@ -410,7 +345,7 @@ export function recordVoid(payment: Payment, ctx: TransitionContext): PaymentTra
   if (payment.status === 'voided') return unchanged(payment);
   assertVoidable(payment);
   const next = touch(payment, ctx, { status: 'voided' });
-  return { payment: next, events: [{ type: 'payment.voided', data: ref(next) }], changed: true };
+  return { payment: next, events: [paymentVoided(next)], changed: true };
 }
 
 /** What can still be refunded. */
@@ -474,135 +409,4 @@ export function recordRefund(
     { refunds, gatewayRefundedAmount: payment.gatewayRefundedAmount },
     refund.id,
   );
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Webhooks
-
-/**
- * - `applied`: the payment changed (write it and its events);
- * - `duplicate`: this event id was applied before;
- * - `stale`: the payment is already past what the event says (or the event is moot): nothing to do;
- * - `deferred`: the event needs one the gateway has not delivered yet (a refund before its capture). Answer
- *   the gateway with a retryable status so it delivers again later.
- */
-export type WebhookOutcome = 'applied' | 'duplicate' | 'stale' | 'deferred';
-
-export interface WebhookApplication extends PaymentTransition {
-  readonly outcome: WebhookOutcome;
-}
-
-function remember(ids: readonly string[], id: string): readonly string[] {
-  return [...ids, id].slice(-MAX_REMEMBERED_EVENT_IDS);
-}
-
-function notApplied(payment: Payment, outcome: 'duplicate' | 'stale' | 'deferred'): WebhookApplication {
-  return { payment, events: [], changed: false, outcome };
-}
-
-/** Applies a verified webhook event to the payment it is about; an event id takes effect at most once. */
-export function applyWebhookEvent(
-  payment: Payment,
-  event: PaymentWebhookEvent,
-  ctx: TransitionContext,
-): WebhookApplication {
-  if (payment.appliedEventIds.includes(event.id)) return notApplied(payment, 'duplicate');
-  if (payment.providerRef !== undefined && payment.providerRef !== event.providerRef) {
-    throw new UnprocessableError(
-      `Webhook ${event.id} is about ${event.providerRef}, not payment ${payment.id}.`,
-      'webhook-payment-mismatch',
-    );
-  }
-  if (event.currency !== undefined && event.currency !== payment.currency) {
-    throw new UnprocessableError(
-      `Webhook ${event.id} is in ${event.currency}, payment ${payment.id} in ${payment.currency}.`,
-      'currency-mismatch',
-    );
-  }
-  const transition = webhookTransition(payment, event, ctx);
-  if (transition === 'stale' || transition === 'deferred') return notApplied(payment, transition);
-  return {
-    payment: { ...transition.payment, appliedEventIds: remember(payment.appliedEventIds, event.id) },
-    events: transition.events,
-    changed: true,
-    outcome: 'applied',
-  };
-}
-
-function webhookTransition(
-  payment: Payment,
-  event: PaymentWebhookEvent,
-  ctx: TransitionContext,
-): Omit<PaymentTransition, 'changed'> | 'stale' | 'deferred' {
-  const providerRef = { providerRef: event.providerRef };
-  const amount = event.amount;
-  switch (event.type) {
-    case 'payment.authorized': {
-      // An authorization of nothing holds nothing.
-      if (!canTransition(payment.status, 'authorized') || amount === 0) return 'stale';
-      const next = touch(payment, ctx, {
-        ...providerRef,
-        status: 'authorized',
-        authorizedAmount: amount ?? payment.amount,
-      });
-      return {
-        payment: next,
-        events: [{ type: 'payment.authorized', data: { ...ref(next), amount: next.authorizedAmount } }],
-      };
-    }
-    case 'payment.failed': {
-      if (!canTransition(payment.status, 'failed')) return 'stale';
-      const failureCode = event.failureCode ?? 'payment_failed';
-      const next = touch(payment, ctx, { ...providerRef, status: 'failed', failureCode });
-      return {
-        payment: next,
-        events: [{ type: 'payment.failed', data: { ...ref(next), failureCode, declined: true } }],
-      };
-    }
-    case 'payment.captured': {
-      // A capture of nothing moved no money.
-      if (!canTransition(payment.status, 'captured') || amount === 0) return 'stale';
-      const capturedAmount =
-        amount ?? (payment.authorizedAmount > 0 ? payment.authorizedAmount : payment.amount);
-      const wasAuthorized = payment.status === 'authorized';
-      // A capture is the gateway's word that the money moved: it also proves the authorization.
-      const authorizedAmount = Math.max(payment.authorizedAmount, capturedAmount);
-      const next = touch(payment, ctx, {
-        ...providerRef,
-        status: 'captured',
-        authorizedAmount,
-        capturedAmount,
-      });
-      return {
-        payment: next,
-        events: [
-          ...(wasAuthorized
-            ? []
-            : [{ type: 'payment.authorized' as const, data: { ...ref(next), amount: authorizedAmount } }]),
-          { type: 'payment.captured', data: { ...ref(next), amount: capturedAmount } },
-        ],
-      };
-    }
-    case 'payment.voided': {
-      if (!canTransition(payment.status, 'voided')) return 'stale';
-      const next = touch(payment, ctx, { ...providerRef, status: 'voided' });
-      return { payment: next, events: [{ type: 'payment.voided', data: ref(next) }] };
-    }
-    case 'payment.refunded': {
-      if (['pending', 'requires_action', 'authorized', 'failed'].includes(payment.status)) return 'deferred';
-      if (payment.status === 'voided') return 'stale';
-      const total = amount ?? payment.capturedAmount;
-      if (total > payment.capturedAmount) {
-        throw new UnprocessableError(
-          `Webhook ${event.id} reports ${total} refunded of ${payment.capturedAmount} captured.`,
-          'refund-exceeds-captured',
-        );
-      }
-      // Our own refunds may already account for it (its webhook came after our record), or it may be one
-      // made in the gateway's dashboard; a total no higher than ours tells us nothing new.
-      if (total <= payment.refundedAmount) return 'stale';
-      const gatewayRefundedAmount = Math.max(payment.gatewayRefundedAmount, total);
-      return withRefundedTotal(payment, ctx, { refunds: payment.refunds, gatewayRefundedAmount });
-    }
-  }
 }

@@ -1,6 +1,6 @@
-// The payment provider port: what the payment service asks of a gateway (authorize, capture, void, refund)
-// and how it reads the gateway's webhooks. Adapters in ../providers/ (Stripe, sandbox) implement it; the
-// domain never sees their wire format. Pure types.
+// What the payment service and a gateway say to each other through the provider port (PaymentProvider in
+// ports.ts): what authorize sends, what each call answers, the normalized webhook events. Adapters in
+// ../providers/ (Stripe, sandbox) translate their wire format into these; the domain never sees it. Pure types.
 //
 // Card data never crosses this port: the client hands its card to the gateway's own library and sends us a
 // token (a Stripe PaymentMethod id, a sandbox test token); results carry only ids and codes.
@@ -27,8 +27,6 @@ export type NextAction =
   | { readonly type: 'redirect'; readonly url: string }
   /** Let the gateway's client library handle it with this secret (Stripe.js `handleNextAction`). */
   | { readonly type: 'client_sdk'; readonly clientSecret: string };
-
-export type AuthorizationStatus = 'authorized' | 'requires_action' | 'declined' | 'failed';
 
 export type AuthorizeResult =
   | {
@@ -105,32 +103,5 @@ export interface IgnoredWebhookEvent {
 
 export type WebhookEvent = PaymentWebhookEvent | IgnoredWebhookEvent;
 
-export type WebhookEventType = WebhookEvent['type'];
-
 /** HTTP headers of a webhook delivery as API Gateway hands them over; names in any case. */
 export type WebhookHeaders = Readonly<Record<string, string | undefined>>;
-
-/**
- * A payment gateway. Every method either returns the gateway's answer or throws a typed error:
- * GatewayUnavailableError (503, nothing known to have happened, retry with the same ids), ValidationError
- * (a token the gateway does not know), UnprocessableError or ConflictError (the gateway refused the request).
- */
-export interface PaymentProvider {
-  /** The name payments record (`stripe`, `sandbox`). */
-  readonly name: string;
-  /** Authorizes (holds) the amount for a later capture; idempotent on `paymentId`. */
-  authorize(input: AuthorizeInput): Promise<AuthorizeResult>;
-  /** Captures `amount` (at most what is authorized; all of it when omitted); the rest is released. */
-  capture(providerRef: string, amount?: number): Promise<CaptureResult>;
-  /** Releases an authorization that was not captured. */
-  void(providerRef: string): Promise<VoidResult>;
-  /** Gives back `amount` of what was captured; idempotent on `refundId` (our id of this refund). */
-  refund(providerRef: string, amount: number, refundId: string): Promise<RefundResult>;
-  /**
-   * Verifies a webhook delivery (signature and age) and normalizes it. `rawBody` is the body exactly as
-   * received (decoded from base64 if API Gateway encoded it): re-serialized JSON does not verify. Throws
-   * UnauthorizedError when the delivery is not provably from the gateway, ValidationError when a signed
-   * body is not an event it can read.
-   */
-  parseWebhook(rawBody: string, headers: WebhookHeaders): Promise<WebhookEvent>;
-}

@@ -29,13 +29,13 @@ import type {
   AuthorizeInput,
   AuthorizeResult,
   CaptureResult,
-  PaymentProvider,
   PaymentWebhookEventType,
   RefundResult,
   VoidResult,
   WebhookEvent,
   WebhookHeaders,
 } from '../domain/provider.ts';
+import type { PaymentProvider } from '../domain/ports.ts';
 import { settle } from './settle.ts';
 
 export const SANDBOX_PROVIDER = 'sandbox';

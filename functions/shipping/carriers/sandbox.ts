@@ -25,12 +25,12 @@ import * as z from 'zod';
 import { SHIPMENT_STATUSES, type CarrierEvent, type ShipmentStatus } from '../domain/shipment.ts';
 import {
   WebhookSignatureError,
-  type Carrier,
   type CreatedShipment,
   type CreateShipmentRequest,
   type TrackingReport,
   type WebhookHeaders,
-} from './carrier.ts';
+} from '../domain/carrier.ts';
+import type { Carrier } from '../domain/ports.ts';
 
 export const SANDBOX_CARRIER = 'sandbox';
 export const SANDBOX_SIGNATURE_HEADER = 'x-sandbox-signature';

@@ -2,7 +2,7 @@
 // chosen at checkout, under an id derived from the order id so that a redelivered or repeated order.paid
 // finds the shipment it created instead of buying a second label. Pure.
 import { createHash } from 'node:crypto';
-import type { CarrierAddress, Parcel } from '../carriers/carrier.ts';
+import type { CarrierAddress, Parcel } from './carrier.ts';
 
 /** The part of order.paid this mapping reads. */
 export interface PaidOrder {

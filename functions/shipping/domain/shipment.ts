@@ -16,6 +16,14 @@
 // - A report of the status the shipment already has is kept in the history and changes nothing.
 // - A carrier event older than the newest one in the history is kept in the history but moves nothing:
 //   webhooks arrive out of order, and a late "in transit" must not undo "delivered".
+import {
+  domainEvent,
+  ShipmentCancelled,
+  ShipmentCreated,
+  ShipmentDelivered,
+  ShipmentInTransit,
+  type DomainEvent,
+} from '@commerce/events';
 import { UnprocessableError } from '@commerce/lambda-kit/errors';
 
 export const SHIPMENT_STATUSES = [
@@ -72,27 +80,15 @@ export interface Shipment {
   readonly updatedAt: string;
 }
 
-export type ShipmentEventType =
-  'shipment.created' | 'shipment.in_transit' | 'shipment.delivered' | 'shipment.cancelled';
-
-/** An event to publish after the shipment is stored (plain data; the event catalog gives it its schema). */
-export interface ShipmentAnnouncement {
-  readonly type: ShipmentEventType;
-  readonly data: {
-    readonly shipmentId: string;
-    readonly orderId: string;
-    readonly carrier: string;
-    readonly service: string;
-    readonly trackingNumber: string;
-    readonly trackingUrl?: string;
-    readonly status: ShipmentStatus;
-    readonly at: string;
-  };
-}
+/** The events a shipment announces; every one carries the shipment, its tracking, the status reached and when. */
+type ShipmentEventDefinition =
+  typeof ShipmentCreated | typeof ShipmentInTransit | typeof ShipmentDelivered | typeof ShipmentCancelled;
+export type ShipmentEvent = DomainEvent<ShipmentEventDefinition>;
 
 export interface ShipmentChange {
   readonly shipment: Shipment;
-  readonly announcements: readonly ShipmentAnnouncement[];
+  /** What to announce in the same write (the outbox). */
+  readonly events: readonly ShipmentEvent[];
   /** applied: the status moved; recorded: history only; duplicate: nothing changed (seen before). */
   readonly outcome: 'applied' | 'recorded' | 'duplicate';
 }
@@ -115,20 +111,17 @@ function instant(timestamp: string, what: string): number {
   return ms;
 }
 
-function announce(type: ShipmentEventType, shipment: Shipment, at: string): ShipmentAnnouncement {
-  return {
-    type,
-    data: {
-      shipmentId: shipment.id,
-      orderId: shipment.orderId,
-      carrier: shipment.carrier,
-      service: shipment.service,
-      trackingNumber: shipment.trackingNumber,
-      ...(shipment.trackingUrl === undefined ? {} : { trackingUrl: shipment.trackingUrl }),
-      status: shipment.status,
-      at,
-    },
-  };
+function announce(event: ShipmentEventDefinition, shipment: Shipment, at: string): ShipmentEvent {
+  return domainEvent(event, {
+    shipmentId: shipment.id,
+    orderId: shipment.orderId,
+    carrier: shipment.carrier,
+    service: shipment.service,
+    trackingNumber: shipment.trackingNumber,
+    ...(shipment.trackingUrl === undefined ? {} : { trackingUrl: shipment.trackingUrl }),
+    status: shipment.status,
+    at,
+  });
 }
 
 /**
@@ -136,12 +129,11 @@ function announce(type: ShipmentEventType, shipment: Shipment, at: string): Ship
  * anything but cancellation (also when the first scan already says delivered, so the order passes
  * through shipped); shipment.delivered and shipment.cancelled when reached.
  */
-function announcementsFor(before: ShipmentStatus, after: Shipment, at: string): ShipmentAnnouncement[] {
-  const out: ShipmentAnnouncement[] = [];
-  if (before === 'created' && after.status !== 'cancelled')
-    out.push(announce('shipment.in_transit', after, at));
-  if (after.status === 'delivered') out.push(announce('shipment.delivered', after, at));
-  if (after.status === 'cancelled') out.push(announce('shipment.cancelled', after, at));
+function eventsOf(before: ShipmentStatus, after: Shipment, at: string): ShipmentEvent[] {
+  const out: ShipmentEvent[] = [];
+  if (before === 'created' && after.status !== 'cancelled') out.push(announce(ShipmentInTransit, after, at));
+  if (after.status === 'delivered') out.push(announce(ShipmentDelivered, after, at));
+  if (after.status === 'cancelled') out.push(announce(ShipmentCancelled, after, at));
   return out;
 }
 
@@ -159,7 +151,7 @@ function move(shipment: Shipment, event: TrackingEvent): ShipmentChange {
   if (event.status === shipment.status) {
     return {
       shipment: { ...shipment, history, updatedAt: event.at },
-      announcements: [],
+      events: [],
       outcome: 'recorded',
     };
   }
@@ -167,7 +159,7 @@ function move(shipment: Shipment, event: TrackingEvent): ShipmentChange {
   const next: Shipment = { ...shipment, status: event.status, history, updatedAt: event.at };
   return {
     shipment: next,
-    announcements: announcementsFor(shipment.status, next, event.at),
+    events: eventsOf(shipment.status, next, event.at),
     outcome: 'applied',
   };
 }
@@ -199,7 +191,7 @@ export function createShipment(input: NewShipment): ShipmentChange {
     createdAt: input.at,
     updatedAt: input.at,
   };
-  return { shipment, announcements: [announce('shipment.created', shipment, input.at)], outcome: 'applied' };
+  return { shipment, events: [announce(ShipmentCreated, shipment, input.at)], outcome: 'applied' };
 }
 
 /**
@@ -209,7 +201,7 @@ export function createShipment(input: NewShipment): ShipmentChange {
  */
 export function applyCarrierEvent(shipment: Shipment, event: CarrierEvent): ShipmentChange {
   if (shipment.history.some((e) => e.eventId === event.id)) {
-    return { shipment, announcements: [], outcome: 'duplicate' };
+    return { shipment, events: [], outcome: 'duplicate' };
   }
   if (event.trackingNumber !== shipment.trackingNumber) {
     throw new UnprocessableError(
@@ -229,7 +221,7 @@ export function applyCarrierEvent(shipment: Shipment, event: CarrierEvent): Ship
   if (at < newest) {
     // History stays in time order; the status does not move backwards in time.
     const history = [...shipment.history, tracking].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-    return { shipment: { ...shipment, history }, announcements: [], outcome: 'recorded' };
+    return { shipment: { ...shipment, history }, events: [], outcome: 'recorded' };
   }
   return move(shipment, tracking);
 }
@@ -252,7 +244,7 @@ export function markShipped(shipment: Shipment, input: MarkShipped): ShipmentCha
   if (shipment.status !== 'created') {
     const moving = shipment.status !== 'cancelled';
     if (moving && shipment.trackingNumber === input.trackingNumber) {
-      return { shipment, announcements: [], outcome: 'duplicate' };
+      return { shipment, events: [], outcome: 'duplicate' };
     }
     refuse(shipment, 'in_transit');
   }
@@ -279,7 +271,7 @@ export function cancelShipment(
   shipment: Shipment,
   input: { at: string; actor?: string; reason?: string },
 ): ShipmentChange {
-  if (shipment.status === 'cancelled') return { shipment, announcements: [], outcome: 'duplicate' };
+  if (shipment.status === 'cancelled') return { shipment, events: [], outcome: 'duplicate' };
   return move(shipment, {
     status: 'cancelled',
     at: input.at,

@@ -35,7 +35,7 @@ import {
   recordVoid,
   type Payment,
 } from '../../../functions/payment/domain/payment.ts';
-import { viewOf } from '../../../functions/payment/payments.ts';
+import { viewOf } from '../../../functions/payment/payment.ts';
 import { SUPPORTED_CURRENCIES } from '../../../functions/pricing/domain/money.ts';
 import { MAX_QUANTITY } from '../../../functions/pricing/domain/quote.ts';
 import { priceBookOf } from '../../../functions/pricing/domain/records.ts';

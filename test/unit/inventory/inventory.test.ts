@@ -2,7 +2,6 @@
 // transaction's conditions would, with reads and writes interleaved at random: all or none, never oversold,
 // idempotent reservations, expiry, and announcements that stay true under concurrency.
 import { NotFoundError, UnprocessableError, ValidationError } from '@commerce/lambda-kit/errors';
-import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import { describe, expect, it } from 'vitest';
 import { Inventory, StockBusyError } from '../../../functions/inventory/inventory.ts';
 import {
@@ -95,7 +94,7 @@ class MemoryStore implements InventoryStore {
     }
     if (step.reservation) this.reservations.set(step.reservation.after.id, step.reservation.after);
     if (step.ledger) this.ledger.push(step.ledger);
-    for (const e of step.events as OutboxItem[]) {
+    for (const e of step.events) {
       const detail = JSON.parse(e.detail) as { data: Record<string, unknown> };
       this.events.push({ detailType: e.detailType, data: detail.data });
     }
@@ -353,6 +352,85 @@ describe('reservations', () => {
     await expect(inventory.reserve('ord-1', [{ sku: 'A', quantity: 1 }], undefined, ctx)).rejects.toThrow(
       StockBusyError,
     );
+  });
+});
+
+describe('order events', () => {
+  it('commit on order.paid and release on order.cancelled, repeats changing nothing', async () => {
+    const { store, inventory } = setup();
+    await receive(inventory, 'A', 'w1', 10);
+    await inventory.reserve('o1', [{ sku: 'A', quantity: 2 }], undefined, ctx);
+    await inventory.reserve('o2', [{ sku: 'A', quantity: 3 }], undefined, ctx);
+    expect(await inventory.orderPaid('o1', ctx)).toMatchObject({
+      kind: 'done',
+      reservation: { status: 'committed' },
+    });
+    expect(await inventory.orderPaid('o1', ctx)).toMatchObject({ kind: 'done' });
+    expect(await inventory.orderCancelled('o2', 'payment_timeout', ctx)).toMatchObject({
+      kind: 'done',
+      reservation: { status: 'released', releaseReason: 'payment_failed' },
+    });
+    expect(store.events.map((e) => e.detailType).slice(-2)).toEqual([
+      'inventory.committed',
+      'inventory.released',
+    ]);
+  });
+
+  it('answer no_reservation for an order that holds nothing, operator for a step that cannot apply', async () => {
+    const { inventory } = setup();
+    await receive(inventory, 'A', 'w1', 10);
+    expect(await inventory.orderPaid('nope', ctx)).toEqual({ kind: 'no_reservation' });
+    await inventory.reserve('o1', [{ sku: 'A', quantity: 2 }], undefined, ctx);
+    await inventory.orderCancelled('o1', 'customer_request', ctx);
+    expect(await inventory.orderPaid('o1', ctx)).toMatchObject({
+      kind: 'operator',
+      why: expect.stringContaining('o1') as unknown,
+    });
+  });
+
+  it('expire due reservations in the sweep and count those left', async () => {
+    let now = new Date('2026-03-01T10:00:00.000Z');
+    const { inventory } = setup(() => now);
+    await receive(inventory, 'A', 'w1', 10);
+    await inventory.reserve('o1', [{ sku: 'A', quantity: 2 }], 60_000, ctx);
+    now = new Date('2026-03-01T10:02:00.000Z');
+    expect(await inventory.expireDue(ctx)).toEqual({ expired: ['o1'], failed: 0 });
+    expect(await inventory.expireDue(ctx)).toEqual({ expired: [], failed: 0 });
+  });
+});
+
+describe('reads and warehouses', () => {
+  it('answer availability classes and the stock of a SKU; 404 for a SKU never stocked', async () => {
+    const { inventory } = setup();
+    await receive(inventory, 'A', 'w1', 3);
+    await receive(inventory, 'B', 'w2', 50);
+    expect(await inventory.availability('A')).toEqual({ sku: 'A', availability: 'low_stock' });
+    expect(await inventory.availabilities(['B', 'C'])).toEqual([
+      { sku: 'B', availability: 'in_stock' },
+      { sku: 'C', availability: 'out_of_stock' },
+    ]);
+    expect(await inventory.stock('A', 20)).toMatchObject({
+      sku: 'A',
+      availability: 'low_stock',
+      totals: { onHand: 3, reserved: 0, available: 3 },
+      levels: [{ warehouseId: 'w1', onHand: 3, reserved: 0, available: 3 }],
+      ledger: [{ sku: 'A', delta: 3, reason: 'received' }],
+    });
+    await expect(inventory.stock('C', 20)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('create and replace warehouses at the version read', async () => {
+    const { inventory } = setup();
+    const created = await inventory.putWarehouse('w3', { name: 'Hamburg', country: 'DE' });
+    expect(created).toMatchObject({ id: 'w3', name: 'Hamburg', version: 1 });
+    expect(await inventory.putWarehouse('w3', { name: 'Hamburg', country: 'DE', version: 1 })).toEqual(
+      created,
+    );
+    expect(await inventory.putWarehouse('w3', { name: 'Bremen', version: 1 })).toMatchObject({ version: 2 });
+    await expect(inventory.putWarehouse('w3', { name: 'Kiel', version: 1 })).rejects.toMatchObject({
+      status: 409,
+    });
+    expect((await inventory.warehouses()).map((w) => w.id).sort()).toEqual(['w1', 'w2', 'w3']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { InventoryLowStock } from '@commerce/events';
 import {
   DomainError,
   UnprocessableError,
@@ -285,12 +286,12 @@ describe('availabilityEvent', () => {
     [3, 1, undefined],
     [0, 0, undefined],
   ] as const)('from %s to %s available: %s', (before, after, expected) => {
-    expect(availabilityEvent('SKU-1', before, after, policy)?.type).toBe(expected);
+    expect(availabilityEvent('SKU-1', before, after, policy)?.event.detailType).toBe(expected);
   });
 
   it('carries both classes, the units and the threshold used', () => {
     expect(availabilityEvent('SKU-1', 8, 2, { defaultThreshold: 5, bySku: { 'SKU-1': 3 } })).toEqual({
-      type: 'inventory.low_stock',
+      event: InventoryLowStock,
       data: {
         sku: 'SKU-1',
         availability: 'low_stock',

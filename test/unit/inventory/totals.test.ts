@@ -1,4 +1,4 @@
-import { adjustmentReasonSchema } from '@commerce/events';
+import { adjustmentReasonSchema, InventoryOutOfStock } from '@commerce/events';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -18,7 +18,7 @@ describe('availabilityGuard', () => {
   it('pins the total when the change announces something: the event carries the exact total after', () => {
     expect(availabilityGuard('A', 1, -1, policy)).toEqual({
       event: {
-        type: 'inventory.out_of_stock',
+        event: InventoryOutOfStock,
         data: {
           sku: 'A',
           availability: 'out_of_stock',
@@ -29,7 +29,7 @@ describe('availabilityGuard', () => {
       },
       requires: { min: 1, max: 1 },
     });
-    expect(availabilityGuard('A', 0, 5, policy).event?.type).toBe('inventory.back_in_stock');
+    expect(availabilityGuard('A', 0, 5, policy).event?.event.detailType).toBe('inventory.back_in_stock');
     expect(availabilityGuard('A', 0, 5, policy).requires).toEqual({ min: 0, max: 0 });
   });
 
@@ -92,7 +92,7 @@ describe('totalsStep', () => {
       { sku: 'A', onHand: 0, reserved: 3, available: -3, requires: { min: 8, max: 8 } },
       { sku: 'B', onHand: 0, reserved: 2, available: -2, requires: { min: 2, max: 2 } },
     ]);
-    expect(events.map((e) => e.type)).toEqual(['inventory.low_stock', 'inventory.out_of_stock']);
+    expect(events.map((e) => e.event.detailType)).toEqual(['inventory.low_stock', 'inventory.out_of_stock']);
   });
 
   it('treats a SKU without totals as having none', () => {

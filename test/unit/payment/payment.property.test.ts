@@ -3,17 +3,18 @@
 import { DomainError } from '@commerce/lambda-kit/errors';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PaymentCaptured, PaymentRefunded, type DomainEvent } from '@commerce/events';
 import {
-  applyWebhookEvent,
   newPayment,
   recordAuthorization,
   recordCapture,
   recordRefund,
   recordVoid,
   type Payment,
-  type PaymentEvent,
   type PaymentTransition,
 } from '../../../functions/payment/domain/payment.ts';
+import type { PaymentEvent } from '../../../functions/payment/domain/payment-events.ts';
+import { applyWebhookEvent } from '../../../functions/payment/domain/payment-webhook.ts';
 import type {
   PaymentWebhookEvent,
   PaymentWebhookEventType,
@@ -161,9 +162,11 @@ describe('payment state machine properties', () => {
     fc.assert(
       fc.property(steps(40), (list) => {
         const { payment, events } = run(list);
-        const refunded = events.filter((e) => e.type === 'payment.refunded');
+        const refunded = events.filter(
+          (e): e is DomainEvent<typeof PaymentRefunded> => e.event === PaymentRefunded,
+        );
         expect(refunded.reduce((sum, e) => sum + e.data.amount, 0)).toBe(payment.refundedAmount);
-        const captures = events.filter((e) => e.type === 'payment.captured');
+        const captures = events.filter((e) => e.event === PaymentCaptured);
         expect(captures.length).toBe(payment.capturedAmount > 0 ? 1 : 0);
       }),
       { numRuns: 500 },

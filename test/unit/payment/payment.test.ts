@@ -1,12 +1,11 @@
+import { PaymentAuthorized } from '@commerce/events';
 import { ConflictError, ValidationError } from '@commerce/lambda-kit/errors';
 import { describe, expect, it } from 'vitest';
 import {
   allowedTransitions,
-  applyWebhookEvent,
   assertRefundable,
   canTransition,
   IllegalPaymentTransitionError,
-  MAX_REMEMBERED_EVENT_IDS,
   newPayment,
   PAYMENT_STATUSES,
   recordAuthorization,
@@ -16,6 +15,10 @@ import {
   refundableAmount,
   type Payment,
 } from '../../../functions/payment/domain/payment.ts';
+import {
+  applyWebhookEvent,
+  MAX_REMEMBERED_EVENT_IDS,
+} from '../../../functions/payment/domain/payment-webhook.ts';
 import type { PaymentWebhookEvent } from '../../../functions/payment/domain/provider.ts';
 
 const ctx = { at: new Date('2026-03-01T10:00:00.000Z') };
@@ -118,7 +121,7 @@ describe('recordAuthorization', () => {
     expect(payment.updatedAt).toBe(later.at.toISOString());
     expect(events).toEqual([
       {
-        type: 'payment.authorized',
+        event: PaymentAuthorized,
         data: {
           paymentId: 'pay_1',
           orderId: 'ord_1',
@@ -142,7 +145,7 @@ describe('recordAuthorization', () => {
       ctx,
     );
     expect(payment.status).toBe('requires_action');
-    expect(events.map((e) => e.type)).toEqual(['payment.requires_action']);
+    expect(events.map((e) => e.event.detailType)).toEqual(['payment.requires_action']);
   });
 
   it('pending → failed for a decline and for a processing failure, telling them apart', () => {
@@ -153,7 +156,7 @@ describe('recordAuthorization', () => {
     );
     expect(declined.payment).toMatchObject({ status: 'failed', failureCode: 'insufficient_funds' });
     expect(declined.events[0]).toMatchObject({
-      type: 'payment.failed',
+      event: { detailType: 'payment.failed' },
       data: { failureCode: 'insufficient_funds', declined: true },
     });
     const failed = recordAuthorization(pending(), { status: 'failed', declineCode: 'processing_error' }, ctx);
@@ -197,7 +200,10 @@ describe('recordCapture', () => {
     const full = recordCapture(authorized(), 10_000, ctx);
     expect(full.payment).toMatchObject({ status: 'captured', capturedAmount: 10_000 });
     expect(full.events).toHaveLength(1);
-    expect(full.events[0]).toMatchObject({ type: 'payment.captured', data: { amount: 10_000 } });
+    expect(full.events[0]).toMatchObject({
+      event: { detailType: 'payment.captured' },
+      data: { amount: 10_000 },
+    });
     expect(recordCapture(authorized(), 4_000, ctx).payment.capturedAmount).toBe(4_000);
   });
 
@@ -224,7 +230,7 @@ describe('recordVoid', () => {
   it('releases an authorization, or one still waiting for the customer', () => {
     const voided = recordVoid(authorized(), ctx);
     expect(voided.payment.status).toBe('voided');
-    expect(voided.events.map((e) => e.type)).toEqual(['payment.voided']);
+    expect(voided.events.map((e) => e.event.detailType)).toEqual(['payment.voided']);
     const waiting = recordAuthorization(
       pending(),
       { status: 'requires_action', providerRef: REF },
@@ -247,7 +253,7 @@ describe('recordRefund', () => {
     expect(first.payment).toMatchObject({ status: 'partially_refunded', refundedAmount: 3_000 });
     expect(first.events).toHaveLength(1);
     expect(first.events[0]).toMatchObject({
-      type: 'payment.refunded',
+      event: { detailType: 'payment.refunded' },
       data: { amount: 3_000, refundedAmount: 3_000, capturedAmount: 10_000, full: false, refundId: 'ref_1' },
     });
     expect(refundableAmount(first.payment)).toBe(7_000);
@@ -303,7 +309,7 @@ describe('applyWebhookEvent', () => {
       authorizedAmount: 10_000,
       appliedEventIds: ['evt_payment.authorized'],
     });
-    expect(result.events.map((e) => e.type)).toEqual(['payment.authorized']);
+    expect(result.events.map((e) => e.event.detailType)).toEqual(['payment.authorized']);
   });
 
   it('fails requires_action when the customer did not', () => {
@@ -319,7 +325,7 @@ describe('applyWebhookEvent', () => {
     );
     expect(result.payment).toMatchObject({ status: 'failed', failureCode: 'authentication_required' });
     expect(result.events[0]).toMatchObject({
-      type: 'payment.failed',
+      event: { detailType: 'payment.failed' },
       data: { failureCode: 'authentication_required' },
     });
   });
@@ -355,7 +361,7 @@ describe('applyWebhookEvent', () => {
       authorizedAmount: 10_000,
       capturedAmount: 10_000,
     });
-    expect(result.events.map((e) => e.type)).toEqual(['payment.authorized', 'payment.captured']);
+    expect(result.events.map((e) => e.event.detailType)).toEqual(['payment.authorized', 'payment.captured']);
   });
 
   it('treats an event the payment is already past as stale', () => {
@@ -388,7 +394,7 @@ describe('applyWebhookEvent', () => {
   it('voids an authorization the gateway let expire', () => {
     const result = applyWebhookEvent(authorized(), webhook('payment.voided'), later);
     expect(result.payment.status).toBe('voided');
-    expect(result.events.map((e) => e.type)).toEqual(['payment.voided']);
+    expect(result.events.map((e) => e.event.detailType)).toEqual(['payment.voided']);
   });
 
   it('does not count our refund twice when its webhook comes after our record', () => {
@@ -401,7 +407,10 @@ describe('applyWebhookEvent', () => {
   it('does not count our refund twice when its webhook comes before our record', () => {
     const reported = applyWebhookEvent(captured(), webhook('payment.refunded', { amount: 3_000 }), ctx);
     expect(reported.payment).toMatchObject({ status: 'partially_refunded', refundedAmount: 3_000 });
-    expect(reported.events[0]).toMatchObject({ type: 'payment.refunded', data: { amount: 3_000 } });
+    expect(reported.events[0]).toMatchObject({
+      event: { detailType: 'payment.refunded' },
+      data: { amount: 3_000 },
+    });
     expect(reported.events[0]?.data).not.toHaveProperty('refundId');
 
     const recorded = recordRefund(reported.payment, { id: 'ref_1', amount: 3_000 }, later);

@@ -3,17 +3,17 @@
 import { VersionConflictError } from '@commerce/lambda-kit/errors';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { PaymentProvider } from '../../../functions/payment/domain/provider.ts';
-import { buildProvider, providerRegistry } from '../../../functions/payment/gateways.ts';
+import { WebhookDeferredError } from '../../../functions/payment/domain/errors.ts';
 import {
-  Payments,
   WebhookAlreadyProcessedError,
-  WebhookDeferredError,
+  type PaymentProvider,
   type PaymentStore,
   type PaymentWrite,
   type StoredPayment,
   type WebhookReceipt,
-} from '../../../functions/payment/payments.ts';
+} from '../../../functions/payment/domain/ports.ts';
+import { buildProvider, providerRegistry } from '../../../functions/payment/gateways.ts';
+import { Payments } from '../../../functions/payment/payment.ts';
 import {
   SANDBOX_TOKENS,
   SandboxProvider,
@@ -278,6 +278,45 @@ describe('webhooks', () => {
     expect((await payments.handleWebhook('sandbox', stranger.body, stranger.headers, 'c')).outcome).toBe(
       'unknown_payment',
     );
+  });
+});
+
+describe('a cancelled order', () => {
+  it('refunds what is due once, whatever the redeliveries', async () => {
+    const { payment } = await payments.authorize(authorizeRequest(SANDBOX_TOKENS.approve), ctx);
+    await payments.capture({ paymentId: payment.id }, ctx);
+    const order = { orderId: payment.orderId, paymentId: payment.id, refundDue: 2599 };
+    const first = await payments.settleCancelledOrder(order, ctx);
+    expect(first).toMatchObject({ kind: 'refunded', payment: { status: 'refunded', refundedAmount: 2599 } });
+    expect(await payments.settleCancelledOrder(order, ctx)).toEqual({ kind: 'nothing' });
+    expect(calls).toEqual(['authorize', 'capture', 'refund']);
+    expect(store.types()).toEqual(['payment.authorized', 'payment.captured', 'payment.refunded']);
+  });
+
+  it('voids an open authorization and leaves a missing payment alone', async () => {
+    const { payment } = await payments.authorize(authorizeRequest(SANDBOX_TOKENS.approve), ctx);
+    const order = { orderId: payment.orderId, paymentId: payment.id, refundDue: 0 };
+    expect(await payments.settleCancelledOrder(order, ctx)).toMatchObject({
+      kind: 'voided',
+      payment: { status: 'voided' },
+    });
+    expect(
+      await payments.settleCancelledOrder({ orderId: 'ord-x', paymentId: null, refundDue: 0 }, ctx),
+    ).toEqual({ kind: 'nothing' });
+    expect(
+      await payments.settleCancelledOrder({ orderId: 'ord-x', paymentId: 'pay-none', refundDue: 0 }, ctx),
+    ).toEqual({ kind: 'nothing' });
+    expect(calls).toEqual(['authorize', 'void']);
+  });
+
+  it('asks for an operator when the payment and the order disagree, without calling the gateway', async () => {
+    const { payment } = await payments.authorize(authorizeRequest(SANDBOX_TOKENS.approve), ctx);
+    await payments.capture({ paymentId: payment.id }, ctx);
+    const nothingDue = { orderId: payment.orderId, paymentId: payment.id, refundDue: 0 };
+    expect(await payments.settleCancelledOrder(nothingDue, ctx)).toMatchObject({ kind: 'operator' });
+    const otherOrder = { orderId: 'ord-other', paymentId: payment.id, refundDue: 100 };
+    expect(await payments.settleCancelledOrder(otherOrder, ctx)).toMatchObject({ kind: 'operator' });
+    expect(calls).toEqual(['authorize', 'capture']);
   });
 });
 

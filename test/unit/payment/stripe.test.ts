@@ -6,10 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { AuthorizeInput } from '../../../functions/payment/domain/provider.ts';
 import {
   authorizationFromIntent,
-  StripeProvider,
   type IntentView,
-  type StripeProviderOptions,
-} from '../../../functions/payment/providers/stripe.ts';
+} from '../../../functions/payment/providers/stripe-intents.ts';
+import { StripeProvider, type StripeProviderOptions } from '../../../functions/payment/providers/stripe.ts';
 
 const WEBHOOK_SECRET = 'whsec_unit_test';
 

@@ -7,8 +7,10 @@ import {
 } from '@commerce/lambda-kit/errors';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { WebhookSignatureError } from '../../../functions/shipping/carriers/carrier.ts';
-import type { CreateShipmentRequest } from '../../../functions/shipping/carriers/carrier.ts';
+import {
+  WebhookSignatureError,
+  type CreateShipmentRequest,
+} from '../../../functions/shipping/domain/carrier.ts';
 import {
   sandboxCarrier,
   sandboxCarrierWebhook,
@@ -219,7 +221,7 @@ describe('the sandbox end to end with the shipment rules', () => {
     for (const { webhook } of [steps[0]!, steps[0]!, steps[1]!]) {
       const change = applyCarrierEvent(shipment, await carrier.parseWebhook(webhook.body, webhook.headers));
       shipment = change.shipment;
-      announced.push(...change.announcements.map((a) => a.type));
+      announced.push(...change.events.map((e) => e.event.detailType));
     }
 
     expect(shipment.status).toBe('delivered');

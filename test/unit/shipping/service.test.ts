@@ -14,13 +14,13 @@ import {
   sandboxCarrierWebhook,
   sandboxTrackingNumber,
 } from '../../../functions/shipping/carriers/sandbox.ts';
-import { EMPTY_RATE_TABLE, type RateTable } from '../../../functions/shipping/rate-table.ts';
-import { Shipping } from '../../../functions/shipping/shipping.ts';
 import {
   RateTableConflict,
   type ShipmentRecord,
   type ShippingStore,
-} from '../../../functions/shipping/store.ts';
+} from '../../../functions/shipping/domain/ports.ts';
+import { EMPTY_RATE_TABLE, type RateTable } from '../../../functions/shipping/domain/rate-table.ts';
+import { Shipping } from '../../../functions/shipping/shipping.ts';
 import type { Shipment } from '../../../functions/shipping/domain/shipment.ts';
 
 class MemoryStore implements ShippingStore {
@@ -253,6 +253,43 @@ describe('shipments', () => {
     await expect(shipping.markShipped('nope', input, 'staff-1', context)).rejects.toMatchObject({
       status: 404,
     });
+  });
+});
+
+describe('a paid order', () => {
+  const paid = {
+    orderId: 'ord-7',
+    shipTo: { name: 'Erika', line1: 'Hauptstr. 5', city: 'München', postalCode: '80331', country: 'DE' },
+    shippingMethod: 'de-standard',
+    totalWeightGrams: 900,
+  };
+
+  it('gets one shipment under shp_<orderId>, however often order.paid arrives', async () => {
+    const { shipping, store } = await withTable();
+    const first = await shipping.shipPaidOrder(paid, context);
+    expect(first).toMatchObject({
+      kind: 'created',
+      record: { shipment: { id: 'shp_ord-7', orderId: 'ord-7', status: 'created' } },
+    });
+    expect(await shipping.shipPaidOrder(paid, context)).toMatchObject({
+      kind: 'existed',
+      record: { shipment: { id: 'shp_ord-7' } },
+    });
+    expect(store.types()).toEqual(['shipment.created']);
+  });
+
+  it('is unshippable when its address cannot become a shipment request; a refusal of the method throws', async () => {
+    const { shipping, store } = await withTable();
+    const outcome = await shipping.shipPaidOrder(
+      { ...paid, shipTo: { ...paid.shipTo, country: 'Germany' } },
+      context,
+    );
+    expect(outcome).toMatchObject({ kind: 'unshippable', why: expect.stringContaining('ord-7') as unknown });
+    await expect(shipping.shipPaidOrder({ ...paid, shippingMethod: 'nope' }, context)).rejects.toMatchObject({
+      status: 422,
+      problemType: 'unknown-shipping-method',
+    });
+    expect(store.types()).toEqual([]);
   });
 });
 

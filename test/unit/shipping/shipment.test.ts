@@ -1,3 +1,4 @@
+import { ShipmentCreated } from '@commerce/events';
 import { UnprocessableError } from '@commerce/lambda-kit/errors';
 import { describe, expect, it } from 'vitest';
 import {
@@ -39,7 +40,7 @@ function drive(shipment: Shipment, statuses: ShipmentStatus[]): { shipment: Ship
   statuses.forEach((status, i) => {
     const change = applyCarrierEvent(shipment, event(status, `2026-03-0${i + 2}T10:00:00.000Z`));
     shipment = change.shipment;
-    announced.push(...change.announcements.map((a) => a.type));
+    announced.push(...change.events.map((e) => e.event.detailType));
   });
   return { shipment, announced };
 }
@@ -59,9 +60,9 @@ describe('createShipment', () => {
       status: 'created',
       history: [{ status: 'created', source: 'system' }],
     });
-    expect(change.announcements).toEqual([
+    expect(change.events).toEqual([
       {
-        type: 'shipment.created',
+        event: ShipmentCreated,
         data: {
           shipmentId: 'shp_1',
           orderId: 'ord_1',
@@ -108,7 +109,7 @@ describe('carrier events', () => {
     const change = applyCarrierEvent(first, event('in_transit', '2026-03-05T08:00:00.000Z'));
 
     expect(change.outcome).toBe('recorded');
-    expect(change.announcements).toEqual([]);
+    expect(change.events).toEqual([]);
     expect(change.shipment.history).toHaveLength(3);
   });
 
@@ -119,7 +120,7 @@ describe('carrier events', () => {
     const twice = applyCarrierEvent(once.shipment, inTransit);
 
     expect(once.outcome).toBe('applied');
-    expect(twice).toEqual({ shipment: once.shipment, announcements: [], outcome: 'duplicate' });
+    expect(twice).toEqual({ shipment: once.shipment, events: [], outcome: 'duplicate' });
   });
 
   it('keeps a late event in the history in time order without moving the status back', () => {
@@ -197,7 +198,7 @@ describe('markShipped', () => {
       source: 'staff',
       actor: 'staff-7',
     });
-    expect(change.announcements.map((a) => a.type)).toEqual(['shipment.in_transit']);
+    expect(change.events.map((e) => e.event.detailType)).toEqual(['shipment.in_transit']);
   });
 
   it('takes a new tracking number from staff and drops the old tracking link', () => {
@@ -205,13 +206,13 @@ describe('markShipped', () => {
 
     expect(change.shipment).toMatchObject({ trackingNumber: 'DHL123', carrier: 'dhl' });
     expect(change.shipment.trackingUrl).toBeUndefined();
-    expect(change.announcements[0]!.data).toMatchObject({ trackingNumber: 'DHL123', carrier: 'dhl' });
+    expect(change.events[0]!.data).toMatchObject({ trackingNumber: 'DHL123', carrier: 'dhl' });
   });
 
   it('is idempotent for the same tracking number and refuses another once moving or cancelled', () => {
     const shipped = markShipped(created(), input).shipment;
 
-    expect(markShipped(shipped, input)).toMatchObject({ outcome: 'duplicate', announcements: [] });
+    expect(markShipped(shipped, input)).toMatchObject({ outcome: 'duplicate', events: [] });
     expect(() => markShipped(shipped, { ...input, trackingNumber: 'OTHER' })).toThrow(UnprocessableError);
     const cancelled = cancelShipment(created(), { at: input.at }).shipment;
     expect(() => markShipped(cancelled, input)).toThrow(UnprocessableError);
@@ -227,7 +228,7 @@ describe('cancelShipment', () => {
     });
 
     expect(change.shipment.status).toBe('cancelled');
-    expect(change.announcements.map((a) => a.type)).toEqual(['shipment.cancelled']);
+    expect(change.events.map((e) => e.event.detailType)).toEqual(['shipment.cancelled']);
     expect(cancelShipment(change.shipment, { at: '2026-03-01T12:00:00.000Z' }).outcome).toBe('duplicate');
     const moving = drive(created(), ['in_transit']).shipment;
     expect(() => cancelShipment(moving, { at: '2026-03-05T00:00:00.000Z' })).toThrow(

@@ -2,7 +2,7 @@
 // together so that a write is checked against the whole table (overlapping zones, a method of an unknown
 // zone) and a quote reads it in one GetItem. Pure; no AWS.
 import { ValidationError, VersionConflictError, type FieldError } from '@commerce/lambda-kit/errors';
-import { rateTableProblems, type Method, type Zone } from './domain/rates.ts';
+import { rateTableProblems, type Method, type Zone } from './rates.ts';
 
 export interface Versioned {
   /** 1 on creation, +1 on every change. */

@@ -1,8 +1,9 @@
-// The carrier port: what shipping asks of a carrier (label, cancel, track) and how it reads a carrier's
-// webhook. Adapters (sandbox, table-rate, real carriers) implement it; the domain never sees their wire format.
+// What shipping and a carrier say to each other through the carrier port (Carrier in ports.ts): addresses,
+// parcels, the label request and what it issues, tracking reports, and the refusal of a webhook that is not
+// provably from the carrier. Adapters (../carriers/) translate their wire format into these. Pure.
 import { DomainError } from '@commerce/lambda-kit/errors';
 import type { SignatureProblem } from '@commerce/lambda-kit/webhook-signature';
-import type { CarrierEvent, ShipmentStatus } from '../domain/shipment.ts';
+import type { CarrierEvent, ShipmentStatus } from './shipment.ts';
 
 export interface CarrierAddress {
   readonly name: string;
@@ -57,23 +58,6 @@ export interface TrackingReport {
 }
 
 export type WebhookHeaders = Readonly<Record<string, string | undefined>>;
-
-export interface Carrier {
-  /** The name shipping methods use ('sandbox', 'dhl', ...). */
-  readonly name: string;
-  /** Creates the shipment and its label; the same shipmentId twice gives the same result. */
-  createShipment(request: CreateShipmentRequest): Promise<CreatedShipment>;
-  /** Voids the label; refuses (ConflictError) once the carrier has the parcel. Cancelling twice is fine. */
-  cancel(carrierRef: string): Promise<void>;
-  /** The carrier's view of a parcel; NotFoundError for a tracking number it does not know. */
-  track(trackingNumber: string): Promise<TrackingReport>;
-  /**
-   * Verifies a webhook delivery and normalizes it. Throws WebhookSignatureError when it is not provably
-   * from the carrier (missing, wrong or stale signature) and UnprocessableError when the signed body is
-   * not an event it understands.
-   */
-  parseWebhook(rawBody: string, headers: WebhookHeaders): Promise<CarrierEvent>;
-}
 
 /** Why a delivery's signature was refused (the kit's webhook-signature check). */
 export type WebhookSignatureProblem = SignatureProblem;

@@ -1,29 +1,22 @@
-// The payment service's use cases: authorize, capture, void and refund (the internal functions) and the
-// gateway's webhooks. Each step reads the payment, asks the gateway when it must, applies the state machine
-// (domain/payment.ts) and writes the payment with its events in one transaction (the outbox). Idempotent:
-// a repeated authorize, capture, void or refund answers what is stored without calling the gateway again
-// once the step is recorded; a webhook event id is applied at most once. No AWS here: the store is a port.
+// The payment service's use cases: authorize, capture, void and refund (the internal functions), the
+// gateway's webhooks and what a cancelled order asks of its payment (order.cancelled). Each step reads the
+// payment, asks the gateway when it must, applies the state machine (domain/) and writes the payment with
+// the events the transition returned in one transaction (the outbox). Idempotent: a repeated authorize,
+// capture, void or refund answers what is stored without calling the gateway again once the step is
+// recorded; a webhook event id is applied at most once. No AWS here: the store and the gateways are ports.
 import type { AuthorizeRequest } from '@commerce/contracts';
 import {
-  PaymentAuthorized,
-  PaymentCaptured,
-  PaymentFailed,
-  PaymentRefunded,
-  PaymentRequiresAction,
-  PaymentVoided,
-} from '@commerce/events';
-import {
   ConflictError,
-  DomainError,
   NotFoundError,
   UnprocessableError,
   VersionConflictError,
 } from '@commerce/lambda-kit/errors';
 import { logger } from '@commerce/lambda-kit/observability';
-import { outboxItem, type OutboxItem } from '@commerce/lambda-kit/outbox';
+import { toOutbox } from '@commerce/lambda-kit/outbox';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
+import { WebhookDeferredError } from './domain/errors.ts';
+import { cancellationStep, type OrderCancellation } from './domain/order-cancellation.ts';
 import {
-  applyWebhookEvent,
   assertCapturable,
   assertRefundable,
   assertVoidable,
@@ -33,65 +26,18 @@ import {
   recordRefund,
   recordVoid,
   type Payment,
-  type PaymentEvent,
   type PaymentTransition,
-  type WebhookOutcome,
 } from './domain/payment.ts';
-import type { NextAction, PaymentProvider, WebhookHeaders } from './domain/provider.ts';
+import { applyWebhookEvent, type WebhookOutcome } from './domain/payment-webhook.ts';
+import {
+  WebhookAlreadyProcessedError,
+  type PaymentProvider,
+  type PaymentStore,
+  type StoredPayment,
+  type WebhookReceipt,
+} from './domain/ports.ts';
+import type { NextAction, WebhookHeaders } from './domain/provider.ts';
 import type { ProviderName } from './schemas.ts';
-
-/** A payment as stored: the domain's payment and the action the customer was last asked to take. */
-export interface StoredPayment {
-  readonly payment: Payment;
-  readonly nextAction?: NextAction;
-}
-
-/** A processed webhook event, kept (for 30 days) so that a redelivery is recognised. */
-export interface WebhookReceipt {
-  readonly provider: string;
-  readonly eventId: string;
-  readonly outcome: WebhookOutcome;
-  readonly paymentId: string;
-  readonly at: string;
-}
-
-export interface PaymentWrite {
-  readonly payment: Payment;
-  /** `none` creates the payment; otherwise it must still be at the version read. */
-  readonly expected: 'none' | { readonly version: number };
-  readonly nextAction?: NextAction;
-  /** Outbox items, written in the same transaction. */
-  readonly events: readonly OutboxItem[];
-  /** The webhook event this write applies; written in the same transaction, refused if already there. */
-  readonly webhook?: WebhookReceipt;
-}
-
-/** The payment store: DynamoDB in store.ts, in memory in the unit tests. */
-export interface PaymentStore {
-  get(paymentId: string): Promise<StoredPayment | undefined>;
-  findByProviderRef(provider: string, providerRef: string): Promise<StoredPayment | undefined>;
-  /**
-   * Writes the payment, its events and the webhook receipt, all or nothing. Throws VersionConflictError
-   * when the payment is not at `expected`, WebhookAlreadyProcessedError when the receipt exists.
-   */
-  write(write: PaymentWrite): Promise<void>;
-  webhookProcessed(provider: string, eventId: string): Promise<boolean>;
-  /** Records a webhook event that changed nothing (duplicate, stale); writing it twice is harmless. */
-  recordWebhook(receipt: WebhookReceipt): Promise<void>;
-}
-
-export class WebhookAlreadyProcessedError extends Error {
-  constructor(eventId: string) {
-    super(`Webhook event ${eventId} was processed before.`);
-  }
-}
-
-/** A webhook the payment cannot take yet (a refund before its capture): 503, so the gateway redelivers. */
-export class WebhookDeferredError extends DomainError {
-  readonly status = 503;
-  readonly problemType = 'webhook-deferred';
-  readonly title = 'Webhook deferred';
-}
 
 /** What the internal functions answer: the payment (without its webhook bookkeeping). */
 export type PaymentView = Omit<Payment, 'appliedEventIds'>;
@@ -109,6 +55,15 @@ export interface WebhookResult {
   readonly outcome: WebhookOutcome | 'ignored' | 'unknown_payment';
   readonly paymentId?: string;
 }
+
+/**
+ * What a cancelled order did to its payment: nothing, a void or a refund; `operator` when the payment and the
+ * order disagree, which no retry can settle (a person must).
+ */
+export type CancellationOutcome =
+  | { readonly kind: 'nothing' }
+  | { readonly kind: 'voided' | 'refunded'; readonly payment: PaymentView }
+  | { readonly kind: 'operator'; readonly why: string };
 
 export interface PaymentsOptions {
   readonly store: PaymentStore;
@@ -129,25 +84,6 @@ export function viewOf(stored: StoredPayment): PaymentResult {
     payment,
     ...(payment.status === 'requires_action' && stored.nextAction ? { nextAction: stored.nextAction } : {}),
   };
-}
-
-function outboxOf(events: readonly PaymentEvent[], context: EventContext, now: Date): OutboxItem[] {
-  return events.map((event) => {
-    switch (event.type) {
-      case 'payment.authorized':
-        return outboxItem(PaymentAuthorized, event.data, context, now);
-      case 'payment.requires_action':
-        return outboxItem(PaymentRequiresAction, event.data, context, now);
-      case 'payment.failed':
-        return outboxItem(PaymentFailed, event.data, context, now);
-      case 'payment.captured':
-        return outboxItem(PaymentCaptured, event.data, context, now);
-      case 'payment.voided':
-        return outboxItem(PaymentVoided, event.data, context, now);
-      case 'payment.refunded':
-        return outboxItem(PaymentRefunded, event.data, context, now);
-    }
-  });
 }
 
 export class Payments {
@@ -345,7 +281,7 @@ export class Payments {
           payment: applied.payment,
           expected: { version: stored.payment.version },
           ...(stored.nextAction === undefined ? {} : { nextAction: stored.nextAction }),
-          events: outboxOf(applied.events, context, now),
+          events: toOutbox(applied.events, context, now),
           webhook: receipt,
         });
         return result;
@@ -355,6 +291,53 @@ export class Payments {
       }
     }
     throw new ConflictError('The payment changed concurrently; try again.', 'payment-contention');
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // A cancelled order
+
+  /**
+   * Refunds what the cancelled order says is due (the refund id derived from the order id, so a redelivery or
+   * a repeated order.cancelled never refunds twice), voids an authorization still open, or does nothing (no
+   * payment, unknown payment, already voided, failed or refunded), through the same steps as the internal
+   * functions. A payment that contradicts the order answers `operator`.
+   */
+  async settleCancelledOrder(order: OrderCancellation, context: EventContext): Promise<CancellationOutcome> {
+    const { orderId, paymentId } = order;
+    const stored = paymentId === null ? undefined : await this.#store.get(paymentId);
+    const step = cancellationStep(order, stored?.payment);
+    switch (step.kind) {
+      case 'nothing':
+        logger.info('Nothing to do for the cancelled order', { orderId, paymentId, why: step.why });
+        return { kind: 'nothing' };
+      case 'operator':
+        logger.error('The cancelled order and its payment disagree; it needs an operator', {
+          orderId,
+          paymentId,
+          why: step.why,
+        });
+        return { kind: 'operator', why: step.why };
+      case 'void': {
+        const { payment } = await this.void({ paymentId: step.paymentId }, context);
+        logger.info('Authorization voided', { orderId, paymentId, status: payment.status });
+        return { kind: 'voided', payment };
+      }
+      case 'refund': {
+        const { payment, pending } = await this.refund(
+          { paymentId: step.paymentId, amount: step.amount, refundId: step.refundId },
+          context,
+        );
+        logger.info('Cancelled order refunded', {
+          orderId,
+          paymentId,
+          refundId: step.refundId,
+          amount: step.amount,
+          status: payment.status,
+          pending: pending === true,
+        });
+        return { kind: 'refunded', payment };
+      }
+    }
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -383,7 +366,7 @@ export class Payments {
           payment: transition.payment,
           expected: { version: stored.payment.version },
           ...(nextAction === undefined ? {} : { nextAction }),
-          events: outboxOf(transition.events, context, now),
+          events: toOutbox(transition.events, context, now),
         });
         return viewOf({ payment: transition.payment, ...(nextAction === undefined ? {} : { nextAction }) });
       } catch (error) {
