@@ -32,14 +32,17 @@ function placeOf(file) {
   return { area: 'functions', service, domain: sub === 'domain' };
 }
 
-/** Why importing `source` from `file` crosses a boundary, or undefined. */
-export function boundaryViolation(file, source) {
+/**
+ * Why importing `source` from `file` crosses a boundary, or undefined. A type-only import (`typeOnly`) of
+ * the kit loads nothing, so domain code may name the kit's types (an outbox item in a store port).
+ */
+export function boundaryViolation(file, source, typeOnly = false) {
   const from = placeOf(file);
   if (from?.area !== 'functions') return undefined;
   if (from.domain) {
     if (source.startsWith('@aws-sdk/')) return `domain code may not import the AWS SDK (${source})`;
     const kit = /^@commerce\/lambda-kit\/(.+)$/.exec(source)?.[1];
-    if (kit !== undefined && KIT_AWS_PARTS.has(kit)) {
+    if (kit !== undefined && KIT_AWS_PARTS.has(kit) && !typeOnly) {
       return `domain code may not import the kit's AWS parts (${source})`;
     }
   }
@@ -61,7 +64,8 @@ const rule = {
   create(context) {
     const check = (node) => {
       if (typeof node.source?.value !== 'string') return;
-      const reason = boundaryViolation(context.filename, node.source.value);
+      const typeOnly = node.importKind === 'type' || node.exportKind === 'type';
+      const reason = boundaryViolation(context.filename, node.source.value, typeOnly);
       if (reason) context.report({ node: node.source, message: reason });
     };
     return {
