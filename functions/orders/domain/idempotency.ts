@@ -136,5 +136,5 @@ export function idempotencyDecision<R extends IdempotencyRecord<unknown>>(
       'idempotency-request-in-progress',
     );
   }
-  return { kind: 'replay', outcome: record.outcome as NonNullable<R['outcome']> };
+  return { kind: 'replay', outcome: record.outcome };
 }
