@@ -1,8 +1,9 @@
 // The peers port (domain/ports.ts) over the other services' internal functions (Lambda Invoke under IAM):
 // one typed client per contract from @commerce/contracts, built once per cold start. Each reads its
 // callee's function name from the environment at its first call; infra sets the names only on the functions
-// that call them (infra/services/orders.ts), so a call nobody wired fails naming the variable. A refusal is
-// answered as { error }; a callee that did not answer rejects with PeerUnavailableError.
+// that call them (the `invokes` of routes.ts and subscriptions.ts), so a call nobody wired fails naming the
+// variable. A refusal is answered as { error }; a callee that did not answer rejects with
+// PeerUnavailableError.
 import {
   inventoryReserve,
   paymentAuthorize,
