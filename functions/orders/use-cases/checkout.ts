@@ -11,17 +11,20 @@
 // resumed by a retry after its lease: every step is idempotent on the order id chosen with the key (reserve
 // answers the existing reservation, the order write is conditional, authorize answers the stored payment),
 // so no retry can create a second order or charge.
-import {
-  isInternalError,
-  type InternalResult,
-  type PaymentProviderName,
-  type PaymentReply,
-} from '@commerce/contracts';
+import { isInternalError, type PaymentProviderName } from '@commerce/contracts';
 import { ConflictError, DomainError, UnprocessableError } from '@commerce/lambda-kit/errors';
 import { PeerUnavailableError } from '@commerce/lambda-kit/internal-client';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import { checkoutAddresses, customerCartId, type CartRecord } from '../domain/cart.ts';
-import type { CheckoutKey, CheckoutOutcome, CheckoutRecord } from '../domain/checkout.ts';
+import {
+  acceptedOutcome,
+  authorizationVerdict,
+  recordAcceptedPayment,
+  type AuthorizationAnswer,
+  type CheckoutKey,
+  type CheckoutOutcome,
+  type CheckoutRecord,
+} from '../domain/checkout.ts';
 import { IDEMPOTENCY_KEY_TTL_MS, idempotencyDecision, requestFingerprint } from '../domain/idempotency.ts';
 import { newOrder } from '../domain/new-order.ts';
 import {
@@ -33,8 +36,6 @@ import {
   type Order,
 } from '../domain/order.ts';
 import { cancel } from '../domain/order-cancellation.ts';
-import type { CancelReason } from '../domain/order-events.ts';
-import { recordAuthorization, recordPaymentIntent } from '../domain/order-payment.ts';
 import type { OrdersRepository, Peers } from '../domain/ports.ts';
 import type { PricedCart, PricedQuote } from './cart-pricing.ts';
 import type { CartAccess, Carts } from './carts.ts';
@@ -307,10 +308,13 @@ export class Checkout {
       await this.#writer.save(unchanged(order), order.version, context, { checkout: finish(outcome) });
       return outcome;
     }
-    const paymentId = orderPaymentId(order);
-    const answered = await this.#askGateway(order, paymentId, request, context);
-    if ('failure' in answered) {
-      const { reason, outcome } = answered.failure;
+    const verdict = authorizationVerdict(
+      await this.#askGateway(order, request, context),
+      order.id,
+      context.correlationId,
+    );
+    if ('cancel' in verdict) {
+      const { cancel: reason, outcome } = verdict;
       await this.#writer.apply(
         order.id,
         context,
@@ -322,51 +326,28 @@ export class Checkout {
       );
       return outcome;
     }
-    const { payment, nextAction } = answered.reply;
-    const outcomeFor = (o: Order): CheckoutOutcome =>
-      nextAction
-        ? { kind: 'requires-action', order: o, paymentStatus: payment.status, nextAction }
-        : { kind: 'placed', order: o, paymentStatus: payment.status };
+    const { accepted } = verdict;
     const settled = await this.#writer.apply(
       order.id,
       context,
-      (o) =>
-        payment.status === 'requires_action' &&
-        o.status === 'pending_payment' &&
-        payment.providerRef !== undefined
-          ? recordPaymentIntent(o, payment.providerRef, { at: this.#options.now() })
-          : payment.status === 'authorized' &&
-              o.status === 'pending_payment' &&
-              o.payment.status !== 'authorized'
-            ? recordAuthorization(
-                o,
-                { intentId: payment.providerRef ?? paymentId, amount: payment.authorizedAmount },
-                { at: this.#options.now() },
-              )
-            : unchanged(o),
-      { alongside: (o) => ({ checkout: finish(outcomeFor(o)), deleteCart: cartId }), current: order },
+      (o) => recordAcceptedPayment(o, accepted, { at: this.#options.now() }),
+      {
+        alongside: (o) => ({ checkout: finish(acceptedOutcome(o, accepted)), deleteCart: cartId }),
+        current: order,
+      },
     );
-    return outcomeFor(settled ?? order);
+    return acceptedOutcome(settled ?? order, accepted);
   }
 
-  /** The gateway's answer, or why the order must be cancelled: declined, refused, or no answer. */
+  /** Asks payment to hold the order's amount (idempotent per payment id); no answer is an answer too. */
   async #askGateway(
     order: Order,
-    paymentId: string,
     request: CheckoutRequest,
     context: EventContext,
-  ): Promise<{ reply: PaymentReply } | { failure: { reason: CancelReason; outcome: CheckoutOutcome } }> {
-    const { correlationId } = context;
-    const unavailable = {
-      failure: {
-        reason: 'payment_timeout' as const,
-        outcome: { kind: 'gateway-unavailable' as const, orderId: order.id, correlationId },
-      },
-    };
-    let answer: InternalResult<PaymentReply>;
+  ): Promise<AuthorizationAnswer> {
     try {
-      answer = await this.#peers.authorize({
-        paymentId,
+      return await this.#peers.authorize({
+        paymentId: orderPaymentId(order),
         orderId: order.id,
         amount: order.totals.grandTotal,
         currency: order.currency,
@@ -375,41 +356,11 @@ export class Checkout {
         paymentMethodToken: request.payment.token,
         customerEmail: order.email,
         ...(request.payment.returnUrl === undefined ? {} : { returnUrl: request.payment.returnUrl }),
-        correlationId,
+        correlationId: context.correlationId,
       });
     } catch (error) {
-      if (error instanceof PeerUnavailableError) return unavailable;
+      if (error instanceof PeerUnavailableError) return { unavailable: true };
       throw error;
     }
-    if (isInternalError(answer)) {
-      // The payment service saying the gateway failed is the gateway not answering.
-      if (answer.error.status >= 500) return unavailable;
-      const { type, title, detail } = answer.error;
-      return {
-        failure: {
-          reason: 'payment_failed',
-          outcome: {
-            kind: 'payment-refused',
-            orderId: order.id,
-            refusal: { type, title, detail },
-            correlationId,
-          },
-        },
-      };
-    }
-    if (answer.payment.status === 'failed') {
-      return {
-        failure: {
-          reason: 'payment_failed',
-          outcome: {
-            kind: 'declined',
-            orderId: order.id,
-            failureCode: answer.payment.failureCode ?? 'declined',
-            correlationId,
-          },
-        },
-      };
-    }
-    return { reply: answer };
   }
 }
