@@ -1,9 +1,9 @@
-// The other services' internal functions orders calls at checkout and after it (Lambda Invoke under IAM):
+// The peers port (domain/ports.ts) over the other services' internal functions (Lambda Invoke under IAM):
 // one typed client per contract from @commerce/contracts, built once per cold start. Each reads its
 // callee's function name from the environment at its first call; infra sets the names only on the functions
-// that call them (infra/services/orders.ts), so a call nobody wired fails naming the variable. A refusal is
-// { error } from `invoke` or PeerRefusedError from `call`; a callee that did not answer is
-// PeerUnavailableError (@commerce/lambda-kit/internal-client).
+// that call them (the `invokes` of routes.ts and subscriptions.ts), so a call nobody wired fails naming the
+// variable. A refusal is answered as { error }; a callee that did not answer rejects with
+// PeerUnavailableError.
 import {
   inventoryReserve,
   paymentAuthorize,
@@ -14,8 +14,9 @@ import {
   shippingQuoteRates,
 } from '@commerce/contracts';
 import { internalClient } from '@commerce/lambda-kit/internal-client';
+import type { Peers } from './domain/ports.ts';
 
-export const peers = {
+const clients = {
   quote: internalClient(pricingQuote),
   quoteRates: internalClient(shippingQuoteRates),
   reserve: internalClient(inventoryReserve),
@@ -25,5 +26,12 @@ export const peers = {
   refund: internalClient(paymentRefund),
 };
 
-/** The clients the orders service calls its peers with (tests may hand in others). */
-export type Peers = typeof peers;
+export const peers: Peers = {
+  quote: (request) => clients.quote.invoke(request),
+  quoteRates: (request) => clients.quoteRates.invoke(request),
+  reserve: (request) => clients.reserve.invoke(request),
+  authorize: (request) => clients.authorize.invoke(request),
+  capture: (request) => clients.capture.invoke(request),
+  void: (request) => clients.void.invoke(request),
+  refund: (request) => clients.refund.invoke(request),
+};

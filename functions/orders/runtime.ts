@@ -1,11 +1,11 @@
-// Module-scope wiring shared by the orders service's handlers and consumers: validated env, the store, the
-// peers' clients (peers.ts) and the service built on them, once per cold start.
+// Module-scope wiring shared by the orders service's handlers and consumers, once per cold start: validated
+// env, the DynamoDB store and the peers' clients behind the ports, and the use cases built on them.
 import { createDocumentClient } from '@commerce/lambda-kit/clients';
 import { loadEnv } from '@commerce/lambda-kit/env';
 import * as z from 'zod';
-import { Orders } from './orders.ts';
+import { ordersUseCases } from './orders.ts';
 import { peers } from './peers.ts';
-import { OrdersStore } from './store.ts';
+import { ordersStore } from './store.ts';
 
 const env = loadEnv(
   z.object({
@@ -22,13 +22,13 @@ const env = loadEnv(
   }),
 );
 
-export const store = new OrdersStore(createDocumentClient(), env.TABLE_NAME);
-
-export const orders = new Orders(store, {
-  peers,
-  homeCountry: env.ORDERS_HOME_COUNTRY,
-  defaultCurrency: env.ORDERS_DEFAULT_CURRENCY,
-  holdSeconds: env.ORDERS_HOLD_SECONDS,
-  // Longer than the checkout function's timeout, so a lease never runs out under a live attempt.
-  checkoutLeaseMs: 60_000,
-});
+export const { carts, checkout, lifecycle, operations, referenceData } = ordersUseCases(
+  { repository: ordersStore(createDocumentClient(), env.TABLE_NAME), peers },
+  {
+    homeCountry: env.ORDERS_HOME_COUNTRY,
+    defaultCurrency: env.ORDERS_DEFAULT_CURRENCY,
+    holdSeconds: env.ORDERS_HOLD_SECONDS,
+    // Longer than the checkout function's timeout, so a lease never runs out under a live attempt.
+    checkoutLeaseMs: 60_000,
+  },
+);

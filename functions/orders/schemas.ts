@@ -94,7 +94,6 @@ export const checkoutBody = z
       .describe('The language of the messages, BCP 47 (`de`, `en-GB`).'),
   })
   .strict();
-export type CheckoutBody = z.infer<typeof checkoutBody>;
 
 export const orderStatusFilter = z.enum(ORDER_STATUSES);
 

@@ -3,14 +3,14 @@
 // when its stock hold ends is cancelled).
 import type { EventData, ShipmentCreated } from '@commerce/events';
 import { eventConsumer, type ConsumedEvent } from '@commerce/lambda-kit/consumer';
-import { orders } from '../runtime.ts';
+import { lifecycle } from '../runtime.ts';
 import { ordersSubscriptions } from '../subscriptions.ts';
 
 /** The shipment events share one announcement shape; each moves the order to its own step. */
 const shipmentStep =
   (step: 'created' | 'in_transit' | 'delivered') =>
   (shipment: EventData<typeof ShipmentCreated>, event: ConsumedEvent) =>
-    orders.onShipment(
+    lifecycle.onShipment(
       shipment.orderId,
       step,
       {
@@ -26,5 +26,5 @@ export const handler = eventConsumer(ordersSubscriptions['fulfilment-events'], {
   'shipment.created': shipmentStep('created'),
   'shipment.in_transit': shipmentStep('in_transit'),
   'shipment.delivered': shipmentStep('delivered'),
-  'inventory.reservation_expired': ({ orderId }, event) => orders.onReservationExpired(orderId, event),
+  'inventory.reservation_expired': ({ orderId }, event) => lifecycle.onReservationExpired(orderId, event),
 });

@@ -3,12 +3,12 @@
 // order's total; captured → the order is paid (order.paid); failed → the order is cancelled (stock and
 // authorization are given back by the consumers of order.cancelled). The shopper's browser plays no part.
 import { eventConsumer } from '@commerce/lambda-kit/consumer';
-import { orders } from '../runtime.ts';
+import { lifecycle } from '../runtime.ts';
 import { ordersSubscriptions } from '../subscriptions.ts';
 
 export const handler = eventConsumer(ordersSubscriptions['payment-events'], {
-  'payment.authorized': ({ orderId }, event) => orders.onPaymentAuthorized(orderId, event),
+  'payment.authorized': ({ orderId }, event) => lifecycle.onPaymentAuthorized(orderId, event),
   'payment.captured': ({ orderId, amount, providerRef }, event) =>
-    orders.onPaymentCaptured(orderId, amount, providerRef, event),
-  'payment.failed': ({ orderId }, event) => orders.onPaymentFailed(orderId, event),
+    lifecycle.onPaymentCaptured(orderId, amount, providerRef, event),
+  'payment.failed': ({ orderId }, event) => lifecycle.onPaymentFailed(orderId, event),
 });

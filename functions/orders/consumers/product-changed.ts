@@ -2,12 +2,11 @@
 // whether it is for sale (the product is published), so carts take published SKUs only and orders keep the
 // title as bought. An event older than what is recorded changes nothing.
 import { eventConsumer } from '@commerce/lambda-kit/consumer';
-import { store } from '../runtime.ts';
-import { skusOf } from '../skus.ts';
+import { referenceData } from '../runtime.ts';
 import { ordersSubscriptions } from '../subscriptions.ts';
 
 export const handler = eventConsumer(ordersSubscriptions['product-changed'], {
-  'product.created': (product) => store.saveSkus(skusOf(product)),
-  'product.updated': ({ product }) => store.saveSkus(skusOf(product)),
-  'product.archived': (product) => store.saveSkus(skusOf(product)),
+  'product.created': (product) => referenceData.recordProduct(product),
+  'product.updated': ({ product }) => referenceData.recordProduct(product),
+  'product.archived': (product) => referenceData.recordProduct(product),
 });

@@ -40,6 +40,15 @@ export interface Cart {
   readonly updatedAt: string;
 }
 
+/** A cart as stored, with the email a guest gives for the order's messages (customers use their account's). */
+export interface CartRecord {
+  readonly cart: Cart;
+  readonly email: string | null;
+}
+
+/** A customer has one cart, found by their id. */
+export const customerCartId = (customerId: string): string => `c-${customerId}`;
+
 // ---------------------------------------------------------------------------------------------------------
 // Guest secrets
 

@@ -1,5 +1,6 @@
 // Idempotency-Key rules for POST /checkout and friends: what a valid key is, the fingerprint that tells a
-// retry from a different request under the same key, and what to do with a key already seen. Pure; no AWS.
+// retry from a different request under the same key, the record kept per key and where it stands (live,
+// finished, abandoned, expired), and what to do with a key already seen. Pure; no AWS.
 import { createHash } from 'node:crypto';
 import { ConflictError, UnprocessableError, ValidationError } from '@commerce/lambda-kit/errors';
 
@@ -69,43 +70,71 @@ export function requestFingerprint(body: unknown): string {
     .digest('hex');
 }
 
-/** What the store keeps per key (scoped to the caller, so two customers' keys never collide). */
-export interface IdempotencyRecord<TResponse = unknown> {
-  readonly key: string;
-  readonly fingerprint: string;
-  /** in_progress: a first request holds the key and has not answered yet. */
-  readonly status: 'in_progress' | 'completed';
-  /** The first answer, replayed to every retry. */
-  readonly response?: TResponse;
-  /** ISO 8601; after it the key is forgotten (and may be used again). */
-  readonly expiresAt: string;
-}
-
-export type IdempotencyDecision<TResponse> =
-  { readonly kind: 'proceed' } | { readonly kind: 'replay'; readonly response: TResponse };
+/** How long a key is remembered (its record expires after this). */
+export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
- * What to do with a request carrying a key: go ahead when the key is new or expired, replay the first answer
- * for a retry of the same request, 422 `idempotency-key-reused` when the body differs, 409
- * `idempotency-request-in-progress` when the first request has not finished (the client retries later).
+ * What the store keeps per key (scoped to the caller, so two customers' keys never collide). Times are epoch
+ * milliseconds, all of them.
  */
-export function idempotencyDecision<TResponse>(
-  record: IdempotencyRecord<TResponse> | undefined,
+export interface IdempotencyRecord<TOutcome> {
+  readonly fingerprint: string;
+  /** in_progress: a request holds the key and has not finished; completed: `outcome` is its result. */
+  readonly status: 'in_progress' | 'completed';
+  /** The first request's outcome, replayed to every retry. */
+  readonly outcome?: TOutcome;
+  /** Until then a request in progress holds the key; after it a retry may take the request over. */
+  readonly leaseUntil: number;
+  /** After it the key is forgotten (and may be used again). */
+  readonly expiresAt: number;
+}
+
+/**
+ * Where a key stands at `now`:
+ * - live: a request holds it and its lease runs;
+ * - finished: the request completed, its outcome is kept;
+ * - abandoned: in progress, but the lease ran out (the request died half way): a retry may resume it;
+ * - expired: forgotten, the key is free.
+ */
+export type IdempotencyState = 'live' | 'finished' | 'abandoned' | 'expired';
+
+export function idempotencyState(record: IdempotencyRecord<unknown>, now: Date): IdempotencyState {
+  const at = now.getTime();
+  if (record.expiresAt <= at) return 'expired';
+  if (record.status === 'completed') return 'finished';
+  return record.leaseUntil <= at ? 'abandoned' : 'live';
+}
+
+export type IdempotencyDecision<R extends IdempotencyRecord<unknown>> =
+  | { readonly kind: 'proceed' }
+  | { readonly kind: 'replay'; readonly outcome: NonNullable<R['outcome']> }
+  | { readonly kind: 'resume'; readonly record: R };
+
+/**
+ * What to do with a request carrying a key: go ahead when the key is new or expired, replay the first outcome
+ * for a retry of the same request, resume a request of the same body whose holder died (abandoned), 422
+ * `idempotency-key-reused` when the body differs, 409 `idempotency-request-in-progress` while the first
+ * request still runs (the client retries later).
+ */
+export function idempotencyDecision<R extends IdempotencyRecord<unknown>>(
+  record: R | undefined,
   fingerprint: string,
   now: Date,
-): IdempotencyDecision<TResponse> {
-  if (record === undefined || Date.parse(record.expiresAt) <= now.getTime()) return { kind: 'proceed' };
+): IdempotencyDecision<R> {
+  const state = record === undefined ? 'expired' : idempotencyState(record, now);
+  if (record === undefined || state === 'expired') return { kind: 'proceed' };
   if (record.fingerprint !== fingerprint) {
     throw new UnprocessableError(
       'This Idempotency-Key was already used with a different request body.',
       'idempotency-key-reused',
     );
   }
-  if (record.status === 'in_progress' || record.response === undefined) {
+  if (state === 'abandoned') return { kind: 'resume', record };
+  if (state === 'live' || record.outcome === undefined || record.outcome === null) {
     throw new ConflictError(
       'A request with this Idempotency-Key is still being processed; retry shortly.',
       'idempotency-request-in-progress',
     );
   }
-  return { kind: 'replay', response: record.response };
+  return { kind: 'replay', outcome: record.outcome };
 }

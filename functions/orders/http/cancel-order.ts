@@ -2,16 +2,15 @@
 import { UnauthorizedError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { ordersRoutes } from '../routes.ts';
-import { orders } from '../runtime.ts';
+import { operations } from '../runtime.ts';
 
 export const handler = httpRoute({
   ...ordersRoutes['POST /orders/{id}/cancel'],
   handler: async ({ principal, params, body, correlationId }) => {
     if (!principal) throw new UnauthorizedError('Sign in as staff.');
-    const order = await orders.getOrder(params.id);
     return {
       status: 200,
-      body: await orders.cancelOrder(order, 'staff', principal.sub, { correlationId }, body.reason),
+      body: await operations.cancelOrder(params.id, principal.sub, body.reason, { correlationId }),
     };
   },
 });

@@ -1,25 +1,20 @@
-// GET /orders (staff): orders newest first; filter by status or email, or find one by number.
+// GET /orders (staff): orders newest first (signed cursors); filter by status or email, or find one by number.
 import { cursors } from '@commerce/lambda-kit/cursor-secret';
 import { paginate } from '@commerce/lambda-kit/pagination';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { ordersRoutes } from '../routes.ts';
-import { orders, store } from '../runtime.ts';
+import { operations } from '../runtime.ts';
 
 export const handler = httpRoute({
   ...ordersRoutes['GET /orders'],
   handler: async ({ query }) => {
+    const filter = { status: query.status, email: query.email };
     if (query.number !== undefined) {
-      const id = await store.findOrderIdByNumber(query.number);
-      const order = id === undefined ? undefined : await orders.getOrder(id);
-      const matches =
-        order !== undefined &&
-        (query.status === undefined || order.status === query.status) &&
-        (query.email === undefined || order.email.toLowerCase() === query.email.toLowerCase());
-      return { status: 200, body: { items: matches ? [order] : [] } };
+      return { status: 200, body: { items: await operations.findByNumber(query.number, filter) } };
     }
     const scope = `orders:${query.status ?? ''}:${query.email?.toLowerCase() ?? ''}`;
     const body = await paginate(await cursors(), scope, query.cursor, (start) =>
-      store.listOrders({ status: query.status, email: query.email }, query.limit, start),
+      operations.listOrders(filter, query.limit, start),
     );
     return { status: 200, body };
   },

@@ -2,7 +2,7 @@
 import { UnauthorizedError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { ordersRoutes } from '../routes.ts';
-import { orders } from '../runtime.ts';
+import { operations } from '../runtime.ts';
 
 export const handler = httpRoute({
   ...ordersRoutes['POST /orders/{id}/refunds'],
@@ -10,7 +10,7 @@ export const handler = httpRoute({
     if (!principal) throw new UnauthorizedError('Sign in as staff.');
     return {
       status: 200,
-      body: await orders.refundOrder(params.id, body.amount, principal.sub, { correlationId }),
+      body: await operations.refundOrder(params.id, body.amount, principal.sub, { correlationId }),
     };
   },
 });

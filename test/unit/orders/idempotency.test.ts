@@ -5,6 +5,7 @@ import {
   assertIdempotencyKey,
   canonicalJson,
   idempotencyDecision,
+  idempotencyState,
   isValidIdempotencyKey,
   requestFingerprint,
   type IdempotencyRecord,
@@ -131,18 +132,20 @@ describe('requestFingerprint', () => {
 
 describe('idempotencyDecision', () => {
   const now = new Date('2026-03-01T10:00:00.000Z');
-  const record = (overrides: Partial<IdempotencyRecord<{ orderId: string }>> = {}) => ({
-    key: 'k1',
+  const record = (
+    overrides: Partial<IdempotencyRecord<{ orderId: string }>> = {},
+  ): IdempotencyRecord<{ orderId: string }> => ({
     fingerprint: requestFingerprint({ cartId: 'c1' }),
     status: 'completed' as const,
-    response: { orderId: 'o1' },
-    expiresAt: '2026-03-02T10:00:00.000Z',
+    outcome: { orderId: 'o1' },
+    leaseUntil: Date.parse('2026-03-01T10:01:00.000Z'),
+    expiresAt: Date.parse('2026-03-02T10:00:00.000Z'),
     ...overrides,
   });
 
   it('proceeds with a key never seen or expired', () => {
     expect(idempotencyDecision(undefined, 'f', now)).toEqual({ kind: 'proceed' });
-    expect(idempotencyDecision(record({ expiresAt: now.toISOString() }), 'other', now)).toEqual({
+    expect(idempotencyDecision(record({ expiresAt: now.getTime() }), 'other', now)).toEqual({
       kind: 'proceed',
     });
   });
@@ -150,7 +153,7 @@ describe('idempotencyDecision', () => {
   it('replays the first answer to a retry of the same request', () => {
     expect(idempotencyDecision(record(), requestFingerprint({ cartId: 'c1' }), now)).toEqual({
       kind: 'replay',
-      response: { orderId: 'o1' },
+      outcome: { orderId: 'o1' },
     });
   });
 
@@ -166,7 +169,52 @@ describe('idempotencyDecision', () => {
   });
 
   it('asks to retry later while the first request is still running (409)', () => {
-    const running = record({ status: 'in_progress', response: undefined });
+    const running = record({ status: 'in_progress', outcome: undefined });
     expect(() => idempotencyDecision(running, running.fingerprint, now)).toThrow(ConflictError);
+  });
+
+  it('resumes a request of the same body whose lease ran out, and refuses another body (422)', () => {
+    const abandoned = record({ status: 'in_progress', outcome: undefined, leaseUntil: now.getTime() });
+    expect(idempotencyDecision(abandoned, abandoned.fingerprint, now)).toEqual({
+      kind: 'resume',
+      record: abandoned,
+    });
+    expect(() => idempotencyDecision(abandoned, requestFingerprint({ cartId: 'c2' }), now)).toThrow(
+      UnprocessableError,
+    );
+  });
+});
+
+describe('idempotencyState', () => {
+  const now = new Date('2026-03-01T10:00:00.000Z');
+  const at = (minutes: number) => now.getTime() + minutes * 60_000;
+  const base: IdempotencyRecord<string> = {
+    fingerprint: 'f',
+    status: 'in_progress',
+    leaseUntil: at(1),
+    expiresAt: at(60),
+  };
+
+  it('is live while a request holds the key within its lease', () => {
+    expect(idempotencyState(base, now)).toBe('live');
+  });
+
+  it('is abandoned once the lease of a request in progress ran out', () => {
+    expect(idempotencyState({ ...base, leaseUntil: at(0) }, now)).toBe('abandoned');
+    expect(idempotencyState({ ...base, leaseUntil: at(-1) }, now)).toBe('abandoned');
+  });
+
+  it('is finished once completed, lease or not', () => {
+    expect(idempotencyState({ ...base, status: 'completed', outcome: 'o' }, now)).toBe('finished');
+    expect(idempotencyState({ ...base, status: 'completed', outcome: 'o', leaseUntil: at(-5) }, now)).toBe(
+      'finished',
+    );
+  });
+
+  it('is expired from its expiry on, whatever else it says', () => {
+    expect(idempotencyState({ ...base, expiresAt: at(0) }, now)).toBe('expired');
+    expect(idempotencyState({ ...base, status: 'completed', outcome: 'o', expiresAt: at(-1) }, now)).toBe(
+      'expired',
+    );
   });
 });

@@ -1,30 +1,43 @@
+import {
+  OrderCancelled,
+  OrderCreated,
+  OrderDelivered,
+  OrderPaid,
+  OrderRefunded,
+  OrderShipped,
+} from '@commerce/events';
 import { DomainError, UnprocessableError, ValidationError } from '@commerce/lambda-kit/errors';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PostalAddress } from '../../../functions/orders/domain/address.ts';
+import { newOrder, type NewOrder } from '../../../functions/orders/domain/new-order.ts';
 import {
-  allowedTransitions,
-  cancel,
-  canTransition,
-  fulfilmentStage,
-  IllegalTransitionError,
-  markDelivered,
-  markPaid,
-  markShipped,
-  newOrder,
   ORDER_NUMBER_PATTERN,
   ORDER_STATUSES,
   orderNumber,
-  recordAuthorization,
-  recordPaymentFailure,
-  refund,
-  startFulfilment,
-  type NewOrder,
   type Order,
   type OrderStatus,
   type OrderTransition,
   type TransitionContext,
 } from '../../../functions/orders/domain/order.ts';
+import { cancel } from '../../../functions/orders/domain/order-cancellation.ts';
+import {
+  markDelivered,
+  markShipped,
+  startFulfilment,
+} from '../../../functions/orders/domain/order-fulfilment.ts';
+import {
+  markPaid,
+  recordAuthorization,
+  recordPaymentFailure,
+} from '../../../functions/orders/domain/order-payment.ts';
+import { refund } from '../../../functions/orders/domain/order-refund.ts';
+import {
+  allowedTransitions,
+  canTransition,
+  fulfilmentStage,
+  IllegalTransitionError,
+} from '../../../functions/orders/domain/order-state.ts';
 
 const t0 = new Date('2026-03-01T10:00:00.000Z');
 const ctx = (minutes = 1, extra: Omit<TransitionContext, 'at'> = {}): TransitionContext => ({
@@ -67,6 +80,15 @@ const GRAND_TOTAL = 6200 - 500 + 495 + 1239;
 
 const shipment = { id: 'shp-1', carrier: 'sandbox', trackingNumber: 'TRK123' };
 
+/** What every order.* event carries for the order `input()` makes. */
+const REF = {
+  orderId: 'ord-1',
+  number: 'CM-2026-000001',
+  customerId: 'cust-1',
+  currency: 'EUR',
+  contact: { email: 'ada@example.com', name: 'Ada Lovelace', smsUpdates: false },
+};
+
 describe('newOrder with tax-inclusive prices', () => {
   it('keeps the tax inside the line totals and the grand total, and still reports it', () => {
     const { order } = newOrder(input({ taxIncluded: true }), ctx(0));
@@ -85,10 +107,10 @@ describe('newOrder with tax-inclusive prices', () => {
 const pending = (): Order => newOrder(input(), ctx(0)).order;
 const paid = (): Order =>
   markPaid(pending(), { capturedAmount: GRAND_TOTAL, intentId: 'pi_1' }, ctx(1)).order;
-const fulfilling = (): Order => startFulfilment(paid(), ctx(2)).order;
+const fulfilling = (): Order => startFulfilment(paid(), shipment, ctx(2)).order;
 const shipped = (): Order => markShipped(fulfilling(), shipment, ctx(3)).order;
-const delivered = (): Order => markDelivered(shipped(), ctx(4)).order;
-const cancelled = (): Order => cancel(paid(), ctx(2)).order;
+const delivered = (): Order => markDelivered(shipped(), undefined, ctx(4)).order;
+const cancelled = (): Order => cancel(paid(), 'staff', ctx(2)).order;
 const partiallyRefundedWhilePaid = (): Order => refund(paid(), 1000, ctx(2)).order;
 const partiallyRefundedAfterShipping = (): Order => refund(shipped(), 1000, ctx(4)).order;
 const refunded = (): Order => refund(paid(), GRAND_TOTAL, ctx(2)).order;
@@ -150,20 +172,20 @@ describe('newOrder', () => {
     );
     expect(events).toEqual([
       {
-        type: 'order.created',
+        event: OrderCreated,
         data: {
-          orderId: 'ord-1',
-          number: 'CM-2026-000001',
-          customerId: 'cust-1',
-          currency: 'EUR',
-          grandTotal: GRAND_TOTAL,
+          ...REF,
           lines: [
-            { sku: 'SHIRT-M', quantity: 2 },
-            { sku: 'SOCKS', quantity: 3 },
+            { sku: 'SHIRT-M', title: 'Linen shirt M', quantity: 2, unitPrice: 2500, lineTotal: 5400 },
+            { sku: 'SOCKS', title: 'Socks', quantity: 3, unitPrice: 400, lineTotal: 1440 },
           ],
+          totals: order.totals,
+          shippingMethod: 'standard',
+          paymentProvider: 'sandbox',
         },
       },
     ]);
+    expect(events[0]!.data).toMatchObject({ totals: { grandTotal: GRAND_TOTAL } });
   });
 
   it('starts pending payment at version 1 with one history entry and an empty payment record', () => {
@@ -225,13 +247,13 @@ describe('the transition table', () => {
       case 'paid':
         return markPaid(order, { capturedAmount: order.totals.grandTotal }, c);
       case 'fulfilling':
-        return startFulfilment(order, c);
+        return startFulfilment(order, shipment, c);
       case 'shipped':
         return markShipped(order, shipment, c);
       case 'delivered':
-        return markDelivered(order, c);
+        return markDelivered(order, undefined, c);
       case 'cancelled':
-        return cancel(order, c);
+        return cancel(order, 'staff', c);
       case 'partially_refunded':
         return refund(order, 1, c);
       case 'refunded':
@@ -357,18 +379,18 @@ describe('payment', () => {
     expect(order.history.at(-1)).toEqual({ status: 'paid', at: ctx(2).at.toISOString(), actor: 'payment' });
     expect(events).toEqual([
       {
-        type: 'order.paid',
+        event: OrderPaid,
         data: {
-          orderId: 'ord-1',
-          number: 'CM-2026-000001',
-          customerId: 'cust-1',
-          currency: 'EUR',
+          ...REF,
+          paymentId: 'pay_1',
           capturedAmount: GRAND_TOTAL,
-          paymentIntentId: 'pi_1',
           lines: [
             { sku: 'SHIRT-M', quantity: 2 },
             { sku: 'SOCKS', quantity: 3 },
           ],
+          shipTo: address,
+          shippingMethod: 'standard',
+          totalWeightGrams: 900,
         },
       },
     ]);
@@ -381,18 +403,16 @@ describe('fulfilment', () => {
     expect(s.order.shipment).toEqual({ ...shipment, status: 'in_transit' });
     expect(s.events).toEqual([
       {
-        type: 'order.shipped',
+        event: OrderShipped,
         data: {
-          orderId: 'ord-1',
-          number: 'CM-2026-000001',
-          customerId: 'cust-1',
-          shipment: { ...shipment, status: 'in_transit' },
+          ...REF,
+          shipment: { shipmentId: 'shp-1', carrier: 'sandbox', trackingNumber: 'TRK123' },
         },
       },
     ]);
-    const d = markDelivered(s.order, ctx(4));
+    const d = markDelivered(s.order, undefined, ctx(4));
     expect(d.order.shipment?.status).toBe('delivered');
-    expect(d.events[0]).toMatchObject({ type: 'order.delivered', data: { shipmentId: 'shp-1' } });
+    expect(d.events[0]).toMatchObject({ event: OrderDelivered, data: { shipment: { shipmentId: 'shp-1' } } });
   });
 
   it('keeps the whole path in the history with reasons and actors', () => {
@@ -412,7 +432,11 @@ describe('fulfilment', () => {
 
 describe('cancel', () => {
   it('announces what must be given back: nothing before payment', () => {
-    const { order, events } = cancel(pending(), ctx(1, { reason: 'customer changed mind', actor: 'cust-1' }));
+    const { order, events } = cancel(
+      pending(),
+      'customer_request',
+      ctx(1, { reason: 'customer changed mind', actor: 'cust-1' }),
+    );
     expect(order.history.at(-1)).toEqual({
       status: 'cancelled',
       at: ctx(1).at.toISOString(),
@@ -420,14 +444,14 @@ describe('cancel', () => {
       actor: 'cust-1',
     });
     expect(events[0]).toMatchObject({
-      type: 'order.cancelled',
-      data: { previousStatus: 'pending_payment', reason: 'customer changed mind', refundDue: 0 },
+      event: OrderCancelled,
+      data: { previousStatus: 'pending_payment', reason: 'customer_request', refundDue: 0 },
     });
   });
 
   it('announces the captured amount not yet refunded, and the lines for inventory to release', () => {
-    expect(cancel(fulfilling(), ctx(5)).events[0]).toMatchObject({
-      type: 'order.cancelled',
+    expect(cancel(fulfilling(), 'staff', ctx(5)).events[0]).toMatchObject({
+      event: OrderCancelled,
       data: {
         previousStatus: 'fulfilling',
         refundDue: GRAND_TOTAL,
@@ -437,15 +461,15 @@ describe('cancel', () => {
         ],
       },
     });
-    expect(cancel(partiallyRefundedWhilePaid(), ctx(5)).events[0]).toMatchObject({
+    expect(cancel(partiallyRefundedWhilePaid(), 'staff', ctx(5)).events[0]).toMatchObject({
       data: { previousStatus: 'partially_refunded', refundDue: GRAND_TOTAL - 1000 },
     });
   });
 
   it('is refused once the parcel has left, even after a partial refund', () => {
-    expect(() => cancel(shipped(), ctx(5))).toThrow(IllegalTransitionError);
-    expect(() => cancel(delivered(), ctx(5))).toThrow(IllegalTransitionError);
-    expect(() => cancel(partiallyRefundedAfterShipping(), ctx(5))).toThrow(IllegalTransitionError);
+    expect(() => cancel(shipped(), 'staff', ctx(5))).toThrow(IllegalTransitionError);
+    expect(() => cancel(delivered(), 'staff', ctx(5))).toThrow(IllegalTransitionError);
+    expect(() => cancel(partiallyRefundedAfterShipping(), 'staff', ctx(5))).toThrow(IllegalTransitionError);
   });
 });
 
@@ -462,12 +486,10 @@ describe('refund', () => {
     expect(last.order.payment).toMatchObject({ refundedAmount: GRAND_TOTAL, status: 'refunded' });
     expect(last.events).toEqual([
       {
-        type: 'order.refunded',
+        event: OrderRefunded,
         data: {
-          orderId: 'ord-1',
-          number: 'CM-2026-000001',
-          customerId: 'cust-1',
-          currency: 'EUR',
+          ...REF,
+          refundId: `rf_1_${second.order.version}`,
           amount: GRAND_TOTAL - 3000,
           refundedAmount: GRAND_TOTAL,
           capturedAmount: GRAND_TOTAL,
@@ -515,12 +537,12 @@ describe('refund', () => {
     expect(order.history).toEqual(before.history);
     expect(order.payment).toMatchObject({ refundedAmount: GRAND_TOTAL, status: 'refunded' });
     expect(order.version).toBe(before.version + 1);
-    expect(events[0]).toMatchObject({ type: 'order.refunded', data: { full: true, goodsShipped: false } });
+    expect(events[0]).toMatchObject({ event: OrderRefunded, data: { full: true, goodsShipped: false } });
     expect(problem(() => refund(order, 1, ctx(6))).slug).toBe('refund-exceeds-captured');
   });
 
   it('on an order cancelled before payment there is nothing to refund', () => {
-    expect(problem(() => refund(cancel(pending(), ctx(1)).order, 1, ctx(2))).slug).toBe(
+    expect(problem(() => refund(cancel(pending(), 'staff', ctx(1)).order, 1, ctx(2))).slug).toBe(
       'refund-exceeds-captured',
     );
   });
@@ -528,9 +550,9 @@ describe('refund', () => {
   it('does not stop fulfilment: a partially refunded order still ships and is delivered', () => {
     const partly = partiallyRefundedWhilePaid();
     expect(fulfilmentStage(partly)).toBe('paid');
-    const f = startFulfilment(partly, ctx(3)).order;
+    const f = startFulfilment(partly, shipment, ctx(3)).order;
     const s = markShipped(f, shipment, ctx(4)).order;
-    const d = markDelivered(s, ctx(5)).order;
+    const d = markDelivered(s, undefined, ctx(5)).order;
     expect(d.status).toBe('delivered');
     expect(d.payment.refundedAmount).toBe(1000);
     expect(() => markShipped(partly, shipment, ctx(3))).toThrow(IllegalTransitionError);
@@ -578,13 +600,13 @@ describe('random sequences of steps (property)', () => {
       case 'payWrong':
         return markPaid(order, { capturedAmount: order.totals.grandTotal + 1 }, c);
       case 'fulfil':
-        return startFulfilment(order, c);
+        return startFulfilment(order, shipment, c);
       case 'ship':
         return markShipped(order, shipment, c);
       case 'deliver':
-        return markDelivered(order, c);
+        return markDelivered(order, undefined, c);
       case 'cancel':
-        return cancel(order, c);
+        return cancel(order, 'staff', c);
       case 'refundRest':
         return refund(order, order.payment.capturedAmount - order.payment.refundedAmount, c);
       case 'refund':

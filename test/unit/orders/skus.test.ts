@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { skusOf } from '../../../functions/orders/skus.ts';
+import { skusOf } from '../../../functions/orders/domain/sku.ts';
 
 const product = {
   id: 'p1',

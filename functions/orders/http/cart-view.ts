@@ -1,7 +1,8 @@
 // What the API shows of a cart: the cart with its live prices.
 import type { RateOffer } from '@commerce/contracts';
-import type { CartIssue, PricedCart } from './pricing.ts';
-import type { CartRecord } from './store.ts';
+import type { CartRecord } from '../domain/cart.ts';
+import type { CartIssue } from '../use-cases/cart-pricing.ts';
+import type { CartWithPrices } from '../use-cases/carts.ts';
 
 export interface CartView {
   readonly id: string;
@@ -32,7 +33,7 @@ export interface CartView {
   readonly updatedAt: string;
 }
 
-export function cartView(record: CartRecord, priced: PricedCart): CartView {
+export function cartView({ record, priced }: CartWithPrices): CartView {
   const { cart } = record;
   const quote = priced.quote;
   const lines = cart.lines.map((line, i) => {

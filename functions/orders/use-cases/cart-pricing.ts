@@ -1,11 +1,17 @@
 // Prices a cart through the other services: pricing's quote for the lines (with the customer's segments),
 // shipping's rate quote for the destination, then pricing again with the chosen method's price, so tax on
 // shipping and the grand total come from one place. The cart view shows the result; checkout freezes it.
-import type { QuoteReply, RateOffer } from '@commerce/contracts';
-import { PeerRefusedError } from '@commerce/lambda-kit/internal-client';
-import type { Cart } from './domain/cart.ts';
-import type { Peers } from './peers.ts';
-import type { SkuRecord } from './store.ts';
+import {
+  isInternalError,
+  pricingQuote,
+  shippingQuoteRates,
+  type QuoteReply,
+  type RateOffer,
+} from '@commerce/contracts';
+import type { Cart } from '../domain/cart.ts';
+import type { Peers, PricingFacts } from '../domain/ports.ts';
+import type { SkuRecord } from '../domain/sku.ts';
+import { replyOf } from './peer-reply.ts';
 
 export type PricedQuote = QuoteReply;
 
@@ -36,7 +42,7 @@ export interface PricedCart {
 
 export async function priceCart(
   cart: Cart,
-  known: { readonly skus: ReadonlyMap<string, SkuRecord>; readonly segments: readonly string[] },
+  known: PricingFacts,
   peers: Pick<Peers, 'quote' | 'quoteRates'>,
   options: { readonly homeCountry: string; readonly correlationId: string },
 ): Promise<PricedCart> {
@@ -62,34 +68,35 @@ export async function priceCart(
     ? { country: address.country, ...(address.region === undefined ? {} : { region: address.region }) }
     : { country: options.homeCountry };
   const quoteOf = async (shipping: { method: string; amount: number } | null) => {
-    try {
-      return await peers.quote.call({
-        lines: cart.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
-        currency: cart.currency,
-        segments: [...known.segments],
-        shippingAddress: destination,
-        shipping,
-        correlationId: options.correlationId,
-      });
-    } catch (error) {
-      if (error instanceof PeerRefusedError && error.problem.status === 422) {
-        issues.push({ code: 'price-unavailable', detail: error.problem.detail });
-        return null;
-      }
-      throw error;
+    const quoted = await peers.quote({
+      lines: cart.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+      currency: cart.currency,
+      segments: [...known.segments],
+      shippingAddress: destination,
+      shipping,
+      correlationId: options.correlationId,
+    });
+    // A line pricing cannot price keeps the cart from checkout; any other refusal is a fault.
+    if (isInternalError(quoted) && quoted.error.status === 422) {
+      issues.push({ code: 'price-unavailable', detail: quoted.error.detail });
+      return null;
     }
+    return replyOf(quoted, pricingQuote);
   };
   const merchandise = await quoteOf(null);
   if (merchandise === null || address === null) {
     return { quote: merchandise, issues, ...empty };
   }
-  const { offers } = await peers.quoteRates.call({
-    currency: cart.currency,
-    subtotal: merchandise.subtotal - merchandise.discountTotal,
-    totalWeightGrams,
-    destination,
-    correlationId: options.correlationId,
-  });
+  const { offers } = replyOf(
+    await peers.quoteRates({
+      currency: cart.currency,
+      subtotal: merchandise.subtotal - merchandise.discountTotal,
+      totalWeightGrams,
+      destination,
+      correlationId: options.correlationId,
+    }),
+    shippingQuoteRates,
+  );
   const method = cart.shippingMethod;
   const offer = method === null ? undefined : offers.find((o) => o.methodId === method);
   if (method === null) {

@@ -2,7 +2,15 @@
 // ("Linen shirt — M"), the weight the carrier bills, and whether it may be bought. Pure.
 import type { productSnapshot } from '@commerce/events';
 import type * as z from 'zod';
-import type { SkuRecord } from './store.ts';
+
+export interface SkuRecord {
+  readonly sku: string;
+  readonly productId: string;
+  readonly title: string;
+  readonly weightGrams: number;
+  readonly published: boolean;
+  readonly productVersion: number;
+}
 
 export function skusOf(product: z.infer<typeof productSnapshot>): SkuRecord[] {
   return product.variants.map((variant) => ({

@@ -1,0 +1,219 @@
+// Carts: a guest's (opened by its secret) or a customer's (one per account), their lines and checkout
+// details, the merge of a guest cart on sign-in. Every read and change answers the cart priced now.
+import { NotFoundError, UnprocessableError } from '@commerce/lambda-kit/errors';
+import { randomUUID } from 'node:crypto';
+import {
+  addLine,
+  assertCartVersion,
+  canAccessCart,
+  claimGuestCart,
+  customerCartId,
+  mergeGuestCart,
+  newCartSecret,
+  newCustomerCart,
+  newGuestCart,
+  removeLine,
+  setBillingAddress,
+  setLineQuantity,
+  setShippingAddress,
+  setShippingMethod,
+  type Cart,
+  type CartRecord,
+} from '../domain/cart.ts';
+import type { OrdersRepository, Peers } from '../domain/ports.ts';
+import { priceCart, type PricedCart } from './cart-pricing.ts';
+
+/** Who is asking for a cart: a guest holding its id and secret, or a signed-in customer. */
+export type CartAccess =
+  | { readonly kind: 'guest'; readonly cartId: string; readonly secret: string | undefined }
+  | { readonly kind: 'customer'; readonly customerId: string; readonly email: string | undefined };
+
+export type CustomerAccess = Extract<CartAccess, { kind: 'customer' }>;
+
+export interface CartChange {
+  readonly email?: string | null | undefined;
+  readonly shippingAddress?: Cart['shippingAddress'] | undefined;
+  readonly billingAddress?: Cart['billingAddress'] | undefined;
+  readonly shippingMethod?: string | null | undefined;
+  readonly version?: number | undefined;
+}
+
+/** A cart as stored, with its prices now. */
+export interface CartWithPrices {
+  readonly record: CartRecord;
+  readonly priced: PricedCart;
+}
+
+export interface CartsOptions {
+  /** Where taxes are estimated for a cart without an address. */
+  readonly homeCountry: string;
+  /** The currency of a customer's new cart. */
+  readonly defaultCurrency: string;
+  readonly now: () => Date;
+}
+
+export class Carts {
+  readonly #repository: Pick<OrdersRepository, 'carts' | 'referenceData'>;
+  readonly #peers: Pick<Peers, 'quote' | 'quoteRates'>;
+  readonly #options: CartsOptions;
+
+  constructor(
+    repository: Pick<OrdersRepository, 'carts' | 'referenceData'>,
+    peers: Pick<Peers, 'quote' | 'quoteRates'>,
+    options: CartsOptions,
+  ) {
+    this.#repository = repository;
+    this.#peers = peers;
+    this.#options = options;
+  }
+
+  /** A new guest cart and the secret that opens it (given out once; only its hash is stored). */
+  async createGuestCart(
+    currency: string,
+    correlationId: string,
+  ): Promise<{ cart: CartWithPrices; secret: string }> {
+    const { secret, hash } = newCartSecret();
+    const cart = newGuestCart(`g-${randomUUID().replaceAll('-', '')}`, hash, currency, this.#options.now());
+    const record = { cart, email: null };
+    await this.#repository.carts.saveCart(record, undefined);
+    return { cart: await this.#withPrices(record, correlationId), secret };
+  }
+
+  async getCart(access: CartAccess, correlationId: string): Promise<CartWithPrices> {
+    return this.#withPrices(await this.load(access), correlationId);
+  }
+
+  async addLine(
+    access: CartAccess,
+    sku: string,
+    quantity: number,
+    correlationId: string,
+  ): Promise<CartWithPrices> {
+    const known = await this.#repository.referenceData.getSku(sku);
+    if (!known || !known.published) {
+      throw new UnprocessableError(`${sku} is not for sale.`, 'sku-unavailable');
+    }
+    return this.#change(access, correlationId, (cart, now) => addLine(cart, sku, quantity, now));
+  }
+
+  async setLineQuantity(
+    access: CartAccess,
+    sku: string,
+    quantity: number,
+    correlationId: string,
+  ): Promise<CartWithPrices> {
+    return this.#change(access, correlationId, (cart, now) => setLineQuantity(cart, sku, quantity, now));
+  }
+
+  async removeLine(access: CartAccess, sku: string, correlationId: string): Promise<CartWithPrices> {
+    return this.#change(access, correlationId, (cart, now) => removeLine(cart, sku, now));
+  }
+
+  async updateCart(access: CartAccess, change: CartChange, correlationId: string): Promise<CartWithPrices> {
+    return this.#change(
+      access,
+      correlationId,
+      (cart, now) => {
+        assertCartVersion(cart, change.version);
+        let next = cart;
+        if (change.shippingAddress !== undefined)
+          next = setShippingAddress(next, change.shippingAddress, now);
+        if (change.billingAddress !== undefined) next = setBillingAddress(next, change.billingAddress, now);
+        if (change.shippingMethod !== undefined) next = setShippingMethod(next, change.shippingMethod, now);
+        return next;
+      },
+      change.email,
+    );
+  }
+
+  /**
+   * Folds a guest's cart into the signed-in customer's (or hands it over when they have none) and deletes
+   * the guest cart, in one transaction.
+   */
+  async mergeGuestCart(
+    customer: CustomerAccess,
+    guest: { readonly cartId: string; readonly secret: string },
+    correlationId: string,
+  ): Promise<{ cart: CartWithPrices; capped: readonly string[]; dropped: readonly string[] }> {
+    const guestRecord = await this.load({ kind: 'guest', ...guest });
+    const stored = await this.#repository.carts.getCart(customerCartId(customer.customerId));
+    const now = this.#options.now();
+    if (!stored) {
+      const claimed = claimGuestCart(guestRecord.cart, customer.customerId, now);
+      const record = {
+        cart: { ...claimed, id: customerCartId(customer.customerId), version: 1 },
+        email: null,
+      };
+      await this.#repository.carts.mergeCarts(record, undefined, guestRecord.cart);
+      return { cart: await this.#withPrices(record, correlationId), capped: [], dropped: [] };
+    }
+    const merged = mergeGuestCart(stored.cart, guestRecord.cart, now);
+    const record = { cart: merged.cart, email: stored.email };
+    await this.#repository.carts.mergeCarts(record, stored.cart.version, guestRecord.cart);
+    return {
+      cart: await this.#withPrices(record, correlationId),
+      capped: merged.capped,
+      dropped: merged.dropped,
+    };
+  }
+
+  /** The caller's cart; a customer without one gets an empty one (not stored until it changes). */
+  async load(access: CartAccess): Promise<CartRecord> {
+    return (await this.#load(access)).record;
+  }
+
+  /** The cart's prices now: pricing's quote and shipping's offers, with what orders knows of its SKUs. */
+  async price(record: CartRecord, correlationId: string): Promise<PricedCart> {
+    const known = await this.#repository.referenceData.loadForPricing(
+      record.cart.lines.map((l) => l.sku),
+      record.cart.customerId,
+    );
+    return priceCart(record.cart, known, this.#peers, {
+      homeCountry: this.#options.homeCountry,
+      correlationId,
+    });
+  }
+
+  async #withPrices(record: CartRecord, correlationId: string): Promise<CartWithPrices> {
+    return { record, priced: await this.price(record, correlationId) };
+  }
+
+  /** The caller's cart, and whether it is stored (a customer's empty cart is not, until it changes). */
+  async #load(access: CartAccess): Promise<{ record: CartRecord; stored: boolean }> {
+    if (access.kind === 'customer') {
+      const stored = await this.#repository.carts.getCart(customerCartId(access.customerId));
+      if (stored) return { record: stored, stored: true };
+      const cart = newCustomerCart(
+        customerCartId(access.customerId),
+        access.customerId,
+        this.#options.defaultCurrency,
+        this.#options.now(),
+      );
+      return { record: { cart, email: null }, stored: false };
+    }
+    const stored = await this.#repository.carts.getCart(access.cartId);
+    // The same answer for "no such cart" and "not yours": a guest cart's id alone proves nothing.
+    if (!stored || !canAccessCart(stored.cart, { secret: access.secret })) {
+      throw new NotFoundError('No such cart, or the cart secret does not match.');
+    }
+    return { record: stored, stored: true };
+  }
+
+  async #change(
+    access: CartAccess,
+    correlationId: string,
+    change: (cart: Cart, now: Date) => Cart,
+    email?: string | null,
+  ): Promise<CartWithPrices> {
+    const { record: current, stored } = await this.#load(access);
+    const cart = change(current.cart, this.#options.now());
+    const nextEmail = email === undefined || access.kind === 'customer' ? current.email : email;
+    if (cart === current.cart && nextEmail === current.email) return this.#withPrices(current, correlationId);
+    const record = {
+      cart: cart === current.cart ? { ...cart, version: cart.version + 1 } : cart,
+      email: nextEmail,
+    };
+    await this.#repository.carts.saveCart(record, stored ? current.cart.version : undefined);
+    return this.#withPrices(record, correlationId);
+  }
+}
