@@ -21,9 +21,10 @@ import {
   VersionConflictError,
 } from '@commerce/lambda-kit/errors';
 import { key } from '@commerce/lambda-kit';
+import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import type { Category } from './domain/category.ts';
-import type { CatalogStore, Page, PendingEvent } from './domain/ports.ts';
-import { countedCategories, listedCategories, type Product, type ProductChange } from './domain/product.ts';
+import type { CatalogStore, Change, Page } from './domain/ports.ts';
+import { countedCategories, listedCategories, type Product } from './domain/product.ts';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<
@@ -117,12 +118,12 @@ export class DynamoCatalogStore implements CatalogStore {
     };
   }
 
-  async createProduct(product: Product, event: PendingEvent): Promise<void> {
-    await this.#transact(this.#productItems(undefined, product), event);
+  async createProduct(product: Product, outbox: readonly OutboxItem[]): Promise<void> {
+    await this.#transact(this.#productItems(undefined, product), outbox);
   }
 
-  async saveProductChange(change: ProductChange, event: PendingEvent): Promise<void> {
-    await this.#transact(this.#productItems(change.before, change.after), event);
+  async saveProductChange(change: Change<Product>, outbox: readonly OutboxItem[]): Promise<void> {
+    await this.#transact(this.#productItems(change.before, change.after), outbox);
   }
 
   /** The transaction items that take the store from `before` (undefined: nothing) to `after`. */
@@ -286,7 +287,7 @@ export class DynamoCatalogStore implements CatalogStore {
     return { ...categoryKey(c.id), type: 'category', ...c, gsi1pk: 'CATEGORIES', gsi1sk: c.id };
   }
 
-  async createCategory(category: Category, event: PendingEvent): Promise<void> {
+  async createCategory(category: Category, outbox: readonly OutboxItem[]): Promise<void> {
     const table = this.#table;
     const items: [TransactItem, Guard][] = [
       [
@@ -312,7 +313,7 @@ export class DynamoCatalogStore implements CatalogStore {
     ];
     if (category.parentId)
       items.push([this.#adjustChildCount(category.parentId, 1), parentGuard(category.parentId)]);
-    await this.#transact(items, event);
+    await this.#transact(items, outbox);
   }
 
   #adjustChildCount(categoryId: string, delta: 1 | -1): TransactItem {
@@ -327,10 +328,7 @@ export class DynamoCatalogStore implements CatalogStore {
     };
   }
 
-  async saveCategoryChange(
-    change: { before: Category; after: Category },
-    event: PendingEvent,
-  ): Promise<void> {
+  async saveCategoryChange(change: Change<Category>, outbox: readonly OutboxItem[]): Promise<void> {
     const { before, after } = change;
     const table = this.#table;
     const items: [TransactItem, Guard][] = [
@@ -374,10 +372,10 @@ export class DynamoCatalogStore implements CatalogStore {
         items.push([this.#adjustChildCount(after.parentId, 1), parentGuard(after.parentId)]);
       if (before.parentId) items.push([this.#adjustChildCount(before.parentId, -1), { kind: 'none' }]);
     }
-    await this.#transact(items, event);
+    await this.#transact(items, outbox);
   }
 
-  async deleteCategory(category: Category, event: PendingEvent): Promise<void> {
+  async deleteCategory(category: Category, outbox: readonly OutboxItem[]): Promise<void> {
     const table = this.#table;
     const items: [TransactItem, Guard][] = [
       [
@@ -394,13 +392,16 @@ export class DynamoCatalogStore implements CatalogStore {
       [{ Delete: { TableName: table, Key: slugKey(category.slug) } }, { kind: 'none' }],
     ];
     if (category.parentId) items.push([this.#adjustChildCount(category.parentId, -1), { kind: 'none' }]);
-    await this.#transact(items, event);
+    await this.#transact(items, outbox);
   }
 
-  async #transact(items: [TransactItem, Guard][], event: PendingEvent): Promise<void> {
+  async #transact(items: [TransactItem, Guard][], outbox: readonly OutboxItem[]): Promise<void> {
     const all: [TransactItem, Guard][] = [
       ...items,
-      [{ Put: { TableName: this.#table, Item: { ...event } } }, { kind: 'none' }],
+      ...outbox.map((event): [TransactItem, Guard] => [
+        { Put: { TableName: this.#table, Item: { ...event } } },
+        { kind: 'none' },
+      ]),
     ];
     try {
       await this.#db.send(new TransactWriteCommand({ TransactItems: all.map(([item]) => item) }));

@@ -12,7 +12,9 @@ import {
 import { key } from '@commerce/lambda-kit';
 import { ConflictError, NotFoundError, VersionConflictError } from '@commerce/lambda-kit/errors';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
-import type { Address, Customer, CustomerChange } from './domain/customer.ts';
+import type { StartKey, StoredPage } from '@commerce/lambda-kit/pagination';
+import type { Address, Customer } from './domain/customer.ts';
+import type { AddressWrite, CustomerStore } from './domain/ports.ts';
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
@@ -29,7 +31,7 @@ function strip<T>(item: Record<string, unknown>): T {
   return rest as T;
 }
 
-export class DynamoCustomerStore {
+export class DynamoCustomerStore implements CustomerStore {
   readonly #db: DynamoDBDocumentClient;
   readonly #table: string;
 
@@ -56,9 +58,9 @@ export class DynamoCustomerStore {
   }
 
   /** Creates the profile unless it exists; true when this call created it (and its event went out). */
-  async createIfMissing(customer: Customer, event: OutboxItem): Promise<boolean> {
+  async createIfMissing(customer: Customer, outbox: readonly OutboxItem[]): Promise<boolean> {
     try {
-      await this.#transact([this.#profilePut(customer, 'new')], event);
+      await this.#transact([this.#profilePut(customer, 'new')], outbox);
       return true;
     } catch (error) {
       if (error instanceof VersionConflictError) return false;
@@ -66,10 +68,17 @@ export class DynamoCustomerStore {
     }
   }
 
-  async saveChange(change: CustomerChange, event: OutboxItem, extra: TransactItem[] = []): Promise<void> {
+  async saveChange(
+    change: { readonly before: Customer; readonly after: Customer },
+    outbox: readonly OutboxItem[],
+    addresses: readonly AddressWrite[] = [],
+  ): Promise<void> {
     await this.#transact(
-      [this.#profilePut(change.after, { version: change.before.version }), ...extra],
-      event,
+      [
+        this.#profilePut(change.after, { version: change.before.version }),
+        ...addresses.map((write) => this.#addressItem(change.after.id, write)),
+      ],
+      outbox,
     );
   }
 
@@ -84,28 +93,27 @@ export class DynamoCustomerStore {
     return (out.Items ?? []).map((i) => strip<Address>(i));
   }
 
-  /** A Put of an address: a new one must not exist, a replaced one must. */
-  addressPut(customerId: string, address: Address, mode: 'create' | 'replace'): TransactItem {
+  /** A Put of an address (a new one must not exist, a replaced one must), or the Delete of an existing one. */
+  #addressItem(customerId: string, write: AddressWrite): TransactItem {
+    if (write.kind === 'delete') {
+      return {
+        Delete: {
+          TableName: this.#table,
+          Key: addressKey(customerId, write.addressId),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      };
+    }
     return {
       Put: {
         TableName: this.#table,
-        Item: { ...addressKey(customerId, address.id), ...address },
-        ConditionExpression: mode === 'create' ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)',
+        Item: { ...addressKey(customerId, write.address.id), ...write.address },
+        ConditionExpression: write.kind === 'create' ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)',
       },
     };
   }
 
-  addressDelete(customerId: string, addressId: string): TransactItem {
-    return {
-      Delete: {
-        TableName: this.#table,
-        Key: addressKey(customerId, addressId),
-        ConditionExpression: 'attribute_exists(pk)',
-      },
-    };
-  }
-
-  async list(limit: number, startKey?: Record<string, string | number>) {
+  async list(limit: number, startKey?: StartKey): Promise<StoredPage<Customer>> {
     const out = await this.#db.send(
       new QueryCommand({
         TableName: this.#table,
@@ -119,12 +127,15 @@ export class DynamoCustomerStore {
     );
     return {
       items: (out.Items ?? []).map((i) => strip<Customer>(i)),
-      lastKey: out.LastEvaluatedKey as Record<string, string | number> | undefined,
+      lastKey: out.LastEvaluatedKey as StartKey | undefined,
     };
   }
 
-  async #transact(items: TransactItem[], event: OutboxItem): Promise<void> {
-    const all = [...items, { Put: { TableName: this.#table, Item: { ...event } } }];
+  async #transact(items: TransactItem[], outbox: readonly OutboxItem[]): Promise<void> {
+    const all: TransactItem[] = [
+      ...items,
+      ...outbox.map((event) => ({ Put: { TableName: this.#table, Item: { ...event } } })),
+    ];
     try {
       await this.#db.send(new TransactWriteCommand({ TransactItems: all }));
     } catch (error) {

@@ -1,58 +1,37 @@
-// Sends what `decide` chose for an order notification, each delivery at most once per event and channel:
-// claim the dedupe key in the log (mayDeliver), send through the channel's provider, settle the entry.
-// The store and the senders are ports (DynamoDB, SES and SNS in production; fakes in the unit tests).
+// The notification service's use cases. The notifier tells the shopper what an order event asks for: it
+// sends what `decide` chose, each delivery at most once per event and channel (claim the dedupe key in the
+// log (mayDeliver), send through the channel's provider, settle the entry). The delivery log lists a
+// customer's own entries. The store and the senders are ports (domain/ports.ts).
+import { UnauthorizedError } from '@commerce/lambda-kit/errors';
+import type { Principal } from '@commerce/lambda-kit/http';
+import { paginate, type CursorCodec, type PageBody } from '@commerce/lambda-kit/pagination';
 import {
   decide,
   mayDeliver,
   settleDelivery,
   type Channel,
   type Delivery,
-  type DeliveryLogEntry,
   type EmailMessage,
   type NotificationDecision,
   type SmsMessage,
 } from './domain/notification.ts';
-import type { OrderNotification } from './domain/order-notification.ts';
+import { orderNotification, type OrderEvent, type OrderNotification } from './domain/order-notification.ts';
+import type {
+  DeliveryLogReader,
+  DeliveryRecord,
+  DeliveryStore,
+  ListedDelivery,
+  MessageSender,
+  SendResult,
+} from './domain/ports.ts';
 import type { NotificationKind } from './templates/models.ts';
-
-/** One log entry as stored: the customer-facing entry, whose log it is and the order it is about. */
-export interface DeliveryRecord {
-  /** `dedupeKey(eventId, channel)`. */
-  readonly key: string;
-  readonly entry: DeliveryLogEntry;
-  readonly orderId: string;
-  readonly orderNumber: string;
-  /** Null for a guest order: the entry is kept under the order and no customer can list it. */
-  readonly customerId: string | null;
-  /** When the event happened; orders a customer's log. */
-  readonly occurredAt: string;
-  /** Why a delivery failed (the provider's error name), for the operator; never shown to the customer. */
-  readonly failure?: string;
-}
-
-export interface DeliveryStore {
-  /** Writes the record under its key unless one exists; answers the existing record when one does. */
-  claim(record: DeliveryRecord): Promise<{ claimed: true } | { claimed: false; existing: DeliveryRecord }>;
-  /** Replaces `existing` with `record` if it is still unchanged; false when another attempt changed it first. */
-  reclaim(record: DeliveryRecord, existing: DeliveryRecord): Promise<boolean>;
-  /** Replaces the pending `claim` with its settled form; false when the claim is no longer there. */
-  settle(settled: DeliveryRecord, claim: DeliveryRecord): Promise<boolean>;
-}
-
-/** What a provider answered: accepted, or refused for good (retrying would be refused again). */
-export type SendResult =
-  | { readonly outcome: 'sent'; readonly providerMessageId?: string }
-  | { readonly outcome: 'refused'; readonly reason: string };
-
-/** A channel's provider. Throws on a failure that may pass (throttling, outage): the event is retried. */
-export interface MessageSender<M extends EmailMessage | SmsMessage> {
-  send(message: M): Promise<SendResult>;
-}
 
 export interface NotifierDeps {
   readonly store: DeliveryStore;
   readonly email: MessageSender<EmailMessage>;
   readonly sms: MessageSender<SmsMessage>;
+  /** The shop's name as messages sign it. */
+  readonly shopName: string;
   readonly now?: () => Date;
   /** Operator log (never the customer's): skipped channels, suppressed duplicates, refusals. */
   readonly log?: (message: string, details: Record<string, unknown>) => void;
@@ -64,14 +43,27 @@ export type DeliveryOutcome = 'sent' | 'refused' | 'duplicate' | 'error';
 export class Notifier {
   readonly #store: DeliveryStore;
   readonly #senders: { readonly email: MessageSender<EmailMessage>; readonly sms: MessageSender<SmsMessage> };
+  readonly #shopName: string;
   readonly #now: () => Date;
   readonly #log: (message: string, details: Record<string, unknown>) => void;
 
   constructor(deps: NotifierDeps) {
     this.#store = deps.store;
     this.#senders = { email: deps.email, sms: deps.sms };
+    this.#shopName = deps.shopName;
     this.#now = deps.now ?? (() => new Date());
     this.#log = deps.log ?? (() => undefined);
+  }
+
+  /** Renders what the order event tells the shopper, if anything, and sends it once per channel. */
+  async notifyOrder(
+    orderEvent: OrderEvent,
+    event: { readonly eventId: string; readonly occurredAt: string },
+  ): Promise<void> {
+    const notification = orderNotification(orderEvent, { shopName: this.#shopName });
+    if (notification === undefined) return;
+    const outcomes = await this.notify(notification, event);
+    this.#log('Notification handled', { kind: notification.kind, orderId: notification.orderId, outcomes });
   }
 
   /**
@@ -164,4 +156,32 @@ function decideFor(notification: OrderNotification, eventId: string, at: string)
 
 function errorName(error: unknown): string {
   return error instanceof Error ? error.name : 'Error';
+}
+
+/** Who is calling, as the authorizer tells: a customer is a `user` principal. */
+export type Caller = Pick<Principal, 'kind' | 'sub'>;
+
+/** GET /me/notifications: the delivery log of the signed-in customer, and only theirs. */
+export class DeliveryLog {
+  readonly #reader: DeliveryLogReader;
+
+  constructor(reader: DeliveryLogReader) {
+    this.#reader = reader;
+  }
+
+  /**
+   * The caller's entries, newest first. The customer is the token's subject, never a parameter, and the
+   * cursor is bound to them, so one customer's cursor cannot page through another's log.
+   */
+  async forCaller(
+    caller: Caller | undefined,
+    query: { readonly limit: number; readonly cursor?: string | undefined },
+    cursors: CursorCodec,
+  ): Promise<PageBody<ListedDelivery>> {
+    if (!caller || caller.kind !== 'user') throw new UnauthorizedError('Sign in as a customer.');
+    const customerId = caller.sub;
+    return paginate(cursors, `notifications:${customerId}`, query.cursor, (start) =>
+      this.#reader.listForCustomer(customerId, query.limit, start),
+    );
+  }
 }

@@ -4,7 +4,7 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { EmailMessage, SmsMessage } from './domain/notification.ts';
-import type { MessageSender, SendResult } from './notifier.ts';
+import type { MessageSender, SendResult } from './domain/ports.ts';
 
 /**
  * Provider errors that refuse this message for good: retrying cannot change the answer. Everything else

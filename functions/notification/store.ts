@@ -7,9 +7,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { key } from '@commerce/lambda-kit';
-import type { StartKey } from '@commerce/lambda-kit/pagination';
+import type { StartKey, StoredPage } from '@commerce/lambda-kit/pagination';
 import type { Channel, DeliveryLogEntry } from './domain/notification.ts';
-import type { DeliveryRecord, DeliveryStore } from './notifier.ts';
+import type { DeliveryLogReader, DeliveryRecord, DeliveryStore, ListedDelivery } from './domain/ports.ts';
 
 const SK = 'DELIVERY';
 const deliveryKey = (eventId: string, channel: Channel) => ({
@@ -56,10 +56,7 @@ function entryOf(item: Record<string, unknown>): DeliveryLogEntry {
   return { eventId, kind, channel, to, status, at };
 }
 
-/** A customer's log entry as GET /me/notifications lists it. */
-export type ListedDelivery = DeliveryLogEntry & { readonly orderId: string; readonly orderNumber: string };
-
-export class DynamoNotificationStore implements DeliveryStore {
+export class DynamoNotificationStore implements DeliveryStore, DeliveryLogReader {
   readonly #db: DynamoDBDocumentClient;
   readonly #table: string;
 
@@ -97,7 +94,7 @@ export class DynamoNotificationStore implements DeliveryStore {
     customerId: string,
     limit: number,
     startKey?: StartKey,
-  ): Promise<{ items: ListedDelivery[]; lastKey: StartKey | undefined }> {
+  ): Promise<StoredPage<ListedDelivery>> {
     const out = await this.#db.send(
       new QueryCommand({
         TableName: this.#table,

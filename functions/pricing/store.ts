@@ -17,7 +17,7 @@ import { key } from '@commerce/lambda-kit';
 import { batchGetAll } from '@commerce/lambda-kit/batch-get';
 import { VersionConflictError } from '@commerce/lambda-kit/errors';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
-import type { PriceBook } from './domain/price-book.ts';
+import type { PricingInputs, PricingStore } from './domain/ports.ts';
 import {
   DEFAULT_TAX_CLASS,
   priceBookOf,
@@ -26,7 +26,7 @@ import {
   type SkuPrices,
   type VersionedTaxTable,
 } from './domain/records.ts';
-import type { TaxClass, TaxTable } from './domain/tax.ts';
+import type { TaxClass } from './domain/tax.ts';
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
@@ -34,7 +34,6 @@ type TransactItem = NonNullable<
 type Key = { pk: string; sk: string };
 
 const PRICE_LISTS = 'PRICE_LISTS';
-/** BatchGetItem takes at most 100 keys per call. */
 
 const pricesKey = (sku: string): Key => ({ pk: key('SKU', sku), sk: 'PRICES' });
 const skuProductKey = (sku: string): Key => ({ pk: key('SKU', sku), sk: 'PRODUCT' });
@@ -47,14 +46,7 @@ function strip<T>(item: Record<string, unknown>): T {
   return rest as T;
 }
 
-/** What a quote or a display price needs: the price book over the SKUs, the tax table, each SKU's class. */
-export interface PricingInputs {
-  readonly book: PriceBook;
-  readonly taxes: TaxTable;
-  readonly taxClassOf: (sku: string) => TaxClass;
-}
-
-export class DynamoPricingStore {
+export class DynamoPricingStore implements PricingStore {
   readonly #db: DynamoDBDocumentClient;
   readonly #table: string;
 
@@ -67,10 +59,14 @@ export class DynamoPricingStore {
     return this.#get<SkuPrices>(pricesKey(sku));
   }
 
-  async saveSkuPrices(prices: SkuPrices, expectedVersion: number, event: OutboxItem): Promise<void> {
+  async saveSkuPrices(
+    prices: SkuPrices,
+    expectedVersion: number,
+    outbox: readonly OutboxItem[],
+  ): Promise<void> {
     await this.#transact(
       [this.#versionedPut({ ...pricesKey(prices.sku), ...prices }, expectedVersion)],
-      event,
+      outbox,
     );
   }
 
@@ -78,9 +74,13 @@ export class DynamoPricingStore {
     return this.#get<PriceList>(listKey(segment));
   }
 
-  async savePriceList(list: PriceList, expectedVersion: number, event: OutboxItem): Promise<void> {
+  async savePriceList(
+    list: PriceList,
+    expectedVersion: number,
+    outbox: readonly OutboxItem[],
+  ): Promise<void> {
     const item = { ...listKey(list.segment), ...list, gsi1pk: PRICE_LISTS, gsi1sk: list.segment };
-    await this.#transact([this.#versionedPut(item, expectedVersion)], event);
+    await this.#transact([this.#versionedPut(item, expectedVersion)], outbox);
   }
 
   /** Every segment's price list, by segment name (all pages). */
@@ -107,8 +107,12 @@ export class DynamoPricingStore {
     return (await this.#get<VersionedTaxTable>(TAX_TABLE_KEY)) ?? { rules: [], modes: [], version: 0 };
   }
 
-  async saveTaxTable(table: VersionedTaxTable, expectedVersion: number, event: OutboxItem): Promise<void> {
-    await this.#transact([this.#versionedPut({ ...TAX_TABLE_KEY, ...table }, expectedVersion)], event);
+  async saveTaxTable(
+    table: VersionedTaxTable,
+    expectedVersion: number,
+    outbox: readonly OutboxItem[],
+  ): Promise<void> {
+    await this.#transact([this.#versionedPut({ ...TAX_TABLE_KEY, ...table }, expectedVersion)], outbox);
   }
 
   async getProduct(productId: string): Promise<ProductSkus | undefined> {
@@ -200,8 +204,11 @@ export class DynamoPricingStore {
     };
   }
 
-  async #transact(items: TransactItem[], event: OutboxItem): Promise<void> {
-    const all = [...items, { Put: { TableName: this.#table, Item: { ...event } } }];
+  async #transact(items: TransactItem[], outbox: readonly OutboxItem[]): Promise<void> {
+    const all: TransactItem[] = [
+      ...items,
+      ...outbox.map((event) => ({ Put: { TableName: this.#table, Item: { ...event } } })),
+    ];
     try {
       await this.#db.send(new TransactWriteCommand({ TransactItems: all }));
     } catch (error) {

@@ -17,27 +17,8 @@ import {
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ConflictError, NotFoundError, UnprocessableError } from '@commerce/lambda-kit/errors';
-import type { AdminAction, UserAccount, UserGroup } from './domain/user.ts';
-
-/** An account as a list shows it: without its groups (one more call per account). */
-export type UserSummary = Omit<UserAccount, 'groups'>;
-
-export interface UserListQuery {
-  readonly limit: number;
-  /** Cognito's own PaginationToken, from the previous page. */
-  readonly token?: string;
-  /** Accounts whose email starts with this (case-insensitive). */
-  readonly emailPrefix?: string;
-  /** Accounts in this group. Cognito cannot combine it with an email search. */
-  readonly group?: UserGroup;
-}
-
-export interface Invitation {
-  readonly email: string;
-  readonly givenName?: string;
-  readonly familyName?: string;
-  readonly group: UserGroup;
-}
+import type { UserDirectory, UserListQuery } from './domain/ports.ts';
+import type { AdminAction, Invitation, UserAccount, UserSummary } from './domain/user.ts';
 
 /** Maps a Cognito error to the kit's typed errors; anything unexpected is rethrown (a logged 500). */
 export function fromCognitoError(error: unknown): never {
@@ -99,7 +80,7 @@ const fromListed = (u: UserType): UserSummary =>
     modified: u.UserLastModifiedDate,
   });
 
-export class CognitoUserDirectory {
+export class CognitoUserDirectory implements UserDirectory {
   readonly #cognito: CognitoIdentityProviderClient;
   readonly #pool: string;
 

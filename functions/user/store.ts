@@ -6,9 +6,10 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { key } from '@commerce/lambda-kit';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
+import type { UserAuditStore } from './domain/ports.ts';
 import type { AuditEntry } from './domain/user.ts';
 
-export class DynamoUserAuditStore {
+export class DynamoUserAuditStore implements UserAuditStore {
   readonly #db: DynamoDBDocumentClient;
   readonly #table: string;
 
@@ -18,7 +19,7 @@ export class DynamoUserAuditStore {
   }
 
   /** Writes the audit entry and its event in one transaction: both or neither. */
-  async record(entry: AuditEntry, event: OutboxItem): Promise<void> {
+  async record(entry: AuditEntry, outbox: readonly OutboxItem[]): Promise<void> {
     const item = {
       pk: key('USER', entry.userId),
       sk: key('AUDIT', entry.at, entry.eventId),
@@ -30,7 +31,7 @@ export class DynamoUserAuditStore {
       new TransactWriteCommand({
         TransactItems: [
           { Put: { TableName: this.#table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: this.#table, Item: { ...event } } },
+          ...outbox.map((event) => ({ Put: { TableName: this.#table, Item: { ...event } } })),
         ],
       }),
     );

@@ -1,4 +1,12 @@
-// Category rules: a tree of named categories; a category cannot become its own ancestor. Pure; no AWS.
+// Category rules: a tree of named categories; a category cannot become its own ancestor; what each change
+// announces (category.*). Pure; no AWS.
+import {
+  CategoryCreated,
+  CategoryDeleted,
+  CategoryUpdated,
+  domainEvent,
+  type DomainEvent,
+} from '@commerce/events';
 import { UnprocessableError } from '@commerce/lambda-kit/errors';
 
 export interface Category {
@@ -16,6 +24,22 @@ export interface CategoryNode extends Category {
 }
 
 export type CategoryContent = Pick<Category, 'name' | 'slug' | 'parentId' | 'position'>;
+
+/** A category and what its creation or deletion announces. */
+export interface CategoryTransition {
+  readonly category: Category;
+  readonly events: readonly DomainEvent[];
+}
+
+export function createCategory(content: CategoryContent, id: string): CategoryTransition {
+  const category: Category = { id, ...content, version: 1 };
+  return { category, events: [domainEvent(CategoryCreated, category)] };
+}
+
+/** Deleting a category announces it as it was; the store refuses one that still holds anything. */
+export function deleteCategory(category: Category): CategoryTransition {
+  return { category, events: [domainEvent(CategoryDeleted, category)] };
+}
 
 /** Builds the tree, siblings ordered by position then name. Orphans (parent gone) are not shown. */
 export function buildTree(categories: readonly Category[]): CategoryNode[] {
@@ -59,17 +83,19 @@ export interface CategoryChange {
   readonly before: Category;
   readonly after: Category;
   readonly changedFields: readonly string[];
+  /** category.updated, or nothing when nothing changed. */
+  readonly events: readonly DomainEvent[];
 }
 
 export function applyCategoryPatch(category: Category, patch: Partial<CategoryContent>): CategoryChange {
   const fields = (['name', 'slug', 'parentId', 'position'] as const).filter(
     (f) => patch[f] !== undefined && patch[f] !== category[f],
   );
-  if (fields.length === 0) return { before: category, after: category, changedFields: [] };
+  if (fields.length === 0) return { before: category, after: category, changedFields: [], events: [] };
   const after: Category = {
     ...category,
     ...Object.fromEntries(fields.map((f) => [f, patch[f]])),
     version: category.version + 1,
   };
-  return { before: category, after, changedFields: fields };
+  return { before: category, after, changedFields: fields, events: [domainEvent(CategoryUpdated, after)] };
 }

@@ -1,16 +1,18 @@
-// What the catalog needs from storage. The DynamoDB adapter (../store.ts) implements it.
+// What the catalog needs from storage. The DynamoDB adapter (../store.ts) implements it; every write takes
+// the outbox items of what it announces and commits them in the same transaction.
+import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import type { Category } from './category.ts';
-import type { Product, ProductChange } from './product.ts';
-
-/** An event to publish with the write, already validated (an outbox item). */
-export interface PendingEvent {
-  readonly pk: string;
-  readonly sk: string;
-}
+import type { Product } from './product.ts';
 
 export interface Page<T> {
   readonly items: readonly T[];
   readonly lastKey?: Record<string, string | number>;
+}
+
+/** A change from `before` to `after`; the write succeeds only if the stored item is still `before`. */
+export interface Change<T> {
+  readonly before: T;
+  readonly after: T;
 }
 
 export interface CatalogStore {
@@ -22,14 +24,14 @@ export interface CatalogStore {
     startKey?: Record<string, string | number>;
   }): Promise<Page<Product>>;
   /** Creates the product; handle and SKUs must be free and categories must exist. */
-  createProduct(product: Product, event: PendingEvent): Promise<void>;
-  /** Writes a change, if the stored product is still at `change.before.version`. */
-  saveProductChange(change: ProductChange, event: PendingEvent): Promise<void>;
+  createProduct(product: Product, outbox: readonly OutboxItem[]): Promise<void>;
+  /** Writes a change, if the stored product is still at `change.before.version` (else VersionConflictError). */
+  saveProductChange(change: Change<Product>, outbox: readonly OutboxItem[]): Promise<void>;
 
   listCategories(): Promise<Category[]>;
   getCategory(id: string): Promise<Category | undefined>;
-  createCategory(category: Category, event: PendingEvent): Promise<void>;
-  saveCategoryChange(change: { before: Category; after: Category }, event: PendingEvent): Promise<void>;
+  createCategory(category: Category, outbox: readonly OutboxItem[]): Promise<void>;
+  saveCategoryChange(change: Change<Category>, outbox: readonly OutboxItem[]): Promise<void>;
   /** Deletes the category if it is unchanged and has no subcategories and no products. */
-  deleteCategory(category: Category, event: PendingEvent): Promise<void>;
+  deleteCategory(category: Category, outbox: readonly OutboxItem[]): Promise<void>;
 }

@@ -1,4 +1,12 @@
-// Product rules: what a valid product is, how a change applies, what archiving does. Pure; no AWS.
+// Product rules: what a valid product is, how a change applies, what archiving does, who may see what, and
+// the product.* event each change announces. Pure; no AWS.
+import {
+  domainEvent,
+  ProductArchived,
+  ProductCreated,
+  ProductUpdated,
+  type DomainEvent,
+} from '@commerce/events';
 import { ValidationError, type FieldError } from '@commerce/lambda-kit/errors';
 
 export type ProductStatus = 'draft' | 'published' | 'archived';
@@ -122,6 +130,21 @@ export function newProduct(content: ProductContent, id: string, now: Date): Prod
   return { id, ...content, version: 1, createdAt: at, updatedAt: at };
 }
 
+/** A new product and the product.created that announces it. */
+export function createProduct(
+  content: ProductContent,
+  id: string,
+  now: Date,
+): { readonly product: Product; readonly events: readonly DomainEvent[] } {
+  const product = newProduct(content, id, now);
+  return { product, events: [domainEvent(ProductCreated, product)] };
+}
+
+/** Staff and admins may see drafts and archived products through the public routes; others only published. */
+export function isVisibleTo(product: Product, viewerGroups: readonly string[]): boolean {
+  return product.status === 'published' || viewerGroups.some((g) => g === 'staff' || g === 'admin');
+}
+
 const contentFields: readonly (keyof ProductContent)[] = [
   'handle',
   'title',
@@ -143,6 +166,25 @@ export interface ProductChange {
   readonly after: Product;
   /** Names of the fields whose value changed; empty when the patch changed nothing. */
   readonly changedFields: readonly string[];
+  /** What the change announces; nothing when it changed nothing. */
+  readonly events: readonly DomainEvent[];
+}
+
+const unchanged = (product: Product): ProductChange => ({
+  before: product,
+  after: product,
+  changedFields: [],
+  events: [],
+});
+
+/** A change of `changedFields` that makes `after`, announced as product.updated. */
+function updated(before: Product, after: Product, changedFields: readonly string[]): ProductChange {
+  return {
+    before,
+    after,
+    changedFields,
+    events: [domainEvent(ProductUpdated, { product: after, changedFields })],
+  };
 }
 
 /** Applies a patch; the version goes up by one when anything changed. */
@@ -150,18 +192,18 @@ export function applyPatch(product: Product, patch: ProductPatch, now: Date): Pr
   const changedFields = contentFields.filter(
     (f) => patch[f] !== undefined && !sameValue(patch[f], product[f]),
   );
-  if (changedFields.length === 0) return { before: product, after: product, changedFields };
+  if (changedFields.length === 0) return unchanged(product);
   const content: ProductContent = { ...pickContent(product), ...definedOnly(patch) };
   assertValidContent(content);
-  return {
-    before: product,
-    after: { ...product, ...content, version: product.version + 1, updatedAt: now.toISOString() },
-    changedFields,
-  };
+  const after = { ...product, ...content, version: product.version + 1, updatedAt: now.toISOString() };
+  return updated(product, after, changedFields);
 }
 
+/** Archives the product, announced as product.archived (not product.updated). */
 export function archive(product: Product, now: Date): ProductChange {
-  return applyPatch(product, { status: 'archived' }, now);
+  const change = applyPatch(product, { status: 'archived' }, now);
+  if (change.changedFields.length === 0) return change;
+  return { ...change, events: [domainEvent(ProductArchived, change.after)] };
 }
 
 /** Records a new rating aggregate; not a client-editable field. */
@@ -170,12 +212,9 @@ export function withRating(
   rating: { average: number; count: number },
   now: Date,
 ): ProductChange {
-  if (sameValue(product.rating, rating)) return { before: product, after: product, changedFields: [] };
-  return {
-    before: product,
-    after: { ...product, rating, version: product.version + 1, updatedAt: now.toISOString() },
-    changedFields: ['rating'],
-  };
+  if (sameValue(product.rating, rating)) return unchanged(product);
+  const after = { ...product, rating, version: product.version + 1, updatedAt: now.toISOString() };
+  return updated(product, after, ['rating']);
 }
 
 /** Categories whose product count includes this product: archived products do not hold a category. */

@@ -1,10 +1,9 @@
 // GET /categories: the whole category tree.
 import { httpRoute } from '@commerce/lambda-kit/http';
-import { buildTree } from '../domain/category.ts';
-import { store } from '../runtime.ts';
 import { catalogRoutes } from '../routes.ts';
+import { catalog } from '../runtime.ts';
 
 export const handler = httpRoute({
   ...catalogRoutes['GET /categories'],
-  handler: async () => ({ status: 200, body: { items: buildTree(await store.listCategories()) } }),
+  handler: async () => ({ status: 200, body: { items: await catalog.categoryTree() } }),
 });

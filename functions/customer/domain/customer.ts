@@ -1,4 +1,12 @@
-// Customer profile and address rules. Pure; no AWS.
+// Customer profile and address rules, and the customer.* event each change announces. Pure; no AWS.
+import {
+  CustomerDeleted,
+  CustomerRegistered,
+  CustomerUpdated,
+  domainEvent,
+  type DomainEvent,
+} from '@commerce/events';
+import { UnprocessableError } from '@commerce/lambda-kit/errors';
 
 export interface MarketingConsent {
   readonly email: boolean;
@@ -47,10 +55,17 @@ export interface Address {
   readonly phone?: string;
 }
 
+/** Whether an address written with the profile becomes its default for shipping and/or billing. */
+export interface AddressDefaults {
+  readonly shipping?: boolean | undefined;
+  readonly billing?: boolean | undefined;
+}
+
+/** A change of the profile and what it announces (nothing when it changed nothing). */
 export interface CustomerChange {
   readonly before: Customer;
   readonly after: Customer;
-  readonly changedFields: readonly string[];
+  readonly events: readonly DomainEvent[];
 }
 
 export const MAX_ADDRESSES = 20;
@@ -69,42 +84,108 @@ export function newCustomer(id: string, email: string, now: Date): Customer {
   };
 }
 
-function change(before: Customer, fields: Partial<Customer>, now: Date): CustomerChange {
+/** A newly confirmed customer's profile, announced as customer.registered. */
+export function register(
+  id: string,
+  email: string,
+  now: Date,
+): { readonly customer: Customer; readonly events: readonly DomainEvent[] } {
+  const customer = newCustomer(id, email, now);
+  return { customer, events: [domainEvent(CustomerRegistered, snapshot(customer))] };
+}
+
+/** The profile with `fields` set: the names of those that differ, and the version moved if any did. */
+function change(
+  before: Customer,
+  fields: Partial<Customer>,
+  now: Date,
+): { after: Customer; changedFields: string[] } {
   const changedFields = Object.keys(fields).filter(
     (k) => JSON.stringify(fields[k as keyof Customer]) !== JSON.stringify(before[k as keyof Customer]),
   );
-  if (changedFields.length === 0) return { before, after: before, changedFields };
+  if (changedFields.length === 0) return { after: before, changedFields };
   const picked = Object.fromEntries(changedFields.map((k) => [k, fields[k as keyof Customer]]));
   return {
-    before,
     after: { ...before, ...picked, version: before.version + 1, updatedAt: now.toISOString() },
     changedFields,
   };
 }
 
+/** A change announced as customer.updated with the names of the changed fields (nothing if none). */
+function updated(before: Customer, after: Customer, changedFields: readonly string[]): CustomerChange {
+  const events =
+    changedFields.length === 0
+      ? []
+      : [domainEvent(CustomerUpdated, { customer: snapshot(after), changedFields })];
+  return { before, after, events };
+}
+
 export function applyProfilePatch(customer: Customer, patch: ProfilePatch, now: Date): CustomerChange {
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  return change(customer, defined, now);
+  const { after, changedFields } = change(customer, defined, now);
+  return updated(customer, after, changedFields);
 }
 
 export function setSegments(customer: Customer, segments: readonly string[], now: Date): CustomerChange {
-  return change(customer, { segments: [...new Set(segments)].sort() }, now);
+  const { after, changedFields } = change(customer, { segments: [...new Set(segments)].sort() }, now);
+  return updated(customer, after, changedFields);
 }
 
-export function setDefaults(
+/** Refuses (422, `too-many-addresses`) a new address beyond the limit. */
+export function assertRoomForAddress(addressCount: number): void {
+  if (addressCount >= MAX_ADDRESSES) {
+    throw new UnprocessableError(`At most ${MAX_ADDRESSES} addresses.`, 'too-many-addresses');
+  }
+}
+
+/**
+ * The profile as it is written with an added or replaced address: it takes the address as its default
+ * where asked, and its version moves even when no default changed, so the address count and the defaults
+ * cannot race with another change. Announced with `addresses` and the changed default fields.
+ */
+export function saveAddress(
   customer: Customer,
   addressId: string,
-  flags: { shipping?: boolean | undefined; billing?: boolean | undefined },
+  defaults: AddressDefaults,
   now: Date,
 ): CustomerChange {
-  return change(
+  const withDefaults = change(
     customer,
     {
-      ...(flags.shipping ? { defaultShippingAddressId: addressId } : {}),
-      ...(flags.billing ? { defaultBillingAddressId: addressId } : {}),
+      ...(defaults.shipping ? { defaultShippingAddressId: addressId } : {}),
+      ...(defaults.billing ? { defaultBillingAddressId: addressId } : {}),
     },
     now,
   );
+  const after =
+    withDefaults.changedFields.length > 0
+      ? withDefaults.after
+      : { ...customer, version: customer.version + 1, updatedAt: now.toISOString() };
+  return updated(customer, after, ['addresses', ...withDefaults.changedFields]);
+}
+
+/** The profile as it is written when an address goes: no longer a default, announced with `addresses`. */
+export function removeAddress(customer: Customer, addressId: string, now: Date): CustomerChange {
+  const { defaultShippingAddressId, defaultBillingAddressId, ...rest } = customer;
+  const after: Customer = {
+    ...rest,
+    ...(defaultShippingAddressId && defaultShippingAddressId !== addressId
+      ? { defaultShippingAddressId }
+      : {}),
+    ...(defaultBillingAddressId && defaultBillingAddressId !== addressId ? { defaultBillingAddressId } : {}),
+    version: customer.version + 1,
+    updatedAt: now.toISOString(),
+  };
+  return updated(customer, after, ['addresses']);
+}
+
+/** The customer leaves: the profile anonymized, announced as customer.deleted. */
+export function deleteAccount(customer: Customer, now: Date): CustomerChange {
+  return {
+    before: customer,
+    after: anonymize(customer, now),
+    events: [domainEvent(CustomerDeleted, { id: customer.id, deletedAt: now.toISOString() })],
+  };
 }
 
 /** Forgets who the customer was: keeps only the id, so orders can still refer to it. */
@@ -138,4 +219,24 @@ export function snapshot(c: Customer) {
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };
+}
+
+/** What a customer (and staff) see of a profile: the snapshot and the default addresses. */
+export function profileView(c: Customer) {
+  return {
+    ...snapshot(c),
+    ...(c.defaultShippingAddressId ? { defaultShippingAddressId: c.defaultShippingAddressId } : {}),
+    ...(c.defaultBillingAddressId ? { defaultBillingAddressId: c.defaultBillingAddressId } : {}),
+  };
+}
+
+export type ProfileView = ReturnType<typeof profileView>;
+
+/** The customer's addresses, each with whether it is a default. */
+export function listedAddresses(customer: Customer, addresses: readonly Address[]) {
+  return addresses.map((a) => ({
+    ...a,
+    defaultShipping: a.id === customer.defaultShippingAddressId,
+    defaultBilling: a.id === customer.defaultBillingAddressId,
+  }));
 }

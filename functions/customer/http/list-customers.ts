@@ -1,16 +1,10 @@
 // GET /customers (staff): customers, newest first, cursor-paginated.
-import { httpRoute } from '@commerce/lambda-kit/http';
 import { cursors } from '@commerce/lambda-kit/cursor-secret';
-import { paginate } from '@commerce/lambda-kit/pagination';
-import { profileView, store } from '../runtime.ts';
+import { httpRoute } from '@commerce/lambda-kit/http';
 import { customerRoutes } from '../routes.ts';
+import { customers } from '../runtime.ts';
 
 export const handler = httpRoute({
   ...customerRoutes['GET /customers'],
-  handler: async ({ query }) => {
-    const page = await paginate(await cursors(), 'customers', query.cursor, (start) =>
-      store.list(query.limit, start),
-    );
-    return { status: 200, body: { ...page, items: page.items.map(profileView) } };
-  },
+  handler: async ({ query }) => ({ status: 200, body: await customers.list(query, await cursors()) }),
 });

@@ -1,5 +1,5 @@
-// The pricing engine: price books, tax rules, the checkout quote, display prices and what the store keeps.
-// Pure; no AWS.
+// The pricing engine: price books, tax rules, the checkout quote, display prices, what the store keeps and
+// what a staff change announces. Pure; no AWS.
 export {
   add,
   allocate,
@@ -71,5 +71,7 @@ export {
   type TaxModeChange,
   type TaxRuleChange,
 } from './price-changes.ts';
+export { revisePriceList, reviseSkuPrices, reviseTaxTable, type Revision } from './price-revisions.ts';
+export type { PricingInputs, PricingStore } from './ports.ts';
 export { displayPrices, type DisplayPrice, type DisplayPrices } from './display-price.ts';
 export { assertValidTaxTable } from './tax-table.ts';

@@ -1,5 +1,17 @@
 // Staff account administration, the pure part: what an admin may do to an account (never lock themselves
-// out), what an account looks like after an action, and the audit entry each action leaves.
+// out), what an account looks like after an action, the user.* event that announces it and the audit entry
+// each action leaves.
+import {
+  domainEvent,
+  UserDisabled,
+  UserEnabled,
+  UserGroupAdded,
+  UserGroupRemoved,
+  UserInvited,
+  UserPasswordReset,
+  UserSignedOut,
+  type DomainEvent,
+} from '@commerce/events';
 import { UnprocessableError } from '@commerce/lambda-kit/errors';
 
 /** The Cognito groups that carry rights (customers are in none); the only groups admins manage here. */
@@ -26,6 +38,17 @@ export interface UserAccount {
   readonly groups: readonly string[];
   readonly createdAt: string;
   readonly updatedAt: string;
+}
+
+/** An account as a list shows it: without its groups (one more call per account). */
+export type UserSummary = Omit<UserAccount, 'groups'>;
+
+/** A staff member to invite: Cognito creates the account and emails the temporary password. */
+export interface Invitation {
+  readonly email: string;
+  readonly givenName?: string;
+  readonly familyName?: string;
+  readonly group: UserGroup;
 }
 
 /** The actions on an existing account. Every one is idempotent in Cognito. */
@@ -86,6 +109,52 @@ export function afterAction(account: UserAccount, action: AdminAction, now: Date
   }
 }
 
+/** What an admin action does: the account as it is afterwards and the user.* event that announces it. */
+export interface AdminTransition {
+  readonly account: UserAccount;
+  readonly events: readonly DomainEvent[];
+}
+
+/** An action on an existing account, decided: refused (422) when it would lock the acting admin out. */
+export function administer(
+  actor: Actor,
+  account: UserAccount,
+  action: AdminAction,
+  now: Date,
+): AdminTransition {
+  assertNoSelfLockout(actor, account, action);
+  return { account: afterAction(account, action, now), events: [announcement(actor, account, action)] };
+}
+
+/** The invitation that created `account` in its group, announced as user.invited. */
+export function invitation(actor: Actor, account: UserAccount, group: UserGroup): AdminTransition {
+  return { account, events: [announcement(actor, account, { kind: 'invite', group })] };
+}
+
+/** The user.* event of an action: the account acted on and the admin who acted (and the group, if any). */
+function announcement(actor: Actor, account: UserAccount, action: AuditedAction): DomainEvent {
+  const data = {
+    user: { id: account.id, email: account.email },
+    actor: { sub: actor.sub, email: actor.email },
+  };
+  switch (action.kind) {
+    case 'invite':
+      return domainEvent(UserInvited, { ...data, group: action.group });
+    case 'disable':
+      return domainEvent(UserDisabled, data);
+    case 'enable':
+      return domainEvent(UserEnabled, data);
+    case 'add-group':
+      return domainEvent(UserGroupAdded, { ...data, group: action.group });
+    case 'remove-group':
+      return domainEvent(UserGroupRemoved, { ...data, group: action.group });
+    case 'reset-password':
+      return domainEvent(UserPasswordReset, data);
+    case 'sign-out':
+      return domainEvent(UserSignedOut, data);
+  }
+}
+
 /** One line of the audit log: who did what to whom, when, and the event that announced it. */
 export interface AuditEntry {
   readonly userId: string;
@@ -115,3 +184,18 @@ export function auditEntry(
     correlationId: context.correlationId,
   };
 }
+
+/** An account as the API shows it (the `sub` is the id in this pool). */
+export function userView(account: UserAccount) {
+  const { sub: _sub, ...view } = account;
+  return { ...view, groups: [...view.groups] };
+}
+
+export type UserView = ReturnType<typeof userView>;
+
+export function userSummaryView(account: UserSummary) {
+  const { sub: _sub, ...view } = account;
+  return view;
+}
+
+export type UserSummaryView = ReturnType<typeof userSummaryView>;

@@ -1,17 +1,17 @@
 // PUT /users/{id}/groups/{group} (admin): adds an account to staff or admin.
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { userRoutes } from '../routes.ts';
-import { administer, userView } from '../runtime.ts';
+import { users } from '../runtime.ts';
 
 export const handler = httpRoute({
   ...userRoutes['PUT /users/{id}/groups/{group}'],
-  handler: async ({ params, principal, correlationId }) => {
-    const account = await administer(
+  handler: async ({ params, principal, correlationId }) => ({
+    status: 200,
+    body: await users.administer(
       principal,
       params.id,
       { kind: 'add-group', group: params.group },
-      correlationId,
-    );
-    return { status: 200, body: userView(account) };
-  },
+      { correlationId },
+    ),
+  }),
 });

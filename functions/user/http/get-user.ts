@@ -1,9 +1,9 @@
 // GET /users/{id} (admin): one account with its groups.
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { userRoutes } from '../routes.ts';
-import { directory, userView } from '../runtime.ts';
+import { users } from '../runtime.ts';
 
 export const handler = httpRoute({
   ...userRoutes['GET /users/{id}'],
-  handler: async ({ params }) => ({ status: 200, body: userView(await directory.get(params.id)) }),
+  handler: async ({ params }) => ({ status: 200, body: await users.get(params.id) }),
 });

@@ -2,12 +2,12 @@
 // access tokens already issued stay valid until they expire, since the authorizer verifies them offline.
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { userRoutes } from '../routes.ts';
-import { administer } from '../runtime.ts';
+import { users } from '../runtime.ts';
 
 export const handler = httpRoute({
   ...userRoutes['POST /users/{id}/sign-out'],
   handler: async ({ params, principal, correlationId }) => {
-    await administer(principal, params.id, { kind: 'sign-out' }, correlationId);
+    await users.administer(principal, params.id, { kind: 'sign-out' }, { correlationId });
     return { status: 204 };
   },
 });

@@ -39,7 +39,7 @@ import { viewOf } from '../../../functions/payment/payment.ts';
 import { SUPPORTED_CURRENCIES } from '../../../functions/pricing/domain/money.ts';
 import { MAX_QUANTITY } from '../../../functions/pricing/domain/quote.ts';
 import { priceBookOf } from '../../../functions/pricing/domain/records.ts';
-import { priceQuote } from '../../../functions/pricing/internal/price-quote.ts';
+import { priceQuote } from '../../../functions/pricing/pricing.ts';
 import { quoteRates, type Method, type Zone } from '../../../functions/shipping/domain/rates.ts';
 import { applyCarrierEvent, createShipment } from '../../../functions/shipping/domain/shipment.ts';
 import { shipmentView } from '../../../functions/shipping/shipping.ts';

@@ -1,22 +1,40 @@
+import { UnauthorizedError, ValidationError } from '@commerce/lambda-kit/errors';
+import { cursorCodec, type StartKey } from '@commerce/lambda-kit/pagination';
 import { describe, expect, it } from 'vitest';
 import {
   PENDING_LEASE_MS,
   type EmailMessage,
   type SmsMessage,
 } from '../../../functions/notification/domain/notification.ts';
-import type { OrderNotification } from '../../../functions/notification/domain/order-notification.ts';
-import {
-  Notifier,
-  type DeliveryRecord,
-  type DeliveryStore,
-  type MessageSender,
-  type SendResult,
-} from '../../../functions/notification/notifier.ts';
+import type {
+  OrderEvent,
+  OrderNotification,
+} from '../../../functions/notification/domain/order-notification.ts';
+import type {
+  DeliveryLogReader,
+  DeliveryRecord,
+  DeliveryStore,
+  ListedDelivery,
+  MessageSender,
+  SendResult,
+} from '../../../functions/notification/domain/ports.ts';
+import { DeliveryLog, Notifier } from '../../../functions/notification/notifier.ts';
 import { permanentRefusal } from '../../../functions/notification/senders.ts';
 
-/** The DynamoDB store's conditional writes, in memory. */
-class MemoryStore implements DeliveryStore {
+/** The DynamoDB store's conditional writes and a customer's log, in memory. */
+class MemoryStore implements DeliveryStore, DeliveryLogReader {
   readonly records = new Map<string, DeliveryRecord>();
+
+  listForCustomer(customerId: string, limit: number, startKey?: StartKey) {
+    const all: ListedDelivery[] = [...this.records.values()]
+      .filter((r) => r.customerId === customerId)
+      .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt) || b.key.localeCompare(a.key))
+      .map((r) => ({ ...r.entry, orderId: r.orderId, orderNumber: r.orderNumber }));
+    const from = Number(startKey?.offset ?? 0);
+    const items = all.slice(from, from + limit);
+    const next = from + items.length;
+    return Promise.resolve({ items, lastKey: next < all.length ? { offset: next } : undefined });
+  }
 
   claim(record: DeliveryRecord) {
     const existing = this.records.get(record.key);
@@ -80,13 +98,23 @@ function setup(options: { email?: MessageSender<EmailMessage>; sms?: MessageSend
   const email = new FakeSender<EmailMessage>();
   const sms = new FakeSender<SmsMessage>();
   let now = new Date('2026-03-02T12:00:01.000Z');
+  const logs: [string, Record<string, unknown>][] = [];
   const notifier = new Notifier({
     store,
     email: options.email ?? email,
     sms: options.sms ?? sms,
+    shopName: 'Acme',
     now: () => now,
+    log: (message, details) => logs.push([message, details]),
   });
-  return { store, email, sms, notifier, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+  return {
+    store,
+    email,
+    sms,
+    notifier,
+    logs,
+    advance: (ms: number) => (now = new Date(now.getTime() + ms)),
+  };
 }
 
 describe('Notifier', () => {
@@ -156,7 +184,7 @@ describe('Notifier', () => {
 
     // The event comes back (SQS retry) to a working provider.
     const sms = new FakeSender<SmsMessage>();
-    const retry = new Notifier({ store: first.store, email: first.email, sms });
+    const retry = new Notifier({ store: first.store, email: first.email, sms, shopName: 'Acme' });
     const outcomes = await retry.notify(notification, event);
 
     expect(outcomes).toEqual({ email: 'duplicate', sms: 'sent' });
@@ -197,6 +225,100 @@ describe('Notifier', () => {
     await notifier.notify({ ...notification, customerId: null }, event);
 
     expect(store.records.get('evt-1#email')?.customerId).toBeNull();
+  });
+});
+
+describe('an order event', () => {
+  const contact = {
+    email: 'erika@example.com',
+    name: 'Erika',
+    locale: 'en',
+    phone: '+491701234678',
+    smsUpdates: true,
+  };
+  const ref = { orderId: 'ord-1', number: '1042', customerId: 'sub-1', currency: 'EUR', contact };
+  const paid: OrderEvent = {
+    detailType: 'order.paid',
+    data: {
+      ...ref,
+      paymentId: 'pay-1',
+      capturedAmount: 2890,
+      lines: [{ sku: 'MUG', quantity: 2 }],
+      shipTo: { name: 'Erika', line1: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115', country: 'DE' },
+      shippingMethod: 'standard',
+      totalWeightGrams: 800,
+    },
+  };
+
+  it('is rendered for its contact, sent once per channel, and the outcome logged', async () => {
+    const { email, sms, notifier, logs } = setup();
+
+    await notifier.notifyOrder(paid, event);
+    await notifier.notifyOrder(paid, event);
+
+    expect(email.sent).toHaveLength(1);
+    expect(email.sent[0]).toMatchObject({
+      to: 'erika@example.com',
+      subject: 'Payment received for order 1042',
+    });
+    expect(sms.sent).toHaveLength(1);
+    expect(logs.filter(([message]) => message === 'Notification handled')).toEqual([
+      [
+        'Notification handled',
+        { kind: 'order_paid', orderId: 'ord-1', outcomes: { email: 'sent', sms: 'sent' } },
+      ],
+      [
+        'Notification handled',
+        { kind: 'order_paid', orderId: 'ord-1', outcomes: { email: 'duplicate', sms: 'duplicate' } },
+      ],
+    ]);
+  });
+
+  it('sends nothing for order.shipped (the label already told the shopper)', async () => {
+    const { store, email, sms, notifier, logs } = setup();
+    const shipped: OrderEvent = {
+      detailType: 'order.shipped',
+      data: {
+        ...ref,
+        shipment: { shipmentId: 'shp-1', carrier: 'sandbox', trackingNumber: 'SBX42' },
+      },
+    };
+
+    await notifier.notifyOrder(shipped, event);
+
+    expect([email.sent, sms.sent, [...store.records.values()], logs]).toEqual([[], [], [], []]);
+  });
+});
+
+describe('the delivery log', () => {
+  const customer = { kind: 'user' as const, sub: 'sub-1' };
+  const cursors = cursorCodec('a signing key of at least 32 bytes!');
+
+  it("lists the caller's own entries page by page, with a cursor no one else can use", async () => {
+    const { store, notifier } = setup();
+    await notifier.notify(notification, event);
+    await notifier.notify({ ...notification, customerId: 'sub-2' }, { ...event, eventId: 'evt-2' });
+    const log = new DeliveryLog(store);
+
+    const first = await log.forCaller(customer, { limit: 1 }, cursors);
+    const second = await log.forCaller(customer, { limit: 1, cursor: first.nextCursor }, cursors);
+
+    expect([...first.items, ...second.items].map((e) => [e.eventId, e.channel, e.orderNumber])).toEqual([
+      ['evt-1', 'sms', '1042'],
+      ['evt-1', 'email', '1042'],
+    ]);
+    expect(second.nextCursor).toBeUndefined();
+    await expect(
+      log.forCaller({ ...customer, sub: 'sub-2' }, { limit: 1, cursor: first.nextCursor }, cursors),
+    ).rejects.toThrow(ValidationError);
+  });
+
+  it('is only for a signed-in customer', async () => {
+    const log = new DeliveryLog(new MemoryStore());
+    await expect(log.forCaller(undefined, { limit: 10 }, cursors)).rejects.toThrow(UnauthorizedError);
+    await expect(log.forCaller({ kind: 'client', sub: 'partner' }, { limit: 10 }, cursors)).rejects.toThrow(
+      UnauthorizedError,
+    );
   });
 });
 

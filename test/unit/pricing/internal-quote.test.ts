@@ -1,9 +1,11 @@
 // The internal quote's contract: validation and refusals as typed error results, totals from the engine.
-import { isInternalError as isQuoteError, type QuoteResult } from '@commerce/contracts';
+import { isInternalError as isQuoteError, pricingQuote, type QuoteResult } from '@commerce/contracts';
+import { internalFunction } from '@commerce/lambda-kit/internal';
 import type { Context } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
-import { quoteFunction, type PricingLoader } from '../../../functions/pricing/internal/price-quote.ts';
 import { priceBookOf, type SkuPrices } from '../../../functions/pricing/domain/records.ts';
+import { Pricing, type PricingLoader } from '../../../functions/pricing/pricing.ts';
+import { MemoryPricingStore } from './memory-store.ts';
 
 const now = new Date('2026-06-15T12:00:00.000Z');
 const lambdaContext = {
@@ -12,9 +14,14 @@ const lambdaContext = {
   getRemainingTimeInMillis: () => 1000,
 } as Context;
 
-/** The internal quote as deployed (validation, refusals as typed results), over this test's loader and clock. */
-const priceQuote = (input: unknown, loader: PricingLoader, at: Date): Promise<QuoteResult> =>
-  quoteFunction(loader, () => at)(input, lambdaContext);
+/**
+ * The internal quote as deployed (internal/quote.ts: validation, refusals as typed results), over a store that
+ * loads with this test's loader, and this test's clock.
+ */
+const priceQuote = (input: unknown, loader: PricingLoader, at: Date): Promise<QuoteResult> => {
+  const pricing = new Pricing(new MemoryPricingStore({ loadPricing: loader }), () => at);
+  return internalFunction(pricingQuote, (request) => pricing.quote(request))(input, lambdaContext);
+};
 
 const skuPrices = (sku: string, prices: SkuPrices['prices']): SkuPrices => ({
   sku,

@@ -1,0 +1,175 @@
+// The catalog's use cases: read what the store holds, let the domain decide, and write the change together
+// with the events it announces (the outbox) in one transaction. Handlers make one call here and map the
+// result to HTTP; nothing here knows HTTP beyond the typed errors and the signed cursors of list pages.
+import { NotFoundError, VersionConflictError } from '@commerce/lambda-kit/errors';
+import { toOutbox } from '@commerce/lambda-kit/outbox';
+import { paginate, type CursorCodec, type PageBody } from '@commerce/lambda-kit/pagination';
+import type { EventContext } from '@commerce/lambda-kit/publisher';
+import { randomUUID } from 'node:crypto';
+import {
+  applyCategoryPatch,
+  assertMoveAllowed,
+  buildTree,
+  createCategory,
+  deleteCategory,
+  type Category,
+  type CategoryContent,
+  type CategoryNode,
+} from './domain/category.ts';
+import type { CatalogStore } from './domain/ports.ts';
+import {
+  applyPatch,
+  archive,
+  createProduct,
+  isVisibleTo,
+  withRating,
+  type Product,
+  type ProductContent,
+  type ProductPatch,
+} from './domain/product.ts';
+
+/** Who is reading: staff and admins see unpublished products too. */
+export interface Viewer {
+  readonly groups: readonly string[];
+}
+
+export interface CatalogOptions {
+  readonly clock?: () => Date;
+  readonly newId?: () => string;
+}
+
+export class Catalog {
+  readonly #store: CatalogStore;
+  readonly #clock: () => Date;
+  readonly #newId: () => string;
+
+  constructor(store: CatalogStore, options: CatalogOptions = {}) {
+    this.#store = store;
+    this.#clock = options.clock ?? (() => new Date());
+    this.#newId = options.newId ?? randomUUID;
+  }
+
+  /** A product the viewer may see (404 for one they may not, as for one that does not exist). */
+  async product(id: string, viewer: Viewer | undefined): Promise<Product> {
+    const product = await this.#store.getProduct(id);
+    if (!product || !isVisibleTo(product, viewer?.groups ?? [])) throw new NotFoundError(`No product ${id}.`);
+    return product;
+  }
+
+  async productByHandle(handle: string, viewer: Viewer | undefined): Promise<Product> {
+    const product = await this.#store.getProductByHandle(handle);
+    if (!product || !isVisibleTo(product, viewer?.groups ?? [])) {
+      throw new NotFoundError(`No product with handle ${handle}.`);
+    }
+    return product;
+  }
+
+  /** Published products, newest first, optionally in one category; the cursor is bound to that category. */
+  listProducts(
+    query: {
+      readonly category?: string | undefined;
+      readonly limit: number;
+      readonly cursor?: string | undefined;
+    },
+    cursors: CursorCodec,
+  ): Promise<PageBody<Product>> {
+    const scope = `products:${query.category ?? '*'}`;
+    return paginate(cursors, scope, query.cursor, (startKey) =>
+      this.#store.listPublishedProducts({
+        limit: query.limit,
+        ...(query.category ? { categoryId: query.category } : {}),
+        ...(startKey ? { startKey } : {}),
+      }),
+    );
+  }
+
+  async createProduct(content: ProductContent, context: EventContext): Promise<Product> {
+    const now = this.#clock();
+    const { product, events } = createProduct(content, this.#newId(), now);
+    await this.#store.createProduct(product, toOutbox(events, context, now));
+    return product;
+  }
+
+  /** Changes a product read at `version`; a stale version is a VersionConflictError. */
+  async updateProduct(
+    id: string,
+    version: number,
+    patch: ProductPatch,
+    context: EventContext,
+  ): Promise<Product> {
+    const current = await this.#existingProduct(id);
+    if (version !== current.version) throw new VersionConflictError();
+    const now = this.#clock();
+    const change = applyPatch(current, patch, now);
+    if (change.events.length > 0) {
+      await this.#store.saveProductChange(change, toOutbox(change.events, context, now));
+    }
+    return change.after;
+  }
+
+  async archiveProduct(id: string, context: EventContext): Promise<Product> {
+    const current = await this.#existingProduct(id);
+    const now = this.#clock();
+    const change = archive(current, now);
+    if (change.events.length > 0) {
+      await this.#store.saveProductChange(change, toOutbox(change.events, context, now));
+    }
+    return change.after;
+  }
+
+  /** Records a product's rating aggregate; a product we do not know (deleted, or never ours) is left alone. */
+  async recordRating(
+    productId: string,
+    rating: { readonly average: number; readonly count: number },
+    context: EventContext,
+  ): Promise<void> {
+    const product = await this.#store.getProduct(productId);
+    if (!product) return;
+    const now = this.#clock();
+    const change = withRating(product, rating, now);
+    if (change.events.length === 0) return;
+    await this.#store.saveProductChange(change, toOutbox(change.events, context, now));
+  }
+
+  async categoryTree(): Promise<CategoryNode[]> {
+    return buildTree(await this.#store.listCategories());
+  }
+
+  async createCategory(content: CategoryContent, context: EventContext): Promise<Category> {
+    const { category, events } = createCategory(content, this.#newId());
+    await this.#store.createCategory(category, toOutbox(events, context, this.#clock()));
+    return category;
+  }
+
+  /** Renames, re-slugs, moves or reorders a category read at `version`; never under its own descendant. */
+  async updateCategory(
+    id: string,
+    version: number,
+    patch: Partial<CategoryContent>,
+    context: EventContext,
+  ): Promise<Category> {
+    const categories = await this.#store.listCategories();
+    const current = categories.find((c) => c.id === id);
+    if (!current) throw new NotFoundError(`No category ${id}.`);
+    if (version !== current.version) throw new VersionConflictError();
+    if (patch.parentId !== undefined) assertMoveAllowed(categories, current.id, patch.parentId);
+    const change = applyCategoryPatch(current, patch);
+    if (change.events.length > 0) {
+      await this.#store.saveCategoryChange(change, toOutbox(change.events, context, this.#clock()));
+    }
+    return change.after;
+  }
+
+  async deleteCategory(id: string, context: EventContext): Promise<void> {
+    const current = await this.#store.getCategory(id);
+    if (!current) throw new NotFoundError(`No category ${id}.`);
+    const { category, events } = deleteCategory(current);
+    await this.#store.deleteCategory(category, toOutbox(events, context, this.#clock()));
+  }
+
+  async #existingProduct(id: string): Promise<Product> {
+    const product = await this.#store.getProduct(id);
+    if (!product) throw new NotFoundError(`No product ${id}.`);
+    return product;
+  }
+}

@@ -1,0 +1,35 @@
+// What pricing needs from storage. The DynamoDB adapter (../store.ts) implements it; every staff write takes
+// the version it replaces (0: there must be none) and the outbox items of what it announces, and commits
+// them in one transaction (VersionConflictError when the version moved).
+import type { OutboxItem } from '@commerce/lambda-kit/outbox';
+import type { PriceBook } from './price-book.ts';
+import type { PriceList, ProductSkus, SkuPrices, VersionedTaxTable } from './records.ts';
+import type { TaxClass, TaxTable } from './tax.ts';
+
+/** What a quote or a display price needs: the price book over the SKUs, the tax table, each SKU's class. */
+export interface PricingInputs {
+  readonly book: PriceBook;
+  readonly taxes: TaxTable;
+  readonly taxClassOf: (sku: string) => TaxClass;
+}
+
+export interface PricingStore {
+  getSkuPrices(sku: string): Promise<SkuPrices | undefined>;
+  saveSkuPrices(prices: SkuPrices, expectedVersion: number, outbox: readonly OutboxItem[]): Promise<void>;
+  getPriceList(segment: string): Promise<PriceList | undefined>;
+  savePriceList(list: PriceList, expectedVersion: number, outbox: readonly OutboxItem[]): Promise<void>;
+  /** Every segment's price list, by segment name. */
+  listPriceLists(): Promise<PriceList[]>;
+  /** The tax table; empty at version 0 until first set. */
+  getTaxTable(): Promise<VersionedTaxTable>;
+  saveTaxTable(
+    table: VersionedTaxTable,
+    expectedVersion: number,
+    outbox: readonly OutboxItem[],
+  ): Promise<void>;
+  getProduct(productId: string): Promise<ProductSkus | undefined>;
+  /** Records a product's SKUs and status over `previous` (what getProduct returned); fails if it changed. */
+  saveProduct(product: ProductSkus, previous: ProductSkus | undefined): Promise<void>;
+  /** Everything needed to price `skus` for a customer in `segments`, in one round trip. */
+  loadPricing(skus: readonly string[], segments: readonly string[]): Promise<PricingInputs>;
+}

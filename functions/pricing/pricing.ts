@@ -1,0 +1,193 @@
+// Pricing's use cases: staff changes to prices, segment lists and tax (each decided by the domain and written
+// with the price.changed it announces, the outbox, in one transaction), display prices, what pricing learns
+// of catalog products, and the internal quote.
+import type { EventData, ProductCreated } from '@commerce/events';
+import type { QuoteRequest } from '@commerce/contracts';
+import { NotFoundError } from '@commerce/lambda-kit/errors';
+import { toOutbox } from '@commerce/lambda-kit/outbox';
+import type { EventContext } from '@commerce/lambda-kit/publisher';
+import { displayPrices, type DisplayPrices } from './domain/display-price.ts';
+import { money } from './domain/money.ts';
+import type { PricingInputs, PricingStore } from './domain/ports.ts';
+import { revisePriceList, reviseSkuPrices, reviseTaxTable } from './domain/price-revisions.ts';
+import { quote, type Quote } from './domain/quote.ts';
+import {
+  productSkusOf,
+  type CurrencyPrice,
+  type PriceList,
+  type PriceListEntry,
+  type SkuPrices,
+  type VersionedTaxTable,
+} from './domain/records.ts';
+import type { TaxTable } from './domain/tax.ts';
+
+/** Loads what pricing `skus` for a customer in `segments` needs (the store's `loadPricing`). */
+export type PricingLoader = (skus: readonly string[], segments: readonly string[]) => Promise<PricingInputs>;
+
+/** The engine's quote with the moment it was priced: what the internal quote answers. */
+export type PricedQuote = Quote & { readonly quotedAt: string };
+
+/** A published product's variant prices for a guest, as GET /product-prices/{id} answers them. */
+export type ProductPrices = DisplayPrices & {
+  readonly productId: string;
+  readonly currency: string;
+  readonly country: string;
+  readonly region?: string;
+};
+
+/**
+ * Prices a basket: loads the price book and tax table for it in one round trip and runs the engine. The
+ * request is the contract's (pricingQuote in @commerce/contracts), validated before it gets here; what
+ * cannot be priced is thrown as a DomainError (the internal function answers it as a refusal), anything
+ * else is our failure.
+ */
+export async function priceQuote(
+  request: QuoteRequest,
+  load: PricingLoader,
+  now: Date,
+): Promise<PricedQuote> {
+  const { lines, currency, segments, shippingAddress, shipping, discounts } = request;
+  const { book, taxes, taxClassOf } = await load(
+    lines.map((l) => l.sku),
+    segments,
+  );
+  const priced = quote(
+    {
+      currency,
+      segments,
+      lines: lines.map((l) => ({ ...l, taxClass: taxClassOf(l.sku) })),
+      shippingAddress,
+      shipping: shipping && { method: shipping.method, amount: money(shipping.amount, currency) },
+      discounts: discounts?.map((d) => ({ ...d, amount: money(d.amount, currency) })),
+      at: now,
+    },
+    book,
+    taxes,
+  );
+  return { ...priced, quotedAt: now.toISOString() };
+}
+
+export class Pricing {
+  readonly #store: PricingStore;
+  readonly #clock: () => Date;
+
+  constructor(store: PricingStore, clock: () => Date = () => new Date()) {
+    this.#store = store;
+    this.#clock = clock;
+  }
+
+  async skuPrices(sku: string): Promise<SkuPrices> {
+    const prices = await this.#store.getSkuPrices(sku);
+    if (!prices) throw new NotFoundError(`SKU ${sku} has no prices.`);
+    return prices;
+  }
+
+  /** Replaces the SKU's base and sale prices in every currency, read at `version` (0: it has none yet). */
+  async setSkuPrices(
+    sku: string,
+    request: {
+      readonly version: number;
+      readonly prices: Readonly<Record<string, CurrencyPrice | undefined>>;
+    },
+    context: EventContext,
+  ): Promise<SkuPrices> {
+    const now = this.#clock();
+    const revision = reviseSkuPrices(await this.#store.getSkuPrices(sku), sku, request, now);
+    if (revision.events.length > 0) {
+      await this.#store.saveSkuPrices(
+        revision.after,
+        request.version,
+        toOutbox(revision.events, context, now),
+      );
+    }
+    return revision.after;
+  }
+
+  priceLists(): Promise<PriceList[]> {
+    return this.#store.listPriceLists();
+  }
+
+  /** Replaces a segment's price list, read at `version` (0 for a new list). */
+  async setPriceList(
+    segment: string,
+    request: {
+      readonly version: number;
+      readonly priority: number;
+      readonly entries: readonly PriceListEntry[];
+    },
+    context: EventContext,
+  ): Promise<PriceList> {
+    const now = this.#clock();
+    const revision = revisePriceList(await this.#store.getPriceList(segment), segment, request, now);
+    if (revision.events.length > 0) {
+      await this.#store.savePriceList(
+        revision.after,
+        request.version,
+        toOutbox(revision.events, context, now),
+      );
+    }
+    return revision.after;
+  }
+
+  taxTable(): Promise<VersionedTaxTable> {
+    return this.#store.getTaxTable();
+  }
+
+  /** Replaces the tax table, read at `version` (0 before the first). */
+  async setTaxTable(
+    request: TaxTable & { readonly version: number },
+    context: EventContext,
+  ): Promise<VersionedTaxTable> {
+    const now = this.#clock();
+    const revision = reviseTaxTable(await this.#store.getTaxTable(), request, now);
+    if (revision.events.length > 0) {
+      await this.#store.saveTaxTable(
+        revision.after,
+        request.version,
+        toOutbox(revision.events, context, now),
+      );
+    }
+    return revision.after;
+  }
+
+  /**
+   * A published product's variant prices for a guest (no segment) in a currency at a destination, in the
+   * destination's tax mode. 404 for a product pricing has not heard of from the catalog, or not published.
+   */
+  async productPrices(
+    productId: string,
+    query: { readonly currency: string; readonly country: string; readonly region?: string | undefined },
+  ): Promise<ProductPrices> {
+    const product = await this.#store.getProduct(productId);
+    if (!product || product.status !== 'published') throw new NotFoundError(`No product ${productId}.`);
+    const { currency, country, region } = query;
+    const destination = region === undefined ? { country } : { country, region };
+    const { book, taxes, taxClassOf } = await this.#store.loadPricing(
+      product.variants.map((v) => v.sku),
+      [],
+    );
+    const prices = displayPrices(book, taxes, {
+      currency,
+      destination,
+      variants: product.variants.map((v) => ({ sku: v.sku, taxClass: taxClassOf(v.sku) })),
+      at: this.#clock(),
+    });
+    return { productId: product.productId, currency, ...destination, ...prices };
+  }
+
+  /**
+   * Records a catalog product's status and SKUs (and their tax class) from its snapshot in a product.*
+   * event. An event older than what is recorded changes nothing, so late deliveries cannot roll it back.
+   */
+  async learnProduct(snapshot: EventData<typeof ProductCreated>): Promise<void> {
+    const product = productSkusOf(snapshot);
+    const previous = await this.#store.getProduct(product.productId);
+    if (previous && previous.productVersion >= product.productVersion) return;
+    await this.#store.saveProduct(product, previous);
+  }
+
+  /** The internal quote. */
+  quote(request: QuoteRequest): Promise<PricedQuote> {
+    return priceQuote(request, (skus, segments) => this.#store.loadPricing(skus, segments), this.#clock());
+  }
+}
