@@ -7,7 +7,7 @@
 //   STRIPE_API_URL       where the Stripe API is (stripe-mock: http://127.0.0.1:12111); api.stripe.com if unset
 // A provider whose secrets are missing is refused with 422 `payment-provider-unavailable`. Without
 // PAYMENT_SECRET_ARN the `local` stage (and only it) signs sandbox webhooks with LOCAL_SANDBOX_WEBHOOK_SECRET.
-// infra/services/payment.ts sets them from the stage's `payments` setting (docs/payments.md, "Secrets").
+// functions/payment/service.ts sets them from the stage's `payments` setting (docs/payments.md, "Secrets").
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { UnprocessableError } from '@commerce/lambda-kit/errors';
 import { logger } from '@commerce/lambda-kit/observability';

@@ -1,4 +1,4 @@
-// GET /openapi.json: the API's OpenAPI 3.1 document (generated into docs/ by `npm run docs:openapi` and
+// GET /openapi.json: the API's OpenAPI 3.1 document (generated into docs/ by `npm run generate` and
 // bundled here), with `servers` naming the base URL of the API it was fetched from.
 import { loadEnv } from '@commerce/lambda-kit/env';
 import { httpRoute } from '@commerce/lambda-kit/http';

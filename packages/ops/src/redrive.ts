@@ -12,7 +12,7 @@ import {
 
 export class RedriveError extends Error {}
 
-/** A subscription's two queues, as the Services stack outputs them. */
+/** A subscription's two queues, as its service's stack outputs them. */
 export interface SubscriptionQueues {
   /** e.g. `OrdersSubscription-payment-events`. */
   readonly name: string;
@@ -21,7 +21,7 @@ export interface SubscriptionQueues {
 }
 
 /**
- * Finds the subscriptions among the Services stack's outputs (`<Service>Subscription-<name>QueueUrl` and
+ * Finds the subscriptions among the stacks' outputs (`<Service>Subscription-<name>QueueUrl` and
  * `…DlqUrl`) whose name contains `match` (letters and digits only, any case).
  */
 export function findSubscriptions(
