@@ -1,4 +1,8 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Resource as ApiResource } from 'aws-cdk-lib/aws-apigateway';
 import { Match } from 'aws-cdk-lib/assertions';
+import { buildApp } from '../../infra/app-builder.ts';
+import { loadStageConfig } from '../../infra/config/stages.ts';
 import { describe, expect, it } from 'vitest';
 import { catalogService } from '../../functions/catalog/service.ts';
 import { services } from '../../infra/services/index.ts';
@@ -395,5 +399,26 @@ describe('payment secrets', () => {
       /secret:commerce\/prod\/payment-\?{6}/g,
     );
     expect(readers?.length).toBe(paymentFunctions(prod).filter((f) => !relay(f)).length);
+  });
+});
+
+describe('API resources across stacks', () => {
+  it('each path segment is created once per API, the shared ones in the Api stack', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const built = buildApp(loadStageConfig('prod'), app);
+    const created = app.node
+      .findAll()
+      .filter((c): c is ApiResource => c instanceof ApiResource)
+      .map((r) => ({
+        api: r.node.path.includes('/Partner/') ? 'partner' : 'public',
+        path: r.path,
+        stack: Stack.of(r).stackName,
+      }));
+    const keys = created.map((c) => `${c.api} ${c.path}`);
+    expect(keys.length).toBeGreaterThan(50);
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+    // `/me` serves the customer, orders and notification services: the Api stack creates it.
+    expect(created.find((c) => c.api === 'public' && c.path === '/me')?.stack).toBe(built.api.stackName);
+    expect(created.find((c) => c.path === '/carts/{id}/checkout')?.stack).toBe('Commerce-prod-Orders');
   });
 });
