@@ -1,20 +1,111 @@
-// How every Lambda is bundled: one minified ESM file for Node 24 with the AWS SDK inside (the emulator
-// provides no SDK) and a source map. Shared by the house function construct and the bench.
+// How every Lambda is bundled, in one place for the CDK app and the bench: esbuild, in-process, one ESM entry
+// file `index.mjs` for Node 24 with the AWS SDK inside (the emulator provides no SDK) and a source map.
+// Code splitting is on: a module reached only through a dynamic `import()` (the Stripe SDK in the payment
+// service, the SDK's SSO/INI/web-identity credential providers) becomes a chunk that loads when that import
+// runs, not at cold start. Modules both sides need go into shared chunks that `index.mjs` imports statically.
+import { AssetHashType, DockerImage, type ILocalBundling } from 'aws-cdk-lib';
+import { Code } from 'aws-cdk-lib/aws-lambda';
+import * as esbuild from 'esbuild';
+import path from 'node:path';
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 /** Lets an ESM bundle load CommonJS dependencies that call require(). */
 export const ESM_REQUIRE_SHIM =
   "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);";
 
-/** esbuild options equivalent to what CommerceFunction asks NodejsFunction for. */
+/** The name of a function's entry output; the Lambda handler is `index.handler`. */
+export const ENTRY_NAME = 'index';
+/** What Lambda is told to call. */
+export const LAMBDA_HANDLER = `${ENTRY_NAME}.handler`;
+
+/** The esbuild options of every function bundle, without entry point and output directory. */
 export const esbuildOptions = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node24',
+  splitting: true,
   minify: true,
+  // Licence comments of the bundled packages are not read by anyone in a Lambda package; the packages
+  // themselves (and their licences) are in package-lock.json.
+  legalComments: 'none',
   sourcemap: true,
   sourcesContent: false,
   mainFields: ['module', 'main'],
   banner: { js: ESM_REQUIRE_SHIM },
   outExtension: { '.js': '.mjs' },
-} as const;
+  logLevel: 'warning',
+} as const satisfies esbuild.BuildOptions;
+
+/** A handler file or, for the bench's synthetic modules, source text resolved from `resolveDir`. */
+export type BundleEntry = string | { readonly source: string; readonly resolveDir: string };
+
+/** The full esbuild options for one function: its entry written as `<outDir>/index.mjs`, chunks beside it. */
+export function functionBuildOptions(entry: BundleEntry, outDir: string): esbuild.BuildOptions {
+  return {
+    ...esbuildOptions,
+    mainFields: [...esbuildOptions.mainFields],
+    outdir: outDir,
+    ...(typeof entry === 'string'
+      ? { entryPoints: [{ in: path.resolve(REPO_ROOT, entry), out: ENTRY_NAME }] }
+      : {
+          // stdin cannot be named through entryPoints; `entryNames` names its output instead.
+          stdin: {
+            contents: entry.source,
+            resolveDir: entry.resolveDir,
+            loader: 'ts',
+            sourcefile: 'entry.ts',
+          },
+          entryNames: ENTRY_NAME,
+        }),
+  };
+}
+
+export interface FunctionBundle {
+  /** Absolute path of `index.mjs`. */
+  readonly entryFile: string;
+  /** esbuild's account of the build: every output file, what it imports and which inputs it holds. */
+  readonly metafile: esbuild.Metafile;
+}
+
+/** Bundles one function into `outDir` (which should be its own, empty directory); for the bench. */
+export async function bundleFunction(entry: BundleEntry, outDir: string): Promise<FunctionBundle> {
+  const result = await esbuild.build({ ...functionBuildOptions(entry, outDir), metafile: true });
+  return { entryFile: path.resolve(outDir, `${ENTRY_NAME}.mjs`), metafile: result.metafile };
+}
+
+/**
+ * CDK's local bundling step for one entry: esbuild in this process (its JS API), writing only the built files
+ * into the directory CDK stages as the asset. The entry is a public field so that it is part of CDK's
+ * in-process asset cache key (which serializes the bundling options): two functions never share a bundle.
+ */
+class EsbuildLocalBundling implements ILocalBundling {
+  readonly entry: string;
+  constructor(entry: string) {
+    this.entry = entry;
+  }
+  tryBundle(outputDir: string): boolean {
+    esbuild.buildSync(functionBuildOptions(this.entry, outputDir));
+    return true;
+  }
+}
+
+/**
+ * The code of a function whose handler file is `entry` (relative to the repository root, or absolute):
+ * a directory asset with `index.mjs`, its chunks and their source maps. Handler: `LAMBDA_HANDLER`.
+ *
+ * Bundling goes through CDK's asset staging, so it happens only for stacks CDK bundles (`cdk deploy <stack>`
+ * sets `bundlingStacks` to the stacks it deploys), and the asset hash is taken from the output: a function
+ * whose bundle did not change keeps its hash, and its stack has nothing to deploy.
+ */
+export function lambdaCode(entry: string): Code {
+  return Code.fromAsset(REPO_ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      local: new EsbuildLocalBundling(path.resolve(REPO_ROOT, entry)),
+      // Never pulled or run: local bundling always succeeds or throws. CDK requires an image.
+      image: DockerImage.fromRegistry('dummy'),
+    },
+  });
+}
