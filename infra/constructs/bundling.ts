@@ -6,7 +6,9 @@
 import { AssetHashType, DockerImage, type ILocalBundling } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
 import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -76,8 +78,108 @@ export async function bundleFunction(entry: BundleEntry, outDir: string): Promis
 }
 
 /**
- * CDK's local bundling step for one entry: esbuild in this process (its JS API), writing only the built files
- * into the directory CDK stages as the asset. The entry is a public field so that it is part of CDK's
+ * The program of the bundling worker (plain CommonJS, run with `eval`). CDK asks for each bundle
+ * synchronously, but esbuild's incremental rebuilds, which reuse the parsed modules of earlier builds
+ * (every function parses the same AWS SDK, zod, Powertools and middy), exist only in its async API. So a
+ * worker thread keeps one esbuild context and builds one entry per request while the main thread waits on an
+ * Atomics flag. A plugin resolves the context's fixed entry `lambda-entry` to the requested file, so the
+ * output is byte for byte what `esbuild.build` writes for that file (test/infra/bundling.test.ts checks it).
+ * Outputs are written by the worker into the directory CDK stages; the context's own outdir is a sibling of
+ * it, so the relative paths in the source maps are the same as if esbuild had written there.
+ */
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const path = require('node:path');
+const esbuild = require(workerData.esbuildPath);
+const { port, flag } = workerData;
+const signal = new Int32Array(flag);
+const contexts = new Map();
+let entry = '';
+const entryPlugin = {
+  name: 'lambda-entry',
+  setup(build) {
+    build.onResolve({ filter: /^lambda-entry$/ }, () => ({ path: entry }));
+  },
+};
+async function bundle({ options, file, outputDir }) {
+  const contextDir = path.join(path.dirname(outputDir), '.esbuild-context');
+  let context = contexts.get(contextDir);
+  if (!context) {
+    context = await esbuild.context({
+      ...options,
+      entryPoints: [{ in: 'lambda-entry', out: workerData.entryName }],
+      outdir: contextDir,
+      write: false,
+      plugins: [entryPlugin],
+    });
+    contexts.set(contextDir, context);
+  }
+  entry = file;
+  const result = await context.rebuild();
+  for (const output of result.outputFiles) {
+    const target = path.join(outputDir, path.relative(contextDir, output.path));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, output.contents);
+  }
+}
+port.on('message', (request) => {
+  bundle(request).then(
+    () => port.postMessage({ ok: true }),
+    (error) => port.postMessage({ ok: false, message: String(error && error.message ? error.message : error) }),
+  ).finally(() => {
+    Atomics.store(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  });
+});
+`;
+
+/** How long one bundle may take before the worker counts as stuck. */
+const BUNDLE_TIMEOUT_MS = 5 * 60_000;
+
+/** A worker thread that bundles synchronously, for CDK's synchronous local bundling hook. */
+class SyncBundler {
+  readonly #port: MessagePort;
+  readonly #signal = new Int32Array(new SharedArrayBuffer(4));
+
+  constructor() {
+    const { port1, port2 } = new MessageChannel();
+    this.#port = port1;
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        esbuildPath: createRequire(import.meta.url).resolve('esbuild'),
+        entryName: ENTRY_NAME,
+        port: port2,
+        flag: this.#signal.buffer,
+      },
+      transferList: [port2],
+    });
+    // Neither the worker nor its port may keep a finished synth alive.
+    worker.unref();
+    port1.unref();
+  }
+
+  /** Bundles `file` into `outputDir`; throws esbuild's errors. */
+  bundle(file: string, outputDir: string): void {
+    Atomics.store(this.#signal, 0, 0);
+    const options = { ...esbuildOptions, mainFields: [...esbuildOptions.mainFields] };
+    this.#port.postMessage({ options, file, outputDir });
+    if (Atomics.wait(this.#signal, 0, 0, BUNDLE_TIMEOUT_MS) === 'timed-out') {
+      throw new Error(`Bundling ${file} took longer than ${BUNDLE_TIMEOUT_MS / 1000} s`);
+    }
+    const reply = receiveMessageOnPort(this.#port)?.message as
+      { ok: true } | { ok: false; message: string } | undefined;
+    if (!reply) throw new Error(`The bundling worker gave no answer for ${file}`);
+    if (!reply.ok) throw new Error(`Bundling ${file} failed: ${reply.message}`);
+  }
+}
+
+let syncBundler: SyncBundler | undefined;
+
+/**
+ * CDK's local bundling step for one entry: esbuild in this process (a worker thread), writing only the built
+ * files into the directory CDK stages as the asset. The entry is a public field so that it is part of CDK's
  * in-process asset cache key (which serializes the bundling options): two functions never share a bundle.
  */
 class EsbuildLocalBundling implements ILocalBundling {
@@ -86,7 +188,8 @@ class EsbuildLocalBundling implements ILocalBundling {
     this.entry = entry;
   }
   tryBundle(outputDir: string): boolean {
-    esbuild.buildSync(functionBuildOptions(this.entry, outputDir));
+    syncBundler ??= new SyncBundler();
+    syncBundler.bundle(this.entry, outputDir);
     return true;
   }
 }

@@ -8,9 +8,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LAMBDA_HANDLER, lambdaCode } from '../../infra/constructs/bundling.ts';
+import { bundleFunction, LAMBDA_HANDLER, lambdaCode } from '../../infra/constructs/bundling.ts';
 
 const ENTRY = 'test/fixtures/bundling/handler.ts';
+const GREETING = 'test/fixtures/bundling/greeting.ts';
 const RARELY_MARKER = 'rarely-loaded-chunk-marker';
 
 interface Synthesized {
@@ -67,6 +68,17 @@ describe('lambdaCode', () => {
     expect(files).toContain(`${lazy[0]}.map`);
   });
 
+  it('builds byte for byte what the bench builds with bundleFunction', async () => {
+    // A directory beside the asset's, so that the source maps' relative paths are comparable.
+    const direct = path.join(first.outdir, 'direct');
+    await bundleFunction(ENTRY, direct);
+    const files = readdirSync(direct).sort();
+    expect(readdirSync(assetDir).sort()).toEqual(files);
+    for (const f of files) {
+      expect(readFileSync(path.join(assetDir, f)).equals(readFileSync(path.join(direct, f))), f).toBe(true);
+    }
+  });
+
   it('puts only the built files in the asset, nothing copied from the repository', () => {
     expect(readdirSync(assetDir).filter((f) => !/\.mjs(\.map)?$/.test(f))).toEqual([]);
   });
@@ -77,8 +89,8 @@ describe('lambdaCode', () => {
     expect(second.assetHash).toBe(first.assetHash);
   });
 
-  it('bundles each entry on its own, even when several functions share the repository as asset source', () => {
-    const both = synthTinyStack({}, ['test/fixtures/bundling/greeting.ts']);
+  it('bundles each entry on its own, even when several functions share the repository as asset source', async () => {
+    const both = synthTinyStack({}, [GREETING]);
     const [other] = both.otherHashes;
     expect(both.assetHash).toBe(first.assetHash);
     expect(other).toBeDefined();
@@ -86,6 +98,19 @@ describe('lambdaCode', () => {
     const otherIndex = readFileSync(path.join(both.outdir, `asset.${other}`, 'index.mjs'), 'utf8');
     expect(otherIndex).toContain('hello from the');
     expect(otherIndex).not.toContain('import(');
+    // The second bundle comes from a warm esbuild context and is still what a fresh build gives.
+    const direct = path.join(both.outdir, 'direct');
+    await bundleFunction(GREETING, direct);
+    const otherDir = path.join(both.outdir, `asset.${other}`);
+    for (const f of readdirSync(direct)) {
+      expect(readFileSync(path.join(otherDir, f)).equals(readFileSync(path.join(direct, f))), f).toBe(true);
+    }
+  });
+
+  it('fails the synth with the esbuild error when an entry cannot be bundled', () => {
+    expect(() => synthTinyStack({}, ['test/fixtures/bundling/no-such-handler.ts'])).toThrow(
+      /no-such-handler\.ts failed: Build failed with 1 error:.*no-such-handler\.ts/s,
+    );
   });
 
   it('does not bundle a stack that is not among the bundling stacks', () => {
