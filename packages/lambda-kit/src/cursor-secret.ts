@@ -1,11 +1,10 @@
 // The cursor codec for list routes; its signing key (CURSOR_SECRET_ARN, set by `bindCursorSecret`) is read
 // from Secrets Manager on first use and cached.
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { loadEnv } from './env.ts';
+import { requireEnv } from './env.ts';
 import { cursorCodec, type CursorCodec } from './pagination.ts';
-import * as z from 'zod';
 
-const { CURSOR_SECRET_ARN } = loadEnv(z.object({ CURSOR_SECRET_ARN: z.string().min(1) }));
+const { CURSOR_SECRET_ARN } = requireEnv(['CURSOR_SECRET_ARN']);
 
 let codec: Promise<CursorCodec> | undefined;
 

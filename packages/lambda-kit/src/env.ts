@@ -1,4 +1,5 @@
-// Environment read through a zod schema once at cold start; a missing or malformed variable fails loudly.
+// Environment read once at cold start; a missing or malformed variable fails loudly. `loadEnv` checks a zod
+// schema; `requireEnv` only needs non-empty strings and keeps zod out of a bundle that has no other use for it.
 import type * as z from 'zod';
 
 export function loadEnv<S extends z.ZodObject>(
@@ -11,4 +12,16 @@ export function loadEnv<S extends z.ZodObject>(
     throw new Error(`Invalid environment: ${problems}`);
   }
   return result.data;
+}
+
+/** The named variables, each required to be set and non-empty; throws naming every one that is not. */
+export function requireEnv<const K extends string>(
+  names: readonly K[],
+  source: NodeJS.ProcessEnv = process.env,
+): Readonly<Record<K, string>> {
+  const missing = names.filter((name) => !source[name]);
+  if (missing.length > 0) {
+    throw new Error(`Invalid environment: ${missing.map((name) => `${name}: required`).join('; ')}`);
+  }
+  return Object.fromEntries(names.map((name) => [name, source[name] as string])) as Record<K, string>;
 }

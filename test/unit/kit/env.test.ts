@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { loadEnv, requireEnv } from '../../../packages/lambda-kit/src/env.ts';
+
+describe('requireEnv', () => {
+  it('returns the named variables', () => {
+    expect(
+      requireEnv(['TABLE_NAME', 'EVENT_BUS_NAME'], { TABLE_NAME: 't', EVENT_BUS_NAME: 'b', X: 'x' }),
+    ).toEqual({ TABLE_NAME: 't', EVENT_BUS_NAME: 'b' });
+  });
+
+  it('names every variable that is unset or empty', () => {
+    expect(() => requireEnv(['A', 'B', 'C'], { A: 'a', B: '' })).toThrow(
+      'Invalid environment: B: required; C: required',
+    );
+  });
+});
+
+describe('loadEnv', () => {
+  it('parses the environment with the schema and reports what does not match', () => {
+    const schema = z.object({ LIMIT: z.coerce.number().int(), NAME: z.string().min(1) });
+    expect(loadEnv(schema, { LIMIT: '5', NAME: 'n' })).toEqual({ LIMIT: 5, NAME: 'n' });
+    expect(() => loadEnv(schema, { LIMIT: 'x' })).toThrow(/^Invalid environment: LIMIT: .*; NAME: /);
+  });
+});
