@@ -1,12 +1,13 @@
 // Environment read once at cold start; a missing or malformed variable fails loudly. `loadEnv` checks a zod
-// schema; `requireEnv` only needs non-empty strings and keeps zod out of a bundle that has no other use for it.
-import type * as z from 'zod';
+// schema, classic (`zod`) or mini (`zod/mini`) alike; `requireEnv` only needs non-empty strings and keeps zod
+// out of a bundle that has no other use for it.
+import * as core from 'zod/v4/core';
 
-export function loadEnv<S extends z.ZodObject>(
+export function loadEnv<S extends core.$ZodObject>(
   schema: S,
   source: NodeJS.ProcessEnv = process.env,
-): z.infer<S> {
-  const result = schema.safeParse(source);
+): core.output<S> {
+  const result = core.safeParse(schema, source);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid environment: ${problems}`);

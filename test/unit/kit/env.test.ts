@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import * as zm from 'zod/mini';
 import { loadEnv, requireEnv } from '../../../packages/lambda-kit/src/env.ts';
 
 describe('requireEnv', () => {
@@ -21,5 +22,12 @@ describe('loadEnv', () => {
     const schema = z.object({ LIMIT: z.coerce.number().int(), NAME: z.string().min(1) });
     expect(loadEnv(schema, { LIMIT: '5', NAME: 'n' })).toEqual({ LIMIT: 5, NAME: 'n' });
     expect(() => loadEnv(schema, { LIMIT: 'x' })).toThrow(/^Invalid environment: LIMIT: .*; NAME: /);
+  });
+
+  it('takes a zod/mini schema as well', () => {
+    const schema = zm.object({ NAME: zm.string().check(zm.minLength(1)) });
+    const env: { NAME: string } = loadEnv(schema, { NAME: 'n' });
+    expect(env).toEqual({ NAME: 'n' });
+    expect(() => loadEnv(schema, {})).toThrow(/^Invalid environment: NAME: /);
   });
 });
