@@ -29,9 +29,6 @@ export const esbuildOptions = {
   target: 'node24',
   splitting: true,
   minify: true,
-  // Licence comments of the bundled packages are not read by anyone in a Lambda package; the packages
-  // themselves (and their licences) are in package-lock.json.
-  legalComments: 'none',
   sourcemap: true,
   sourcesContent: false,
   mainFields: ['module', 'main'],
