@@ -347,9 +347,8 @@ async function main(): Promise<void> {
     for (const b of bundles) floorSets.set(floorKey(b.sdkPackages), b.sdkPackages);
     const floors = new Map<string, Bundle>();
     for (const [key, sdk] of floorSets) floors.set(key, await bundleFloor(sdk, outDir));
-    for (const [key, floor] of floors) {
-      if (floor.lazyBytes > 0) log(`floor ${key} has lazily loaded chunks: ${kb(floor.lazyBytes)} KB`);
-    }
+    const lazyFloors = [...floors.values()].filter((f) => f.lazyBytes > 0).length;
+    log(`${floors.size} floors, ${lazyFloors} with lazily loaded chunks (the SDK's credential providers)`);
 
     const detailIndex = functions.findIndex((f) => f.name === DETAIL_FUNCTION);
     if (detailIndex < 0)
