@@ -1,5 +1,6 @@
-// How every Lambda is bundled, in one place for the CDK app and the bench: esbuild, in-process, one ESM entry
-// file `index.mjs` for Node 24 with the AWS SDK inside (the emulator provides no SDK) and a source map.
+// How every Lambda is bundled, in one place for the CDK app and the bench: esbuild's JS API from this process
+// (no shell and no esbuild process per function), one ESM entry file `index.mjs` for Node 24 with the AWS SDK
+// inside (the emulator provides no SDK) and source maps.
 // Code splitting is on: a module reached only through a dynamic `import()` (the Stripe SDK in the payment
 // service, the SDK's SSO/INI/web-identity credential providers) becomes a chunk that loads when that import
 // runs, not at cold start. Modules both sides need go into shared chunks that `index.mjs` imports statically.
