@@ -1,10 +1,11 @@
-// Part 1 of the bench, building: finds every Lambda function of the app, bundles each with the exact esbuild
-// options the house function construct uses, and builds its "floor": a bundle that only imports and
-// constructs the AWS SDK clients the function's bundle contains, with an empty handler.
-import * as esbuild from 'esbuild';
+// Part 1 of the bench, building: finds every Lambda function of the app, bundles each with the bundler the CDK
+// app uses (infra/constructs/bundling.ts: code splitting on), tells which output files load at init and which
+// only when a dynamic import() runs, and builds each function's "floor": a bundle, built the same way, that
+// only imports and constructs the AWS SDK clients the function loads at init, with an empty handler.
+import type { Metafile } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
-import { esbuildOptions } from '../../infra/constructs/bundling.ts';
+import { type BundleEntry, bundleFunction as bundleEntry } from '../../infra/constructs/bundling.ts';
 import { platformRoutes, services } from '../../infra/services/index.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -50,19 +51,30 @@ export function appFunctions(): LambdaFunction[] {
 export interface PackageBytes {
   /** npm package name, or `(app) <dir>` for the repository's own code. */
   readonly name: string;
-  /** Bytes this package contributes to the minified bundle. */
+  /** Bytes this package contributes to the minified output files counted. */
   readonly bytes: number;
 }
 
 export interface Bundle {
-  /** Absolute path of the .mjs file. */
+  /** Absolute path of the entry file, `index.mjs`. */
   readonly file: string;
-  /** Size of the .mjs in bytes (the source map is not counted). */
+  /**
+   * Bytes that load at init: the entry file plus every chunk it imports statically, directly or through
+   * another chunk (`.mjs` only, not the source maps). This is the bundle size the targets are about.
+   */
   readonly bytes: number;
+  /** Output files counted in `bytes`, relative to the bundle's directory. */
+  readonly initFiles: readonly string[];
+  /** Bytes of the chunks that load only when a dynamic `import()` runs (and of their own static imports). */
+  readonly lazyBytes: number;
+  readonly lazyFiles: readonly string[];
+  /** All source maps of the bundle together. */
   readonly mapBytes: number;
-  /** Contributors to the bundle, largest first. */
+  /** Contributors to the files that load at init, largest first. */
   readonly packages: readonly PackageBytes[];
-  /** `@aws-sdk/client-*` and `@aws-sdk/lib-*` packages with code in the bundle, sorted. */
+  /** Contributors to the lazily loaded chunks, largest first. */
+  readonly lazyPackages: readonly PackageBytes[];
+  /** `@aws-sdk/client-*` and `@aws-sdk/lib-*` packages with code in the files that load at init, sorted. */
   readonly sdkPackages: readonly string[];
 }
 
@@ -77,32 +89,57 @@ function packageOf(input: string): string {
   return `(app) ${first === 'packages' && second ? `${first}/${second}` : (first ?? input)}`;
 }
 
-async function build(
-  target: Pick<esbuild.BuildOptions, 'entryPoints' | 'outdir' | 'outfile' | 'stdin'>,
-  outFile: string,
-): Promise<Bundle> {
-  const result = await esbuild.build({
-    ...esbuildOptions,
-    mainFields: [...esbuildOptions.mainFields],
-    ...target,
-    metafile: true,
-  });
-  const outputs = Object.entries(result.metafile.outputs).map(([p, o]) => ({ ...o, file: path.resolve(p) }));
-  const js = outputs.find((o) => o.file === outFile);
-  const map = outputs.find((o) => o.file === `${outFile}.map`);
-  if (!js) throw new Error(`esbuild wrote no ${outFile}`);
-  const totals = new Map<string, number>();
-  for (const [input, { bytesInOutput }] of Object.entries(js.inputs)) {
-    if (bytesInOutput === 0) continue;
-    const name = packageOf(input);
-    totals.set(name, (totals.get(name) ?? 0) + bytesInOutput);
+type Output = Metafile['outputs'][string];
+
+/** Every output reached from `roots` through static imports, roots included. */
+function staticClosure(roots: readonly string[], outputs: ReadonlyMap<string, Output>): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...roots];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const i of outputs.get(file)?.imports ?? []) {
+      if (!i.external && i.kind === 'import-statement') queue.push(path.resolve(i.path));
+    }
   }
-  const packages = [...totals].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
+  return seen;
+}
+
+function packageTotals(files: Iterable<string>, outputs: ReadonlyMap<string, Output>): PackageBytes[] {
+  const totals = new Map<string, number>();
+  for (const file of files) {
+    for (const [input, { bytesInOutput }] of Object.entries(outputs.get(file)?.inputs ?? {})) {
+      if (bytesInOutput === 0) continue;
+      const name = packageOf(input);
+      totals.set(name, (totals.get(name) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...totals].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
+}
+
+/**
+ * Splits a function's output files into what loads at init (the entry and its static imports) and what
+ * loads only behind a dynamic import(). Every `.mjs` esbuild wrote is in exactly one of the two.
+ */
+export function describeBundle(entryFile: string, metafile: Metafile): Bundle {
+  const dir = path.dirname(entryFile);
+  const outputs = new Map(Object.entries(metafile.outputs).map(([p, o]) => [path.resolve(p), o]));
+  const code = [...outputs.keys()].filter((f) => f.endsWith('.mjs'));
+  if (!outputs.has(entryFile)) throw new Error(`esbuild wrote no ${entryFile}`);
+  const init = staticClosure([entryFile], outputs);
+  const lazy = code.filter((f) => !init.has(f));
+  const size = (f: string) => fs.statSync(f).size;
+  const sum = (files: Iterable<string>) => [...files].reduce((n, f) => n + size(f), 0);
+  const packages = packageTotals(init, outputs);
   return {
-    file: outFile,
-    bytes: fs.statSync(outFile).size,
-    mapBytes: map ? fs.statSync(map.file).size : 0,
+    file: entryFile,
+    bytes: sum(init),
+    initFiles: [...init].map((f) => path.relative(dir, f)).sort(),
+    lazyBytes: sum(lazy),
+    lazyFiles: lazy.map((f) => path.relative(dir, f)).sort(),
+    mapBytes: sum([...outputs.keys()].filter((f) => f.endsWith('.map'))),
     packages,
+    lazyPackages: packageTotals(lazy, outputs),
     sdkPackages: packages
       .map((p) => p.name)
       .filter((n) => /^@aws-sdk\/(client|lib)-/.test(n))
@@ -110,12 +147,14 @@ async function build(
   };
 }
 
-/** Bundles one handler file into `<outDir>/<name>.mjs`. */
+async function build(entry: BundleEntry, dir: string): Promise<Bundle> {
+  const { entryFile, metafile } = await bundleEntry(entry, dir);
+  return describeBundle(entryFile, metafile);
+}
+
+/** Bundles one handler file into `<outDir>/<name>/` (`index.mjs` and its chunks). */
 export function bundleFunction(fn: LambdaFunction, outDir: string): Promise<Bundle> {
-  return build(
-    { entryPoints: [{ in: path.join(REPO_ROOT, fn.entry), out: fn.name }], outdir: outDir },
-    path.join(outDir, `${fn.name}.mjs`),
-  );
+  return build(fn.entry, path.join(outDir, fn.name));
 }
 
 /** The client class a `@aws-sdk/client-*` package exports, e.g. `DynamoDBClient` (its `<Name>Client.d.ts`). */
@@ -160,19 +199,12 @@ export function floorSource(sdkPackages: readonly string[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Bundles a module given as source (resolving imports from the repository root) into `<outDir>/<name>.mjs`. */
+/** Bundles a module given as source (resolving imports from the repository root) into `<outDir>/<name>/`. */
 export function bundleSource(contents: string, name: string, outDir: string): Promise<Bundle> {
-  const outFile = path.join(outDir, `${name}.mjs`);
-  return build(
-    {
-      stdin: { contents, resolveDir: REPO_ROOT, sourcefile: `${name}.js`, loader: 'js' },
-      outfile: outFile,
-    },
-    outFile,
-  );
+  return build({ source: contents, resolveDir: REPO_ROOT }, path.join(outDir, name));
 }
 
-/** Builds the floor of a set of SDK packages into `<outDir>/floor/<key>.mjs`. */
+/** Builds the floor of a set of SDK packages into `<outDir>/floor/<key>/`. */
 export function bundleFloor(sdkPackages: readonly string[], outDir: string): Promise<Bundle> {
   return bundleSource(floorSource(sdkPackages), `floor/${floorKey(sdkPackages)}`, outDir);
 }

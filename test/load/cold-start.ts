@@ -11,7 +11,8 @@ const run = promisify(execFile);
 /**
  * The child's program, plain JavaScript run with `node --input-type=module -e` (a .ts child would pay for
  * type stripping in every one of the hundreds of processes). It times `await import(bundle)` and prints one
- * line `BENCH_RESULT {"importMs":…,"network":[…]}`. Opening a TCP connection or sending a UDP datagram
+ * line `BENCH_RESULT {"importMs":…,"cpuMs":…,"network":[…]}` (cpuMs: the process's user + system CPU time
+ * during the import, all its threads). Opening a TCP connection or sending a UDP datagram
  * during the import, or in the tick after it, is blocked and reported: a cold start must not touch the
  * network.
  */
@@ -27,12 +28,15 @@ net.Socket.prototype.connect = function (...args) {
 dgram.Socket.prototype.send = function (...args) {
   network.push('udp send ' + JSON.stringify(args.slice(1)));
 };
+const cpuStarted = process.cpuUsage();
 const started = performance.now();
 const mod = await import(process.argv[1]);
 const importMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuStarted);
 if (typeof mod.handler !== 'function') throw new Error(process.argv[1] + ' exports no handler function');
 await new Promise((resolve) => setImmediate(resolve));
-process.stdout.write('BENCH_RESULT ' + JSON.stringify({ importMs, network }) + '\\n');
+const cpuMs = (cpu.user + cpu.system) / 1000;
+process.stdout.write('BENCH_RESULT ' + JSON.stringify({ importMs, cpuMs, network }) + '\\n');
 process.exit(0);
 `;
 
@@ -42,10 +46,9 @@ const CHILD_TIMEOUT_MS = 30_000;
 /**
  * What the modules validate at import, plus the Powertools and stage variables the house function construct
  * sets for the local stage. Built from scratch (nothing inherited but PATH) so no NODE_OPTIONS, compile
- * cache or real AWS profile leaks in. AWS_EXECUTION_ENV is what Lambda sets; without it Powertools Tracer
- * stays off even when POWERTOOLS_TRACE_ENABLED=true.
+ * cache or real AWS profile leaks in. AWS_EXECUTION_ENV is what Lambda sets (the SDK and Powertools read it).
  */
-export function childEnv(tracing: boolean): NodeJS.ProcessEnv {
+export function childEnv(): NodeJS.ProcessEnv {
   return {
     PATH: [NODE_BIN_DIR, process.env.PATH].filter((p) => p !== undefined && p !== '').join(path.delimiter),
     TABLE_NAME: 'bench-table',
@@ -66,7 +69,6 @@ export function childEnv(tracing: boolean): NodeJS.ProcessEnv {
     POWERTOOLS_SERVICE_NAME: 'bench',
     POWERTOOLS_METRICS_NAMESPACE: 'Commerce',
     POWERTOOLS_LOG_LEVEL: 'INFO',
-    POWERTOOLS_TRACE_ENABLED: String(tracing),
     STAGE: 'local',
   };
 }
@@ -75,13 +77,22 @@ export function childEnv(tracing: boolean): NodeJS.ProcessEnv {
 export interface InitTarget {
   readonly id: string;
   readonly file: string;
-  readonly tracing: boolean;
   /** Run with --enable-source-maps, as the house function construct sets in NODE_OPTIONS. */
   readonly sourceMaps: boolean;
 }
 
-/** Times one import in a fresh process; throws if the child fails or touches the network. */
-export async function timeImport(target: InitTarget): Promise<number> {
+/** One timed import: wall-clock milliseconds, and CPU milliseconds of the child's threads meanwhile. */
+export interface ImportTime {
+  readonly ms: number;
+  readonly cpuMs: number;
+}
+
+/**
+ * Times one import in a fresh process; throws if the child fails or touches the network. `nice`, when given,
+ * runs the child under `nice -n <nice>` (negative values need root): on a machine shared with other work a
+ * higher priority keeps others' processes from stretching the child's wall-clock time.
+ */
+export async function timeImport(target: InitTarget, nice?: number): Promise<ImportTime> {
   const args = [
     ...(target.sourceMaps ? ['--enable-source-maps'] : []),
     '--input-type=module',
@@ -89,8 +100,10 @@ export async function timeImport(target: InitTarget): Promise<number> {
     CHILD_SOURCE,
     pathToFileURL(target.file).href,
   ];
-  const { stdout } = await run(process.execPath, args, {
-    env: childEnv(target.tracing),
+  const [command, commandArgs] =
+    nice === undefined ? [process.execPath, args] : ['nice', ['-n', String(nice), process.execPath, ...args]];
+  const { stdout } = await run(command, commandArgs, {
+    env: childEnv(),
     cwd: path.dirname(target.file),
     timeout: CHILD_TIMEOUT_MS,
     maxBuffer: 16 * 1024 * 1024,
@@ -100,30 +113,39 @@ export async function timeImport(target: InitTarget): Promise<number> {
   });
   const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
   if (!line) throw new Error(`Importing ${target.id} printed no result:\n${stdout.slice(-2000)}`);
-  const result = JSON.parse(line.slice('BENCH_RESULT '.length)) as { importMs: number; network: string[] };
+  const result = JSON.parse(line.slice('BENCH_RESULT '.length)) as {
+    importMs: number;
+    cpuMs: number;
+    network: string[];
+  };
   if (result.network.length > 0) {
     throw new Error(`Importing ${target.id} tried to use the network: ${result.network.join('; ')}`);
   }
-  return result.importMs;
+  return { ms: result.importMs, cpuMs: result.cpuMs };
 }
 
 /**
  * Times every target `runs` times, one fresh process each, after one discarded warm-up run per target
  * (page cache). Runs go round-robin over the targets, one process at a time, so drift on the machine
- * spreads over all of them instead of skewing one. Returns the samples per target id.
+ * spreads over all of them instead of skewing one. Returns the wall-clock samples per target id, and puts
+ * the CPU-time samples into `options.cpu` if given.
  */
 export async function timeImports(
   targets: readonly InitTarget[],
   runs: number,
   progress: (done: number, total: number) => void,
+  options: { readonly cpu?: Map<string, number[]>; readonly nice?: number } = {},
 ): Promise<Map<string, number[]>> {
+  const { cpu, nice } = options;
   const samples = new Map<string, number[]>(targets.map((t) => [t.id, []]));
-  for (const target of targets) await timeImport(target);
+  for (const target of targets) await timeImport(target, nice);
   const total = targets.length * runs;
   let done = 0;
   for (let i = 0; i < runs; i++) {
     for (const target of targets) {
-      samples.get(target.id)?.push(await timeImport(target));
+      const time = await timeImport(target, nice);
+      samples.get(target.id)?.push(time.ms);
+      if (cpu) cpu.set(target.id, [...(cpu.get(target.id) ?? []), time.cpuMs]);
       progress(++done, total);
     }
   }
