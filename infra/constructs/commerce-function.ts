@@ -5,14 +5,12 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITableV2, ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays, type ILogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import path from 'node:path';
 import type { StageConfig } from '../config/stage-config.ts';
-import { ESM_REQUIRE_SHIM, esbuildOptions } from './bundling.ts';
+import { LAMBDA_HANDLER, lambdaCode } from './bundling.ts';
 import { InlineRole } from './inline-role.ts';
 import { GSI1, GSI2 } from './service-table.ts';
 
@@ -28,8 +26,6 @@ const TABLE_WRITE_ACTIONS = [
   'dynamodb:DeleteItem',
   'dynamodb:BatchWriteItem',
 ];
-
-export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 export const retention: Record<StageConfig['logRetentionDays'], RetentionDays> = {
   7: RetentionDays.ONE_WEEK,
@@ -63,7 +59,7 @@ export function houseLogGroup(scope: Construct, id: string, config: StageConfig)
   });
 }
 
-export class CommerceFunction extends NodejsFunction {
+export class CommerceFunction extends LambdaFunction {
   /** The function's own role; everything it is granted is in the role's inline policy. */
   declare readonly role: InlineRole;
 
@@ -77,8 +73,8 @@ export class CommerceFunction extends NodejsFunction {
     super(scope, id, {
       role,
       ...(props.functionName === undefined ? {} : { functionName: props.functionName }),
-      entry: path.join(REPO_ROOT, props.entry),
-      handler: 'handler',
+      code: lambdaCode(props.entry),
+      handler: LAMBDA_HANDLER,
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -86,8 +82,6 @@ export class CommerceFunction extends NodejsFunction {
       timeout: props.timeout ?? Duration.seconds(config.lambda.timeoutSeconds),
       tracing: config.lambda.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       logGroup,
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
       environment: {
         POWERTOOLS_SERVICE_NAME: props.service,
         POWERTOOLS_METRICS_NAMESPACE: 'Commerce',
@@ -95,18 +89,6 @@ export class CommerceFunction extends NodejsFunction {
         STAGE: config.stage,
         ...(config.lambda.sourceMapStackTraces ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
         ...props.environment,
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: esbuildOptions.target,
-        platform: esbuildOptions.platform,
-        minify: esbuildOptions.minify,
-        sourceMap: esbuildOptions.sourcemap,
-        sourcesContent: esbuildOptions.sourcesContent,
-        mainFields: [...esbuildOptions.mainFields],
-        externalModules: [],
-        banner: ESM_REQUIRE_SHIM,
-        logLevel: LogLevel.WARNING,
       },
     });
     // Write to its log group only (instead of the managed basic execution policy's logs:* on every group).
