@@ -7,8 +7,8 @@ import httpCors from '@middy/http-cors';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
-import { loadEnv } from './env.ts';
+import type * as z from 'zod';
+import { requireEnv } from './env.ts';
 import type { ResponseContract, RouteContract, RouteKey } from './contract.ts';
 import { DomainError, ValidationError, type FieldError } from './errors.ts';
 import { logger, metrics, publishMetrics } from './observability.ts';
@@ -20,7 +20,7 @@ import { toFieldErrors } from './zod-errors.ts';
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 const CORRELATION_HEADER = 'x-correlation-id';
-const correlationIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/);
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Who is calling, as the Auth service's authorizer hands it to the handler. */
 export interface Principal {
@@ -114,8 +114,11 @@ function correlation(): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
   return {
     before: (request) => {
       const headers = lowerCaseHeaders(request.event.headers);
-      const supplied = correlationIdSchema.safeParse(headers[CORRELATION_HEADER]);
-      const id = supplied.success ? supplied.data : (request.event.requestContext?.requestId ?? randomUUID());
+      const supplied = headers[CORRELATION_HEADER];
+      const id =
+        supplied !== undefined && CORRELATION_ID.test(supplied)
+          ? supplied
+          : (request.event.requestContext?.requestId ?? randomUUID());
       resetDynamoDbUsage();
       request.event.correlationId = id;
       logger.appendKeys({ correlationId: id });
@@ -333,7 +336,7 @@ export function httpRoute<
 
   if (spec.rawBody && spec.body) throw new Error('A route takes either a raw body or a JSON body.');
   // Allowed CORS origins, comma separated; the house function construct sets it on every HTTP function.
-  const { CORS_ORIGINS } = loadEnv(z.object({ CORS_ORIGINS: z.string().min(1) }));
+  const { CORS_ORIGINS } = requireEnv(['CORS_ORIGINS']);
 
   const handler = middy<ParsedEvent, APIGatewayProxyResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
