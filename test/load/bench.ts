@@ -1,4 +1,5 @@
-// npm run bench [-- --no-http] [--no-checkout] [--runs N] [--nice N] [--requests N] [--checkouts N] [--keep-cloud]
+// npm run bench [-- --no-http] [--no-checkout] [--no-redeploy] [--runs N] [--nice N] [--requests N] [--checkouts N]
+//                 [--keep-cloud]
 //
 // Measures, and prints as PASS/FAIL against the targets in docs/bench.md (it is a measurement, not a test:
 // it exits 0 whether targets pass or fail, non-zero only when something could not be measured):
@@ -8,6 +9,8 @@
 //   2. p50/p99 latency of GET /products/{id} next to the no-op GET /health through the local API gateway.
 //   3. checkout (unless --no-checkout): p50/p99 of POST /carts/{id}/checkout one shopper at a time with the
 //      orders function's DynamoDB calls (its Server-Timing header), and checkouts/s with 10 shoppers at once.
+//   4. redeploy (unless --no-redeploy): a one-line change to one handler, deployed locally and checked live on
+//      the same API URL; target under 60 s.
 // Writes every number and sample to bench-results/bench.json.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,6 +30,7 @@ import {
 } from './bundles.ts';
 import { type InitTarget, timeImports } from './cold-start.ts';
 import { checkoutBench, type CheckoutBench } from './checkout-bench.ts';
+import { redeployBench, REDEPLOY_TARGET_SECONDS, type RedeployBench } from './redeploy-bench.ts';
 import { createBenchProduct, findApi, measureLatency, releaseApi } from './http-latency.ts';
 import { median, percentile, round } from './stats.ts';
 
@@ -107,8 +111,8 @@ const FAMILIES: readonly { name: string; test: RegExp }[] = [
 ];
 
 const USAGE =
-  'Usage: npm run bench [-- --no-http] [--no-checkout] [--runs N] [--nice N] [--requests N] [--checkouts N] ' +
-  '[--keep-cloud]';
+  'Usage: npm run bench [-- --no-http] [--no-checkout] [--no-redeploy] [--runs N] [--nice N] [--requests N] ' +
+  '[--checkouts N] [--keep-cloud]';
 
 /** A bad command line: printed with the usage, without a stack. */
 class UsageError extends Error {}
@@ -116,6 +120,7 @@ class UsageError extends Error {}
 function parseOptions(): {
   http: boolean;
   checkout: boolean;
+  redeploy: boolean;
   runs: number;
   requests: number;
   checkouts: number;
@@ -128,6 +133,7 @@ function parseOptions(): {
       options: {
         'no-http': { type: 'boolean', default: false },
         'no-checkout': { type: 'boolean', default: false },
+        'no-redeploy': { type: 'boolean', default: false },
         checkouts: { type: 'string', default: '30' },
         runs: { type: 'string', default: '20' },
         requests: { type: 'string', default: '500' },
@@ -155,6 +161,7 @@ function parseOptions(): {
   return {
     http: !values['no-http'],
     checkout: !values['no-checkout'],
+    redeploy: !values['no-redeploy'],
     checkouts: count('checkouts', values.checkouts),
     runs: count('runs', values.runs),
     requests: count('requests', values.requests),
@@ -209,7 +216,8 @@ async function latencyBench(options: {
   keepCloud: boolean;
   checkout: boolean;
   checkouts: number;
-}): Promise<{ json: Record<string, unknown>; pass: boolean }> {
+  redeploy: boolean;
+}): Promise<{ json: Record<string, unknown>; pass: boolean; redeployPass: boolean | undefined }> {
   const api = await findApi(log);
   try {
     log(`API ${api.baseUrl} (${api.source})`);
@@ -282,8 +290,9 @@ async function latencyBench(options: {
       pass,
       samplesMs: Object.fromEntries(Object.entries(latency).map(([k, v]) => [k, v.map((x) => round(x, 2))])),
       checkout: options.checkout ? await checkoutPart(api.baseUrl, options.checkouts) : { skipped: true },
+      redeploy: options.redeploy ? await redeployPart(api.baseUrl, productId) : { skipped: true },
     };
-    return { json, pass };
+    return { json, pass, redeployPass: 'pass' in json.redeploy ? json.redeploy.pass : undefined };
   } finally {
     if (options.keepCloud) {
       if (api.startedCloud) log('leaving the local cloud running (--keep-cloud); stop it with npm stop');
@@ -291,6 +300,17 @@ async function latencyBench(options: {
       await releaseApi(api, log);
     }
   }
+}
+
+/** Part 4: a one-line change to one handler, redeployed locally (in place, same URL) and checked live. */
+async function redeployPart(baseUrl: string, productId: string): Promise<RedeployBench> {
+  const result = await redeployBench(baseUrl, productId, log);
+  console.log(
+    `\nLocal redeploy after a one-line change to catalog/http/get-product: ${result.seconds.toFixed(1)} s ` +
+      `(deployed ${result.deployed}; target < ${REDEPLOY_TARGET_SECONDS} s, same API URL: ` +
+      `${result.urlAfter === result.urlBefore ? 'yes' : `no, ${result.urlAfter}`}): ${verdict(result.pass)}`,
+  );
+  return result;
 }
 
 /** Part 3: checkout one shopper at a time (latency, DynamoDB calls) and 10 shoppers at once (throughput). */
@@ -533,9 +553,10 @@ async function main(): Promise<void> {
     // ---- Part 2: latency over the local gateway ----
     let http: Record<string, unknown> = { skipped: true };
     let latencyPass: boolean | undefined;
+    let redeployPass: boolean | undefined;
     if (options.http) {
       try {
-        ({ json: http, pass: latencyPass } = await latencyBench(options));
+        ({ json: http, pass: latencyPass, redeployPass } = await latencyBench(options));
       } catch (error) {
         // Not a failed target but a failed measurement: report it, keep part 1, exit non-zero.
         const message = error instanceof Error ? error.message : String(error);
@@ -558,6 +579,7 @@ async function main(): Promise<void> {
     const checks = [
       ...results.flatMap((r) => [r.bundlePass, r.initPass]),
       ...(latencyPass === undefined ? [] : [latencyPass]),
+      ...(redeployPass === undefined ? [] : [redeployPass]),
     ].filter((c) => c !== undefined);
     const passed = checks.filter(Boolean).length;
     const elapsedS = (performance.now() - started) / 1000;
@@ -640,9 +662,12 @@ async function main(): Promise<void> {
     console.log(line(`code at init ≤ floor + ${TARGETS.bundleOverFloorBytes / 1024} KB`, bundleCount));
     console.log(line(`cold init ≤ ${TARGETS.initRatio} × floor`, initCount));
     if (latencyPass !== undefined) console.log(`  latency: ${verdict(latencyPass)}`);
+    if (redeployPass !== undefined)
+      console.log(`  local redeploy < ${REDEPLOY_TARGET_SECONDS} s: ${verdict(redeployPass)}`);
     console.log(
       `Bench: ${passed} of ${checks.length} targets passed, ${checks.length - passed} failed ` +
         `(${results.length} functions x 2${latencyPass === undefined ? '' : ' + latency'}` +
+        `${redeployPass === undefined ? '' : ' + redeploy'}` +
         `${initCount.notApplicable ? `, ${initCount.notApplicable} not applicable` : ''}).`,
     );
   } finally {
