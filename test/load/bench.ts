@@ -56,7 +56,7 @@ const HTTP_WARMUP = 30;
 const COMPONENTS = {
   zod: "import * as z from 'zod';\nexport const schema = z.object({ id: z.string() });",
   events: [
-    '// The event catalog schemas the catalog contract builds on.',
+    '// The event catalog schemas the catalog routes build on.',
     "import { categorySnapshot, productSnapshot } from '@commerce/events';",
     'export const eventSchemas = [productSnapshot, categorySnapshot];',
   ].join('\n'),
@@ -67,8 +67,8 @@ const COMPONENTS = {
   ].join('\n'),
   routeSchemas: [
     '// Every route schema of the catalog service, as each catalog handler imports them.',
-    "import { catalogContract } from './functions/catalog/contract.ts';",
-    'export const contract = catalogContract;',
+    "import { catalogRoutes } from './functions/catalog/routes.ts';",
+    'export const routes = catalogRoutes;',
   ].join('\n'),
   logger: "import { Logger } from '@aws-lambda-powertools/logger';\nexport const logger = new Logger();",
   metrics: "import { Metrics } from '@aws-lambda-powertools/metrics';\nexport const metrics = new Metrics();",
@@ -88,7 +88,7 @@ const PROBES: readonly { name: string; parts: readonly (keyof typeof COMPONENTS)
   { name: 'zod (import, one schema)', parts: ['zod'] },
   { name: 'zod + event schemas (product, category)', parts: ['zod', 'events'] },
   { name: 'zod + catalog request schemas', parts: ['zod', 'requestSchemas'] },
-  { name: 'zod + catalog contract (request, response, events)', parts: ['zod', 'routeSchemas'] },
+  { name: 'zod + catalog routes (request, response, events)', parts: ['zod', 'routeSchemas'] },
   { name: 'Logger + Metrics', parts: ['logger', 'metrics'] },
   { name: 'middy + CORS + security headers', parts: ['middy'] },
   { name: 'kit HTTP stack, no schemas (zod, Powertools, middy)', parts: ['kitHttp'] },
