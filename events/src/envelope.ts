@@ -1,18 +1,16 @@
 // The envelope every event on the commerce bus carries, and the definition type each catalog module exports.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The EventBridge bus every service publishes to (the deployed name gets the stage appended). */
 export const BUS_BASE_NAME = 'commerce';
 
-export const eventMetadataSchema = z
-  .object({
-    id: z.uuid(),
-    version: z.number().int().positive(),
-    occurredAt: z.iso.datetime(),
-    correlationId: z.string().min(1).max(128),
-    causationId: z.string().min(1).max(128).optional(),
-  })
-  .strict();
+export const eventMetadataSchema = z.strictObject({
+  id: z.uuid(),
+  version: z.number().check(z.int(), z.positive()),
+  occurredAt: z.iso.datetime(),
+  correlationId: z.string().check(z.minLength(1), z.maxLength(128)),
+  causationId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+});
 
 export type EventMetadata = z.infer<typeof eventMetadataSchema>;
 
@@ -34,7 +32,10 @@ export type ServiceName =
 /** EventBridge `detail-type`: `<entity>.<verb>` in the past tense. */
 export type DetailType = `${string}.${string}`;
 
-export interface EventDefinition<TData extends z.ZodType = z.ZodType, TType extends DetailType = DetailType> {
+export interface EventDefinition<
+  TData extends z.ZodMiniType = z.ZodMiniType,
+  TType extends DetailType = DetailType,
+> {
   /** EventBridge `source`: `commerce.<service>`. */
   readonly source: `commerce.${ServiceName}`;
   /** EventBridge `detail-type`: `<entity>.<verb>` in the past tense. */
@@ -46,7 +47,7 @@ export interface EventDefinition<TData extends z.ZodType = z.ZodType, TType exte
   /** Schema of `detail.data`. */
   readonly data: TData;
   /** Schema of the whole `detail`: metadata plus data. */
-  readonly detail: z.ZodObject<{ metadata: typeof eventMetadataSchema; data: TData }>;
+  readonly detail: z.ZodMiniObject<{ metadata: typeof eventMetadataSchema; data: TData }>;
 }
 
 /** Deeply readonly view of a type, so publishers can pass their immutable domain objects. */
@@ -60,7 +61,7 @@ export type DeepReadonly<T> = T extends readonly (infer U)[]
 export type EventData<E extends EventDefinition> = DeepReadonly<z.infer<E['data']>>;
 export type EventDetail<E extends EventDefinition> = z.infer<E['detail']>;
 
-export function defineEvent<TData extends z.ZodType, const TType extends DetailType>(spec: {
+export function defineEvent<TData extends z.ZodMiniType, const TType extends DetailType>(spec: {
   producer: ServiceName;
   detailType: TType;
   version: number;
@@ -74,7 +75,7 @@ export function defineEvent<TData extends z.ZodType, const TType extends DetailT
     producer: spec.producer,
     description: spec.description,
     data: spec.data,
-    detail: z.object({ metadata: eventMetadataSchema, data: spec.data }).strict(),
+    detail: z.strictObject({ metadata: eventMetadataSchema, data: spec.data }),
   };
 }
 

@@ -4,7 +4,7 @@
 import { categorySnapshot, productSnapshot } from '@commerce/events';
 import { pageSchema } from '@commerce/lambda-kit/contract';
 import { defineRoutes } from '@commerce/lambda-kit/service';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   categoryIdParams,
   createCategoryBody,
@@ -16,12 +16,12 @@ import {
   updateProductBody,
 } from './schemas.ts';
 
-const product = productSnapshot.meta({ id: 'Product' });
-const category = categorySnapshot.meta({ id: 'Category' });
+const product = productSnapshot.check(z.meta({ id: 'Product' }));
+const category = categorySnapshot.check(z.meta({ id: 'Category' }));
 type CategoryNode = z.infer<typeof categorySnapshot> & { children: CategoryNode[] };
-const categoryNode: z.ZodType<CategoryNode> = z
+const categoryNode: z.ZodMiniType<CategoryNode> = z
   .object({ ...categorySnapshot.shape, children: z.lazy(() => z.array(categoryNode)) })
-  .meta({ id: 'CategoryNode' });
+  .check(z.meta({ id: 'CategoryNode' }));
 
 const productPage = pageSchema(product, 'ProductPage');
 
@@ -89,7 +89,7 @@ export const catalogRoutes = defineRoutes('catalog', {
     response: {
       status: 200,
       description: 'The category tree.',
-      body: z.object({ items: z.array(categoryNode) }).meta({ id: 'CategoryTree' }),
+      body: z.object({ items: z.array(categoryNode) }).check(z.meta({ id: 'CategoryTree' })),
     },
   },
   'POST /categories': {

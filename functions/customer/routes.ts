@@ -4,7 +4,7 @@
 import { customerSnapshot } from '@commerce/events';
 import { pageSchema } from '@commerce/lambda-kit/contract';
 import { defineRoutes } from '@commerce/lambda-kit/service';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   addressBody,
   addressIdParams,
@@ -17,29 +17,29 @@ import {
 const profile = z
   .object({
     ...customerSnapshot.shape,
-    defaultShippingAddressId: z.uuid().optional(),
-    defaultBillingAddressId: z.uuid().optional(),
+    defaultShippingAddressId: z.optional(z.uuid()),
+    defaultBillingAddressId: z.optional(z.uuid()),
   })
-  .meta({ id: 'CustomerProfile' });
+  .check(z.meta({ id: 'CustomerProfile' }));
 
 const address = z
   .object({
     id: z.uuid(),
     name: z.string(),
-    company: z.string().optional(),
+    company: z.optional(z.string()),
     line1: z.string(),
-    line2: z.string().optional(),
+    line2: z.optional(z.string()),
     city: z.string(),
-    region: z.string().optional(),
+    region: z.optional(z.string()),
     postalCode: z.string(),
     country: z.string(),
-    phone: z.string().optional(),
+    phone: z.optional(z.string()),
   })
-  .meta({ id: 'Address' });
+  .check(z.meta({ id: 'Address' }));
 
 const listedAddress = z
   .object({ ...address.shape, defaultShipping: z.boolean(), defaultBilling: z.boolean() })
-  .meta({ id: 'ListedAddress' });
+  .check(z.meta({ id: 'ListedAddress' }));
 
 export const customerRoutes = defineRoutes('customer', {
   'GET /me': {
@@ -72,7 +72,7 @@ export const customerRoutes = defineRoutes('customer', {
       description: 'Everything held about me, as an attachment.',
       body: z
         .object({ exportedAt: z.iso.datetime(), profile, addresses: z.array(address) })
-        .meta({ id: 'CustomerExport' }),
+        .check(z.meta({ id: 'CustomerExport' })),
     },
   },
   'GET /me/addresses': {
@@ -82,7 +82,7 @@ export const customerRoutes = defineRoutes('customer', {
     response: {
       status: 200,
       description: 'My addresses and which are the defaults.',
-      body: z.object({ items: z.array(listedAddress) }).meta({ id: 'AddressList' }),
+      body: z.object({ items: z.array(listedAddress) }).check(z.meta({ id: 'AddressList' })),
     },
   },
   'POST /me/addresses': {
@@ -132,7 +132,9 @@ export const customerRoutes = defineRoutes('customer', {
     response: {
       status: 200,
       description: 'The customer with their addresses.',
-      body: z.object({ ...profile.shape, addresses: z.array(address) }).meta({ id: 'CustomerWithAddresses' }),
+      body: z
+        .object({ ...profile.shape, addresses: z.array(address) })
+        .check(z.meta({ id: 'CustomerWithAddresses' })),
     },
     errors: [404],
   },

@@ -3,12 +3,12 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createDocumentClient } from '@commerce/lambda-kit/clients';
 import { loadEnv } from '@commerce/lambda-kit/env';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CognitoSignIn } from './cognito-sign-in.ts';
 import { AccountClosure, Customers } from './customer.ts';
 import { DynamoCustomerStore } from './store.ts';
 
-const env = loadEnv(z.object({ TABLE_NAME: z.string().min(1) }));
+const env = loadEnv(z.object({ TABLE_NAME: z.string().check(z.minLength(1)) }));
 
 const store = new DynamoCustomerStore(createDocumentClient(), env.TABLE_NAME);
 
@@ -20,7 +20,7 @@ export const customers = new Customers(store);
  * Cognito client.
  */
 export function accountClosure(): AccountClosure {
-  const { USER_POOL_ID } = loadEnv(z.object({ USER_POOL_ID: z.string().min(1) }));
+  const { USER_POOL_ID } = loadEnv(z.object({ USER_POOL_ID: z.string().check(z.minLength(1)) }));
   return new AccountClosure(
     customers,
     store,

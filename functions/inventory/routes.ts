@@ -4,7 +4,7 @@
 // of stock, never how many units there are.
 import { adjustmentReasonSchema, availabilitySchema } from '@commerce/events';
 import { defineRoutes } from '@commerce/lambda-kit/service';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   adjustmentBody,
   availabilityQuery,
@@ -18,42 +18,42 @@ const warehouse = z
   .object({
     id: z.string(),
     name: z.string(),
-    country: z.string().optional(),
-    version: z.number().int().positive(),
+    country: z.optional(z.string()),
+    version: z.number().check(z.int(), z.positive()),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
-  .meta({ id: 'Warehouse' });
+  .check(z.meta({ id: 'Warehouse' }));
 
-const units = z.number().int().nonnegative();
+const units = z.number().check(z.int(), z.nonnegative());
 
 const stockLevel = z
   .object({
     warehouseId: z.string(),
-    onHand: units.describe('Units in the warehouse and not yet sold.'),
-    reserved: units.describe('Units held for orders waiting for payment.'),
-    available: units.describe('onHand − reserved: what can still be promised.'),
-    version: z.number().int().nonnegative(),
-    updatedAt: z.iso.datetime().optional(),
+    onHand: units.check(z.describe('Units in the warehouse and not yet sold.')),
+    reserved: units.check(z.describe('Units held for orders waiting for payment.')),
+    available: units.check(z.describe('onHand − reserved: what can still be promised.')),
+    version: z.number().check(z.int(), z.nonnegative()),
+    updatedAt: z.optional(z.iso.datetime()),
   })
-  .meta({ id: 'StockLevel' });
+  .check(z.meta({ id: 'StockLevel' }));
 
 const ledgerEntry = z
   .object({
     sku: z.string(),
     warehouseId: z.string(),
-    delta: z.number().int(),
+    delta: z.number().check(z.int()),
     reason: adjustmentReasonSchema,
     at: z.iso.datetime(),
-    actor: z.string().describe('Who adjusted: the staff user’s id.'),
+    actor: z.string().check(z.describe('Who adjusted: the staff user’s id.')),
     resultingOnHand: units,
-    note: z.string().optional(),
+    note: z.optional(z.string()),
   })
-  .meta({ id: 'LedgerEntry' });
+  .check(z.meta({ id: 'LedgerEntry' }));
 
 const skuAvailability = z
   .object({ sku: z.string(), availability: availabilitySchema })
-  .meta({ id: 'SkuAvailability' });
+  .check(z.meta({ id: 'SkuAvailability' }));
 
 export const inventoryRoutes = defineRoutes('inventory', {
   'PUT /warehouses/{id}': {
@@ -77,7 +77,7 @@ export const inventoryRoutes = defineRoutes('inventory', {
     response: {
       status: 200,
       description: 'Every warehouse, by id.',
-      body: z.object({ items: z.array(warehouse) }).meta({ id: 'WarehouseList' }),
+      body: z.object({ items: z.array(warehouse) }).check(z.meta({ id: 'WarehouseList' })),
     },
   },
   'POST /stock/{sku}/adjustments': {
@@ -89,7 +89,7 @@ export const inventoryRoutes = defineRoutes('inventory', {
     response: {
       status: 201,
       description: 'Adjusted: the ledger entry and the level of the SKU in that warehouse after it.',
-      body: z.object({ entry: ledgerEntry, level: stockLevel }).meta({ id: 'StockAdjusted' }),
+      body: z.object({ entry: ledgerEntry, level: stockLevel }).check(z.meta({ id: 'StockAdjusted' })),
     },
     errors: [409, 422],
   },
@@ -112,7 +112,7 @@ export const inventoryRoutes = defineRoutes('inventory', {
           levels: z.array(stockLevel),
           ledger: z.array(ledgerEntry),
         })
-        .meta({ id: 'Stock' }),
+        .check(z.meta({ id: 'Stock' })),
     },
     errors: [404],
   },
@@ -138,7 +138,7 @@ export const inventoryRoutes = defineRoutes('inventory', {
     response: {
       status: 200,
       description: 'The availability of each SKU asked for, in the order asked.',
-      body: z.object({ items: z.array(skuAvailability) }).meta({ id: 'AvailabilityList' }),
+      body: z.object({ items: z.array(skuAvailability) }).check(z.meta({ id: 'AvailabilityList' })),
     },
   },
 });

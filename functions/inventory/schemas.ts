@@ -3,85 +3,85 @@
 // requests (@commerce/contracts).
 import { adjustmentReasonSchema } from '@commerce/events';
 import { defineInternal } from '@commerce/contracts';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const skuSchema = z
   .string()
-  .regex(/^[A-Za-z0-9._-]{1,64}$/, 'Must be 1-64 letters, digits, ".", "-" or "_".');
+  .check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'Must be 1-64 letters, digits, ".", "-" or "_".'));
 export const warehouseIdSchema = z
   .string()
-  .regex(
-    /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/,
-    'Lower-case letters and digits joined by hyphens, at most 40.',
+  .check(
+    z.regex(
+      /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/,
+      'Lower-case letters and digits joined by hyphens, at most 40.',
+    ),
   );
 
 export const MAX_AVAILABILITY_SKUS = 50;
 
-export const warehouseIdParams = z.object({ id: warehouseIdSchema }).strict();
-export const skuParams = z.object({ sku: skuSchema }).strict();
+export const warehouseIdParams = z.strictObject({ id: warehouseIdSchema });
+export const skuParams = z.strictObject({ sku: skuSchema });
 
-export const putWarehouseBody = z
-  .object({
-    name: z.string().trim().min(1).max(100),
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 code such as DE.')
-      .optional(),
-    version: z.number().int().positive().optional().describe('The version read; omit to create.'),
-  })
-  .strict();
+export const putWarehouseBody = z.strictObject({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 code such as DE.'))),
+  version: z
+    .optional(z.number().check(z.int(), z.positive()))
+    .check(z.describe('The version read; omit to create.')),
+});
 
-export const adjustmentBody = z
-  .object({
-    warehouseId: warehouseIdSchema,
-    delta: z
-      .number()
-      .int()
-      .min(-1_000_000)
-      .max(1_000_000)
-      .refine((n) => n !== 0, 'Must not be zero.')
-      .describe(
-        'Signed change of on-hand units; positive for received, return, transfer_in, negative for sold, damaged, lost, transfer_out, either for correction.',
+export const adjustmentBody = z.strictObject({
+  warehouseId: warehouseIdSchema,
+  delta: z.number().check(
+    z.int(),
+    z.gte(-1_000_000),
+    z.lte(1_000_000),
+    z.refine((n) => n !== 0, 'Must not be zero.'),
+    z.describe(
+      'Signed change of on-hand units; positive for received, return, transfer_in, negative for sold, damaged, lost, transfer_out, either for correction.',
+    ),
+  ),
+  reason: adjustmentReasonSchema,
+  note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+});
+
+export const stockQuery = z.strictObject({
+  ledgerLimit: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(100)), 20),
+});
+
+export const availabilityQuery = z.strictObject({
+  skus: z
+    .pipe(
+      z.pipe(
+        z.string(),
+        z.transform((s) => [
+          ...new Set(
+            s
+              .split(',')
+              .map((x) => x.trim())
+              .filter(Boolean),
+          ),
+        ]),
       ),
-    reason: adjustmentReasonSchema,
-    note: z.string().trim().min(1).max(500).optional(),
-  })
-  .strict();
-
-export const stockQuery = z
-  .object({ ledgerLimit: z.coerce.number().int().min(0).max(100).default(20) })
-  .strict();
-
-export const availabilityQuery = z
-  .object({
-    skus: z
-      .string()
-      .transform((s) => [
-        ...new Set(
-          s
-            .split(',')
-            .map((x) => x.trim())
-            .filter(Boolean),
-        ),
-      ])
-      .pipe(z.array(skuSchema).min(1).max(MAX_AVAILABILITY_SKUS))
-      .describe(`Comma-separated SKUs, at most ${MAX_AVAILABILITY_SKUS}.`),
-  })
-  .strict();
+      z.array(skuSchema).check(z.minLength(1), z.maxLength(MAX_AVAILABILITY_SKUS)),
+    )
+    .check(z.describe(`Comma-separated SKUs, at most ${MAX_AVAILABILITY_SKUS}.`)),
+});
 
 // The scheduled expiry sweep (functions/inventory/internal/expire-reservations.ts).
 
 export const correlationId = z
-  .string()
-  .regex(/^[A-Za-z0-9._:-]{1,128}$/)
-  .optional()
-  .describe("The caller's correlation id, carried into the events.");
+  .optional(z.string().check(z.regex(/^[A-Za-z0-9._:-]{1,128}$/)))
+  .check(z.describe("The caller's correlation id, carried into the events."));
 
 /** The expiry sweep, run on a schedule; no other service calls it, so its contract lives here. */
 export const expireReservations = defineInternal({
   service: 'inventory',
   name: 'expireReservations',
   description: 'the expiry sweep: expires held reservations whose hold has ended',
-  request: z.looseObject({ limit: z.number().int().min(1).max(5000).optional(), correlationId }),
-  reply: z.object({ expired: z.array(z.string()), failed: z.number().int().min(0) }),
+  request: z.looseObject({
+    limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(5000))),
+    correlationId,
+  }),
+  reply: z.object({ expired: z.array(z.string()), failed: z.number().check(z.int(), z.gte(0)) }),
 });

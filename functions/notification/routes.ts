@@ -3,24 +3,26 @@
 // authorizer's route table are built from these entries (scripts/generate.ts).
 import { pageSchema } from '@commerce/lambda-kit/contract';
 import { defineRoutes } from '@commerce/lambda-kit/service';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { NOTIFICATION_KINDS } from './templates/models.ts';
 import { listNotificationsQuery } from './schemas.ts';
 
 const delivery = z
   .object({
-    eventId: z.string().describe('The event the message answered.'),
+    eventId: z.string().check(z.describe('The event the message answered.')),
     kind: z.enum(NOTIFICATION_KINDS),
     channel: z.enum(['email', 'sms']),
-    to: z.string().describe('The address or number, masked: `a***@example.com`, `+49*******678`.'),
+    to: z.string().check(z.describe('The address or number, masked: `a***@example.com`, `+49*******678`.')),
     status: z
       .enum(['pending', 'sent', 'failed'])
-      .describe('`pending`: being sent; `sent`: the provider accepted it; `failed`: it was refused.'),
-    at: z.iso.datetime().describe('When the status was set.'),
+      .check(
+        z.describe('`pending`: being sent; `sent`: the provider accepted it; `failed`: it was refused.'),
+      ),
+    at: z.iso.datetime().check(z.describe('When the status was set.')),
     orderId: z.string(),
     orderNumber: z.string(),
   })
-  .meta({ id: 'NotificationDelivery' });
+  .check(z.meta({ id: 'NotificationDelivery' }));
 
 export const notificationRoutes = defineRoutes('notification', {
   'GET /me/notifications': {

@@ -5,12 +5,12 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { createDocumentClient } from '@commerce/lambda-kit/clients';
 import { loadEnv } from '@commerce/lambda-kit/env';
 import { logger } from '@commerce/lambda-kit/observability';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DeliveryLog, Notifier } from './notifier.ts';
 import { SesEmailSender, SnsSmsSender } from './senders.ts';
 import { DynamoNotificationStore } from './store.ts';
 
-const env = loadEnv(z.object({ TABLE_NAME: z.string().min(1) }));
+const env = loadEnv(z.object({ TABLE_NAME: z.string().check(z.minLength(1)) }));
 
 const store = new DynamoNotificationStore(createDocumentClient(), env.TABLE_NAME);
 
@@ -26,7 +26,7 @@ export function orderNotifier(): Notifier {
       /** The From address; an SES identity (the address or its domain) verified in this account and region. */
       NOTIFICATION_SENDER: z.email(),
       /** The shop's name as messages sign it. */
-      SHOP_NAME: z.string().min(1),
+      SHOP_NAME: z.string().check(z.minLength(1)),
     }),
   );
   return new Notifier({

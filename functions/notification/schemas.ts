@@ -1,9 +1,7 @@
 // The notification service's HTTP input schemas: strict, no unknown fields.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
-export const listNotificationsQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(2048).optional(),
-  })
-  .strict();
+export const listNotificationsQuery = z.strictObject({
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
+});

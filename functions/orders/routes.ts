@@ -11,7 +11,7 @@ import {
   shippingQuoteRates,
 } from '@commerce/contracts';
 import { defineRoutes } from '@commerce/lambda-kit/service';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   addLineBody,
   addressSchema,
@@ -31,7 +31,7 @@ import {
   updateCartBody,
 } from './schemas.ts';
 
-const amount = z.number().int().nonnegative().describe('Integer minor units of the currency.');
+const amount = z.number().check(z.int(), z.nonnegative(), z.describe('Integer minor units of the currency.'));
 
 const cartView = z
   .object({
@@ -40,30 +40,37 @@ const cartView = z
     lines: z.array(
       z.object({
         sku: z.string(),
-        quantity: z.number().int(),
-        unitPrice: amount.optional().describe('What one unit costs now (sale and segment prices applied).'),
-        unitOriginal: amount.optional(),
-        lineTotal: amount.optional(),
+        quantity: z.number().check(z.int()),
+        unitPrice: z
+          .optional(amount)
+          .check(z.describe('What one unit costs now (sale and segment prices applied).')),
+        unitOriginal: z.optional(amount),
+        lineTotal: z.optional(amount),
       }),
     ),
-    email: z.string().nullable(),
-    shippingAddress: addressSchema.nullable(),
-    billingAddress: addressSchema.nullable(),
-    shippingMethod: z.string().nullable(),
+    email: z.nullable(z.string()),
+    shippingAddress: z.nullable(addressSchema),
+    billingAddress: z.nullable(addressSchema),
+    shippingMethod: z.nullable(z.string()),
     totals: z
-      .object({
-        subtotal: amount,
-        discountTotal: amount,
-        shipping: amount,
-        taxTotal: amount,
-        grandTotal: amount,
-        taxIncluded: z.boolean(),
-        estimated: z
-          .boolean()
-          .describe('Tax worked out for the shop’s home country: the cart has no address yet.'),
-      })
-      .nullable()
-      .describe('Priced live through the pricing service on every read; null while a line cannot be priced.'),
+      .nullable(
+        z.object({
+          subtotal: amount,
+          discountTotal: amount,
+          shipping: amount,
+          taxTotal: amount,
+          grandTotal: amount,
+          taxIncluded: z.boolean(),
+          estimated: z
+            .boolean()
+            .check(z.describe('Tax worked out for the shop’s home country: the cart has no address yet.')),
+        }),
+      )
+      .check(
+        z.describe(
+          'Priced live through the pricing service on every read; null while a line cannot be priced.',
+        ),
+      ),
     shippingOptions: z.array(
       z
         .object({
@@ -72,33 +79,33 @@ const cartView = z
           carrier: z.string(),
           price: amount,
           free: z.boolean(),
-          minDays: z.number().int(),
-          maxDays: z.number().int(),
+          minDays: z.number().check(z.int()),
+          maxDays: z.number().check(z.int()),
         })
-        .meta({ id: 'CartShippingOption' }),
+        .check(z.meta({ id: 'CartShippingOption' })),
     ),
     issues: z
-      .array(z.object({ code: z.string(), detail: z.string(), sku: z.string().optional() }))
-      .describe('What keeps the cart from checkout; empty when it is ready.'),
-    version: z.number().int().positive(),
+      .array(z.object({ code: z.string(), detail: z.string(), sku: z.optional(z.string()) }))
+      .check(z.describe('What keeps the cart from checkout; empty when it is ready.')),
+    version: z.number().check(z.int(), z.positive()),
     updatedAt: z.iso.datetime(),
   })
-  .meta({ id: 'Cart' });
+  .check(z.meta({ id: 'Cart' }));
 
 const orderStatus = orderStatusFilter;
 
 export const orderSchema = z
   .object({
     id: z.string(),
-    number: z.string().describe('For people: `CM-<year>-<sequence>`.'),
-    customerId: z.string().nullable(),
+    number: z.string().check(z.describe('For people: `CM-<year>-<sequence>`.')),
+    customerId: z.nullable(z.string()),
     email: z.string(),
     currency: z.string(),
     lines: z.array(
       z.object({
         sku: z.string(),
         title: z.string(),
-        quantity: z.number().int(),
+        quantity: z.number().check(z.int()),
         unitPrice: amount,
         lineSubtotal: amount,
         discount: amount,
@@ -110,12 +117,12 @@ export const orderSchema = z
     billingAddress: addressSchema,
     contact: z.object({
       email: z.string(),
-      phone: z.string().optional(),
-      locale: z.string().optional(),
+      phone: z.optional(z.string()),
+      locale: z.optional(z.string()),
       smsUpdates: z.boolean(),
     }),
     shippingMethod: z.string(),
-    totalWeightGrams: z.number().int(),
+    totalWeightGrams: z.number().check(z.int()),
     totals: z.object({
       subtotal: amount,
       discountTotal: amount,
@@ -125,36 +132,36 @@ export const orderSchema = z
       taxIncluded: z.boolean(),
     }),
     payment: z.object({
-      id: z.string().optional(),
+      id: z.optional(z.string()),
       provider: z.string(),
-      intentId: z.string().optional(),
+      intentId: z.optional(z.string()),
       status: z.enum(['pending', 'authorized', 'captured', 'failed', 'partially_refunded', 'refunded']),
       authorizedAmount: amount,
       capturedAmount: amount,
       refundedAmount: amount,
     }),
-    shipment: z
-      .object({
+    shipment: z.optional(
+      z.object({
         id: z.string(),
         carrier: z.string(),
         trackingNumber: z.string(),
         status: z.enum(['in_transit', 'delivered']),
-      })
-      .optional(),
+      }),
+    ),
     status: orderStatus,
     history: z.array(
       z.object({
         status: orderStatus,
         at: z.iso.datetime(),
-        reason: z.string().optional(),
-        actor: z.string().optional(),
+        reason: z.optional(z.string()),
+        actor: z.optional(z.string()),
       }),
     ),
-    version: z.number().int().positive(),
+    version: z.number().check(z.int(), z.positive()),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
-  .meta({ id: 'Order' });
+  .check(z.meta({ id: 'Order' }));
 
 const orderPage = pageSchema(orderSchema, 'OrderPage');
 
@@ -162,16 +169,16 @@ const checkoutResult = z
   .object({
     order: orderSchema,
     payment: z.object({
-      status: z.string().describe('`authorized`, or `requires_action` with `nextAction`.'),
-      nextAction: z
-        .union([
+      status: z.string().check(z.describe('`authorized`, or `requires_action` with `nextAction`.')),
+      nextAction: z.optional(
+        z.union([
           z.object({ type: z.literal('redirect'), url: z.string() }),
           z.object({ type: z.literal('client_sdk'), clientSecret: z.string() }),
-        ])
-        .optional(),
+        ]),
+      ),
     }),
   })
-  .meta({ id: 'CheckoutResult' });
+  .check(z.meta({ id: 'CheckoutResult' }));
 
 const cartResponse = (description: string) => ({ status: 200 as const, description, body: cartView });
 
@@ -208,7 +215,7 @@ export const ordersRoutes = defineRoutes('orders', {
       description:
         'A guest cart and its secret. The secret is shown once: send it as `X-Cart-Secret` with every ' +
         'request on this cart.',
-      body: z.object({ cart: cartView, secret: z.string() }).meta({ id: 'GuestCart' }),
+      body: z.object({ cart: cartView, secret: z.string() }).check(z.meta({ id: 'GuestCart' })),
     },
   },
   'GET /carts/{id}': {
@@ -308,7 +315,7 @@ export const ordersRoutes = defineRoutes('orders', {
     access: 'customer',
     summary: 'Set the cart’s addresses or shipping method.',
     invokes: pricingPeers,
-    body: updateCartBody.omit({ email: true }),
+    body: z.omit(updateCartBody, { email: true }),
     response: cartResponse('The cart with its addresses or shipping method changed.'),
     errors: [409],
   },
@@ -333,7 +340,7 @@ export const ordersRoutes = defineRoutes('orders', {
         'and method kept); the guest cart is gone. `capped` and `dropped` name SKUs cut or left out.',
       body: z
         .object({ cart: cartView, capped: z.array(z.string()), dropped: z.array(z.string()) })
-        .meta({ id: 'CartMerge' }),
+        .check(z.meta({ id: 'CartMerge' })),
     },
     errors: [404, 409],
   },

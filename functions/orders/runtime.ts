@@ -2,23 +2,17 @@
 // env, the DynamoDB store and the peers' clients behind the ports, and the use cases built on them.
 import { createDocumentClient } from '@commerce/lambda-kit/clients';
 import { loadEnv } from '@commerce/lambda-kit/env';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ordersUseCases } from './orders.ts';
 import { peers } from './peers.ts';
 import { ordersStore } from './store.ts';
 
 const env = loadEnv(
   z.object({
-    TABLE_NAME: z.string().min(1),
-    ORDERS_HOME_COUNTRY: z
-      .string()
-      .regex(/^[A-Z]{2}$/)
-      .default('DE'),
-    ORDERS_DEFAULT_CURRENCY: z
-      .string()
-      .regex(/^[A-Z]{3}$/)
-      .default('EUR'),
-    ORDERS_HOLD_SECONDS: z.coerce.number().int().min(60).default(900),
+    TABLE_NAME: z.string().check(z.minLength(1)),
+    ORDERS_HOME_COUNTRY: z._default(z.string().check(z.regex(/^[A-Z]{2}$/)), 'DE'),
+    ORDERS_DEFAULT_CURRENCY: z._default(z.string().check(z.regex(/^[A-Z]{3}$/)), 'EUR'),
+    ORDERS_HOLD_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(60)), 900),
   }),
 );
 

@@ -11,24 +11,24 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { UnprocessableError } from '@commerce/lambda-kit/errors';
 import { logger } from '@commerce/lambda-kit/observability';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { PaymentProvider } from './domain/ports.ts';
 import { LOCAL_SANDBOX_WEBHOOK_SECRET } from './local-secrets.ts';
 import { SandboxProvider } from './providers/sandbox.ts';
 import { providerNameSchema, type ProviderName } from './schemas.ts';
 
 export const gatewayEnvSchema = z.object({
-  STAGE: z.string().min(1),
-  PAYMENT_PROVIDER: providerNameSchema.default('sandbox'),
-  PAYMENT_SECRET_ARN: z.string().min(1).optional(),
-  STRIPE_API_URL: z.url().optional(),
+  STAGE: z.string().check(z.minLength(1)),
+  PAYMENT_PROVIDER: z._default(providerNameSchema, 'sandbox'),
+  PAYMENT_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
+  STRIPE_API_URL: z.optional(z.url()),
 });
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 
 export const paymentSecretsSchema = z.object({
-  sandboxWebhookSecret: z.string().min(16).optional(),
-  stripeApiKey: z.string().startsWith('sk_').optional(),
-  stripeWebhookSecret: z.string().min(1).optional(),
+  sandboxWebhookSecret: z.optional(z.string().check(z.minLength(16))),
+  stripeApiKey: z.optional(z.string().check(z.startsWith('sk_'))),
+  stripeWebhookSecret: z.optional(z.string().check(z.minLength(1))),
 });
 export type PaymentSecrets = z.infer<typeof paymentSecretsSchema>;
 

@@ -4,7 +4,7 @@
 // the gateway's own format, read raw (its signature covers the exact bytes), so the route declares no body
 // schema.
 import { defineRoutes } from '@commerce/lambda-kit/service';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { webhookParams } from './schemas.ts';
 
 export const paymentRoutes = defineRoutes('payment', {
@@ -29,7 +29,7 @@ export const paymentRoutes = defineRoutes('payment', {
           eventId: z.string(),
           outcome: z.enum(['applied', 'duplicate', 'stale', 'ignored', 'unknown_payment']),
         })
-        .meta({ id: 'PaymentWebhookReceipt' }),
+        .check(z.meta({ id: 'PaymentWebhookReceipt' })),
     },
     errors: [422],
   },

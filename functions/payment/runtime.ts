@@ -2,12 +2,12 @@
 // DynamoDB client, the store, the gateways and the use cases on them, once per cold start.
 import { createDocumentClient } from '@commerce/lambda-kit/clients';
 import { loadEnv } from '@commerce/lambda-kit/env';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { gatewayEnvSchema, providerRegistry } from './gateways.ts';
 import { Payments } from './payment.ts';
 import { DynamoPaymentStore } from './store.ts';
 
-const env = loadEnv(gatewayEnvSchema.extend({ TABLE_NAME: z.string().min(1) }));
+const env = loadEnv(z.extend(gatewayEnvSchema, { TABLE_NAME: z.string().check(z.minLength(1)) }));
 
 const store = new DynamoPaymentStore(createDocumentClient(), env.TABLE_NAME);
 

@@ -2,12 +2,12 @@
 // bundled here), with `servers` naming the base URL of the API it was fetched from.
 import { loadEnv } from '@commerce/lambda-kit/env';
 import { httpRoute } from '@commerce/lambda-kit/http';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import document from '../../docs/openapi.json' with { type: 'json' };
 import { platformRoutes } from './routes.ts';
 
 // `{apiId}` and `{stage}` are filled in per request; unset means the gateway's own domain (see stage config).
-const { PUBLIC_URL_TEMPLATE } = loadEnv(z.object({ PUBLIC_URL_TEMPLATE: z.url().optional() }));
+const { PUBLIC_URL_TEMPLATE } = loadEnv(z.object({ PUBLIC_URL_TEMPLATE: z.optional(z.url()) }));
 
 export const handler = httpRoute({
   ...platformRoutes['GET /openapi.json'],

@@ -1,6 +1,6 @@
 // The platform's own routes: liveness and the API description.
 import { defineRoutes } from '@commerce/lambda-kit/service';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const platformRoutes = defineRoutes('platform', {
   'GET /health': {
@@ -11,7 +11,7 @@ export const platformRoutes = defineRoutes('platform', {
     response: {
       status: 200,
       description: 'The HTTP stack runs.',
-      body: z.object({ status: z.literal('ok') }).meta({ id: 'Health' }),
+      body: z.object({ status: z.literal('ok') }).check(z.meta({ id: 'Health' })),
     },
   },
   'GET /openapi.json': {
@@ -28,7 +28,7 @@ export const platformRoutes = defineRoutes('platform', {
           servers: z.array(z.looseObject({ url: z.string() })),
           paths: z.record(z.string(), z.record(z.string(), z.unknown())),
         })
-        .meta({ id: 'OpenApiDocument' }),
+        .check(z.meta({ id: 'OpenApiDocument' })),
     },
   },
 });

@@ -2,7 +2,7 @@
 // the handler validates with and the response it gives. The API, the OpenAPI document and the authorizer's
 // route table are built from these entries (scripts/generate.ts).
 import { defineRoutes } from '@commerce/lambda-kit/service';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   priceListBody,
   productIdParams,
@@ -13,8 +13,8 @@ import {
   taxTableBody,
 } from './schemas.ts';
 
-const amount = z.number().int().nonnegative();
-const destination = { country: z.string(), region: z.string().optional() };
+const amount = z.number().check(z.int(), z.nonnegative());
+const destination = { country: z.string(), region: z.optional(z.string()) };
 
 const skuPrices = z
   .object({
@@ -24,33 +24,33 @@ const skuPrices = z
       z.object({
         amount,
         sales: z.array(
-          z.object({ amount, validFrom: z.iso.datetime(), validUntil: z.iso.datetime().optional() }),
+          z.object({ amount, validFrom: z.iso.datetime(), validUntil: z.optional(z.iso.datetime()) }),
         ),
       }),
     ),
-    version: z.number().int().positive(),
+    version: z.number().check(z.int(), z.positive()),
     updatedAt: z.iso.datetime(),
   })
-  .meta({ id: 'SkuPrices' });
+  .check(z.meta({ id: 'SkuPrices' }));
 
 const priceList = z
   .object({
     segment: z.string(),
-    priority: z.number().int(),
+    priority: z.number().check(z.int()),
     entries: z.array(z.object({ sku: z.string(), currency: z.string(), amount })),
-    version: z.number().int().positive(),
+    version: z.number().check(z.int(), z.positive()),
     updatedAt: z.iso.datetime(),
   })
-  .meta({ id: 'PriceList' });
+  .check(z.meta({ id: 'PriceList' }));
 
 const taxTable = z
   .object({
     rules: z.array(z.object({ ...destination, taxClass: z.string(), ratePpm: amount })),
     modes: z.array(z.object({ ...destination, mode: z.enum(['inclusive', 'exclusive']) })),
-    version: z.number().int().nonnegative().describe('0 until the table is first set.'),
-    updatedAt: z.iso.datetime().optional(),
+    version: z.number().check(z.int(), z.nonnegative(), z.describe('0 until the table is first set.')),
+    updatedAt: z.optional(z.iso.datetime()),
   })
-  .meta({ id: 'TaxTable' });
+  .check(z.meta({ id: 'TaxTable' }));
 
 const productPrice = z
   .object({
@@ -59,22 +59,26 @@ const productPrice = z
     ...destination,
     taxMode: z
       .enum(['inclusive', 'exclusive'])
-      .describe('inclusive: amounts contain their tax; exclusive: tax is added on top.'),
+      .check(z.describe('inclusive: amounts contain their tax; exclusive: tax is added on top.')),
     items: z.array(
       z.object({
         sku: z.string(),
         taxClass: z.string(),
-        original: amount.describe('Base unit price in minor units.'),
-        effective: amount.describe('What a guest pays per unit (the lowest active sale, else base).'),
-        source: z.string().describe('`base` or `sale`.'),
+        original: amount.check(z.describe('Base unit price in minor units.')),
+        effective: amount.check(
+          z.describe('What a guest pays per unit (the lowest active sale, else base).'),
+        ),
+        source: z.string().check(z.describe('`base` or `sale`.')),
         taxRatePpm: amount,
-        tax: amount.describe('Tax on `effective`: contained in it (inclusive) or added to it (exclusive).'),
-        total: amount.describe('One unit with tax.'),
+        tax: amount.check(
+          z.describe('Tax on `effective`: contained in it (inclusive) or added to it (exclusive).'),
+        ),
+        total: amount.check(z.describe('One unit with tax.')),
       }),
     ),
-    unpriced: z.array(z.string()).describe('Variant SKUs without a price in this currency.'),
+    unpriced: z.array(z.string()).check(z.describe('Variant SKUs without a price in this currency.')),
   })
-  .meta({ id: 'ProductPrice' });
+  .check(z.meta({ id: 'ProductPrice' }));
 
 export const pricingRoutes = defineRoutes('pricing', {
   'PUT /prices/{sku}': {
@@ -116,7 +120,7 @@ export const pricingRoutes = defineRoutes('pricing', {
     response: {
       status: 200,
       description: 'Every segment price list, by segment.',
-      body: z.object({ items: z.array(priceList) }).meta({ id: 'PriceListList' }),
+      body: z.object({ items: z.array(priceList) }).check(z.meta({ id: 'PriceListList' })),
     },
   },
   'PUT /tax-rules': {

@@ -2,10 +2,10 @@
 // the DynamoDB client, the store and the use cases over it, built once per cold start.
 import { createDocumentClient } from '@commerce/lambda-kit/clients';
 import { loadEnv } from '@commerce/lambda-kit/env';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Pricing } from './pricing.ts';
 import { DynamoPricingStore } from './store.ts';
 
-const env = loadEnv(z.object({ TABLE_NAME: z.string().min(1) }));
+const env = loadEnv(z.object({ TABLE_NAME: z.string().check(z.minLength(1)) }));
 
 export const pricing = new Pricing(new DynamoPricingStore(createDocumentClient(), env.TABLE_NAME));

@@ -3,7 +3,7 @@
 // route table are built from these entries (scripts/generate.ts).
 import { shipmentStatusSchema } from '@commerce/events';
 import { defineRoutes } from '@commerce/lambda-kit/service';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   carrierParams,
   markShippedBody,
@@ -16,9 +16,9 @@ import {
   zoneIdParams,
 } from './schemas.ts';
 
-const amount = z.number().int().nonnegative();
+const amount = z.number().check(z.int(), z.nonnegative());
 const versioned = {
-  version: z.number().int().positive(),
+  version: z.number().check(z.int(), z.positive()),
   updatedAt: z.iso.datetime(),
 };
 
@@ -27,10 +27,10 @@ const zone = z
     id: z.string(),
     name: z.string(),
     countries: z.array(z.string()),
-    regions: z.array(z.string()).optional(),
+    regions: z.optional(z.array(z.string())),
     ...versioned,
   })
-  .meta({ id: 'ShippingZone' });
+  .check(z.meta({ id: 'ShippingZone' }));
 
 const method = z
   .object({
@@ -40,12 +40,12 @@ const method = z
     carrier: z.string(),
     currency: z.string(),
     rate: rateSchema,
-    freeOver: amount.optional(),
-    minDays: z.number().int(),
-    maxDays: z.number().int(),
+    freeOver: z.optional(amount),
+    minDays: z.number().check(z.int()),
+    maxDays: z.number().check(z.int()),
     ...versioned,
   })
-  .meta({ id: 'ShippingMethod' });
+  .check(z.meta({ id: 'ShippingMethod' }));
 
 const rateOffer = z
   .object({
@@ -54,45 +54,45 @@ const rateOffer = z
     name: z.string(),
     carrier: z.string(),
     currency: z.string(),
-    price: amount.describe('What the customer pays; 0 when the free-shipping threshold is met.'),
-    regularPrice: amount.describe('The price before the threshold; equal to `price` unless `free`.'),
+    price: amount.check(z.describe('What the customer pays; 0 when the free-shipping threshold is met.')),
+    regularPrice: amount.check(z.describe('The price before the threshold; equal to `price` unless `free`.')),
     free: z.boolean(),
-    minDays: z.number().int(),
-    maxDays: z.number().int(),
+    minDays: z.number().check(z.int()),
+    maxDays: z.number().check(z.int()),
   })
-  .meta({ id: 'RateOffer' });
+  .check(z.meta({ id: 'RateOffer' }));
 
 const label = z
   .union([z.object({ url: z.string() }), z.object({ contentType: z.string(), base64: z.string() })])
-  .meta({ id: 'ShippingLabel' });
+  .check(z.meta({ id: 'ShippingLabel' }));
 
 export const shipmentSchema = z
   .object({
     id: z.string(),
     orderId: z.string(),
     carrier: z.string(),
-    service: z.string().describe('The shipping method the customer chose.'),
-    methodId: z.string().optional(),
+    service: z.string().check(z.describe('The shipping method the customer chose.')),
+    methodId: z.optional(z.string()),
     trackingNumber: z.string(),
-    carrierRef: z.string().optional(),
-    trackingUrl: z.string().optional(),
+    carrierRef: z.optional(z.string()),
+    trackingUrl: z.optional(z.string()),
     status: shipmentStatusSchema,
     history: z.array(
       z.object({
         status: shipmentStatusSchema,
         at: z.iso.datetime({ offset: true }),
         source: z.enum(['carrier', 'staff', 'system']),
-        eventId: z.string().optional(),
-        description: z.string().optional(),
-        actor: z.string().optional(),
+        eventId: z.optional(z.string()),
+        description: z.optional(z.string()),
+        actor: z.optional(z.string()),
       }),
     ),
-    label: label.optional(),
-    version: z.number().int().positive(),
+    label: z.optional(label),
+    version: z.number().check(z.int(), z.positive()),
     createdAt: z.iso.datetime({ offset: true }),
     updatedAt: z.iso.datetime({ offset: true }),
   })
-  .meta({ id: 'Shipment' });
+  .check(z.meta({ id: 'Shipment' }));
 
 export const shippingRoutes = defineRoutes('shipping', {
   'PUT /shipping/zones/{id}': {
@@ -117,7 +117,7 @@ export const shippingRoutes = defineRoutes('shipping', {
     response: {
       status: 200,
       description: 'Every shipping zone, by id.',
-      body: z.object({ items: z.array(zone) }).meta({ id: 'ShippingZoneList' }),
+      body: z.object({ items: z.array(zone) }).check(z.meta({ id: 'ShippingZoneList' })),
     },
   },
   'PUT /shipping/methods/{id}': {
@@ -143,7 +143,7 @@ export const shippingRoutes = defineRoutes('shipping', {
     response: {
       status: 200,
       description: 'Every shipping method with its rate, by id.',
-      body: z.object({ items: z.array(method) }).meta({ id: 'ShippingMethodList' }),
+      body: z.object({ items: z.array(method) }).check(z.meta({ id: 'ShippingMethodList' })),
     },
   },
   'POST /shipping/rates': {
@@ -157,7 +157,7 @@ export const shippingRoutes = defineRoutes('shipping', {
       description:
         'The shipping offers for a cart, cheapest first (then fastest, then by method id); an empty list ' +
         'when nothing ships to the destination.',
-      body: z.object({ offers: z.array(rateOffer) }).meta({ id: 'RateQuote' }),
+      body: z.object({ offers: z.array(rateOffer) }).check(z.meta({ id: 'RateQuote' })),
     },
     errors: [422],
   },
@@ -206,10 +206,10 @@ export const shippingRoutes = defineRoutes('shipping', {
           received: z.literal(true),
           eventId: z.string(),
           outcome: z.enum(['applied', 'recorded', 'duplicate', 'ignored']),
-          shipmentId: z.string().optional(),
-          status: shipmentStatusSchema.optional(),
+          shipmentId: z.optional(z.string()),
+          status: z.optional(shipmentStatusSchema),
         })
-        .meta({ id: 'CarrierWebhookReceipt' }),
+        .check(z.meta({ id: 'CarrierWebhookReceipt' })),
     },
     errors: [404, 422],
   },

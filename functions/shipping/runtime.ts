@@ -2,18 +2,18 @@
 // DynamoDB client, the store, the carriers and the service built on them, once per cold start.
 import { createDocumentClient } from '@commerce/lambda-kit/clients';
 import { loadEnv } from '@commerce/lambda-kit/env';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { carrierRegistry, DEFAULT_SENDER } from './carrier-registry.ts';
 import { Shipping } from './shipping.ts';
 import { DynamoShippingStore } from './store.ts';
 
 const env = loadEnv(
   z.object({
-    TABLE_NAME: z.string().min(1),
-    STAGE: z.string().min(1).optional(),
+    TABLE_NAME: z.string().check(z.minLength(1)),
+    STAGE: z.optional(z.string().check(z.minLength(1))),
     /** The sandbox carrier's webhook secret; see carrier-registry.ts for the local-only default. */
-    SANDBOX_CARRIER_WEBHOOK_SECRET: z.string().min(1).optional(),
-    SANDBOX_CARRIER_TRACKING_URL: z.url().optional(),
+    SANDBOX_CARRIER_WEBHOOK_SECRET: z.optional(z.string().check(z.minLength(1))),
+    SANDBOX_CARRIER_TRACKING_URL: z.optional(z.url()),
   }),
 );
 

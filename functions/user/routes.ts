@@ -3,64 +3,65 @@
 // table are built from these entries (scripts/generate.ts). Every route is for admins.
 import { pageSchema } from '@commerce/lambda-kit/contract';
 import { defineRoutes } from '@commerce/lambda-kit/service';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { USER_GROUPS } from './domain/user.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const group = z.enum(USER_GROUPS);
 /** A Cognito username; in this pool (email sign-in) the account's `sub`, a UUID. */
-const userId = z.string().regex(/^[A-Za-z0-9-]{1,128}$/, 'A user id as GET /users lists it.');
+const userId = z.string().check(z.regex(/^[A-Za-z0-9-]{1,128}$/, 'A user id as GET /users lists it.'));
 
-export const userIdParams = z.object({ id: userId }).strict();
-export const userGroupParams = z.object({ id: userId, group }).strict();
+export const userIdParams = z.strictObject({ id: userId });
+export const userGroupParams = z.strictObject({ id: userId, group });
 
 export const listUsersQuery = z
-  .object({
+  .strictObject({
     // Cognito answers at most 60 users per call.
-    limit: z.coerce.number().int().min(1).max(60).default(20),
-    cursor: z.string().max(4096).optional(),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(60)), 20),
+    cursor: z.optional(z.string().check(z.maxLength(4096))),
     email: z
-      .string()
-      .regex(/^[A-Za-z0-9._%+@-]{1,254}$/, 'The start of an email address.')
-      .optional()
-      .describe('Accounts whose email starts with this (case-insensitive).'),
-    group: group.optional().describe('Accounts in this group.'),
+      .optional(z.string().check(z.regex(/^[A-Za-z0-9._%+@-]{1,254}$/, 'The start of an email address.')))
+      .check(z.describe('Accounts whose email starts with this (case-insensitive).')),
+    group: z.optional(group).check(z.describe('Accounts in this group.')),
   })
-  .strict()
-  .refine((q) => !(q.email && q.group), {
-    message: 'Search by email or filter by group, not both (Cognito cannot combine them).',
-    path: ['group'],
-  });
+  .check(
+    z.refine((q) => !(q.email && q.group), {
+      message: 'Search by email or filter by group, not both (Cognito cannot combine them).',
+      path: ['group'],
+    }),
+  );
 
-export const inviteBody = z
-  .object({
-    email: z.email().max(254),
-    givenName: text(100).optional(),
-    familyName: text(100).optional(),
-    group,
-  })
-  .strict();
+export const inviteBody = z.strictObject({
+  email: z.email().check(z.maxLength(254)),
+  givenName: z.optional(text(100)),
+  familyName: z.optional(text(100)),
+  group,
+});
 
 const userFields = {
   id: z.string(),
   email: z.string(),
-  givenName: z.string().optional(),
-  familyName: z.string().optional(),
-  enabled: z.boolean().describe('False once disabled: the account cannot sign in.'),
+  givenName: z.optional(z.string()),
+  familyName: z.optional(z.string()),
+  enabled: z.boolean().check(z.describe('False once disabled: the account cannot sign in.')),
   status: z
     .string()
-    .describe(
-      'Cognito UserStatus: CONFIRMED, FORCE_CHANGE_PASSWORD (invited), RESET_REQUIRED, UNCONFIRMED...',
+    .check(
+      z.describe(
+        'Cognito UserStatus: CONFIRMED, FORCE_CHANGE_PASSWORD (invited), RESET_REQUIRED, UNCONFIRMED...',
+      ),
     ),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 };
 
 const user = z
-  .object({ ...userFields, groups: z.array(z.string()).describe('Cognito groups: staff, admin.') })
-  .strict()
-  .meta({ id: 'User' });
-const userSummary = z.object(userFields).strict().meta({ id: 'UserSummary' });
+  .strictObject({
+    ...userFields,
+    groups: z.array(z.string()).check(z.describe('Cognito groups: staff, admin.')),
+  })
+  .check(z.meta({ id: 'User' }));
+const userSummary = z.strictObject(userFields).check(z.meta({ id: 'UserSummary' }));
 const userPage = pageSchema(userSummary, 'UserPage');
 
 export const userRoutes = defineRoutes('user', {

@@ -3,12 +3,14 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createDocumentClient } from '@commerce/lambda-kit/clients';
 import { loadEnv } from '@commerce/lambda-kit/env';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CognitoUserDirectory } from './directory.ts';
 import { DynamoUserAuditStore } from './store.ts';
 import { Users } from './user.ts';
 
-const env = loadEnv(z.object({ TABLE_NAME: z.string().min(1), USER_POOL_ID: z.string().min(1) }));
+const env = loadEnv(
+  z.object({ TABLE_NAME: z.string().check(z.minLength(1)), USER_POOL_ID: z.string().check(z.minLength(1)) }),
+);
 
 export const users = new Users(
   new CognitoUserDirectory(new CognitoIdentityProviderClient({}), env.USER_POOL_ID),

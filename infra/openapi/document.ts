@@ -3,6 +3,7 @@
 // field optional, coercions accept strings), response schemas as outputs. Schemas named with
 // `.meta({ id })` become shared components.
 import type { RouteContract } from '@commerce/lambda-kit/contract';
+import * as core from 'zod/v4/core';
 import * as z from 'zod';
 import type { Route } from '@commerce/lambda-kit/service';
 
@@ -91,21 +92,22 @@ function mergeComponents(into: Json, from: Json): void {
 }
 
 /** The JSON Schema of one parameter, as an input; shared names are not expected in parameters. */
-function parameterSchema(schema: z.ZodType): Json {
+function parameterSchema(schema: core.$ZodType): Json {
   const { $schema: _schema, ...rest } = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' });
   return rest;
 }
 
-function parameters(where: 'path' | 'query', schema: z.ZodType | undefined): Json[] {
+function parameters(where: 'path' | 'query', schema: core.$ZodType | undefined): Json[] {
   if (!schema) return [];
-  if (!(schema instanceof z.ZodObject)) throw new Error(`The ${where} schema must be a zod object`);
-  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => {
+  // Classic and mini schemas alike: both are zod core schemas underneath.
+  if (!(schema instanceof core.$ZodObject)) throw new Error(`The ${where} schema must be a zod object`);
+  return Object.entries(schema._zod.def.shape).map(([name, field]) => {
     const json = parameterSchema(field);
     const { description, ...fieldSchema } = json;
     return {
       name,
       in: where,
-      required: where === 'path' || !field.safeParse(undefined).success,
+      required: where === 'path' || !core.safeParse(field, undefined).success,
       ...(typeof description === 'string' ? { description } : {}),
       schema: fieldSchema,
     };
@@ -139,7 +141,7 @@ export function buildOpenApiDocument(routes: readonly Route[], info: DocumentInf
     ids.add(id);
 
     const tag = route.owner;
-    const named = (schema: z.ZodType, registry: typeof requests, fallback: string): string => {
+    const named = (schema: core.$ZodType, registry: typeof requests, fallback: string): string => {
       const registered = registry.get(schema)?.id;
       if (registered) return registered;
       const global = z.globalRegistry.get(schema)?.id;

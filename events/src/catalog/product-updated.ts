@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { productSnapshot } from './shared.ts';
 
@@ -7,5 +7,5 @@ export const ProductUpdated = defineEvent({
   detailType: 'product.updated',
   version: 1,
   description: 'A product changed. Carries the product after the change and the names of the changed fields.',
-  data: z.object({ product: productSnapshot, changedFields: z.array(z.string()).min(1) }),
+  data: z.object({ product: productSnapshot, changedFields: z.array(z.string()).check(z.minLength(1)) }),
 });

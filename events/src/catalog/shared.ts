@@ -1,5 +1,5 @@
 // Shapes shared by the catalog's events: the product snapshot carried in product.* and the category.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const productStatusSchema = z.enum(['draft', 'published', 'archived']);
 
@@ -7,11 +7,15 @@ export const productVariantSnapshot = z.object({
   sku: z.string(),
   title: z.string(),
   optionValues: z.record(z.string(), z.string()),
-  barcode: z.string().optional(),
-  weightGrams: z.number().int().nonnegative().optional(),
-  dimensionsMm: z
-    .object({ length: z.number().int(), width: z.number().int(), height: z.number().int() })
-    .optional(),
+  barcode: z.optional(z.string()),
+  weightGrams: z.optional(z.number().check(z.int(), z.nonnegative())),
+  dimensionsMm: z.optional(
+    z.object({
+      length: z.number().check(z.int()),
+      width: z.number().check(z.int()),
+      height: z.number().check(z.int()),
+    }),
+  ),
 });
 
 export const productSnapshot = z.object({
@@ -24,9 +28,14 @@ export const productSnapshot = z.object({
   attributes: z.record(z.string(), z.string()),
   options: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
   variants: z.array(productVariantSnapshot),
-  media: z.array(z.object({ key: z.string(), alt: z.string().optional() })),
-  rating: z.object({ average: z.number().min(0).max(5), count: z.number().int().nonnegative() }).optional(),
-  version: z.number().int().positive(),
+  media: z.array(z.object({ key: z.string(), alt: z.optional(z.string()) })),
+  rating: z.optional(
+    z.object({
+      average: z.number().check(z.gte(0), z.lte(5)),
+      count: z.number().check(z.int(), z.nonnegative()),
+    }),
+  ),
+  version: z.number().check(z.int(), z.positive()),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -35,7 +44,7 @@ export const categorySnapshot = z.object({
   id: z.string(),
   name: z.string(),
   slug: z.string(),
-  parentId: z.string().nullable(),
-  position: z.number().int(),
-  version: z.number().int().positive(),
+  parentId: z.nullable(z.string()),
+  position: z.number().check(z.int()),
+  version: z.number().check(z.int(), z.positive()),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 
 export const CustomerDeleted = defineEvent({
@@ -8,5 +8,5 @@ export const CustomerDeleted = defineEvent({
   description:
     'A customer deleted their account: the profile is anonymized and the sign-in disabled. Services holding ' +
     'personal data of this customer erase or anonymize it.',
-  data: z.object({ id: z.string(), deletedAt: z.iso.datetime() }).strict(),
+  data: z.strictObject({ id: z.string(), deletedAt: z.iso.datetime() }),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { customerSnapshot } from './shared.ts';
 
@@ -8,5 +8,5 @@ export const CustomerUpdated = defineEvent({
   version: 1,
   description:
     'A profile changed (by the customer, or segments by staff). Carries the names of the changed fields.',
-  data: z.object({ customer: customerSnapshot, changedFields: z.array(z.string()).min(1) }),
+  data: z.object({ customer: customerSnapshot, changedFields: z.array(z.string()).check(z.minLength(1)) }),
 });

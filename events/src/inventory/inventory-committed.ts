@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { reservationLineSchema } from './shared.ts';
 
@@ -8,10 +8,8 @@ export const InventoryCommitted = defineEvent({
   version: 1,
   description:
     "An order's payment succeeded: its reserved units are sold and leave the warehouses' on-hand stock.",
-  data: z
-    .object({
-      orderId: z.string().min(1),
-      lines: z.array(reservationLineSchema).min(1),
-    })
-    .strict(),
+  data: z.strictObject({
+    orderId: z.string().check(z.minLength(1)),
+    lines: z.array(reservationLineSchema).check(z.minLength(1)),
+  }),
 });

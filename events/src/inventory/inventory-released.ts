@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { reservationLineSchema } from './shared.ts';
 
@@ -9,12 +9,10 @@ export const InventoryReleased = defineEvent({
   description:
     "An order's reservation was released because the order was cancelled or its payment failed: held units " +
     'are available again; units of a committed (paid, not yet shipped) order go back on hand.',
-  data: z
-    .object({
-      orderId: z.string().min(1),
-      lines: z.array(reservationLineSchema).min(1),
-      reason: z.enum(['order_cancelled', 'payment_failed']),
-      previousStatus: z.enum(['held', 'committed']),
-    })
-    .strict(),
+  data: z.strictObject({
+    orderId: z.string().check(z.minLength(1)),
+    lines: z.array(reservationLineSchema).check(z.minLength(1)),
+    reason: z.enum(['order_cancelled', 'payment_failed']),
+    previousStatus: z.enum(['held', 'committed']),
+  }),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { reservationLineSchema } from './shared.ts';
 
@@ -9,11 +9,9 @@ export const InventoryReservationExpired = defineEvent({
   description:
     'An order was not paid before its hold ended (an abandoned checkout): the reservation expired and its ' +
     'units are available again. The order can no longer be paid without reserving anew.',
-  data: z
-    .object({
-      orderId: z.string().min(1),
-      lines: z.array(reservationLineSchema).min(1),
-      expiresAt: z.iso.datetime(),
-    })
-    .strict(),
+  data: z.strictObject({
+    orderId: z.string().check(z.minLength(1)),
+    lines: z.array(reservationLineSchema).check(z.minLength(1)),
+    expiresAt: z.iso.datetime(),
+  }),
 });

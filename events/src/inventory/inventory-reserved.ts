@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { reservationLineSchema } from './shared.ts';
 
@@ -9,11 +9,9 @@ export const InventoryReserved = defineEvent({
   description:
     "Stock is held for an order until its payment succeeds (all of the order's lines, never some): the units " +
     'are reserved until `expiresAt`, then expire unless committed or released first.',
-  data: z
-    .object({
-      orderId: z.string().min(1),
-      lines: z.array(reservationLineSchema).min(1),
-      expiresAt: z.iso.datetime(),
-    })
-    .strict(),
+  data: z.strictObject({
+    orderId: z.string().check(z.minLength(1)),
+    lines: z.array(reservationLineSchema).check(z.minLength(1)),
+    expiresAt: z.iso.datetime(),
+  }),
 });

@@ -1,6 +1,6 @@
 // Shapes shared by the inventory.* events: public availability classes, reservation lines, and the data of
 // the three availability announcements.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const availabilitySchema = z.enum(['in_stock', 'low_stock', 'out_of_stock']);
 
@@ -16,23 +16,19 @@ export const adjustmentReasonSchema = z.enum([
   'correction',
 ]);
 
-export const reservationLineSchema = z
-  .object({
-    sku: z.string().min(1),
-    quantity: z.number().int().positive(),
-    /** The warehouse the line's units are held in (a line is never split between warehouses). */
-    warehouseId: z.string().min(1),
-  })
-  .strict();
+export const reservationLineSchema = z.strictObject({
+  sku: z.string().check(z.minLength(1)),
+  quantity: z.number().check(z.int(), z.positive()),
+  /** The warehouse the line's units are held in (a line is never split between warehouses). */
+  warehouseId: z.string().check(z.minLength(1)),
+});
 
 /** A SKU's availability over all warehouses changed class; `available` is the new total of units. */
-export const availabilityChangeSchema = z
-  .object({
-    sku: z.string().min(1),
-    availability: availabilitySchema,
-    previousAvailability: availabilitySchema,
-    available: z.number().int().nonnegative(),
-    /** At or below this many available units a SKU is low on stock. */
-    threshold: z.number().int().nonnegative(),
-  })
-  .strict();
+export const availabilityChangeSchema = z.strictObject({
+  sku: z.string().check(z.minLength(1)),
+  availability: availabilitySchema,
+  previousAvailability: availabilitySchema,
+  available: z.number().check(z.int(), z.nonnegative()),
+  /** At or below this many available units a SKU is low on stock. */
+  threshold: z.number().check(z.int(), z.nonnegative()),
+});

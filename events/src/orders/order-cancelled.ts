@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { minorUnits, orderLineRefSchema, orderRefShape, orderStatusSchema } from './shared.ts';
 
@@ -22,24 +22,15 @@ export const OrderCancelled = defineEvent({
   description:
     'The order is cancelled. Inventory releases its units (back to stock), payment voids an open ' +
     'authorization (`paymentStatus` `authorized` or `pending`) or refunds `refundDue` when money was captured.',
-  data: z
-    .object({
-      ...orderRefShape,
-      previousStatus: orderStatusSchema,
-      reason: orderCancelReasonSchema,
-      /** Null when no payment was ever asked for. */
-      paymentId: z.string().min(1).nullable(),
-      paymentStatus: z.enum([
-        'pending',
-        'authorized',
-        'captured',
-        'failed',
-        'partially_refunded',
-        'refunded',
-      ]),
-      /** Captured and not yet refunded: what goes back to the customer (0: a void, or nothing was paid). */
-      refundDue: minorUnits,
-      lines: z.array(orderLineRefSchema).min(1),
-    })
-    .strict(),
+  data: z.strictObject({
+    ...orderRefShape,
+    previousStatus: orderStatusSchema,
+    reason: orderCancelReasonSchema,
+    /** Null when no payment was ever asked for. */
+    paymentId: z.nullable(z.string().check(z.minLength(1))),
+    paymentStatus: z.enum(['pending', 'authorized', 'captured', 'failed', 'partially_refunded', 'refunded']),
+    /** Captured and not yet refunded: what goes back to the customer (0: a void, or nothing was paid). */
+    refundDue: minorUnits,
+    lines: z.array(orderLineRefSchema).check(z.minLength(1)),
+  }),
 });

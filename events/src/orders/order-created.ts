@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { minorUnits, orderRefShape } from './shared.ts';
 
@@ -9,34 +9,28 @@ export const OrderCreated = defineEvent({
   description:
     'A checkout created the order: stock is held and the payment is being authorized (status ' +
     '`pending_payment`). Prices are frozen as bought; amounts are integer minor units of `currency`.',
-  data: z
-    .object({
-      ...orderRefShape,
-      lines: z.array(
-        z
-          .object({
-            sku: z.string().min(1),
-            title: z.string(),
-            quantity: z.number().int().positive(),
-            unitPrice: minorUnits,
-            /** What the line costs in all, as the order shows it (tax included where prices include it). */
-            lineTotal: minorUnits,
-          })
-          .strict(),
-      ),
-      totals: z
-        .object({
-          subtotal: minorUnits,
-          discountTotal: minorUnits,
-          shipping: minorUnits,
-          taxTotal: minorUnits,
-          grandTotal: minorUnits,
-          /** Prices and shipping include tax (the destination shows tax-inclusive prices). */
-          taxIncluded: z.boolean(),
-        })
-        .strict(),
-      shippingMethod: z.string().min(1),
-      paymentProvider: z.string().min(1),
-    })
-    .strict(),
+  data: z.strictObject({
+    ...orderRefShape,
+    lines: z.array(
+      z.strictObject({
+        sku: z.string().check(z.minLength(1)),
+        title: z.string(),
+        quantity: z.number().check(z.int(), z.positive()),
+        unitPrice: minorUnits,
+        /** What the line costs in all, as the order shows it (tax included where prices include it). */
+        lineTotal: minorUnits,
+      }),
+    ),
+    totals: z.strictObject({
+      subtotal: minorUnits,
+      discountTotal: minorUnits,
+      shipping: minorUnits,
+      taxTotal: minorUnits,
+      grandTotal: minorUnits,
+      /** Prices and shipping include tax (the destination shows tax-inclusive prices). */
+      taxIncluded: z.boolean(),
+    }),
+    shippingMethod: z.string().check(z.minLength(1)),
+    paymentProvider: z.string().check(z.minLength(1)),
+  }),
 });

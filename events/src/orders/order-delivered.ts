@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { orderRefShape, orderShipmentSchema } from './shared.ts';
 
@@ -7,5 +7,5 @@ export const OrderDelivered = defineEvent({
   detailType: 'order.delivered',
   version: 1,
   description: 'The carrier reported the parcel delivered: status `delivered`.',
-  data: z.object({ ...orderRefShape, shipment: orderShipmentSchema.optional() }).strict(),
+  data: z.strictObject({ ...orderRefShape, shipment: z.optional(orderShipmentSchema) }),
 });

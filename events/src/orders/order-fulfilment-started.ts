@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { orderRefShape, orderShipmentSchema } from './shared.ts';
 
@@ -8,5 +8,5 @@ export const OrderFulfilmentStarted = defineEvent({
   version: 1,
   description:
     'The carrier issued the label (shipment.created): the warehouse is packing the order (status `fulfilling`).',
-  data: z.object({ ...orderRefShape, shipment: orderShipmentSchema }).strict(),
+  data: z.strictObject({ ...orderRefShape, shipment: orderShipmentSchema }),
 });

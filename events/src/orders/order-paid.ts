@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { minorUnits, orderAddressSchema, orderLineRefSchema, orderRefShape } from './shared.ts';
 
@@ -9,16 +9,14 @@ export const OrderPaid = defineEvent({
   description:
     'The payment was captured: the held stock is sold (inventory commits) and the parcel can go out ' +
     '(shipping creates the shipment to `shipTo` with `shippingMethod`).',
-  data: z
-    .object({
-      ...orderRefShape,
-      paymentId: z.string().min(1),
-      capturedAmount: minorUnits,
-      lines: z.array(orderLineRefSchema).min(1),
-      shipTo: orderAddressSchema,
-      shippingMethod: z.string().min(1),
-      /** The weight of the goods, for the carrier's label. */
-      totalWeightGrams: z.number().int().positive(),
-    })
-    .strict(),
+  data: z.strictObject({
+    ...orderRefShape,
+    paymentId: z.string().check(z.minLength(1)),
+    capturedAmount: minorUnits,
+    lines: z.array(orderLineRefSchema).check(z.minLength(1)),
+    shipTo: orderAddressSchema,
+    shippingMethod: z.string().check(z.minLength(1)),
+    /** The weight of the goods, for the carrier's label. */
+    totalWeightGrams: z.number().check(z.int(), z.positive()),
+  }),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { minorUnits, orderRefShape } from './shared.ts';
 
@@ -9,16 +9,14 @@ export const OrderRefunded = defineEvent({
   description:
     'Money went back to the customer: `amount` now, `refundedAmount` in all. `full` when everything ' +
     'captured is refunded (status `refunded`), otherwise status `partially_refunded`.',
-  data: z
-    .object({
-      ...orderRefShape,
-      refundId: z.string().min(1),
-      amount: minorUnits,
-      refundedAmount: minorUnits,
-      capturedAmount: minorUnits,
-      full: z.boolean(),
-      /** The goods had left: inventory must not put them back (returns come in as a stock adjustment). */
-      goodsShipped: z.boolean(),
-    })
-    .strict(),
+  data: z.strictObject({
+    ...orderRefShape,
+    refundId: z.string().check(z.minLength(1)),
+    amount: minorUnits,
+    refundedAmount: minorUnits,
+    capturedAmount: minorUnits,
+    full: z.boolean(),
+    /** The goods had left: inventory must not put them back (returns come in as a stock adjustment). */
+    goodsShipped: z.boolean(),
+  }),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { orderRefShape, orderShipmentSchema } from './shared.ts';
 
@@ -8,5 +8,5 @@ export const OrderShipped = defineEvent({
   version: 1,
   description:
     'The parcel is with the carrier (the first scan, or staff marked it shipped): status `shipped`.',
-  data: z.object({ ...orderRefShape, shipment: orderShipmentSchema }).strict(),
+  data: z.strictObject({ ...orderRefShape, shipment: orderShipmentSchema }),
 });

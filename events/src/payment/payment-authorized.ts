@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { minorUnits, paymentRefShape } from './shared.ts';
 
@@ -9,7 +9,8 @@ export const PaymentAuthorized = defineEvent({
   description:
     'The gateway holds `amount` on the customer’s payment method for a later capture (answered at once, or ' +
     'reported by webhook after the customer completed an action such as 3-D Secure).',
-  data: z
-    .object({ ...paymentRefShape, amount: minorUnits.describe('What is authorized and can be captured.') })
-    .strict(),
+  data: z.strictObject({
+    ...paymentRefShape,
+    amount: minorUnits.check(z.describe('What is authorized and can be captured.')),
+  }),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { minorUnits, paymentRefShape } from './shared.ts';
 
@@ -8,5 +8,5 @@ export const PaymentCaptured = defineEvent({
   version: 1,
   description:
     'The money moved: `amount` was captured (at most what was authorized; the rest of the hold is released).',
-  data: z.object({ ...paymentRefShape, amount: minorUnits.describe('The total captured.') }).strict(),
+  data: z.strictObject({ ...paymentRefShape, amount: minorUnits.check(z.describe('The total captured.')) }),
 });

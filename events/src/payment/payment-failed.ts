@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { paymentRefShape } from './shared.ts';
 
@@ -9,11 +9,9 @@ export const PaymentFailed = defineEvent({
   description:
     'The payment was declined (`declined: true`: the issuer or the gateway’s risk checks said no) or could ' +
     'not be processed; `failureCode` (`card_declined`, `insufficient_funds`, …) is safe to show the customer.',
-  data: z
-    .object({
-      ...paymentRefShape,
-      failureCode: z.string().min(1),
-      declined: z.boolean(),
-    })
-    .strict(),
+  data: z.strictObject({
+    ...paymentRefShape,
+    failureCode: z.string().check(z.minLength(1)),
+    declined: z.boolean(),
+  }),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { minorUnits, paymentRefShape } from './shared.ts';
 
@@ -10,14 +10,14 @@ export const PaymentRefunded = defineEvent({
     'The refunded total rose by `amount` (our refund `refundId`, or one the gateway reported by webhook). ' +
     'The amounts of all `payment.refunded` of a payment add up to its `refundedAmount`; `full` when ' +
     'everything captured is refunded.',
-  data: z
-    .object({
-      ...paymentRefShape,
-      amount: minorUnits.describe('What this step added to the refunded total.'),
-      refundedAmount: minorUnits.describe('All refunds so far, this one included.'),
-      capturedAmount: minorUnits,
-      full: z.boolean(),
-      refundId: z.string().min(1).optional().describe('Our refund id, when the refund was ours.'),
-    })
-    .strict(),
+  data: z.strictObject({
+    ...paymentRefShape,
+    amount: minorUnits.check(z.describe('What this step added to the refunded total.')),
+    refundedAmount: minorUnits.check(z.describe('All refunds so far, this one included.')),
+    capturedAmount: minorUnits,
+    full: z.boolean(),
+    refundId: z
+      .optional(z.string().check(z.minLength(1)))
+      .check(z.describe('Our refund id, when the refund was ours.')),
+  }),
 });

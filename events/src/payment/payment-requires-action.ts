@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { paymentRefShape } from './shared.ts';
 
@@ -9,5 +9,5 @@ export const PaymentRequiresAction = defineEvent({
   description:
     'The gateway needs the customer to do something (3-D Secure) before it decides; `payment.authorized` or ' +
     '`payment.failed` follows when its webhook arrives.',
-  data: z.object(paymentRefShape).strict(),
+  data: z.strictObject(paymentRefShape),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 import { paymentRefShape } from './shared.ts';
 
@@ -9,5 +9,5 @@ export const PaymentVoided = defineEvent({
   description:
     'The authorization was released without a capture (our void, or the gateway let an uncaptured hold ' +
     'expire); no money moved.',
-  data: z.object(paymentRefShape).strict(),
+  data: z.strictObject(paymentRefShape),
 });

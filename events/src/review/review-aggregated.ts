@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
 
 export const ReviewAggregated = defineEvent({
@@ -6,11 +6,9 @@ export const ReviewAggregated = defineEvent({
   detailType: 'review.aggregated',
   version: 1,
   description: "A product's rating aggregate changed after a review was approved or removed.",
-  data: z
-    .object({
-      productId: z.string().min(1),
-      reviewCount: z.number().int().nonnegative(),
-      ratingAverage: z.number().min(0).max(5),
-    })
-    .strict(),
+  data: z.strictObject({
+    productId: z.string().check(z.minLength(1)),
+    reviewCount: z.number().check(z.int(), z.nonnegative()),
+    ratingAverage: z.number().check(z.gte(0), z.lte(5)),
+  }),
 });

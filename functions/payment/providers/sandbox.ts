@@ -22,7 +22,7 @@ import {
   UnprocessableError,
   ValidationError,
 } from '@commerce/lambda-kit/errors';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { GatewayUnavailableError } from '../domain/errors.ts';
 import { amountErrors } from '../domain/payment.ts';
 import type {
@@ -157,21 +157,18 @@ export function verifySandboxSignature(
 }
 
 const webhookBody = z.object({
-  id: z.string().min(1).max(200),
-  type: z.string().min(1).max(100),
-  created: z.number().int().nonnegative(),
-  data: z.unknown().optional(),
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  type: z.string().check(z.minLength(1), z.maxLength(100)),
+  created: z.number().check(z.int(), z.nonnegative()),
+  data: z.optional(z.unknown()),
 });
 
 const paymentEventData = z.object({
-  providerRef: z.string().min(1).max(200),
-  paymentId: z.string().min(1).max(200).optional(),
-  amount: z.number().int().nonnegative().optional(),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/)
-    .optional(),
-  failureCode: z.string().min(1).max(100).optional(),
+  providerRef: z.string().check(z.minLength(1), z.maxLength(200)),
+  paymentId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  amount: z.optional(z.number().check(z.int(), z.nonnegative())),
+  currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
+  failureCode: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
 });
 
 function isPaymentEventType(type: string): type is PaymentWebhookEventType {

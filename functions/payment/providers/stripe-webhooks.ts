@@ -2,25 +2,29 @@
 // object, everything else `ignored`. Pure mapping (the signature is checked by the provider before).
 import { ValidationError } from '@commerce/lambda-kit/errors';
 import type Stripe from 'stripe';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { PaymentWebhookEvent, WebhookEvent } from '../domain/provider.ts';
 import { failureCodeOf } from './stripe-intents.ts';
 
-const metadata = z.record(z.string(), z.string()).nullish();
+const metadata = z.nullish(z.record(z.string(), z.string()));
 
 const intentObject = z.object({
-  id: z.string().min(1),
-  amount_capturable: z.number().int().nonnegative(),
-  amount_received: z.number().int().nonnegative(),
-  currency: z.string().length(3),
+  id: z.string().check(z.minLength(1)),
+  amount_capturable: z.number().check(z.int(), z.nonnegative()),
+  amount_received: z.number().check(z.int(), z.nonnegative()),
+  currency: z.string().check(z.length(3)),
   metadata,
-  last_payment_error: z.object({ code: z.string().nullish(), decline_code: z.string().nullish() }).nullish(),
+  last_payment_error: z.nullish(
+    z.object({ code: z.nullish(z.string()), decline_code: z.nullish(z.string()) }),
+  ),
 });
 
 const chargeObject = z.object({
-  payment_intent: z.union([z.string().min(1), z.object({ id: z.string().min(1) })]).nullish(),
-  amount_refunded: z.number().int().nonnegative(),
-  currency: z.string().length(3),
+  payment_intent: z.nullish(
+    z.union([z.string().check(z.minLength(1)), z.object({ id: z.string().check(z.minLength(1)) })]),
+  ),
+  amount_refunded: z.number().check(z.int(), z.nonnegative()),
+  currency: z.string().check(z.length(3)),
   metadata,
 });
 

@@ -21,7 +21,7 @@ import {
   ValidationError,
   type FieldError,
 } from '@commerce/lambda-kit/errors';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SHIPMENT_STATUSES, type CarrierEvent, type ShipmentStatus } from '../domain/shipment.ts';
 import {
   WebhookSignatureError,
@@ -84,11 +84,11 @@ export function sandboxCarrierWebhook(
 }
 
 const webhookBody = z.strictObject({
-  id: z.string().min(1).max(200),
-  trackingNumber: z.string().regex(TRACKING_NUMBER),
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  trackingNumber: z.string().check(z.regex(TRACKING_NUMBER)),
   status: z.enum(SHIPMENT_STATUSES),
   at: z.iso.datetime({ offset: true }),
-  description: z.string().max(500).optional(),
+  description: z.optional(z.string().check(z.maxLength(500))),
 });
 
 /** Checks the signature header of a delivery; throws WebhookSignatureError with what is wrong. */

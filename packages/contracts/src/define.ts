@@ -2,10 +2,14 @@
 // request it validates, the reply it answers on success, and the refusal shape every internal function
 // shares (problem+json members inside `{ error }`). Plain zod, no AWS: both sides import it.
 import type { ServiceName } from '@commerce/events';
-import * as z from 'zod';
+import type * as core from 'zod/v4/core';
+import * as z from 'zod/mini';
 
 /** One internal function: Lambda Invoke (RequestResponse) under IAM, never through the API. */
-export interface InternalContract<Req extends z.ZodType = z.ZodType, Rep extends z.ZodType = z.ZodType> {
+export interface InternalContract<
+  Req extends core.$ZodType = core.$ZodType,
+  Rep extends core.$ZodType = core.$ZodType,
+> {
   readonly service: ServiceName;
   /** camelCase, unique in the service (`quoteRates`); the infra wiring's internal function name. */
   readonly name: string;
@@ -19,11 +23,11 @@ export interface InternalContract<Req extends z.ZodType = z.ZodType, Rep extends
 }
 
 /** What a caller passes (before defaults apply). */
-export type RequestOf<C extends InternalContract> = z.input<C['request']>;
+export type RequestOf<C extends InternalContract> = core.input<C['request']>;
 /** What the callee's handler receives (after validation and defaults). */
-export type ParsedRequestOf<C extends InternalContract> = z.output<C['request']>;
+export type ParsedRequestOf<C extends InternalContract> = core.output<C['request']>;
 /** What the callee answers on success. */
-export type ReplyOf<C extends InternalContract> = z.output<C['reply']>;
+export type ReplyOf<C extends InternalContract> = core.output<C['reply']>;
 
 /**
  * The variable infra sets on a caller for each function it invokes (infra/constructs/service-definition.ts
@@ -36,7 +40,7 @@ export function functionEnvName(service: ServiceName, name: string): string {
 
 const CAMEL_CASE = /^[a-z][a-zA-Z0-9]*$/;
 
-export function defineInternal<Req extends z.ZodType, Rep extends z.ZodType>(spec: {
+export function defineInternal<Req extends core.$ZodType, Rep extends core.$ZodType>(spec: {
   readonly service: ServiceName;
   readonly name: string;
   readonly description: string;
@@ -54,10 +58,8 @@ export function defineInternal<Req extends z.ZodType, Rep extends z.ZodType>(spe
  * into the events it publishes (the kit's internal function reads it from the validated request).
  */
 export const correlationIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9._:-]{1,128}$/)
-  .optional()
-  .describe("The caller's correlation id, carried into the callee's logs and events.");
+  .optional(z.string().check(z.regex(/^[A-Za-z0-9._:-]{1,128}$/)))
+  .check(z.describe("The caller's correlation id, carried into the callee's logs and events."));
 
 // ---------------------------------------------------------------------------------------------------------
 // Refusals
@@ -84,12 +86,12 @@ export interface InternalProblem {
 }
 
 /** The refusal shape every internal function answers inside `{ error }`; extension members pass through. */
-export const internalProblemSchema: z.ZodType<InternalProblem> = z.looseObject({
-  status: z.number().int().min(400).max(599),
-  type: z.string().regex(/^urn:commerce:problem:[a-z0-9][a-z0-9._-]*$/),
+export const internalProblemSchema: z.ZodMiniType<InternalProblem> = z.looseObject({
+  status: z.number().check(z.int(), z.gte(400), z.lte(599)),
+  type: z.string().check(z.regex(/^urn:commerce:problem:[a-z0-9][a-z0-9._-]*$/)),
   title: z.string(),
   detail: z.string(),
-  errors: z.array(fieldErrorSchema).optional(),
+  errors: z.optional(z.array(fieldErrorSchema)),
 });
 
 export type InternalResult<T> = T | { readonly error: InternalProblem };

@@ -2,26 +2,30 @@
 // sells it once paid, `release` gives it back. Each answers the reservation. docs/inventory.md has the rules.
 // (The scheduled expiry sweep is an internal function too, but nobody else calls it: no contract.)
 import { reservationLineSchema } from '@commerce/events';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { correlationIdSchema, defineInternal, type InternalResult } from './define.ts';
 
 /** Lines per reservation: every line touches a level and the SKU's totals in one transaction (≤ 100 items). */
 export const MAX_RESERVATION_LINES = 30;
 
-const sku = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'Must be 1-64 letters, digits, ".", "-" or "_".');
-const orderId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1-64 letters, digits, "-" or "_".');
+const sku = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'Must be 1-64 letters, digits, ".", "-" or "_".'));
+const orderId = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1-64 letters, digits, "-" or "_".'));
 
 /** The inventory's reservation of one order's units. */
 const reservationSchema = z.object({
   /** The order's id: one reservation per order. */
   id: z.string(),
   /** One line per SKU, each held in one warehouse. */
-  lines: z.array(reservationLineSchema).readonly(),
+  lines: z.readonly(z.array(reservationLineSchema)),
   status: z.enum(['held', 'committed', 'released', 'expired']),
   /** ISO 8601; a held reservation may be expired from then on. */
   expiresAt: z.iso.datetime(),
-  releaseReason: z.enum(['order_cancelled', 'payment_failed']).optional(),
-  version: z.number().int().min(1),
+  releaseReason: z.optional(z.enum(['order_cancelled', 'payment_failed'])),
+  version: z.number().check(z.int(), z.gte(1)),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -29,31 +33,23 @@ const reservationSchema = z.object({
 /** One SKU a reservation could not fill: a member of the 409 `insufficient-stock` refusal (`shortages`). */
 export const shortageSchema = z.object({
   sku: z.string(),
-  requested: z.number().int(),
+  requested: z.number().check(z.int()),
   /** The most one warehouse could supply (lines are not split between warehouses). */
-  available: z.number().int(),
+  available: z.number().check(z.int()),
 });
 
 // ---------------------------------------------------------------------------------------------------------
 // reserve
 
-export const reserveRequestSchema = z
-  .object({
-    orderId,
-    lines: z
-      .array(z.object({ sku, quantity: z.number().int().min(1).max(10_000) }).strict())
-      .min(1)
-      .max(MAX_RESERVATION_LINES),
-    /** How long to hold the units; the default is the domain's (30 minutes). */
-    holdForSeconds: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60 * 60)
-      .optional(),
-    correlationId: correlationIdSchema,
-  })
-  .strict();
+export const reserveRequestSchema = z.strictObject({
+  orderId,
+  lines: z
+    .array(z.strictObject({ sku, quantity: z.number().check(z.int(), z.gte(1), z.lte(10_000)) }))
+    .check(z.minLength(1), z.maxLength(MAX_RESERVATION_LINES)),
+  /** How long to hold the units; the default is the domain's (30 minutes). */
+  holdForSeconds: z.optional(z.number().check(z.int(), z.gte(1), z.lte(24 * 60 * 60))),
+  correlationId: correlationIdSchema,
+});
 
 export const reserveReplySchema = z.object({
   reservation: reservationSchema,
@@ -76,15 +72,13 @@ export const inventoryReserve = defineInternal({
 // ---------------------------------------------------------------------------------------------------------
 // commit, release
 
-export const commitRequestSchema = z.object({ orderId, correlationId: correlationIdSchema }).strict();
+export const commitRequestSchema = z.strictObject({ orderId, correlationId: correlationIdSchema });
 
-export const releaseRequestSchema = z
-  .object({
-    orderId,
-    reason: z.enum(['order_cancelled', 'payment_failed']),
-    correlationId: correlationIdSchema,
-  })
-  .strict();
+export const releaseRequestSchema = z.strictObject({
+  orderId,
+  reason: z.enum(['order_cancelled', 'payment_failed']),
+  correlationId: correlationIdSchema,
+});
 
 /** What commit and release answer: the reservation after the step (a repeat changes nothing). */
 export const reservationReplySchema = z.object({ reservation: reservationSchema });

@@ -1,52 +1,57 @@
 // Payment's internal functions: `authorize` holds an order's amount at checkout, `capture` takes it,
 // `void` lets an authorization go, `refund` gives back what was captured. Each answers the payment as it
 // stands after the step. docs/payments.md has the rules.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { correlationIdSchema, defineInternal, type InternalResult } from './define.ts';
 
 /** The gateways a caller may name. */
 export const PAYMENT_PROVIDERS = ['sandbox', 'stripe'] as const;
 export const paymentProviderSchema = z.enum(PAYMENT_PROVIDERS);
 
-const id = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'Letters, digits and . _ : - only, at most 128.');
-const minorUnits = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const id = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9._:-]{1,128}$/, 'Letters, digits and . _ : - only, at most 128.'));
+const minorUnits = z.number().check(z.int(), z.positive(), z.lte(Number.MAX_SAFE_INTEGER));
 
 // ---------------------------------------------------------------------------------------------------------
 // Requests
 
-export const authorizeRequestSchema = z
-  .object({
-    /** Our payment id, chosen by the caller; the idempotency key of the whole authorization. */
-    paymentId: id,
-    orderId: id,
-    amount: minorUnits,
-    currency: z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as EUR.'),
-    /** Which gateway; the function's default (PAYMENT_PROVIDER, `sandbox`) when omitted. */
-    provider: paymentProviderSchema.optional(),
-    /** A token from the gateway's client library (`pm_…`, `tok_sandbox_…`); never card data. */
-    paymentMethodToken: z.string().min(1).max(255),
-    customerEmail: z.email().max(254).optional(),
-    returnUrl: z.url().max(2048).optional(),
-    correlationId: correlationIdSchema,
-  })
-  .strict();
+export const authorizeRequestSchema = z.strictObject({
+  /** Our payment id, chosen by the caller; the idempotency key of the whole authorization. */
+  paymentId: id,
+  orderId: id,
+  amount: minorUnits,
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as EUR.')),
+  /** Which gateway; the function's default (PAYMENT_PROVIDER, `sandbox`) when omitted. */
+  provider: z.optional(paymentProviderSchema),
+  /** A token from the gateway's client library (`pm_…`, `tok_sandbox_…`); never card data. */
+  paymentMethodToken: z.string().check(z.minLength(1), z.maxLength(255)),
+  customerEmail: z.optional(z.email().check(z.maxLength(254))),
+  returnUrl: z.optional(z.url().check(z.maxLength(2048))),
+  correlationId: correlationIdSchema,
+});
 
 /** All that is authorized when `amount` is left out. */
-export const captureRequestSchema = z
-  .object({ paymentId: id, amount: minorUnits.optional(), correlationId: correlationIdSchema })
-  .strict();
+export const captureRequestSchema = z.strictObject({
+  paymentId: id,
+  amount: z.optional(minorUnits),
+  correlationId: correlationIdSchema,
+});
 
-export const voidRequestSchema = z.object({ paymentId: id, correlationId: correlationIdSchema }).strict();
+export const voidRequestSchema = z.strictObject({ paymentId: id, correlationId: correlationIdSchema });
 
 /** Idempotent per refund id. */
-export const refundRequestSchema = z
-  .object({ paymentId: id, amount: minorUnits, refundId: id, correlationId: correlationIdSchema })
-  .strict();
+export const refundRequestSchema = z.strictObject({
+  paymentId: id,
+  amount: minorUnits,
+  refundId: id,
+  correlationId: correlationIdSchema,
+});
 
 // ---------------------------------------------------------------------------------------------------------
 // The reply all four share
 
-const amount = z.number().int().min(0);
+const amount = z.number().check(z.int(), z.gte(0));
 
 /** The payment without the service's webhook bookkeeping. Amounts are integer minor units of `currency`. */
 const paymentSchema = z.object({
@@ -55,7 +60,7 @@ const paymentSchema = z.object({
   /** The provider's name (`stripe`, `sandbox`). */
   provider: z.string(),
   /** The gateway's id of the payment, once it answered. */
-  providerRef: z.string().optional(),
+  providerRef: z.optional(z.string()),
   /** What the order asked for. */
   amount,
   currency: z.string(),
@@ -73,21 +78,21 @@ const paymentSchema = z.object({
   capturedAmount: amount,
   refundedAmount: amount,
   /** The refunds we asked the gateway for. */
-  refunds: z
-    .array(
+  refunds: z.readonly(
+    z.array(
       z.object({
         id: z.string(),
         amount,
-        providerRefundRef: z.string().optional(),
+        providerRefundRef: z.optional(z.string()),
         at: z.iso.datetime(),
       }),
-    )
-    .readonly(),
+    ),
+  ),
   /** The highest cumulative refunded amount a webhook reported. */
   gatewayRefundedAmount: amount,
   /** Decline or error code of the last failure, while `failed`. */
-  failureCode: z.string().optional(),
-  version: z.number().int().min(1),
+  failureCode: z.optional(z.string()),
+  version: z.number().check(z.int(), z.gte(1)),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -103,9 +108,9 @@ const nextActionSchema = z.discriminatedUnion('type', [
 export const paymentReplySchema = z.object({
   payment: paymentSchema,
   /** While `requires_action`: what the customer must do. */
-  nextAction: nextActionSchema.optional(),
+  nextAction: z.optional(nextActionSchema),
   /** The gateway accepted a capture or refund but has not finished it; a webhook will. */
-  pending: z.literal(true).optional(),
+  pending: z.optional(z.literal(true)),
 });
 
 // ---------------------------------------------------------------------------------------------------------

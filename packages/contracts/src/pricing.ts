@@ -1,6 +1,6 @@
 // Pricing's internal function: `quote`, the price of a basket (unit prices, discounts, tax and totals) that
 // orders asks for to show a cart and to freeze it at checkout. docs/pricing.md has the rules.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { correlationIdSchema, defineInternal, type InternalResult } from './define.ts';
 
 export const MAX_QUOTE_LINES = 50;
@@ -29,53 +29,52 @@ export const QUOTE_CURRENCIES: readonly string[] = [
   'BHD',
 ];
 
-const sku = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'Must be 1-64 letters, digits, ".", "-" or "_".');
-const quantity = z.number().int().min(1).max(MAX_QUOTE_QUANTITY);
-const segment = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'Lower-case words joined by hyphens.');
+const sku = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'Must be 1-64 letters, digits, ".", "-" or "_".'));
+const quantity = z.number().check(z.int(), z.gte(1), z.lte(MAX_QUOTE_QUANTITY));
+const segment = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/, 'Lower-case words joined by hyphens.'));
 const currency = z
   .enum(QUOTE_CURRENCIES as [string, ...string[]])
-  .describe('ISO 4217 code of a currency pricing supports.');
+  .check(z.describe('ISO 4217 code of a currency pricing supports.'));
 const amount = z
   .number()
-  .int()
-  .min(0)
-  .max(MAX_QUOTE_AMOUNT)
-  .describe('Integer minor units (cents, pence, yen).');
-const country = z.string().regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 code such as DE.');
-const region = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'An ISO 3166-2 code such as US-NY.');
+  .check(z.int(), z.gte(0), z.lte(MAX_QUOTE_AMOUNT), z.describe('Integer minor units (cents, pence, yen).'));
+const country = z.string().check(z.regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 code such as DE.'));
+const region = z.string().check(z.regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'An ISO 3166-2 code such as US-NY.'));
 
 /** Amounts are integer minor units of `currency`. */
-export const quoteRequestSchema = z
-  .object({
-    lines: z.array(z.object({ sku, quantity }).strict()).min(1).max(MAX_QUOTE_LINES),
-    currency,
-    /** The customer's segments (from their profile); none for a guest. */
-    segments: z.array(segment).max(MAX_QUOTE_SEGMENTS).default([]),
-    shippingAddress: z.object({ country, region: region.optional() }).strict(),
-    /** The carrier's price in the destination's tax mode; null when nothing ships. */
-    shipping: z
-      .object({ method: z.string().min(1).max(100), amount })
-      .strict()
-      .nullable(),
-    /** The promotions hook: amounts off one line (lineIndex) or the order, applied by the engine's rules. */
-    discounts: z
+export const quoteRequestSchema = z.strictObject({
+  lines: z.array(z.strictObject({ sku, quantity })).check(z.minLength(1), z.maxLength(MAX_QUOTE_LINES)),
+  currency,
+  /** The customer's segments (from their profile); none for a guest. */
+  segments: z._default(z.array(segment).check(z.maxLength(MAX_QUOTE_SEGMENTS)), []),
+  shippingAddress: z.strictObject({ country, region: z.optional(region) }),
+  /** The carrier's price in the destination's tax mode; null when nothing ships. */
+  shipping: z.nullable(
+    z.strictObject({ method: z.string().check(z.minLength(1), z.maxLength(100)), amount }),
+  ),
+  /** The promotions hook: amounts off one line (lineIndex) or the order, applied by the engine's rules. */
+  discounts: z.optional(
+    z
       .array(
-        z
-          .object({ code: z.string().min(1).max(100), amount, lineIndex: z.number().int().min(0).optional() })
-          .strict(),
+        z.strictObject({
+          code: z.string().check(z.minLength(1), z.maxLength(100)),
+          amount,
+          lineIndex: z.optional(z.number().check(z.int(), z.gte(0))),
+        }),
       )
-      .max(MAX_QUOTE_DISCOUNTS)
-      .optional(),
-    /** The caller's correlation id, carried into pricing's logs. */
-    correlationId: correlationIdSchema,
-  })
-  .strict();
+      .check(z.maxLength(MAX_QUOTE_DISCOUNTS)),
+  ),
+  /** The caller's correlation id, carried into pricing's logs. */
+  correlationId: correlationIdSchema,
+});
 
-const minorUnits = z.number().int().min(0);
+const minorUnits = z.number().check(z.int(), z.gte(0));
 
 const quoteLineSchema = z.object({
   sku: z.string(),
-  quantity: z.number().int().min(1),
+  quantity: z.number().check(z.int(), z.gte(1)),
   taxClass: z.string(),
   unitOriginal: minorUnits,
   unitEffective: minorUnits,
@@ -86,7 +85,7 @@ const quoteLineSchema = z.object({
   discount: minorUnits,
   /** lineSubtotal − discount. */
   lineTotal: minorUnits,
-  taxRatePpm: z.number().int().min(0),
+  taxRatePpm: z.number().check(z.int(), z.gte(0)),
   /** Contained in lineTotal when inclusive, added to it when exclusive. */
   tax: minorUnits,
 });
@@ -95,36 +94,36 @@ const quoteLineSchema = z.object({
 export const quoteReplySchema = z.object({
   currency: z.string(),
   taxMode: z.enum(['inclusive', 'exclusive']),
-  lines: z.array(quoteLineSchema).readonly(),
-  discounts: z
-    .array(
+  lines: z.readonly(z.array(quoteLineSchema)),
+  discounts: z.readonly(
+    z.array(
       z.object({
         code: z.string(),
-        lineIndex: z.number().int().min(0).optional(),
+        lineIndex: z.optional(z.number().check(z.int(), z.gte(0))),
         requested: minorUnits,
         /** What was taken off; less than requested when there was not that much left to discount. */
         applied: minorUnits,
       }),
-    )
-    .readonly(),
+    ),
+  ),
   /** Σ lineSubtotal. */
   subtotal: minorUnits,
   /** Σ line discount. */
   discountTotal: minorUnits,
-  shippingMethod: z.string().nullable(),
+  shippingMethod: z.nullable(z.string()),
   shipping: minorUnits,
   shippingTax: minorUnits,
   /** Tax per class at the destination; `base` is the net amount taxed. */
-  taxLines: z
-    .array(
+  taxLines: z.readonly(
+    z.array(
       z.object({
         taxClass: z.string(),
-        ratePpm: z.number().int().min(0),
+        ratePpm: z.number().check(z.int(), z.gte(0)),
         base: minorUnits,
         amount: minorUnits,
       }),
-    )
-    .readonly(),
+    ),
+  ),
   /** Σ taxLines.amount. */
   taxTotal: minorUnits,
   grandTotal: minorUnits,

@@ -1,41 +1,45 @@
 // Shipping's internal functions: `quoteRates`, the offers for a cart (orders at checkout), and
 // `createShipment`, the label and shipment for a paid order's parcels. docs/shipping.md has the rules.
 import { shipmentStatusSchema } from '@commerce/events';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { correlationIdSchema, defineInternal, type InternalResult } from './define.ts';
 
 /** Largest amount accepted: 100 million major units of a 2-digit currency. */
 const MAX_AMOUNT = 10_000_000_000;
 const MAX_GRAMS = 10_000_000;
 
-const amount = z.number().int().min(0).max(MAX_AMOUNT).describe('Integer minor units (cents, pence, yen).');
-const grams = z.number().int().min(0).max(MAX_GRAMS).describe('Whole grams.');
-const country = z.string().regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 code such as DE.');
-const region = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'An ISO 3166-2 code such as US-AK.');
-const currency = z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as EUR.');
+const amount = z
+  .number()
+  .check(z.int(), z.gte(0), z.lte(MAX_AMOUNT), z.describe('Integer minor units (cents, pence, yen).'));
+const grams = z.number().check(z.int(), z.gte(0), z.lte(MAX_GRAMS), z.describe('Whole grams.'));
+const country = z.string().check(z.regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 code such as DE.'));
+const region = z.string().check(z.regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'An ISO 3166-2 code such as US-AK.'));
+const currency = z.string().check(z.regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as EUR.'));
 const slug = z
   .string()
-  .regex(
-    /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/,
-    'Lower-case letters and digits joined by hyphens, at most 64.',
+  .check(
+    z.regex(
+      /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/,
+      'Lower-case letters and digits joined by hyphens, at most 64.',
+    ),
   );
-const entityId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1-64 letters, digits, "-" or "_".');
+const entityId = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1-64 letters, digits, "-" or "_".'));
 
 // ---------------------------------------------------------------------------------------------------------
 // quoteRates
 
 /** The same cart as POST /shipping/rates takes, and the caller's correlation id. */
-export const quoteRatesRequestSchema = z
-  .object({
-    currency,
-    subtotal: amount.describe(
-      'The merchandise value after discounts, which free shipping is measured against.',
-    ),
-    totalWeightGrams: grams,
-    destination: z.object({ country, region: region.optional() }).strict(),
-    correlationId: correlationIdSchema,
-  })
-  .strict();
+export const quoteRatesRequestSchema = z.strictObject({
+  currency,
+  subtotal: amount.check(
+    z.describe('The merchandise value after discounts, which free shipping is measured against.'),
+  ),
+  totalWeightGrams: grams,
+  destination: z.strictObject({ country, region: z.optional(region) }),
+  correlationId: correlationIdSchema,
+});
 
 const rateOfferSchema = z.object({
   methodId: z.string(),
@@ -44,18 +48,18 @@ const rateOfferSchema = z.object({
   carrier: z.string(),
   currency: z.string(),
   /** What the customer pays; 0 when the free-shipping threshold is met. */
-  price: z.number().int().min(0),
+  price: z.number().check(z.int(), z.gte(0)),
   /** What the rate table asks before the threshold; equal to `price` unless `free`. */
-  regularPrice: z.number().int().min(0),
+  regularPrice: z.number().check(z.int(), z.gte(0)),
   /** True when the price is 0 because of the method's `freeOver`. */
   free: z.boolean(),
-  minDays: z.number().int().min(0),
-  maxDays: z.number().int().min(0),
+  minDays: z.number().check(z.int(), z.gte(0)),
+  maxDays: z.number().check(z.int(), z.gte(0)),
 });
 
 export const quoteRatesReplySchema = z.object({
   /** The methods that ship the cart to its destination, cheapest first; empty when none does. */
-  offers: z.array(rateOfferSchema).readonly(),
+  offers: z.readonly(z.array(rateOfferSchema)),
 });
 
 /** Read-only. Refusals: 400 malformed cart, 422 invalid-rate-table. */
@@ -74,51 +78,40 @@ export type RateOffer = z.infer<typeof rateOfferSchema>;
 // ---------------------------------------------------------------------------------------------------------
 // createShipment
 
-const addressSchema = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    company: z.string().trim().min(1).max(200).optional(),
-    line1: z.string().trim().min(1).max(200),
-    line2: z.string().trim().min(1).max(200).optional(),
-    city: z.string().trim().min(1).max(100),
-    region: region.optional(),
-    postalCode: z.string().trim().min(1).max(20),
-    country,
-    phone: z
-      .string()
-      .regex(/^\+[1-9]\d{4,14}$/, 'An E.164 number such as +4930123456.')
-      .optional(),
-  })
-  .strict();
+const addressSchema = z.strictObject({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  company: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  line1: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  line2: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  city: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  region: z.optional(region),
+  postalCode: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
+  country,
+  phone: z.optional(z.string().check(z.regex(/^\+[1-9]\d{4,14}$/, 'An E.164 number such as +4930123456.'))),
+});
 
-export const createShipmentRequestSchema = z
-  .object({
-    orderId: entityId,
-    /** Also the carrier's idempotency key: a repeat answers the stored shipment. */
-    shipmentId: entityId,
-    to: addressSchema,
-    parcels: z
-      .array(
-        z
-          .object({
-            weightGrams: z.number().int().min(1).max(MAX_GRAMS),
-            dimensionsMm: z
-              .object({
-                length: z.number().int().min(1).max(10_000),
-                width: z.number().int().min(1).max(10_000),
-                height: z.number().int().min(1).max(10_000),
-              })
-              .strict()
-              .optional(),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(50),
-    methodId: slug,
-    correlationId: correlationIdSchema,
-  })
-  .strict();
+export const createShipmentRequestSchema = z.strictObject({
+  orderId: entityId,
+  /** Also the carrier's idempotency key: a repeat answers the stored shipment. */
+  shipmentId: entityId,
+  to: addressSchema,
+  parcels: z
+    .array(
+      z.strictObject({
+        weightGrams: z.number().check(z.int(), z.gte(1), z.lte(MAX_GRAMS)),
+        dimensionsMm: z.optional(
+          z.strictObject({
+            length: z.number().check(z.int(), z.gte(1), z.lte(10_000)),
+            width: z.number().check(z.int(), z.gte(1), z.lte(10_000)),
+            height: z.number().check(z.int(), z.gte(1), z.lte(10_000)),
+          }),
+        ),
+      }),
+    )
+    .check(z.minLength(1), z.maxLength(50)),
+  methodId: slug,
+  correlationId: correlationIdSchema,
+});
 
 const trackingEventSchema = z.object({
   status: shipmentStatusSchema,
@@ -126,10 +119,10 @@ const trackingEventSchema = z.object({
   at: z.string(),
   source: z.enum(['carrier', 'staff', 'system']),
   /** The carrier's event id, on carrier events. */
-  eventId: z.string().optional(),
-  description: z.string().optional(),
+  eventId: z.optional(z.string()),
+  description: z.optional(z.string()),
   /** The staff member's id, on staff events. */
-  actor: z.string().optional(),
+  actor: z.optional(z.string()),
 });
 
 /** A label the carrier hosts, or one it hands over inline (a PDF, or text for the sandbox). */
@@ -146,19 +139,19 @@ const shipmentSchema = z.object({
   service: z.string(),
   trackingNumber: z.string(),
   /** The carrier's own reference; absent for a parcel staff shipped by hand. */
-  carrierRef: z.string().optional(),
-  trackingUrl: z.string().optional(),
+  carrierRef: z.optional(z.string()),
+  trackingUrl: z.optional(z.string()),
   status: shipmentStatusSchema,
   /** Oldest first. */
-  history: z.array(trackingEventSchema).readonly(),
+  history: z.readonly(z.array(trackingEventSchema)),
   /** ISO 8601. */
   createdAt: z.string(),
   /** ISO 8601; the time of the latest carrier event once one arrived (as the carrier wrote it). */
   updatedAt: z.string(),
   /** The shipping method it was created for. */
-  methodId: z.string().optional(),
-  label: labelSchema.optional(),
-  version: z.number().int().min(1),
+  methodId: z.optional(z.string()),
+  label: z.optional(labelSchema),
+  version: z.number().check(z.int(), z.gte(1)),
 });
 
 export const createShipmentReplySchema = z.object({

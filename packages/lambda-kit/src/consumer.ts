@@ -12,7 +12,8 @@ import { ChangeMessageVisibilityCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { EventDefinition, EventDetail, EventMetadata } from '@commerce/events';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import * as z from 'zod';
+import * as core from 'zod/v4/core';
+import * as z from 'zod/mini';
 import { loadEnv } from './env.ts';
 import type { EventContext } from './publisher.ts';
 import type { Subscription } from './service.ts';
@@ -65,13 +66,13 @@ export function parseRecord<E extends EventDefinition>(
   } catch {
     throw new PoisonMessageError('Message body is not JSON');
   }
-  const envelope = bridgeEnvelope.safeParse(json);
+  const envelope = core.safeParse(bridgeEnvelope, json);
   if (!envelope.success) throw new PoisonMessageError('Message is not an EventBridge event');
   const source = envelope.data.source;
   const detailType = envelope.data['detail-type'];
   const event = events.find((e) => e.source === source && e.detailType === detailType);
   if (!event) throw new PoisonMessageError(`Unexpected event ${source} ${detailType}`);
-  const detail = event.detail.safeParse(envelope.data.detail);
+  const detail = core.safeParse(event.detail, envelope.data.detail);
   if (!detail.success) {
     throw new PoisonMessageError(
       `Invalid ${detailType} detail: ${detail.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
@@ -90,7 +91,7 @@ export function eventConsumer<E extends readonly EventDefinition[]>(
   handlers: NoInfer<EventHandlers<E>>,
   options: ConsumerOptions = {},
 ): ConsumerHandler {
-  const env = loadEnv(z.object({ QUEUE_URL: z.url(), TABLE_NAME: z.string().min(1) }));
+  const env = loadEnv(z.object({ QUEUE_URL: z.url(), TABLE_NAME: z.string().check(z.minLength(1)) }));
   const byType = handlers as unknown as Readonly<
     Record<string, (data: unknown, event: ConsumedEvent) => Promise<void>>
   >;

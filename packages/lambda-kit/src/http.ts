@@ -7,7 +7,7 @@ import httpCors from '@middy/http-cors';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import type * as z from 'zod';
+import * as core from 'zod/v4/core';
 import { requireEnv } from './env.ts';
 import type { ResponseContract, RouteContract, RouteKey } from './contract.ts';
 import { DomainError, ValidationError, type FieldError } from './errors.ts';
@@ -58,8 +58,8 @@ export interface HttpResult {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-type AnySchema = z.ZodType;
-type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+type AnySchema = core.$ZodType;
+type Infer<S> = S extends core.$ZodType ? core.output<S> : undefined;
 
 export interface RouteSpec<
   P extends AnySchema | undefined,
@@ -267,7 +267,7 @@ function validate<S extends AnySchema | undefined>(
   errors: FieldError[],
 ): Infer<S> {
   if (!schema) return undefined as Infer<S>;
-  const result = schema.safeParse(value);
+  const result = core.safeParse(schema, value);
   if (result.success) return result.data as Infer<S>;
   errors.push(...toFieldErrors(location, result.error.issues));
   return undefined as Infer<S>;

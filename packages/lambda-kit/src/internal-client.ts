@@ -13,7 +13,8 @@ import {
   type InternalProblem,
   type InternalResult,
 } from '@commerce/contracts';
-import * as z from 'zod';
+import * as core from 'zod/v4/core';
+import * as z from 'zod/mini';
 import { ValidationError } from './errors.ts';
 import { problemOf } from './internal.ts';
 import { toFieldErrors } from './zod-errors.ts';
@@ -56,11 +57,11 @@ export interface InternalClientOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-export interface InternalClient<Req extends z.ZodType, Rep extends z.ZodType<object>> {
+export interface InternalClient<Req extends core.$ZodType, Rep extends core.$ZodType<object>> {
   /** The callee's reply, or its refusal as { error }; throws PeerUnavailableError when it did not answer. */
-  invoke(request: z.input<Req>): Promise<InternalResult<z.output<Rep>>>;
+  invoke(request: core.input<Req>): Promise<InternalResult<core.output<Rep>>>;
   /** Like `invoke`, but a refusal is thrown as PeerRefusedError. */
-  call(request: z.input<Req>): Promise<z.output<Rep>>;
+  call(request: core.input<Req>): Promise<core.output<Rep>>;
 }
 
 let sharedLambda: LambdaClient | undefined;
@@ -68,11 +69,11 @@ const defaultLambda = (): LambdaPort => (sharedLambda ??= new LambdaClient({}));
 
 const refusalSchema = z.object({ error: internalProblemSchema });
 
-const describeIssues = (issues: readonly z.core.$ZodIssue[]): string =>
+const describeIssues = (issues: readonly core.$ZodIssue[]): string =>
   issues.map((i) => `/${i.path.join('/')}: ${i.message}`).join('; ');
 
 /** The client of one internal function. Build it once per module; it reads nothing until the first call. */
-export function internalClient<Req extends z.ZodType, Rep extends z.ZodType<object>>(
+export function internalClient<Req extends core.$ZodType, Rep extends core.$ZodType<object>>(
   contract: InternalContract<Req, Rep>,
   options: InternalClientOptions = {},
 ): InternalClient<Req, Rep> {
@@ -92,9 +93,9 @@ export function internalClient<Req extends z.ZodType, Rep extends z.ZodType<obje
   };
   const unavailable = (detail: string) => new PeerUnavailableError(service, name, detail);
 
-  async function invoke(request: z.input<Req>): Promise<InternalResult<z.output<Rep>>> {
+  async function invoke(request: core.input<Req>): Promise<InternalResult<core.output<Rep>>> {
     const FunctionName = target();
-    const checked = contract.request.safeParse(request);
+    const checked = core.safeParse(contract.request, request);
     if (!checked.success) {
       // The callee would refuse it with exactly this 400: answer that refusal without the round trip, so the
       // caller handles it as it handles any refusal (a limit one side allows and the other does not is a
@@ -119,11 +120,11 @@ export function internalClient<Req extends z.ZodType, Rep extends z.ZodType<obje
       throw unavailable(`a reply that is not JSON: ${text.slice(0, 100)}`);
     }
     if (typeof body === 'object' && body !== null && 'error' in body) {
-      const refusal = refusalSchema.safeParse(body);
+      const refusal = core.safeParse(refusalSchema, body);
       if (refusal.success) return refusal.data;
       throw unavailable(`a refusal its contract does not allow: ${describeIssues(refusal.error.issues)}`);
     }
-    const reply = contract.reply.safeParse(body);
+    const reply = core.safeParse(contract.reply, body);
     if (reply.success) return reply.data;
     throw unavailable(`a reply its contract does not allow: ${describeIssues(reply.error.issues)}`);
   }

@@ -13,7 +13,7 @@ import {
 } from '@commerce/contracts';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import type * as z from 'zod';
+import * as core from 'zod/v4/core';
 import { DomainError, ValidationError } from './errors.ts';
 import { logger, metrics, publishMetrics } from './observability.ts';
 import { problemType } from './problem.ts';
@@ -66,18 +66,18 @@ export type InternalHandler<R> = ((event: unknown, context: Context) => Promise<
 };
 
 /** Builds the Lambda handler of one internal function, the callee side of `contract`. */
-export function internalFunction<Req extends z.ZodType, Rep extends z.ZodType<object>>(
+export function internalFunction<Req extends core.$ZodType, Rep extends core.$ZodType<object>>(
   contract: InternalContract<Req, Rep>,
-  handler: (input: z.output<Req>, context: InternalCallContext) => Promise<z.output<Rep>>,
+  handler: (input: core.output<Req>, context: InternalCallContext) => Promise<core.output<Rep>>,
   options: InternalFunctionOptions = {},
-): InternalHandler<z.output<Rep>> {
+): InternalHandler<core.output<Rep>> {
   const metric = refusedMetric(contract.name);
-  const lambdaHandler = middy<unknown, InternalResult<z.output<Rep>>>()
+  const lambdaHandler = middy<unknown, InternalResult<core.output<Rep>>>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(publishMetrics<unknown, InternalResult<z.output<Rep>>>())
+    .use(publishMetrics<unknown, InternalResult<core.output<Rep>>>())
     .handler(async (event, context) => {
-      const parsed = contract.request.safeParse(event);
-      let result: InternalResult<z.output<Rep>>;
+      const parsed = core.safeParse(contract.request, event);
+      let result: InternalResult<core.output<Rep>>;
       if (!parsed.success) {
         result = problemOf(new ValidationError(toFieldErrors('body', parsed.error.issues)));
       } else {
@@ -105,7 +105,7 @@ export function internalFunction<Req extends z.ZodType, Rep extends z.ZodType<ob
 }
 
 function assertReply(contract: InternalContract, reply: unknown): void {
-  const checked = contract.reply.safeParse(reply);
+  const checked = core.safeParse(contract.reply, reply);
   if (checked.success) return;
   // Where and what, never the values: a reply may carry customer data.
   const issues = checked.error.issues.map((i) => `/${i.path.join('/')}: ${i.message}`);

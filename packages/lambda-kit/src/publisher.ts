@@ -7,6 +7,8 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import type { EventData, EventDefinition, EventDetail } from '@commerce/events';
 import { randomUUID } from 'node:crypto';
+import * as core from 'zod/v4/core';
+import './zod-locale.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export const PUT_EVENTS_BATCH_SIZE = 10;
@@ -31,7 +33,7 @@ export function buildEvent<E extends EventDefinition>(
   context: EventContext,
   now: Date = new Date(),
 ): OutgoingEvent & { detail: EventDetail<E> } {
-  const detail = event.detail.parse({
+  const detail = core.parse(event.detail, {
     metadata: {
       id: randomUUID(),
       version: event.version,

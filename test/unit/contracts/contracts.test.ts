@@ -59,7 +59,7 @@ const contracts: readonly InternalContract[] = [
 
 /** The contract's reply parsed from `reply` equals it: every field is described, none is missing. */
 function expectExactReply(contract: InternalContract, reply: unknown): void {
-  const parsed = contract.reply.safeParse(reply);
+  const parsed = z.safeParse(contract.reply, reply);
   if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
   expect(parsed.data).toStrictEqual(JSON.parse(JSON.stringify(reply)));
 }
