@@ -35,6 +35,30 @@ export default tseslint.config(
     rules: { 'house/boundaries': 'error' },
   },
   {
+    // What Lambda functions load: zod/mini (tree-shakes, cheap to build), never classic zod, which costs
+    // about 60 KB and 10-20 ms of every cold start (docs/bench.md). Types from classic zod load nothing.
+    files: [
+      'functions/**/*.ts',
+      'events/**/*.ts',
+      'packages/lambda-kit/**/*.ts',
+      'packages/contracts/**/*.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              message: "Use 'zod/mini' on the runtime path (docs/bench.md).",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
