@@ -1,7 +1,9 @@
-// Cognito adapter of the sign-in port: AdminDisableUser on the user pool (the customer's id is its sub,
-// which is the username in this pool).
+// Cognito adapter of the sign-in port: AdminUserGlobalSignOut (revokes the refresh tokens, so no new access
+// token is issued) and AdminDisableUser on the user pool (the customer's id is its sub, which is the
+// username in this pool).
 import {
   AdminDisableUserCommand,
+  AdminUserGlobalSignOutCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { SignIn } from './domain/ports.ts';
@@ -16,6 +18,9 @@ export class CognitoSignIn implements SignIn {
   }
 
   async disable(customerId: string): Promise<void> {
+    await this.#cognito.send(
+      new AdminUserGlobalSignOutCommand({ UserPoolId: this.#pool, Username: customerId }),
+    );
     await this.#cognito.send(new AdminDisableUserCommand({ UserPoolId: this.#pool, Username: customerId }));
   }
 }

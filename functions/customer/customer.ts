@@ -71,6 +71,9 @@ export class Customers {
   async me(caller: Caller | undefined, context: EventContext): Promise<Customer> {
     if (!caller || caller.kind !== 'user') throw new UnauthorizedError('Sign in as a customer.');
     const existing = await this.#store.get(caller.sub);
+    // An access token outlives the account it was issued to (it is verified offline, for up to 15 minutes
+    // and the authorizer's cache): after DELETE /me it must read and change nothing, nor bring a profile back.
+    if (existing?.status === 'deleted') throw new UnauthorizedError('This account was closed.');
     if (existing) return existing;
     const created = await this.register(caller.sub, caller.email ?? '', context);
     if (created) return created;

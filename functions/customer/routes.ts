@@ -60,7 +60,7 @@ export const customerRoutes = defineRoutes('customer', {
     entry: 'http/delete-me.ts',
     access: 'customer',
     summary: 'Delete my account: anonymize the profile and disable sign-in.',
-    userPoolActions: ['cognito-idp:AdminDisableUser'],
+    userPoolActions: ['cognito-idp:AdminUserGlobalSignOut', 'cognito-idp:AdminDisableUser'],
     response: { status: 204, description: 'Profile anonymized and sign-in disabled.' },
   },
   'GET /me/export': {

@@ -32,6 +32,6 @@ export interface CustomerStore {
 
 /** Sign-in of customer accounts (Cognito). */
 export interface SignIn {
-  /** Disables the account's sign-in; idempotent. */
+  /** Disables the account's sign-in and ends its sessions (refresh tokens revoked); idempotent. */
   disable(customerId: string): Promise<void>;
 }

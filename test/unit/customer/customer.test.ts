@@ -179,6 +179,26 @@ describe('leaving', () => {
     await expect(customers.setSegments('sub-1', 3, ['vip'], context)).rejects.toThrow(NotFoundError);
   });
 
+  it('leaves the old access token nothing to read or change, and no way to bring the profile back', async () => {
+    const { store, customers, closure } = setup();
+    await customers.addAddress(shopper, home, context);
+    await closure.close(shopper, context);
+    const closed = store.profiles.get('sub-1');
+    const published = store.published.length;
+
+    await expect(customers.profile(shopper, context)).rejects.toThrow(UnauthorizedError);
+    await expect(customers.updateProfile(shopper, 3, { givenName: 'Back' }, context)).rejects.toThrow(
+      UnauthorizedError,
+    );
+    await expect(customers.addAddress(shopper, home, context)).rejects.toThrow(UnauthorizedError);
+    await expect(customers.exportData(shopper, context)).rejects.toThrow(UnauthorizedError);
+    await expect(closure.close(shopper, context)).rejects.toThrow(UnauthorizedError);
+
+    expect(store.profiles.get('sub-1')).toEqual(closed);
+    expect(await store.listAddresses('sub-1')).toEqual([]);
+    expect(store.published).toHaveLength(published);
+  });
+
   it('changes nothing when sign-in cannot be disabled', async () => {
     const { store, signIn, customers, closure } = setup();
     await customers.profile(shopper, context);
