@@ -200,8 +200,9 @@ function addressOf(id: string, input: AddressInput): { address: Address; default
 }
 
 /**
- * DELETE /me: the customer leaves. Sign-in is disabled first (so a failure leaves nothing half done that
- * the customer could still use), then the profile is anonymized, the addresses deleted and customer.deleted
+ * DELETE /me: the customer leaves. The sign-in account is signed out and deleted first (so a failure
+ * leaves nothing half done that the customer could still use; a retry with the still-valid token finishes
+ * it), then the profile is anonymized, the addresses deleted and customer.deleted
  * announced, in one transaction. Apart from `Customers` because it alone needs the sign-in port (Cognito).
  */
 export class AccountClosure {
@@ -224,7 +225,7 @@ export class AccountClosure {
 
   async close(caller: Caller | undefined, context: EventContext): Promise<void> {
     const customer = await this.#customers.me(caller, context);
-    await this.#signIn.disable(customer.id);
+    await this.#signIn.removeAccount(customer.id);
     const now = this.#clock();
     const addresses = await this.#store.listAddresses(customer.id);
     const change = deleteAccount(customer, now);

@@ -1,5 +1,5 @@
 // The customer service's use cases on in-memory ports: the profile created on first use, address defaults,
-// what each change announces, segments, and leaving (sign-in disabled first, then anonymized).
+// what each change announces, segments, and leaving (sign-in account removed first, then anonymized).
 import {
   NotFoundError,
   UnauthorizedError,
@@ -161,11 +161,11 @@ describe('staff', () => {
 });
 
 describe('leaving', () => {
-  it('disables sign-in, anonymizes the profile, deletes the addresses and announces customer.deleted', async () => {
+  it('removes the sign-in account, anonymizes the profile, deletes the addresses and announces customer.deleted', async () => {
     const { store, signIn, customers, closure } = setup();
     await customers.addAddress(shopper, home, context);
     await closure.close(shopper, context);
-    expect(signIn.disabled).toEqual(new Set(['sub-1']));
+    expect(signIn.removed).toEqual(new Set(['sub-1']));
     expect(store.profiles.get('sub-1')).toMatchObject({
       email: 'deleted-sub-1@invalid',
       status: 'deleted',
@@ -199,7 +199,7 @@ describe('leaving', () => {
     expect(store.published).toHaveLength(published);
   });
 
-  it('changes nothing when sign-in cannot be disabled', async () => {
+  it('changes nothing when the sign-in account cannot be removed', async () => {
     const { store, signIn, customers, closure } = setup();
     await customers.profile(shopper, context);
     signIn.failing = true;
