@@ -10,6 +10,16 @@ export const eventMetadataSchema = z.strictObject({
   occurredAt: z.iso.datetime(),
   correlationId: z.string().check(z.minLength(1), z.maxLength(128)),
   causationId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+  /**
+   * Who caused the event through the API: a person (`user`, the Cognito sub) or a partner's client
+   * (`client`, its app client id). Absent for events caused by other events or by the platform.
+   */
+  actor: z.optional(
+    z.strictObject({
+      kind: z.enum(['user', 'client']),
+      id: z.string().check(z.minLength(1), z.maxLength(128)),
+    }),
+  ),
 });
 
 export type EventMetadata = z.infer<typeof eventMetadataSchema>;

@@ -9,7 +9,7 @@ import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 // zod/mini: the authorizer runs before every protected request; classic zod would double what it loads.
 import * as z from 'zod/mini';
-import { apiStageArn, policyFor, type Caller } from './domain/access.ts';
+import { apiStageArn, policyFor, verifiedEmail, type Caller } from './domain/access.ts';
 import { routeTable } from './route-table.ts';
 
 const env = loadEnv(
@@ -82,8 +82,8 @@ export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<
     context: {
       sub: caller.sub,
       kind: caller.kind,
-      // Added to the access token by the pre-token-generation trigger.
-      email: typeof payload.email === 'string' ? payload.email : '',
+      // Added to the access token by the pre-token-generation trigger, and handed on only when verified.
+      email: verifiedEmail(payload),
       groups: caller.groups.join(','),
       scopes: scopes.join(' '),
     },

@@ -1,6 +1,8 @@
 // Cognito pre-token-generation trigger (V2): adds to the access token what the Auth service needs and the
-// token lacks: `email`, and for staff and admins `mfa` ("true" when TOTP is set up), which the authorizer
-// requires of them wherever the stage says so. Customers skip the lookup.
+// token lacks: `email` with `email_verified`, and for staff and admins `mfa` ("true" when TOTP is set up),
+// which the authorizer requires of them wherever the stage says so. Customers skip the lookup. An email the
+// user has not verified is left out: order mail and the account's identity must never go to an address
+// nobody proved they own.
 import {
   AdminGetUserCommand,
   CognitoIdentityProviderClient,
@@ -23,12 +25,15 @@ export async function handler(
   const isStaff = groups.some((g) => STAFF_GROUPS.has(g));
   const mfa = isStaff ? await hasTotp(event.userPoolId, event.userName) : false;
   if (isStaff && !mfa) logger.info('Staff token without MFA', { groups });
+  const { email, email_verified: emailVerified } = event.request.userAttributes;
+  const verified = emailVerified === 'true' && Boolean(email);
   event.response = {
     claimsAndScopeOverrideDetails: {
       accessTokenGeneration: {
         claimsToAddOrOverride: {
           mfa: String(mfa),
-          ...(event.request.userAttributes.email ? { email: event.request.userAttributes.email } : {}),
+          email_verified: String(verified),
+          ...(verified && email ? { email } : {}),
         },
       },
     },

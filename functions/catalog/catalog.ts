@@ -86,7 +86,7 @@ export class Catalog {
   async createProduct(content: ProductContent, context: EventContext): Promise<Product> {
     const now = this.#clock();
     const { product, events } = createProduct(content, this.#newId(), now);
-    await this.#store.createProduct(product, toOutbox(events, context, now));
+    await this.#store.createProduct(product, toOutbox(events, context, now), context.actor);
     return product;
   }
 
@@ -102,7 +102,7 @@ export class Catalog {
     const now = this.#clock();
     const change = applyPatch(current, patch, now);
     if (change.events.length > 0) {
-      await this.#store.saveProductChange(change, toOutbox(change.events, context, now));
+      await this.#store.saveProductChange(change, toOutbox(change.events, context, now), context.actor);
     }
     return change.after;
   }
@@ -112,7 +112,7 @@ export class Catalog {
     const now = this.#clock();
     const change = archive(current, now);
     if (change.events.length > 0) {
-      await this.#store.saveProductChange(change, toOutbox(change.events, context, now));
+      await this.#store.saveProductChange(change, toOutbox(change.events, context, now), context.actor);
     }
     return change.after;
   }
@@ -137,7 +137,7 @@ export class Catalog {
 
   async createCategory(content: CategoryContent, context: EventContext): Promise<Category> {
     const { category, events } = createCategory(content, this.#newId());
-    await this.#store.createCategory(category, toOutbox(events, context, this.#clock()));
+    await this.#store.createCategory(category, toOutbox(events, context, this.#clock()), context.actor);
     return category;
   }
 
@@ -155,7 +155,8 @@ export class Catalog {
     if (patch.parentId !== undefined) assertMoveAllowed(categories, current.id, patch.parentId);
     const change = applyCategoryPatch(current, patch);
     if (change.events.length > 0) {
-      await this.#store.saveCategoryChange(change, toOutbox(change.events, context, this.#clock()));
+      const outbox = toOutbox(change.events, context, this.#clock());
+      await this.#store.saveCategoryChange(change, outbox, context.actor);
     }
     return change.after;
   }

@@ -22,6 +22,7 @@ import {
 } from '@commerce/lambda-kit/errors';
 import { key } from '@commerce/lambda-kit';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
+import type { EventActor } from '@commerce/lambda-kit/publisher';
 import type { Category } from './domain/category.ts';
 import type { CatalogStore, Change, Page } from './domain/ports.ts';
 import { countedCategories, listedCategories, type Product } from './domain/product.ts';
@@ -60,8 +61,11 @@ function productAttributes(p: Product): Item {
   return { type: 'product', ...p };
 }
 
+/** Who made the item's last change (the event's `actor`); kept in the table, never answered. */
+const changedByOf = (actor: EventActor | undefined): Item => ({ changedBy: actor ?? null });
+
 function toProduct(item: Item): Product {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, changedBy: _by, ...rest } = item;
   return rest as unknown as Product;
 }
 
@@ -118,16 +122,16 @@ export class DynamoCatalogStore implements CatalogStore {
     };
   }
 
-  async createProduct(product: Product, outbox: readonly OutboxItem[]): Promise<void> {
-    await this.#transact(this.#productItems(undefined, product), outbox);
+  async createProduct(product: Product, outbox: readonly OutboxItem[], by?: EventActor): Promise<void> {
+    await this.#transact(this.#productItems(undefined, product, by), outbox);
   }
 
-  async saveProductChange(change: Change<Product>, outbox: readonly OutboxItem[]): Promise<void> {
-    await this.#transact(this.#productItems(change.before, change.after), outbox);
+  async saveProductChange(change: Change<Product>, outbox: readonly OutboxItem[], by?: EventActor) {
+    await this.#transact(this.#productItems(change.before, change.after, by), outbox);
   }
 
   /** The transaction items that take the store from `before` (undefined: nothing) to `after`. */
-  #productItems(before: Product | undefined, after: Product): [TransactItem, Guard][] {
+  #productItems(before: Product | undefined, after: Product, by?: EventActor): [TransactItem, Guard][] {
     const table = this.#table;
     const items: [TransactItem, Guard][] = [];
     const listed = after.status === 'published';
@@ -139,6 +143,7 @@ export class DynamoCatalogStore implements CatalogStore {
           Item: {
             ...productKey(after.id),
             ...productAttributes(after),
+            ...changedByOf(by),
             ...(listed ? { gsi1pk: 'PUBLISHED', gsi1sk: listSortKey(after) } : {}),
           },
           ...(before
@@ -287,14 +292,14 @@ export class DynamoCatalogStore implements CatalogStore {
     return { ...categoryKey(c.id), type: 'category', ...c, gsi1pk: 'CATEGORIES', gsi1sk: c.id };
   }
 
-  async createCategory(category: Category, outbox: readonly OutboxItem[]): Promise<void> {
+  async createCategory(category: Category, outbox: readonly OutboxItem[], by?: EventActor): Promise<void> {
     const table = this.#table;
     const items: [TransactItem, Guard][] = [
       [
         {
           Put: {
             TableName: table,
-            Item: { ...this.#categoryItem(category), childCount: 0, productCount: 0 },
+            Item: { ...this.#categoryItem(category), ...changedByOf(by), childCount: 0, productCount: 0 },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -328,7 +333,7 @@ export class DynamoCatalogStore implements CatalogStore {
     };
   }
 
-  async saveCategoryChange(change: Change<Category>, outbox: readonly OutboxItem[]): Promise<void> {
+  async saveCategoryChange(change: Change<Category>, outbox: readonly OutboxItem[], by?: EventActor) {
     const { before, after } = change;
     const table = this.#table;
     const items: [TransactItem, Guard][] = [
@@ -338,7 +343,7 @@ export class DynamoCatalogStore implements CatalogStore {
             TableName: table,
             Key: categoryKey(after.id),
             UpdateExpression:
-              'SET #name = :name, slug = :slug, parentId = :parent, #position = :position, version = :next',
+              'SET #name = :name, slug = :slug, parentId = :parent, #position = :position, version = :next, changedBy = :by',
             ConditionExpression: 'version = :expected',
             ExpressionAttributeNames: { '#name': 'name', '#position': 'position' },
             ExpressionAttributeValues: {
@@ -348,6 +353,7 @@ export class DynamoCatalogStore implements CatalogStore {
               ':position': after.position,
               ':next': after.version,
               ':expected': before.version,
+              ':by': by ?? null,
             },
           },
         },

@@ -1,8 +1,12 @@
-// Cognito adapter of the sign-in port: AdminDisableUser on the user pool (the customer's id is its sub,
-// which is the username in this pool).
+// Cognito adapter of the sign-in port: AdminUserGlobalSignOut (revokes the refresh tokens, so no new access
+// token is issued) and AdminDeleteUser (the account and its attributes, email included, are gone) on the
+// user pool. The customer's id is its sub, which is the username in this pool. An account already gone
+// counts as removed, so a retried DELETE /me completes.
 import {
-  AdminDisableUserCommand,
+  AdminDeleteUserCommand,
+  AdminUserGlobalSignOutCommand,
   type CognitoIdentityProviderClient,
+  UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { SignIn } from './domain/ports.ts';
 
@@ -15,7 +19,13 @@ export class CognitoSignIn implements SignIn {
     this.#pool = userPoolId;
   }
 
-  async disable(customerId: string): Promise<void> {
-    await this.#cognito.send(new AdminDisableUserCommand({ UserPoolId: this.#pool, Username: customerId }));
+  async removeAccount(customerId: string): Promise<void> {
+    const account = { UserPoolId: this.#pool, Username: customerId };
+    try {
+      await this.#cognito.send(new AdminUserGlobalSignOutCommand(account));
+      await this.#cognito.send(new AdminDeleteUserCommand(account));
+    } catch (error) {
+      if (!(error instanceof UserNotFoundException)) throw error;
+    }
   }
 }

@@ -71,6 +71,9 @@ export class Customers {
   async me(caller: Caller | undefined, context: EventContext): Promise<Customer> {
     if (!caller || caller.kind !== 'user') throw new UnauthorizedError('Sign in as a customer.');
     const existing = await this.#store.get(caller.sub);
+    // An access token outlives the account it was issued to (it is verified offline, for up to 15 minutes
+    // and the authorizer's cache): after DELETE /me it must read and change nothing, nor bring a profile back.
+    if (existing?.status === 'deleted') throw new UnauthorizedError('This account was closed.');
     if (existing) return existing;
     const created = await this.register(caller.sub, caller.email ?? '', context);
     if (created) return created;
@@ -197,8 +200,9 @@ function addressOf(id: string, input: AddressInput): { address: Address; default
 }
 
 /**
- * DELETE /me: the customer leaves. Sign-in is disabled first (so a failure leaves nothing half done that
- * the customer could still use), then the profile is anonymized, the addresses deleted and customer.deleted
+ * DELETE /me: the customer leaves. The sign-in account is signed out and deleted first (so a failure
+ * leaves nothing half done that the customer could still use; a retry with the still-valid token finishes
+ * it), then the profile is anonymized, the addresses deleted and customer.deleted
  * announced, in one transaction. Apart from `Customers` because it alone needs the sign-in port (Cognito).
  */
 export class AccountClosure {
@@ -221,7 +225,7 @@ export class AccountClosure {
 
   async close(caller: Caller | undefined, context: EventContext): Promise<void> {
     const customer = await this.#customers.me(caller, context);
-    await this.#signIn.disable(customer.id);
+    await this.#signIn.removeAccount(customer.id);
     const now = this.#clock();
     const addresses = await this.#store.listAddresses(customer.id);
     const change = deleteAccount(customer, now);

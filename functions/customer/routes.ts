@@ -59,9 +59,9 @@ export const customerRoutes = defineRoutes('customer', {
   'DELETE /me': {
     entry: 'http/delete-me.ts',
     access: 'customer',
-    summary: 'Delete my account: anonymize the profile and disable sign-in.',
-    userPoolActions: ['cognito-idp:AdminDisableUser'],
-    response: { status: 204, description: 'Profile anonymized and sign-in disabled.' },
+    summary: 'Delete my account: anonymize the profile and delete the sign-in account.',
+    userPoolActions: ['cognito-idp:AdminUserGlobalSignOut', 'cognito-idp:AdminDeleteUser'],
+    response: { status: 204, description: 'Profile anonymized, sign-in account signed out and deleted.' },
   },
   'GET /me/export': {
     entry: 'http/export-me.ts',

@@ -16,7 +16,7 @@ export const customers = new Customers(store);
 
 /**
  * DELETE /me's use case, over Cognito. Only that route is given the user pool (USER_POOL_ID and the grant
- * to disable users), so only its handler builds this, at its cold start, and only its bundle carries the
+ * to sign out and delete users), so only its handler builds this, at its cold start, and only its bundle carries the
  * Cognito client.
  */
 export function accountClosure(): AccountClosure {

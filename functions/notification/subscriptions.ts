@@ -2,7 +2,6 @@
 // the same entries.
 import {
   OrderCancelled,
-  OrderCreated,
   OrderDelivered,
   OrderFulfilmentStarted,
   OrderPaid,
@@ -16,15 +15,8 @@ export const notificationSubscriptions = defineSubscriptions('notification', {
     entry: 'consumers/order-events.ts',
     description: 'tells the shopper about their order by email and SMS',
     // order.shipped is taken too and sends nothing (shipment_created went out with the label), so the
-    // consumer is the one place that decides what each order event says.
-    events: [
-      OrderCreated,
-      OrderPaid,
-      OrderFulfilmentStarted,
-      OrderShipped,
-      OrderDelivered,
-      OrderCancelled,
-      OrderRefunded,
-    ],
+    // consumer is the one place that decides what each order event says. order.created is not taken: the
+    // order is not paid yet, and an unpaid checkout must send nothing (order.paid confirms the order).
+    events: [OrderPaid, OrderFulfilmentStarted, OrderShipped, OrderDelivered, OrderCancelled, OrderRefunded],
   },
 });

@@ -52,6 +52,6 @@ export function ordersUseCases(
     }),
     lifecycle: new OrderLifecycle(repository.orders, peers, writer, now),
     operations: new OrderOperations(repository.orders, peers, writer, now),
-    referenceData: new ReferenceData(repository.referenceData),
+    referenceData: new ReferenceData(repository.referenceData, repository.carts),
   };
 }

@@ -15,8 +15,16 @@ const partnerTierSchema = z
     quota: z
       .object({ limit: z.number().int().positive(), period: z.enum(['DAY', 'WEEK', 'MONTH']) })
       .strict(),
+    /**
+     * The resource-server scopes a partner of this tier may be granted (`commerce/<scope>`); onboarding
+     * grants the ones asked for, each of which must be here (packages/ops, `addPartner`).
+     */
+    scopes: z.array(z.string().regex(/^commerce\/[a-z]+\.[a-z]+$/)).min(1),
   })
   .strict();
+
+/** The longest the bus archive may keep events (personal data in them included); docs/customers.md. */
+export const ARCHIVE_RETENTION_MAX_DAYS = 30;
 
 export const stageConfigSchema = z
   .object({
@@ -135,8 +143,13 @@ export const stageConfigSchema = z
       .strict(),
     events: z
       .object({
-        /** An EventBridge archive of the bus for replay. The local emulator cannot host one. */
-        archiveRetentionDays: z.number().int().positive().nullable(),
+        /**
+         * An EventBridge archive of the bus for replay. The local emulator cannot host one. At most 30 days:
+         * order and customer events carry contact data (email, name, phone, addresses), and the archive
+         * cannot erase one customer's events, so its retention is the bound docs/customers.md promises for
+         * an erased customer's data in it.
+         */
+        archiveRetentionDays: z.number().int().positive().max(ARCHIVE_RETENTION_MAX_DAYS).nullable(),
         /** Receives before a subscription's message moves to its DLQ. */
         maxReceiveCount: z.number().int().min(1).max(20),
       })

@@ -18,8 +18,18 @@ const stages: Record<StageName, StageConfig> = {
     partners: {
       tiers: {
         // A small daily quota, so the e2e test can exceed it in a few requests.
-        trial: { rateLimit: 50, burstLimit: 100, quota: { limit: 20, period: 'DAY' } },
-        standard: { rateLimit: 50, burstLimit: 100, quota: { limit: 10_000, period: 'DAY' } },
+        trial: {
+          rateLimit: 50,
+          burstLimit: 100,
+          quota: { limit: 20, period: 'DAY' },
+          scopes: ['commerce/catalog.write', 'commerce/orders.read'],
+        },
+        standard: {
+          rateLimit: 50,
+          burstLimit: 100,
+          quota: { limit: 10_000, period: 'DAY' },
+          scopes: ['commerce/catalog.write', 'commerce/orders.read'],
+        },
       },
     },
     // The emulator's CloudFormation cannot associate a web ACL with a stage (docs/local-cloud.md).
@@ -56,8 +66,19 @@ const stages: Record<StageName, StageConfig> = {
     },
     partners: {
       tiers: {
-        trial: { rateLimit: 2, burstLimit: 5, quota: { limit: 1_000, period: 'DAY' } },
-        standard: { rateLimit: 10, burstLimit: 20, quota: { limit: 20_000, period: 'DAY' } },
+        // A trial partner reads orders; writing the catalog needs a paid tier.
+        trial: {
+          rateLimit: 2,
+          burstLimit: 5,
+          quota: { limit: 1_000, period: 'DAY' },
+          scopes: ['commerce/orders.read'],
+        },
+        standard: {
+          rateLimit: 10,
+          burstLimit: 20,
+          quota: { limit: 20_000, period: 'DAY' },
+          scopes: ['commerce/catalog.write', 'commerce/orders.read'],
+        },
       },
     },
     waf: { rateLimitPerIp: 1_000 },
@@ -93,9 +114,25 @@ const stages: Record<StageName, StageConfig> = {
     },
     partners: {
       tiers: {
-        trial: { rateLimit: 2, burstLimit: 5, quota: { limit: 1_000, period: 'DAY' } },
-        standard: { rateLimit: 25, burstLimit: 50, quota: { limit: 100_000, period: 'DAY' } },
-        premium: { rateLimit: 100, burstLimit: 200, quota: { limit: 1_000_000, period: 'DAY' } },
+        // A trial partner reads orders; writing the catalog needs a paid tier.
+        trial: {
+          rateLimit: 2,
+          burstLimit: 5,
+          quota: { limit: 1_000, period: 'DAY' },
+          scopes: ['commerce/orders.read'],
+        },
+        standard: {
+          rateLimit: 25,
+          burstLimit: 50,
+          quota: { limit: 100_000, period: 'DAY' },
+          scopes: ['commerce/catalog.write', 'commerce/orders.read'],
+        },
+        premium: {
+          rateLimit: 100,
+          burstLimit: 200,
+          quota: { limit: 1_000_000, period: 'DAY' },
+          scopes: ['commerce/catalog.write', 'commerce/orders.read'],
+        },
       },
     },
     waf: { rateLimitPerIp: 2_000 },
@@ -114,7 +151,8 @@ const stages: Record<StageName, StageConfig> = {
     },
     payments: { defaultProvider: 'sandbox', secret: true },
     orders: { homeCountry: 'DE', defaultCurrency: 'EUR', holdSeconds: 900 },
-    events: { archiveRetentionDays: 365, maxReceiveCount: 5 },
+    // 30 days at most: the archive holds contact data of erased customers until it ages out (docs/customers.md).
+    events: { archiveRetentionDays: 30, maxReceiveCount: 5 },
   },
 };
 

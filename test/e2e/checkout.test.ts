@@ -301,9 +301,10 @@ describe('guest checkout', () => {
 
     const subjects = await eventually(async () => {
       const mails = await mailsTo(cart.email);
-      return mails.length >= 4 ? mails.map((m) => m.Subject ?? '') : undefined;
+      // Paid, label issued, delivered (order.created sends nothing: the order is not paid yet).
+      return mails.length >= 3 ? mails.map((m) => m.Subject ?? '') : undefined;
     }, 60_000);
-    expect(subjects.length).toBeGreaterThanOrEqual(4);
+    expect(subjects.length).toBeGreaterThanOrEqual(3);
     expect(subjects.join('\n')).toContain(order.number);
   });
 });

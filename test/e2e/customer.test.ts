@@ -202,7 +202,7 @@ describe('staff', () => {
 });
 
 describe('leaving', () => {
-  it('exports everything, then anonymizes the profile and disables sign-in', async () => {
+  it('exports everything, then anonymizes the profile and deletes the sign-in account', async () => {
     const c = await signUp();
     const me = client(c.token);
     await me.POST('/me/addresses', { body: address });

@@ -3,6 +3,7 @@ import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
   DescribeUserPoolClientCommand,
@@ -114,6 +115,15 @@ export async function signUp(): Promise<{ email: string; password: string; token
   // The emulator's fixed confirmation code; in AWS it arrives by email.
   await cognito.send(
     new ConfirmSignUpCommand({ ClientId: client, Username: email, ConfirmationCode: '123456' }),
+  );
+  // Confirming with the emailed code verifies the email in AWS; the emulator leaves email_verified unset,
+  // and only a verified email reaches the services (docs/local-cloud.md).
+  await cognito.send(
+    new AdminUpdateUserAttributesCommand({
+      UserPoolId: userPoolId(),
+      Username: email,
+      UserAttributes: [{ Name: 'email_verified', Value: 'true' }],
+    }),
   );
   return { email, password, token: await passwordSignIn(email, password) };
 }

@@ -18,7 +18,6 @@ describe('notification service', () => {
     expect(patterns.every((p) => p.source[0] === 'commerce.orders')).toBe(true);
     expect(patterns.flatMap((p) => p['detail-type']).sort()).toEqual([
       'order.cancelled',
-      'order.created',
       'order.delivered',
       'order.fulfilment_started',
       'order.paid',

@@ -2,6 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Resource as ApiResource } from 'aws-cdk-lib/aws-apigateway';
 import { Match } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../infra/app-builder.ts';
+import { ARCHIVE_RETENTION_MAX_DAYS, stageConfigSchema } from '../../infra/config/stage-config.ts';
 import { loadStageConfig } from '../../infra/config/stages.ts';
 import { describe, expect, it } from 'vitest';
 import { catalogService } from '../../functions/catalog/service.ts';
@@ -29,8 +30,19 @@ describe('cdk-nag AwsSolutions', () => {
 describe('data stack', () => {
   it('creates the commerce bus, and an archive only where the stage can host one', () => {
     prod.data.hasResourceProperties('AWS::Events::EventBus', { Name: 'commerce-prod' });
-    prod.data.hasResourceProperties('AWS::Events::Archive', { RetentionDays: 365 });
+    prod.data.hasResourceProperties('AWS::Events::Archive', { RetentionDays: 30 });
     local.data.resourceCountIs('AWS::Events::Archive', 0);
+  });
+
+  it('keeps archived events (and the contact data in them) 30 days at most, as docs/customers.md promises', () => {
+    for (const stage of ['dev', 'prod'] as const) {
+      const days = loadStageConfig(stage).events.archiveRetentionDays;
+      expect(days).not.toBeNull();
+      expect(days).toBeLessThanOrEqual(ARCHIVE_RETENTION_MAX_DAYS);
+    }
+    const prodConfig = loadStageConfig('prod');
+    const longer = { ...prodConfig, events: { ...prodConfig.events, archiveRetentionDays: 365 } };
+    expect(stageConfigSchema.safeParse(longer).success).toBe(false);
   });
 
   it('gives each service an on-demand, encrypted, recoverable table with TTL and a stream', () => {

@@ -22,6 +22,16 @@ export interface RouteAccess {
 
 const STAFF_GROUPS = new Set(['staff', 'admin']);
 
+/**
+ * The token's email when the token says it is verified (both claims come from the pre-token-generation
+ * trigger), else ''. Handlers use this email for order mail and as the account's identity, so an address
+ * nobody proved they own never reaches them.
+ */
+export function verifiedEmail(claims: Readonly<Record<string, unknown>>): string {
+  const verified = claims.email_verified === 'true' || claims.email_verified === true;
+  return verified && typeof claims.email === 'string' ? claims.email : '';
+}
+
 export interface AccessOptions {
   readonly requireStaffMfa: boolean;
   /**

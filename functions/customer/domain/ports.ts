@@ -32,6 +32,9 @@ export interface CustomerStore {
 
 /** Sign-in of customer accounts (Cognito). */
 export interface SignIn {
-  /** Disables the account's sign-in; idempotent. */
-  disable(customerId: string): Promise<void>;
+  /**
+   * Ends the account's sessions (refresh tokens revoked) and deletes the account with its attributes;
+   * idempotent (an account already gone counts as removed).
+   */
+  removeAccount(customerId: string): Promise<void>;
 }

@@ -1,6 +1,6 @@
-// DELETE /me: the customer leaves. Sign-in is disabled first (so a failure leaves nothing half done that
-// the customer could still use), then the profile is anonymized, the addresses deleted and
-// customer.deleted announced, in one transaction.
+// DELETE /me: the customer leaves. The sign-in account is signed out and deleted first (so a failure
+// leaves nothing half done that the customer could still use), then the profile is anonymized, the
+// addresses deleted and customer.deleted announced, in one transaction.
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { customerRoutes } from '../routes.ts';
 import { accountClosure } from '../runtime.ts';

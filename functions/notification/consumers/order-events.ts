@@ -1,5 +1,5 @@
-// Consumes the order events the shopper hears about (created, paid, label issued, delivered, cancelled,
-// refunded; order.shipped is received and sends nothing): renders the message for the order's contact and
+// Consumes the order events the shopper hears about (paid, label issued, delivered, cancelled after an
+// authorized payment, refunded; order.shipped is received and sends nothing; order.created is not taken): renders the message for the order's contact and
 // sends it by email (SES) and, for a contact who opted in, by SMS (SNS), once per event and channel.
 import { eventConsumer } from '@commerce/lambda-kit/consumer';
 import { orderNotifier } from '../runtime.ts';
@@ -8,7 +8,6 @@ import { notificationSubscriptions } from '../subscriptions.ts';
 const notifier = orderNotifier();
 
 export const handler = eventConsumer(notificationSubscriptions['order-events'], {
-  'order.created': (data, event) => notifier.notifyOrder({ detailType: 'order.created', data }, event),
   'order.paid': (data, event) => notifier.notifyOrder({ detailType: 'order.paid', data }, event),
   'order.fulfilment_started': (data, event) =>
     notifier.notifyOrder({ detailType: 'order.fulfilment_started', data }, event),

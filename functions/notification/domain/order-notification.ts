@@ -1,9 +1,10 @@
 // Which notification an order event asks for: the kind, its view model and the recipient, all from the
 // event itself (every order.* event carries the contact, so nothing is looked up). Pure; no AWS.
+// Nothing is sent for an order whose payment was never authorized: checkout is open to anyone, and a
+// declined or abandoned checkout must not be a way to send mail or SMS to any address or number.
 import type {
   EventData,
   OrderCancelled,
-  OrderCreated,
   OrderDelivered,
   OrderFulfilmentStarted,
   OrderPaid,
@@ -15,7 +16,6 @@ import type { Recipient } from './notification.ts';
 
 /** An order event as the consumer received it: its detail-type with the validated data. */
 export type OrderEvent =
-  | { readonly detailType: 'order.created'; readonly data: EventData<typeof OrderCreated> }
   | { readonly detailType: 'order.paid'; readonly data: EventData<typeof OrderPaid> }
   | {
       readonly detailType: 'order.fulfilment_started';
@@ -42,9 +42,28 @@ export type OrderNotification = KindAndModel & {
 /** Cancellation reasons that mean the payment failed: the shopper gets `payment_failed`, not a second mail. */
 const PAYMENT_REASONS: ReadonlySet<string> = new Set(['payment_failed', 'payment_timeout']);
 
+/** Payment states that prove the gateway authorized the payment at some point. */
+const AUTHORIZED_PAYMENT: ReadonlySet<string> = new Set([
+  'authorized',
+  'captured',
+  'partially_refunded',
+  'refunded',
+]);
+
 /**
- * The notification an order event asks for, or undefined when it asks for none (order.shipped: the
- * shopper was told when the label was issued).
+ * Whether a cancelled order's payment was ever authorized. An order cancelled while it waited for its
+ * payment (declined, gateway unreachable, stock hold expired, cancelled by the shopper) with nothing
+ * authorized was never more than an anonymous request: nobody is told of it.
+ */
+export function wasAuthorized(data: EventData<typeof OrderCancelled>): boolean {
+  return data.previousStatus !== 'pending_payment' || AUTHORIZED_PAYMENT.has(data.paymentStatus);
+}
+
+/**
+ * The notification an order event asks for, or undefined when it asks for none: order.shipped (the
+ * shopper was told when the label was issued) and the cancellation of an order whose payment was never
+ * authorized. order.created is not taken at all (the order is not paid yet); order.paid, the first event
+ * that proves the payment, is the confirmation.
  */
 export function orderNotification(
   event: OrderEvent,
@@ -59,20 +78,6 @@ export function orderNotification(
   };
   const kindAndModel = ((): KindAndModel | undefined => {
     switch (event.detailType) {
-      case 'order.created':
-        return {
-          kind: 'order_created',
-          model: {
-            ...base,
-            lines: event.data.lines.map((line) => ({
-              title: line.title,
-              quantity: line.quantity,
-              total: money(line.lineTotal),
-            })),
-            shipping: money(event.data.totals.shipping),
-            total: money(event.data.totals.grandTotal),
-          },
-        };
       case 'order.paid':
         return { kind: 'order_paid', model: { ...base, total: money(event.data.capturedAmount) } };
       case 'order.fulfilment_started': {
@@ -97,6 +102,7 @@ export function orderNotification(
         };
       }
       case 'order.cancelled':
+        if (!wasAuthorized(event.data)) return undefined;
         if (PAYMENT_REASONS.has(event.data.reason)) return { kind: 'payment_failed', model: base };
         return {
           kind: 'order_cancelled',

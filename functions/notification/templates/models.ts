@@ -3,6 +3,7 @@
 import type { Money } from './money-format.ts';
 
 export const NOTIFICATION_KINDS = [
+  /** No longer sent (order.created precedes the payment); kept so log entries written before stay valid. */
   'order_created',
   'order_paid',
   'payment_failed',
@@ -15,13 +16,12 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
  * The order event (detail-type) each kind answers. Every order.* event carries the contact, so the service
- * subscribes to these alone (not payment.* or shipment.*). Two exceptions to a plain lookup: an
- * order.cancelled whose reason is `payment_failed` or `payment_timeout` answers `payment_failed` instead
- * (one mail, not two), and order.shipped sends nothing (the shopper already got `shipment_created` when
+ * subscribes to these alone (not payment.* or shipment.*). Three exceptions to a plain lookup: an
+ * order.cancelled whose payment was never authorized sends nothing, one whose reason is `payment_failed` or
+ * `payment_timeout` answers `payment_failed` instead (one mail, not two), and order.shipped sends nothing (the shopper already got `shipment_created` when
  * the label was issued). See domain/order-notification.ts.
  */
 export const NOTIFICATION_KIND_BY_EVENT: Readonly<Record<string, NotificationKind>> = {
-  'order.created': 'order_created',
   'order.paid': 'order_paid',
   'order.fulfilment_started': 'shipment_created',
   'order.delivered': 'shipment_delivered',

@@ -26,7 +26,13 @@ import type { SkuRecord } from './sku.ts';
 // The repository. A write refused because the stored item moved on throws VersionConflictError.
 
 export interface CartRepository {
-  getCart(id: string): Promise<CartRecord | undefined>;
+  /** The cart; `closed` for the cart of a customer who closed their account (customer.deleted). */
+  getCart(id: string): Promise<CartRecord | 'closed' | undefined>;
+  /**
+   * Replaces a customer's cart by the mark that the account is closed, so that the account's access
+   * tokens, still valid for a few minutes, can create or change no cart and check nothing out.
+   */
+  closeCart(id: string): Promise<void>;
   /** Writes the cart if the stored one is still at `expectedVersion` (undefined: it must not exist). */
   saveCart(record: CartRecord, expectedVersion: number | undefined): Promise<void>;
   /** Saves the customer's cart and deletes the guest's (still at its version), in one transaction. */

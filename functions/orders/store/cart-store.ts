@@ -15,6 +15,12 @@ import { cartKey, type TransactItem } from './keys.ts';
 /** An idle cart is forgotten after this long. */
 export const CART_TTL_SECONDS = 30 * 24 * 60 * 60;
 
+/**
+ * How long the mark of a closed account's cart is kept: far longer than the account's access tokens live
+ * (15 minutes, plus the authorizer's 5-minute cache), after which it expires like a cart.
+ */
+export const CLOSED_CART_TTL_SECONDS = 24 * 60 * 60;
+
 /** The transaction item that removes a cart (part of a successful checkout's write). */
 export function cartDeleteItem(table: string, id: string): TransactItem {
   return { Delete: { TableName: table, Key: cartKey(id) } };
@@ -29,9 +35,20 @@ export class CartStore implements CartRepository {
     this.#table = table;
   }
 
-  async getCart(id: string): Promise<CartRecord | undefined> {
+  async getCart(id: string): Promise<CartRecord | 'closed' | undefined> {
     const { Item } = await this.#db.send(new GetCommand({ TableName: this.#table, Key: cartKey(id) }));
+    if (Item?.['closed'] === true) return 'closed';
     return Item ? { cart: Item['cart'] as Cart, email: (Item['email'] as string | null) ?? null } : undefined;
+  }
+
+  /** The mark replaces the cart (its lines and addresses are gone); every cart write's condition fails on it. */
+  async closeCart(id: string): Promise<void> {
+    await this.#db.send(
+      new PutCommand({
+        TableName: this.#table,
+        Item: { ...cartKey(id), closed: true, expiresAt: ttlAfter(CLOSED_CART_TTL_SECONDS) },
+      }),
+    );
   }
 
   async saveCart(record: CartRecord, expectedVersion: number | undefined): Promise<void> {

@@ -1,6 +1,6 @@
 // Carts: a guest's (opened by its secret) or a customer's (one per account), their lines and checkout
 // details, the merge of a guest cart on sign-in. Every read and change answers the cart priced now.
-import { NotFoundError, UnprocessableError } from '@commerce/lambda-kit/errors';
+import { NotFoundError, UnauthorizedError, UnprocessableError } from '@commerce/lambda-kit/errors';
 import { randomUUID } from 'node:crypto';
 import {
   addLine,
@@ -136,7 +136,7 @@ export class Carts {
     correlationId: string,
   ): Promise<{ cart: CartWithPrices; capped: readonly string[]; dropped: readonly string[] }> {
     const guestRecord = await this.load({ kind: 'guest', ...guest });
-    const stored = await this.#repository.carts.getCart(customerCartId(customer.customerId));
+    const stored = await this.#customerCart(customer.customerId);
     const now = this.#options.now();
     if (!stored) {
       const claimed = claimGuestCart(guestRecord.cart, customer.customerId, now);
@@ -178,10 +178,20 @@ export class Carts {
     return { record, priced: await this.price(record, correlationId) };
   }
 
+  /**
+   * The customer's stored cart. A closed account (customer.deleted) is refused: its access token is
+   * verified offline and outlives the account by up to 15 minutes, and must change nothing here.
+   */
+  async #customerCart(customerId: string): Promise<CartRecord | undefined> {
+    const stored = await this.#repository.carts.getCart(customerCartId(customerId));
+    if (stored === 'closed') throw new UnauthorizedError('This account was closed.');
+    return stored;
+  }
+
   /** The caller's cart, and whether it is stored (a customer's empty cart is not, until it changes). */
   async #load(access: CartAccess): Promise<{ record: CartRecord; stored: boolean }> {
     if (access.kind === 'customer') {
-      const stored = await this.#repository.carts.getCart(customerCartId(access.customerId));
+      const stored = await this.#customerCart(access.customerId);
       if (stored) return { record: stored, stored: true };
       const cart = newCustomerCart(
         customerCartId(access.customerId),
@@ -193,7 +203,7 @@ export class Carts {
     }
     const stored = await this.#repository.carts.getCart(access.cartId);
     // The same answer for "no such cart" and "not yours": a guest cart's id alone proves nothing.
-    if (!stored || !canAccessCart(stored.cart, { secret: access.secret })) {
+    if (!stored || stored === 'closed' || !canAccessCart(stored.cart, { secret: access.secret })) {
       throw new NotFoundError('No such cart, or the cart secret does not match.');
     }
     return { record: stored, stored: true };

@@ -189,7 +189,14 @@ export class Checkout {
   async #price(access: CartAccess, context: EventContext): Promise<ReadyCart> {
     const record = await this.#carts.load(access);
     const addresses = checkoutAddresses(record.cart);
+    // A customer's email is the account's, and the authorizer hands it on only once it is verified.
     const email = access.kind === 'customer' ? access.email : (record.email ?? undefined);
+    if (email === undefined && access.kind === 'customer') {
+      throw new UnprocessableError(
+        'Verify your account’s email address before checkout: the order’s messages go there.',
+        'email-not-verified',
+      );
+    }
     if (email === undefined) {
       throw new UnprocessableError('Add an email address for the order’s messages.', 'email-required');
     }

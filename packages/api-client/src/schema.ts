@@ -291,7 +291,7 @@ export type paths = {
     put?: never;
     post?: never;
     /**
-     * Delete my account: anonymize the profile and disable sign-in.
+     * Delete my account: anonymize the profile and delete the sign-in account.
      * @description Who may call: A signed-in user (any group).
      */
     delete: operations['deleteMe'];
@@ -2993,7 +2993,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Profile anonymized and sign-in disabled. */
+      /** @description Profile anonymized, sign-in account signed out and deleted. */
       204: {
         headers: {
           [name: string]: unknown;

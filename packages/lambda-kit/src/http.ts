@@ -12,6 +12,7 @@ import { requireEnv } from './env.ts';
 import type { ResponseContract, RouteContract, RouteKey } from './contract.ts';
 import { DomainError, ValidationError, type FieldError } from './errors.ts';
 import { logger, metrics, publishMetrics } from './observability.ts';
+import type { EventContext } from './publisher.ts';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem.ts';
 import { resetDynamoDbUsage, serverTiming } from './usage.ts';
 import { toFieldErrors } from './zod-errors.ts';
@@ -30,6 +31,20 @@ export interface Principal {
   readonly email: string | undefined;
   readonly groups: readonly string[];
   readonly scopes: readonly string[];
+}
+
+/**
+ * The context of the events a request causes: its correlation id and who acted (the principal: a person's
+ * sub or a partner's client id), which every event records in its metadata (`actor`).
+ */
+export function eventContextOf(request: {
+  readonly correlationId: string;
+  readonly principal: Principal | undefined;
+}): EventContext {
+  const { correlationId, principal } = request;
+  return principal
+    ? { correlationId, actor: { kind: principal.kind, id: principal.sub } }
+    : { correlationId };
 }
 
 export interface HttpRequest<P, Q, B> {

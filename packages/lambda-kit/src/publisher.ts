@@ -24,6 +24,14 @@ export interface EventContext {
   readonly correlationId: string;
   /** The id of the event or command that caused this one. */
   readonly causationId?: string;
+  /** Who acted, for events caused through the API (recorded in the event's metadata). */
+  readonly actor?: EventActor | undefined;
+}
+
+/** A person (`user`: the Cognito sub) or a partner's client (`client`: its app client id). */
+export interface EventActor {
+  readonly kind: 'user' | 'client';
+  readonly id: string;
 }
 
 /** Builds and validates the detail of one event; throws when the data does not match the catalog schema. */
@@ -40,6 +48,7 @@ export function buildEvent<E extends EventDefinition>(
       occurredAt: now.toISOString(),
       correlationId: context.correlationId,
       ...(context.causationId ? { causationId: context.causationId } : {}),
+      ...(context.actor ? { actor: { kind: context.actor.kind, id: context.actor.id } } : {}),
     },
     data,
   }) as EventDetail<E>;

@@ -5,6 +5,7 @@ import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
   InitiateAuthCommand,
@@ -139,6 +140,14 @@ export async function newCustomerToken(ids: IdentityOutputs): Promise<{ email: s
       ClientId: ids.storefrontClientId,
       Username: email,
       ConfirmationCode: CONFIRMATION_CODE,
+    }),
+  );
+  // Confirming with the emailed code verifies the email in AWS; the emulator leaves email_verified unset.
+  await cognito.send(
+    new AdminUpdateUserAttributesCommand({
+      UserPoolId: ids.userPoolId,
+      Username: email,
+      UserAttributes: [{ Name: 'email_verified', Value: 'true' }],
     }),
   );
   return { email, token: await accessToken(ids.storefrontClientId, email, password) };

@@ -8,10 +8,11 @@ import { addPartner, PartnerError, removePartner, type PartnerClients } from './
 
 const USAGE = `usage: npm run partner -- <add|remove> --name <name> [options]
 
-  add     --name <name> --tier <tier> [--scopes <scope>[,<scope>...]] [--stage <stage>]
+  add     --name <name> --tier <tier> --scopes <scope>[,<scope>...] [--stage <stage>]
           create the partner's app client (client credentials) and API key in the tier's usage plan;
           prints the client id and secret, the API key and the token endpoint (once: store them now)
-          scopes default to every scope of the user pool's resource servers
+          grants exactly the scopes named, each of which the tier must allow (partners.tiers in the
+          stage config)
   remove  --name <name> [--stage <stage>]
           delete the partner's app client and API key
 

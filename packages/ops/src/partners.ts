@@ -43,8 +43,12 @@ export interface AddPartnerInput {
   readonly name: string;
   /** A tier of the stage's config (`partners.tiers`). */
   readonly tier: string;
-  /** Resource-server scopes, e.g. `commerce/catalog.write`. @default every scope of the pool's resource servers */
-  readonly scopes?: readonly string[];
+  /**
+   * The resource-server scopes the partner asked for, e.g. `commerce/catalog.write`: at least one, each
+   * allowed to the tier (`partners.tiers.<tier>.scopes`) and defined by the pool. Nothing is granted by
+   * default.
+   */
+  readonly scopes: readonly string[];
 }
 
 /** What the partner needs; the secret and the key are shown to the operator once and stored nowhere else. */
@@ -176,10 +180,23 @@ export async function addPartner(
       `Partner name ${JSON.stringify(name)}: use lower-case letters, digits and hyphens`,
     );
   }
-  const tiers = Object.keys(loadStageConfig(stage).partners.tiers);
-  if (!tiers.includes(tier)) {
+  const tiers = loadStageConfig(stage).partners.tiers;
+  const allowed = tiers[tier]?.scopes;
+  if (!allowed) {
     throw new PartnerError(
-      `No tier ${JSON.stringify(tier)} on the ${stage} stage; tiers: ${tiers.join(', ')}`,
+      `No tier ${JSON.stringify(tier)} on the ${stage} stage; tiers: ${Object.keys(tiers).join(', ')}`,
+    );
+  }
+  const scopes = [...new Set(input.scopes)];
+  if (scopes.length === 0) {
+    throw new PartnerError(
+      `Name the scopes the partner needs (--scopes); tier ${tier} allows ${allowed.join(', ')}`,
+    );
+  }
+  const beyondTier = scopes.filter((s) => !allowed.includes(s));
+  if (beyondTier.length) {
+    throw new PartnerError(
+      `Tier ${tier} does not allow ${beyondTier.join(', ')}; it allows ${allowed.join(', ')}`,
     );
   }
   const planName = partnerUsagePlanName(stage, tier);
@@ -188,7 +205,6 @@ export async function addPartner(
 
   const userPoolId = await findUserPoolId(cognito, stage);
   const available = await resourceServerScopes(cognito, userPoolId);
-  const scopes = input.scopes?.length ? [...input.scopes] : available;
   const unknown = scopes.filter((s) => !available.includes(s));
   if (unknown.length) {
     throw new PartnerError(`Unknown scope(s) ${unknown.join(', ')}; available: ${available.join(', ')}`);

@@ -35,6 +35,7 @@ const userClaims = (overrides: Record<string, unknown> = {}) => ({
   iat: now() - 60,
   exp: now() + 900,
   email: 'ada@example.com',
+  email_verified: 'true',
   ...overrides,
 });
 
@@ -88,6 +89,15 @@ describe('the authorizer', () => {
     expect(allowed(result)).not.toContain(
       'arn:aws:execute-api:us-east-1:123456789012:abc123/v1/POST/products',
     );
+  });
+
+  it.each([
+    ['unverified', { email_verified: 'false' }],
+    ['without the verification claim', { email_verified: undefined }],
+  ])('hands on no email when the token says it is %s', async (_what, claims) => {
+    const result = await handler(event(jwt(userClaims(claims))));
+    expect(result.principalId).toBe('user-1');
+    expect(result.context?.email).toBe('');
   });
 
   it.each([

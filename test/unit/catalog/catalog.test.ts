@@ -240,3 +240,34 @@ describe('categories', () => {
     expect(store.writes).toBe(2);
   });
 });
+
+describe('attribution', () => {
+  const partner = { kind: 'client', id: 'partner-acme-client' } as const;
+  const asPartner = { correlationId: 'corr-2', actor: partner };
+
+  it('records the acting partner client on the stored product and category and in each event', async () => {
+    const { store, catalog } = setup();
+    const product = await catalog.createProduct(content(), asPartner);
+    await catalog.updateProduct(product.id, 1, { title: 'Linen shirt, blue' }, asPartner);
+    const category = await catalog.createCategory(
+      { name: 'Shirts', slug: 'shirts', parentId: null, position: 0 },
+      asPartner,
+    );
+
+    expect(store.changedBy.get(product.id)).toEqual(partner);
+    expect(store.changedBy.get(category.id)).toEqual(partner);
+    expect(store.published.map((e) => e.metadata)).toEqual([
+      expect.objectContaining({ correlationId: 'corr-2', actor: partner }),
+      expect.objectContaining({ correlationId: 'corr-2', actor: partner }),
+      expect.objectContaining({ correlationId: 'corr-2', actor: partner }),
+    ]);
+  });
+
+  it('records no actor for a change nobody made through the API', async () => {
+    const { store, catalog } = setup();
+    const product = await catalog.createProduct(content(), context);
+
+    expect(store.changedBy.get(product.id)).toBeUndefined();
+    expect(store.published[0]?.metadata).not.toHaveProperty('actor');
+  });
+});

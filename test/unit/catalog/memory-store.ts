@@ -7,6 +7,7 @@ import {
   UnprocessableError,
   VersionConflictError,
 } from '@commerce/lambda-kit/errors';
+import type { EventActor } from '@commerce/lambda-kit/publisher';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import type { Category } from '../../../functions/catalog/domain/category.ts';
 import type { CatalogStore, Change, Page } from '../../../functions/catalog/domain/ports.ts';
@@ -28,6 +29,8 @@ export class MemoryCatalogStore implements CatalogStore {
   readonly products = new Map<string, Product>();
   readonly categories = new Map<string, Category>();
   readonly published: Published[] = [];
+  /** Who made each item's last change, by product or category id (the store's `changedBy`). */
+  readonly changedBy = new Map<string, EventActor | undefined>();
   writes = 0;
   /** Runs once, right after the next product read: another writer getting in between read and write. */
   interleave: (() => void) | undefined;
@@ -59,19 +62,21 @@ export class MemoryCatalogStore implements CatalogStore {
     return Promise.resolve({ items, ...(next < listed.length ? { lastKey: { offset: next } } : {}) });
   }
 
-  createProduct(product: Product, outbox: readonly OutboxItem[]): Promise<void> {
+  createProduct(product: Product, outbox: readonly OutboxItem[], by?: EventActor): Promise<void> {
     if (this.products.has(product.id)) throw new NotFoundError('The resource no longer exists.');
     this.#assertFree(product);
     this.products.set(product.id, product);
+    this.changedBy.set(product.id, by);
     return this.#commit(outbox);
   }
 
-  saveProductChange(change: Change<Product>, outbox: readonly OutboxItem[]): Promise<void> {
+  saveProductChange(change: Change<Product>, outbox: readonly OutboxItem[], by?: EventActor): Promise<void> {
     if (this.products.get(change.after.id)?.version !== change.before.version) {
       throw new VersionConflictError();
     }
     this.#assertFree(change.after);
     this.products.set(change.after.id, change.after);
+    this.changedBy.set(change.after.id, by);
     return this.#commit(outbox);
   }
 
@@ -83,7 +88,8 @@ export class MemoryCatalogStore implements CatalogStore {
     return Promise.resolve(this.categories.get(id));
   }
 
-  createCategory(category: Category, outbox: readonly OutboxItem[]): Promise<void> {
+  createCategory(category: Category, outbox: readonly OutboxItem[], by?: EventActor): Promise<void> {
+    this.changedBy.set(category.id, by);
     this.#assertSlugFree(category);
     if (category.parentId !== null && !this.categories.has(category.parentId)) {
       throw new UnprocessableError(`Category "${category.parentId}" does not exist.`, 'unknown-category');
@@ -92,7 +98,12 @@ export class MemoryCatalogStore implements CatalogStore {
     return this.#commit(outbox);
   }
 
-  saveCategoryChange(change: Change<Category>, outbox: readonly OutboxItem[]): Promise<void> {
+  saveCategoryChange(
+    change: Change<Category>,
+    outbox: readonly OutboxItem[],
+    by?: EventActor,
+  ): Promise<void> {
+    this.changedBy.set(change.after.id, by);
     if (this.categories.get(change.after.id)?.version !== change.before.version) {
       throw new VersionConflictError();
     }

@@ -1,5 +1,5 @@
 // The customer service's use cases on in-memory ports: the profile created on first use, address defaults,
-// what each change announces, segments, and leaving (sign-in disabled first, then anonymized).
+// what each change announces, segments, and leaving (sign-in account removed first, then anonymized).
 import {
   NotFoundError,
   UnauthorizedError,
@@ -161,11 +161,11 @@ describe('staff', () => {
 });
 
 describe('leaving', () => {
-  it('disables sign-in, anonymizes the profile, deletes the addresses and announces customer.deleted', async () => {
+  it('removes the sign-in account, anonymizes the profile, deletes the addresses and announces customer.deleted', async () => {
     const { store, signIn, customers, closure } = setup();
     await customers.addAddress(shopper, home, context);
     await closure.close(shopper, context);
-    expect(signIn.disabled).toEqual(new Set(['sub-1']));
+    expect(signIn.removed).toEqual(new Set(['sub-1']));
     expect(store.profiles.get('sub-1')).toMatchObject({
       email: 'deleted-sub-1@invalid',
       status: 'deleted',
@@ -179,7 +179,27 @@ describe('leaving', () => {
     await expect(customers.setSegments('sub-1', 3, ['vip'], context)).rejects.toThrow(NotFoundError);
   });
 
-  it('changes nothing when sign-in cannot be disabled', async () => {
+  it('leaves the old access token nothing to read or change, and no way to bring the profile back', async () => {
+    const { store, customers, closure } = setup();
+    await customers.addAddress(shopper, home, context);
+    await closure.close(shopper, context);
+    const closed = store.profiles.get('sub-1');
+    const published = store.published.length;
+
+    await expect(customers.profile(shopper, context)).rejects.toThrow(UnauthorizedError);
+    await expect(customers.updateProfile(shopper, 3, { givenName: 'Back' }, context)).rejects.toThrow(
+      UnauthorizedError,
+    );
+    await expect(customers.addAddress(shopper, home, context)).rejects.toThrow(UnauthorizedError);
+    await expect(customers.exportData(shopper, context)).rejects.toThrow(UnauthorizedError);
+    await expect(closure.close(shopper, context)).rejects.toThrow(UnauthorizedError);
+
+    expect(store.profiles.get('sub-1')).toEqual(closed);
+    expect(await store.listAddresses('sub-1')).toEqual([]);
+    expect(store.published).toHaveLength(published);
+  });
+
+  it('changes nothing when the sign-in account cannot be removed', async () => {
     const { store, signIn, customers, closure } = setup();
     await customers.profile(shopper, context);
     signIn.failing = true;

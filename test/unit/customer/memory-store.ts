@@ -77,14 +77,14 @@ export class MemoryCustomerStore implements CustomerStore {
   }
 }
 
-/** Cognito's sign-in in memory: which accounts are disabled; fails when told to. */
+/** Cognito's sign-in in memory: which accounts are removed; fails when told to. */
 export class MemorySignIn implements SignIn {
-  readonly disabled = new Set<string>();
+  readonly removed = new Set<string>();
   failing = false;
 
-  disable(customerId: string): Promise<void> {
+  removeAccount(customerId: string): Promise<void> {
     if (this.failing) return Promise.reject(new Error('Cognito is unavailable'));
-    this.disabled.add(customerId);
+    this.removed.add(customerId);
     return Promise.resolve();
   }
 }

@@ -1,6 +1,7 @@
 import type { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { type EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { ProductArchived, ReviewAggregated } from '@commerce/events';
+import { eventContextOf } from '@commerce/lambda-kit/http';
 import { EventPublisher, PublishError, buildEvent } from '@commerce/lambda-kit/publisher';
 import { describe, expect, it } from 'vitest';
 
@@ -59,5 +60,24 @@ describe('buildEvent', () => {
     expect(built.detailType).toBe('review.aggregated');
     expect(built.detail.metadata).toMatchObject({ version: 1, correlationId: 'c-1' });
     expect(() => buildEvent(ProductArchived, { id: 'x' } as never, { correlationId: 'c-1' })).toThrow();
+  });
+
+  it('records who acted, from the request that caused the event', () => {
+    const principal = {
+      sub: 'client-acme',
+      kind: 'client',
+      email: undefined,
+      groups: [],
+      scopes: [],
+    } as const;
+    const context = eventContextOf({ correlationId: 'c-2', principal });
+    const data = { productId: 'p1', reviewCount: 1, ratingAverage: 4 };
+
+    expect(context).toEqual({ correlationId: 'c-2', actor: { kind: 'client', id: 'client-acme' } });
+    expect(buildEvent(ReviewAggregated, data, context).detail.metadata.actor).toEqual({
+      kind: 'client',
+      id: 'client-acme',
+    });
+    expect(eventContextOf({ correlationId: 'c-3', principal: undefined })).toEqual({ correlationId: 'c-3' });
   });
 });

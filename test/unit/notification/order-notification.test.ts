@@ -27,58 +27,27 @@ const shipment = {
   trackingNumber: 'SBX42',
   trackingUrl: 'https://track.example.com/SBX42',
 };
-const cancelled = (reason: EventData<typeof OrderCancelled>['reason'], refundDue: number): OrderEvent => ({
+type Cancelled = EventData<typeof OrderCancelled>;
+const cancelled = (
+  reason: Cancelled['reason'],
+  refundDue: number,
+  state: Pick<Cancelled, 'previousStatus' | 'paymentStatus'> = {
+    previousStatus: 'paid',
+    paymentStatus: 'captured',
+  },
+): OrderEvent => ({
   detailType: 'order.cancelled',
   data: {
     ...ref,
-    previousStatus: 'paid',
+    ...state,
     reason,
     paymentId: 'pay-1',
-    paymentStatus: 'captured',
     refundDue,
     lines: [{ sku: 'MUG', quantity: 1 }],
   },
 });
 
 describe('orderNotification', () => {
-  it('turns order.created into the confirmation with lines, shipping and grand total', () => {
-    const n = orderNotification(
-      {
-        detailType: 'order.created',
-        data: {
-          ...ref,
-          lines: [{ sku: 'MUG', title: 'Mug', quantity: 2, unitPrice: 1200, lineTotal: 2400 }],
-          totals: {
-            subtotal: 2400,
-            discountTotal: 0,
-            shipping: 490,
-            taxTotal: 383,
-            grandTotal: 2890,
-            taxIncluded: true,
-          },
-          shippingMethod: 'standard',
-          paymentProvider: 'sandbox',
-        },
-      },
-      settings,
-    );
-
-    expect(n).toMatchObject({
-      kind: 'order_created',
-      orderId: 'ord-1',
-      orderNumber: 'CM-2026-000042',
-      customerId: 'sub-1',
-      model: {
-        shopName: 'Acme',
-        customerName: 'Erika',
-        orderNumber: 'CM-2026-000042',
-        lines: [{ title: 'Mug', quantity: 2, total: { amount: 2400, currency: 'EUR' } }],
-        shipping: { amount: 490, currency: 'EUR' },
-        total: { amount: 2890, currency: 'EUR' },
-      },
-    });
-  });
-
   it('takes the recipient from the contact, with the SMS opt-in', () => {
     const n = orderNotification({ detailType: 'order.delivered', data: ref }, settings);
 
@@ -143,9 +112,25 @@ describe('orderNotification', () => {
   });
 
   it.each(['payment_failed', 'payment_timeout'] as const)(
-    'sends payment_failed, not a cancellation, for an order cancelled with reason %s',
+    'sends payment_failed, not a cancellation, for an authorized order cancelled with reason %s',
     (reason) => {
-      expect(orderNotification(cancelled(reason, 0), settings)?.kind).toBe('payment_failed');
+      const authorized = { previousStatus: 'pending_payment', paymentStatus: 'authorized' } as const;
+      expect(orderNotification(cancelled(reason, 0, authorized), settings)?.kind).toBe('payment_failed');
+    },
+  );
+
+  it.each([
+    ['payment_failed', 'failed'],
+    ['payment_timeout', 'pending'],
+    ['payment_timeout', 'failed'],
+    ['reservation_expired', 'pending'],
+    ['customer_request', 'pending'],
+    ['staff', 'failed'],
+  ] as const)(
+    'sends nothing for an order cancelled (%s) before its payment was ever authorized (%s)',
+    (reason, paymentStatus) => {
+      const unpaid = { previousStatus: 'pending_payment', paymentStatus } as const;
+      expect(orderNotification(cancelled(reason, 0, unpaid), settings)).toBeUndefined();
     },
   );
 
@@ -191,10 +176,9 @@ describe('orderNotification', () => {
     expect(n?.customerId).toBeNull();
   });
 
-  it('maps exactly the subscribed order events that send something', () => {
+  it('maps exactly the subscribed order events that send something (order.created is not one)', () => {
     expect(Object.keys(NOTIFICATION_KIND_BY_EVENT).sort()).toEqual([
       'order.cancelled',
-      'order.created',
       'order.delivered',
       'order.fulfilment_started',
       'order.paid',

@@ -34,7 +34,7 @@ export class InMemoryOrdersTable
 {
   /** `<part>.<method>` per call, in order. */
   readonly calls: string[] = [];
-  readonly #carts = new Map<string, CartRecord>();
+  readonly #carts = new Map<string, CartRecord | 'closed'>();
   readonly #skus = new Map<string, SkuRecord>();
   readonly #segments = new Map<string, { segments: readonly string[]; version: number }>();
   readonly #checkouts = new Map<string, CheckoutRecord>();
@@ -65,7 +65,13 @@ export class InMemoryOrdersTable
   }
 
   cart(id: string): CartRecord | undefined {
-    return copy(this.#carts.get(id));
+    const stored = this.#carts.get(id);
+    return stored === 'closed' ? undefined : copy(stored);
+  }
+
+  /** Whether the cart is the mark of a closed account. */
+  cartClosed(id: string): boolean {
+    return this.#carts.get(id) === 'closed';
   }
 
   checkout(key: CheckoutKey): CheckoutRecord | undefined {
@@ -86,9 +92,15 @@ export class InMemoryOrdersTable
 
   // --- carts -----------------------------------------------------------------------------------------
 
-  getCart(id: string): Promise<CartRecord | undefined> {
+  getCart(id: string): Promise<CartRecord | 'closed' | undefined> {
     this.calls.push('carts.getCart');
     return Promise.resolve(copy(this.#carts.get(id)));
+  }
+
+  closeCart(id: string): Promise<void> {
+    this.calls.push('carts.closeCart');
+    this.#carts.set(id, 'closed');
+    return Promise.resolve();
   }
 
   saveCart(record: CartRecord, expectedVersion: number | undefined): Promise<void> {
@@ -111,6 +123,7 @@ export class InMemoryOrdersTable
   /** Whether the stored cart is at `version` (undefined: there is none). */
   #cartAt(id: string, version: number | undefined): boolean {
     const stored = this.#carts.get(id);
+    if (stored === 'closed') return false;
     return version === undefined ? !stored : stored?.cart.version === version;
   }
 
