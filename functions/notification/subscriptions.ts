@@ -15,6 +15,7 @@ export const notificationSubscriptions = defineSubscriptions('notification', {
   'order-events': {
     entry: 'consumers/order-events.ts',
     description: 'tells the shopper about their order by email and SMS',
+    permissions: ['sendEmail', 'sendSms'],
     // order.shipped is taken too and sends nothing (shipment_created went out with the label), so the
     // consumer is the one place that decides what each order event says.
     events: [
