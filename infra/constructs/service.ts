@@ -1,6 +1,7 @@
 // One L3 construct per service, built from its declaration (functions/<service>/service.ts): a function per
 // route, subscription and internal function, and the outbox relay, each with a role holding exactly its
-// grants on the service's own table; the service's log group; its routes on the APIs; its subscriptions.
+// grants (the service's own table, what it invokes, the service permissions it names; the relay: its own
+// events on the bus); the service's log group; its routes on the APIs; its subscriptions.
 import { Aws, Duration } from 'aws-cdk-lib';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
