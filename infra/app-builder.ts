@@ -12,7 +12,6 @@ import { ApiDeploymentStack } from './stacks/api-deployment-stack.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { capitalize, ServiceStack } from './stacks/service-stack.ts';
-import { acknowledgeNagFindings } from './nag-acknowledgements.ts';
 
 export interface CommerceApp {
   readonly app: App;
@@ -90,7 +89,7 @@ export function buildApp(
 
   Tags.of(app).add('app', 'commerce');
   Tags.of(app).add('stage', config.stage);
-  acknowledgeNagFindings({ data, api, services: [...serviceStacks.values()], deployment });
+  // cdk-nag findings are acknowledged on the resources that have them (infra/nag-acknowledgements.ts).
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return { app, data, api, services: serviceStacks, deployment };
 }

@@ -22,15 +22,28 @@ export const notificationService = defineService<NotificationStage>({
     NOTIFICATION_SENDER: notifications.sender,
     SHOP_NAME: notifications.shopName,
   }),
-  permissions: ({ notifications }, aws) => [
-    {
-      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-      resources: [
-        `arn:${aws.partition}:ses:${aws.region}:${aws.account}:identity/${notifications.senderIdentity}`,
-      ],
-    },
-    // An SMS published to a phone number has no ARN to name: SNS authorizes it on "*" only
-    // (acknowledged in infra/nag-acknowledgements.ts).
-    { actions: ['sns:Publish'], resources: ['*'] },
-  ],
+  // Only the order-events consumer sends; GET /me/notifications reads the delivery log and sends nothing.
+  permissions: {
+    sendEmail: ({ notifications }, aws) => [
+      {
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [
+          `arn:${aws.partition}:ses:${aws.region}:${aws.account}:identity/${notifications.senderIdentity}`,
+        ],
+      },
+    ],
+    // An SMS published to a phone number has no ARN to name: SNS authorizes it on "*" only. The Deny on
+    // every SNS ARN (topics, platform endpoints) leaves phone numbers as the one thing it may publish to
+    // (docs/notifications.md, "Permissions").
+    sendSms: (_stage, aws) => [
+      {
+        actions: ['sns:Publish'],
+        resources: ['*'],
+        wildcardReason:
+          'sns:Publish to a phone number (PhoneNumber, SMS) names no resource ARN: SNS authorizes it on ' +
+          'Resource "*" only. A Deny on arn:<partition>:sns:*:*:* in the same policy keeps it off topics.',
+      },
+      { effect: 'Deny', actions: ['sns:Publish'], resources: [`arn:${aws.partition}:sns:*:*:*`] },
+    ],
+  },
 });

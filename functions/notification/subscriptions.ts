@@ -14,6 +14,7 @@ export const notificationSubscriptions = defineSubscriptions('notification', {
   'order-events': {
     entry: 'consumers/order-events.ts',
     description: 'tells the shopper about their order by email and SMS',
+    permissions: ['sendEmail', 'sendSms'],
     // order.shipped is taken too and sends nothing (shipment_created went out with the label), so the
     // consumer is the one place that decides what each order event says. order.created is not taken: the
     // order is not paid yet, and an unpaid checkout must send nothing (order.paid confirms the order).

@@ -14,6 +14,7 @@ export const paymentRoutes = defineRoutes('payment', {
     summary:
       'A payment gateway’s webhook (sandbox, stripe), authenticated by its signature; applied once per event.',
     rawBody: true,
+    permissions: ['gatewaySecret'],
     params: webhookParams,
     maxBodyBytes: 256 * 1024,
     response: {

@@ -1,8 +1,9 @@
 // The payment service: payments authorized, captured, voided and refunded at a gateway (sandbox by default,
 // Stripe) through internal functions the orders service invokes, and the gateways' webhooks.
 //
-// Secrets (docs/payments.md): on stages with `payments.secret`, every payment function reads the gateways'
-// keys from the secret commerce/<stage>/payment (created in the Data stack) and may read nothing else; the
+// Secrets (docs/payments.md): on stages with `payments.secret`, every payment function (each names the
+// `gatewaySecret` permission) reads the gateways' keys from the secret commerce/<stage>/payment (created in
+// the Data stack) and may read nothing else; the
 // local stage has none and signs sandbox webhooks with its published local-only secret.
 import {
   PaymentAuthorized,
@@ -42,25 +43,27 @@ export const paymentService = defineService<PaymentStage>({
     PaymentRefunded,
   ],
   internal: [
-    { contract: paymentAuthorize, entry: 'internal/authorize.ts' },
-    { contract: paymentCapture, entry: 'internal/capture.ts' },
-    { contract: paymentVoid, entry: 'internal/void.ts' },
-    { contract: paymentRefund, entry: 'internal/refund.ts' },
+    { contract: paymentAuthorize, entry: 'internal/authorize.ts', permissions: ['gatewaySecret'] },
+    { contract: paymentCapture, entry: 'internal/capture.ts', permissions: ['gatewaySecret'] },
+    { contract: paymentVoid, entry: 'internal/void.ts', permissions: ['gatewaySecret'] },
+    { contract: paymentRefund, entry: 'internal/refund.ts', permissions: ['gatewaySecret'] },
   ],
   environment: ({ stage, payments }) => ({
     PAYMENT_PROVIDER: payments.defaultProvider,
     ...(payments.secret ? { PAYMENT_SECRET_ARN: paymentSecretName(stage) } : {}),
   }),
-  permissions: ({ stage, payments }, aws) =>
-    payments.secret
-      ? [
-          {
-            actions: ['secretsmanager:GetSecretValue'],
-            // A secret's ARN ends in six random characters after its name.
-            resources: [
-              `arn:${aws.partition}:secretsmanager:${aws.region}:${aws.account}:secret:${paymentSecretName(stage)}-??????`,
-            ],
-          },
-        ]
-      : [],
+  permissions: {
+    gatewaySecret: ({ stage, payments }, aws) =>
+      payments.secret
+        ? [
+            {
+              actions: ['secretsmanager:GetSecretValue'],
+              // A secret's ARN ends in six random characters after its name.
+              resources: [
+                `arn:${aws.partition}:secretsmanager:${aws.region}:${aws.account}:secret:${paymentSecretName(stage)}-??????`,
+              ],
+            },
+          ]
+        : [],
+  },
 });

@@ -8,5 +8,6 @@ export const paymentSubscriptions = defineSubscriptions('payment', {
     entry: 'consumers/order-cancelled.ts',
     description: "voids or refunds a cancelled order's payment",
     events: [OrderCancelled],
+    permissions: ['gatewaySecret'],
   },
 });

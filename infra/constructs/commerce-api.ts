@@ -38,6 +38,7 @@ import { Construct } from 'constructs';
 import { createHash } from 'node:crypto';
 import { partnerUsagePlanName } from '../config/partner-names.ts';
 import type { StageConfig } from '../config/stage-config.ts';
+import { acknowledgeFinding } from '../nag-acknowledgements.ts';
 import { InlineRole } from './inline-role.ts';
 
 export const CORRELATION_HEADER = 'X-Correlation-Id';
@@ -178,6 +179,14 @@ export class CommerceApi extends Construct {
       ],
     });
     loggingRole.applyRemovalPolicy(config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+    acknowledgeFinding(loggingRole, {
+      rule: 'IAM4',
+      appliesTo: [
+        'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs',
+      ],
+      reason:
+        'The account-level role API Gateway needs to write execution logs; AWS scopes this managed policy to logs.',
+    });
     new CfnAccount(this, 'Account', { cloudWatchRoleArn: loggingRole.roleArn }).node.addDependency(
       loggingRole,
     );
@@ -193,6 +202,12 @@ export class CommerceApi extends Construct {
         endpointConfiguration: { types: ['REGIONAL'] },
         // The header is the default key source; stated because partners rely on it.
         ...(partner ? { apiKeySourceType: 'HEADER' } : {}),
+      });
+      acknowledgeFinding(api, {
+        rule: 'APIG2',
+        reason:
+          'Each handler validates path, query and body with zod and answers problem+json with field-level ' +
+          'errors; gateway request validation would answer first, in another shape.',
       });
       const handle = RestApi.fromRestApiAttributes(scopeOf, 'Handle', {
         restApiId: api.ref,
@@ -338,7 +353,7 @@ export class ApiRoutes extends Construct {
         return resource;
       };
       for (const { route, fn } of targets) {
-        resourceFor(route.path).addMethod(
+        const method = resourceFor(route.path).addMethod(
           route.method,
           new AwsIntegration({
             proxy: true,
@@ -355,6 +370,18 @@ export class ApiRoutes extends Construct {
             operationName: `${route.owner}:${route.method} ${route.path} [${route.access}]`,
           },
         );
+        acknowledgeFinding(method, {
+          rule: 'COG4',
+          reason:
+            'The API authorizes with the Auth service Lambda authorizer (Cognito JWT or API key), not a ' +
+            'Cognito authorizer.',
+        });
+        if (route.access === 'public') {
+          acknowledgeFinding(method, {
+            rule: 'APIG4',
+            reason: `${route.key} is public by design (its declaration in functions/${route.owner}/routes.ts).`,
+          });
+        }
       }
     }
   }

@@ -91,6 +91,12 @@ export class CommerceFunction extends LambdaFunction {
         ...props.environment,
       },
     });
+    // Active tracing grants these two on "*": X-Ray has no resource-level permissions for them.
+    role.allowWildcard(
+      ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+      'xray:PutTraceSegments and xray:PutTelemetryRecords (Lambda active tracing) take Resource "*" only: ' +
+        'X-Ray has no resource-level permissions for them.',
+    );
     // Write to its log group only (instead of the managed basic execution policy's logs:* on every group).
     role.addToPrincipalPolicy(
       new PolicyStatement({
@@ -116,10 +122,20 @@ export class CommerceFunction extends LambdaFunction {
     return this;
   }
 
-  /** Grants PutEvents on the bus and tells the function its name in EVENT_BUS_NAME. */
-  bindBus(bus: IEventBus): this {
+  /**
+   * Grants PutEvents on the bus for events with the given `source` only (the `events:source` condition, so
+   * a service cannot publish as another), and tells the function the bus name in EVENT_BUS_NAME.
+   */
+  bindBus(bus: IEventBus, sources: readonly string[]): this {
+    if (sources.length === 0) throw new Error(`${this.node.path} is bound to the bus without a source`);
     this.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);
-    bus.grantPutEventsTo(this);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['events:PutEvents'],
+        resources: [bus.eventBusArn],
+        conditions: { StringEquals: { 'events:source': [...sources] } },
+      }),
+    );
     return this;
   }
 

@@ -1,7 +1,9 @@
 // A role whose every permission is in one inline policy of the role itself, rather than a separate
 // AWS::IAM::Policy resource: half the IAM resources per function (a service stack has a function per
 // route), and nothing granted can exist without its role, nor the role without what it was granted.
+import { Aspects } from 'aws-cdk-lib';
 import {
+  Effect,
   PolicyDocument,
   Role,
   type AddToPrincipalPolicyResult,
@@ -9,6 +11,7 @@ import {
   type PolicyStatement,
 } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
+import { acknowledgeFinding } from '../nag-acknowledgements.ts';
 
 export interface InlineRoleProps {
   readonly assumedBy: IPrincipal;
@@ -18,6 +21,9 @@ export interface InlineRoleProps {
 export class InlineRole extends Role {
   /** Every statement granted to the role: by our constructs, by grants, by event sources. */
   readonly document: PolicyDocument;
+  private readonly statements: PolicyStatement[] = [];
+  /** The actions that may name Resource "*", each with the reason. */
+  private readonly wildcards = new Map<string, string>();
 
   constructor(scope: Construct, id: string, props: InlineRoleProps) {
     const document = new PolicyDocument();
@@ -33,11 +39,44 @@ export class InlineRole extends Role {
     this.node.addValidation({
       validate: () => (this.document.isEmpty ? ['The role has no permissions'] : []),
     });
+    // At synthesis, when every grant is in: acknowledge its "*" only if each action on it has a reason.
+    let visited = false;
+    Aspects.of(this).add({
+      visit: (node) => {
+        if (node !== this || visited) return;
+        visited = true;
+        this.acknowledgeWildcards();
+      },
+    });
   }
 
   /** Grants go into the role's own inline policy; the role is what depends on them. */
   override addToPrincipalPolicy(statement: PolicyStatement): AddToPrincipalPolicyResult {
     this.document.addStatements(statement);
+    this.statements.push(statement);
     return { statementAdded: true, policyDependable: this };
+  }
+
+  /**
+   * Says why these actions are allowed on Resource "*" (they take no resource ARN). The role's cdk-nag
+   * finding `AwsSolutions-IAM5[Resource::*]` is acknowledged with these reasons only while every action it
+   * allows on "*" has one: any other action on "*" leaves the finding standing.
+   */
+  allowWildcard(actions: readonly string[], reason: string): void {
+    for (const action of actions) this.wildcards.set(action, reason);
+  }
+
+  /** The actions the role allows on Resource "*". */
+  get wildcardActions(): string[] {
+    return this.statements
+      .filter((s) => s.effect === Effect.ALLOW && s.resources.includes('*'))
+      .flatMap((s) => s.actions);
+  }
+
+  private acknowledgeWildcards(): void {
+    const actions = this.wildcardActions;
+    if (actions.length === 0 || !actions.every((a) => this.wildcards.has(a))) return;
+    const reasons = [...new Set(actions.map((a) => this.wildcards.get(a)))];
+    acknowledgeFinding(this, { rule: 'IAM5', appliesTo: ['Resource::*'], reason: reasons.join(' ') });
   }
 }

@@ -1,18 +1,19 @@
 // One L3 construct per service, built from its declaration (functions/<service>/service.ts): a function per
 // route, subscription and internal function, and the outbox relay, each with a role holding exactly its
-// grants on the service's own table; the service's log group; its routes on the APIs; its subscriptions.
+// grants (the service's own table, what it invokes, the service permissions it names; the relay: its own
+// events on the bus); the service's log group; its routes on the APIs; its subscriptions.
 import { Aws, Duration } from 'aws-cdk-lib';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Rule, Schedule, type IEventBus } from 'aws-cdk-lib/aws-events';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { InternalContract } from '@commerce/contracts';
-import type { Route, ServiceDefinition } from '@commerce/lambda-kit/service';
+import type { IamStatement, Route, ServiceDefinition } from '@commerce/lambda-kit/service';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
 import { ApiRoutes, type ApiEndpoint } from './commerce-api.ts';
@@ -72,6 +73,18 @@ export class Service extends Construct {
     super(scope, id);
     const { definition, config, table } = props;
     const service = definition.name;
+    // The service's named permissions, each resolved once; a function gets the ones it names.
+    const target = { partition: Aws.PARTITION, region: config.region, account: Aws.ACCOUNT_ID };
+    const permissions = new Map(
+      Object.entries(definition.permissions ?? {}).map(([name, p]) => [name, p(config, target)] as const),
+    );
+    const grant = (f: CommerceFunction, names: readonly string[] | undefined) => {
+      for (const name of names ?? []) {
+        const statements = permissions.get(name);
+        if (!statements) throw new Error(`${service} declares no permission "${name}"`);
+        for (const statement of statements) grantStatement(f, statement);
+      }
+    };
     // One log group for the service: Logs Insights over one group, one retention, one resource.
     const logGroup = houseLogGroup(this, 'Logs', config);
     const fn = (
@@ -106,6 +119,7 @@ export class Service extends Construct {
       }
       f.addEnvironment('CORS_ORIGINS', config.api.corsOrigins.join(','));
       this.invokes(f, route.invokes, config);
+      grant(f, route.permissions);
       targets.push({ route, fn: f });
     }
     this.routes = new ApiRoutes(this, 'Routes', { endpoints: props.apis, targets });
@@ -119,6 +133,7 @@ export class Service extends Construct {
       );
       consumer.bindTable(table, 'readWrite');
       this.invokes(consumer, sub.invokes, config);
+      grant(consumer, sub.permissions);
       this.subscriptions.push(
         new Subscription(this, `Subscription-${sub.name}`, {
           bus: props.bus,
@@ -143,6 +158,7 @@ export class Service extends Construct {
       );
       f.bindTable(table, internal.readOnly ? 'read' : 'readWrite');
       this.invokes(f, internal.invokes, config);
+      grant(f, internal.permissions);
       if (internal.schedule) {
         new Rule(this, `Schedule-${internal.name}`, {
           description: `${service}: runs ${internal.name} on ${internal.schedule}`,
@@ -173,7 +189,8 @@ export class Service extends Construct {
       description: `${service}: publishes outbox events to the bus`,
       logGroup,
     });
-    this.outboxRelay.bindBus(props.bus);
+    // It may put its own service's events only: `source` is `commerce.<service>` (events/src/envelope.ts).
+    this.outboxRelay.bindBus(props.bus, [`commerce.${service}`]);
     this.outboxRelay.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -191,18 +208,16 @@ export class Service extends Construct {
         ],
       }),
     );
+    // The event source grants the stream reads on the table's stream ARN, and ListStreams on "*".
+    this.outboxRelay.role.allowWildcard(
+      ['dynamodb:ListStreams'],
+      'dynamodb:ListStreams on "*" comes with the DynamoDB event source (TableBase.grantStreamRead); it lists ' +
+        'stream ARNs and reads no data. The stream reads themselves name the table stream ARN.',
+    );
 
     const environment = definition.environment?.(config) ?? {};
-    const statements = (
-      definition.permissions?.(config, {
-        partition: Aws.PARTITION,
-        region: config.region,
-        account: Aws.ACCOUNT_ID,
-      }) ?? []
-    ).map((s) => new PolicyStatement({ actions: [...s.actions], resources: [...s.resources] }));
     for (const f of this.functions) {
       for (const [name, value] of Object.entries(environment)) f.addEnvironment(name, value);
-      for (const statement of statements) f.addToRolePolicy(statement);
     }
   }
 
@@ -223,5 +238,21 @@ export class Service extends Construct {
       );
       f.addEnvironment(target.functionEnv, name);
     }
+  }
+}
+
+/** Adds one declared statement to a function's role; a reasoned Allow on "*" acknowledges that wildcard there. */
+function grantStatement(f: CommerceFunction, statement: IamStatement): void {
+  const deny = statement.effect === 'Deny';
+  f.addToRolePolicy(
+    new PolicyStatement({
+      effect: deny ? Effect.DENY : Effect.ALLOW,
+      actions: [...statement.actions],
+      resources: [...statement.resources],
+      ...(statement.conditions ? { conditions: statement.conditions } : {}),
+    }),
+  );
+  if (!deny && statement.wildcardReason && statement.resources.includes('*')) {
+    f.role.allowWildcard(statement.actions, statement.wildcardReason);
   }
 }

@@ -1,11 +1,12 @@
 // The APIs' deployments and stages, deployed after every service stack has put its routes on the APIs:
 // stage throttling, access logs and tracing, the partner tiers' usage plans and the web ACL. Deploys again
 // (a new API deployment) only when the routes change; a change to a handler leaves it alone.
-import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
 import { ApiRelease, type CommerceApi } from '../constructs/commerce-api.ts';
 import { ApiWebAcl } from '../constructs/web-acl.ts';
+import { acknowledgeFinding } from '../nag-acknowledgements.ts';
 
 export interface ApiDeploymentStackProps extends StackProps {
   readonly config: StageConfig;
@@ -28,10 +29,12 @@ export class ApiDeploymentStack extends Stack {
       webAcl.associate('PublicStage', this.release.publicStage);
       webAcl.associate('PartnerStage', this.release.partnerStage);
     } else {
-      Validations.of(this).acknowledge({
-        id: 'AwsSolutions-APIG3',
-        reason: `The ${config.stage} stage has no web ACL (waf: null): its emulator cannot associate one with a stage.`,
-      });
+      for (const stage of [this.release.publicStage, this.release.partnerStage]) {
+        acknowledgeFinding(stage, {
+          rule: 'APIG3',
+          reason: `The ${config.stage} stage has no web ACL (waf: null): its emulator cannot associate one with a stage.`,
+        });
+      }
     }
 
     new CfnOutput(this, 'ApiUrl', {

@@ -1,6 +1,6 @@
 // Stateful resources: the event bus and its archive, every service's table, the cursor signing key and
 // the alarm topic. Kept apart from the stateless stack so functions and routes can be replaced freely.
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Archive, EventBus } from 'aws-cdk-lib/aws-events';
 import { Alias } from 'aws-cdk-lib/aws-kms';
@@ -13,6 +13,7 @@ import { paymentSecretName, type StageConfig } from '../config/stage-config.ts';
 import type { ServiceDefinition } from '@commerce/lambda-kit/service';
 import { Identity } from '../constructs/identity.ts';
 import { ServiceTable } from '../constructs/service-table.ts';
+import { acknowledgeFinding } from '../nag-acknowledgements.ts';
 
 export interface DataStackProps extends StackProps {
   readonly config: StageConfig;
@@ -52,6 +53,12 @@ export class DataStack extends Stack {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy,
     });
+    acknowledgeFinding(this.cursorSecret, {
+      rule: 'SMG4',
+      reason:
+        'The cursor signing key only makes pagination cursors tamper-evident; rotating it merely invalidates ' +
+        'cursors in flight, so it is rotated by hand (docs/operations.md) rather than by a rotation Lambda.',
+    });
 
     if (config.payments.secret) {
       // The payment gateways' keys: created with a random sandbox webhook secret, completed by an operator
@@ -67,8 +74,8 @@ export class DataStack extends Stack {
         },
         removalPolicy,
       });
-      Validations.of(paymentSecret).acknowledge({
-        id: 'AwsSolutions-SMG4',
+      acknowledgeFinding(paymentSecret, {
+        rule: 'SMG4',
         reason:
           'Gateway API keys are rolled in the gateway’s dashboard and then put here by an operator ' +
           '(docs/payments.md); a rotation Lambda cannot create keys at Stripe.',

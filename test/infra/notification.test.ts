@@ -1,8 +1,9 @@
-// The notification service's wiring: its consumer subscribes to the order events, its functions may send as
-// the sender identity only, and the "*" its SMS permission needs is acknowledged with that reason.
+// The notification service's wiring: its consumer subscribes to the order events, it alone may send (as the
+// sender identity only; SMS to phone numbers, never to a topic), and the "*" its SMS permission needs is
+// acknowledged with that reason on its role only.
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { statementsOf, synth } from './synth.ts';
+import { actionsOf, statementsOf, synth } from './synth.ts';
 
 const prod = synth('prod');
 const stack = prod.serviceStacks['notification'];
@@ -26,17 +27,38 @@ describe('notification service', () => {
     ]);
   });
 
-  it('lets its functions send mail as the sender identity only, and publish SMS', () => {
-    const statements = statementsOf(stack);
+  it('lets its consumer send mail as the sender identity only, and publish SMS', () => {
+    const statements = statementsOf(stack, 'NotificationConsumerordereventsRole');
     const ses = statements.filter((s) => [s.Action].flat().includes('ses:SendEmail'));
 
-    expect(ses.length).toBeGreaterThan(0);
+    expect(ses).toHaveLength(1);
     for (const statement of ses) {
       expect(statement.Action).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
       expect(JSON.stringify(statement.Resource)).toContain(':identity/shop.example.com');
       expect(JSON.stringify(statement.Resource)).toContain(':ses:us-east-1:');
     }
-    expect(statements.some((s) => s.Action === 'sns:Publish' && s.Resource === '*')).toBe(true);
+    expect(
+      statements.some((s) => s.Effect === 'Allow' && s.Action === 'sns:Publish' && s.Resource === '*'),
+    ).toBe(true);
+  });
+
+  it('keeps the SMS permission off topics: sns:Publish is denied on every SNS ARN', () => {
+    const publish = statementsOf(stack, 'NotificationConsumerordereventsRole').filter((s) =>
+      [s.Action].flat().includes('sns:Publish'),
+    );
+
+    expect(publish.map((s) => [s.Effect, s.Action, s.Resource])).toEqual([
+      ['Allow', 'sns:Publish', '*'],
+      ['Deny', 'sns:Publish', { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:*:*:*']] }],
+    ]);
+  });
+
+  it('lets GET /me/notifications read its log and send nothing', () => {
+    const actions = actionsOf(statementsOf(stack, 'NotificationGetMeNotificationsRole'));
+
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions.filter((a) => /^(ses|sns|sms-voice|mobiletargeting):/.test(a))).toEqual([]);
+    expect(actions.filter((a) => /Put|Update|Delete|Write/.test(a) && a.startsWith('dynamodb:'))).toEqual([]);
   });
 
   it('gives its functions the sender and the shop name', () => {
@@ -55,10 +77,9 @@ describe('notification service', () => {
     const wildcard = (solutions?.suppressedViolations ?? []).filter(
       (v) => v.ruleName === 'AwsSolutions-IAM5[Resource::*]',
     ) as { violatingConstructs?: { constructPath: string }[] }[];
-    const smsReason = wildcard.filter((v) => JSON.stringify(v).includes('sns:Publish with PhoneNumber'));
+    const smsReason = wildcard.filter((v) => JSON.stringify(v).includes('sns:Publish to a phone number'));
     const paths = smsReason.flatMap((v) => (v.violatingConstructs ?? []).map((c) => c.constructPath));
 
-    expect(paths).toContain('Commerce-prod-Notification/Notification/Consumer-order-eventsRole/Resource');
-    expect(paths.every((p) => p.startsWith('Commerce-prod-Notification/'))).toBe(true);
+    expect(paths).toEqual(['Commerce-prod-Notification/Notification/Consumer-order-eventsRole/Resource']);
   });
 });

@@ -18,6 +18,8 @@ export interface ValidationReport {
 }
 
 export interface Synthesized {
+  /** The synthesized app (its construct tree, e.g. for where findings are acknowledged). */
+  app: App;
   data: Template;
   /** Every stateless stack (Api, the services, ApiDeployment) merged, for assertions across them. */
   services: Template;
@@ -62,6 +64,7 @@ export function synth(stage: 'local' | 'dev' | 'prod'): Synthesized {
     ([name, stack]) => [name, Template.fromStack(stack)] as const,
   );
   return {
+    app,
     data: Template.fromStack(built.data),
     services: merged([deployment, api, ...serviceStacks.map(([, t]) => t)]),
     api,
@@ -71,7 +74,12 @@ export function synth(stage: 'local' | 'dev' | 'prod'): Synthesized {
   };
 }
 
-type PolicyStatementJson = { Action: string | string[]; Resource: unknown; Effect?: string };
+type PolicyStatementJson = {
+  Action: string | string[];
+  Resource: unknown;
+  Effect?: string;
+  Condition?: Record<string, Record<string, unknown>>;
+};
 type IamResource = {
   Type: string;
   Properties: {

@@ -31,6 +31,12 @@ interface FunctionNeeds {
   readonly invokes?: readonly InternalContract[];
   /** A longer timeout than the stage's default (seconds), for work that calls other services in turn. */
   readonly timeoutSeconds?: number;
+  /**
+   * The service's named permissions (`permissions` of its declaration) this function is granted beyond
+   * its table, its invokes and its cursor key: `['sendEmail']`. A function that names none gets none of them.
+   * @default none
+   */
+  readonly permissions?: readonly string[];
 }
 
 /** A route as its service declares it. */
@@ -111,6 +117,7 @@ export interface Subscription<
   readonly events: E;
   readonly invokes?: readonly InternalContract[];
   readonly timeoutSeconds?: number;
+  readonly permissions?: readonly string[];
 }
 
 export type Subscriptions<S extends Readonly<Record<string, SubscriptionSpec>>> = {
@@ -152,9 +159,22 @@ export interface InternalFunction extends Omit<InternalFunctionSpec, 'entry'> {
 
 /** One IAM statement, as plain data (the CDK app turns it into a policy statement). */
 export interface IamStatement {
+  /** @default 'Allow' */
+  readonly effect?: 'Allow' | 'Deny';
   readonly actions: readonly string[];
   readonly resources: readonly string[];
+  /** IAM conditions: operator → key → value(s). @default none */
+  readonly conditions?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+  /**
+   * Why an Allow names Resource "*" (the action takes no resource ARN). It becomes the cdk-nag
+   * acknowledgement of `Resource::*` on the role of each function granted the statement, and covers these
+   * actions only: without it, or for any other action on "*", the finding stands. @default none
+   */
+  readonly wildcardReason?: string;
 }
+
+/** A named set of IAM statements, from the stage's settings and the deployment target. */
+export type Permission<Stage = unknown> = (stage: Stage, target: DeploymentTarget) => readonly IamStatement[];
 
 /** Where a service is deployed, for the ARNs of its permissions (CDK tokens in a synthesized app). */
 export interface DeploymentTarget {
@@ -179,10 +199,11 @@ export interface ServiceDefinition<Stage = unknown> {
   /** Environment every function of the service gets, from the stage's settings. @default none */
   readonly environment?: (stage: Stage) => Readonly<Record<string, string>>;
   /**
-   * IAM statements every function of the service gets beyond its table, bus and cursor key (e.g. SES
-   * SendEmail on the sender identity). Keep them to the resources the service needs. @default none
+   * Permissions some of its functions need beyond their table, invokes and cursor key (e.g. SES SendEmail on
+   * the sender identity), by name. Each function is granted exactly the ones its own declaration names in
+   * `permissions`; every name is used by some function. Keep them to the resources needed. @default none
    */
-  readonly permissions?: (stage: Stage, target: DeploymentTarget) => readonly IamStatement[];
+  readonly permissions?: Readonly<Record<string, Permission<Stage>>>;
 }
 
 /**
@@ -197,8 +218,25 @@ export function defineService<Stage = unknown>(spec: {
   readonly publishes?: readonly EventDefinition[];
   readonly internal?: readonly InternalFunctionSpec[];
   readonly environment?: (stage: Stage) => Readonly<Record<string, string>>;
-  readonly permissions?: (stage: Stage, target: DeploymentTarget) => readonly IamStatement[];
+  readonly permissions?: Readonly<Record<string, Permission<Stage>>>;
 }): ServiceDefinition<Stage> {
+  const functions = [
+    ...Object.values(spec.routes ?? {}),
+    ...Object.values(spec.subscriptions ?? {}),
+    ...(spec.internal ?? []),
+  ];
+  const declared = Object.keys(spec.permissions ?? {});
+  const named = new Set(functions.flatMap((f) => f.permissions ?? []));
+  for (const name of named) {
+    if (!declared.includes(name)) {
+      throw new Error(
+        `${spec.name}: a function names the permission "${name}", which the service does not declare`,
+      );
+    }
+  }
+  for (const name of declared) {
+    if (!named.has(name)) throw new Error(`${spec.name}: no function is granted the permission "${name}"`);
+  }
   return {
     name: spec.name,
     description: spec.description,
