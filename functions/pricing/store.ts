@@ -16,6 +16,7 @@ import {
 import { key } from '@commerce/lambda-kit';
 import { batchGetAll } from '@commerce/lambda-kit/batch-get';
 import { VersionConflictError } from '@commerce/lambda-kit/errors';
+import { retryOnConflict } from '@commerce/lambda-kit/retry';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import type { PricingInputs, PricingStore } from './domain/ports.ts';
 import {
@@ -210,7 +211,9 @@ export class DynamoPricingStore implements PricingStore {
       ...outbox.map((event) => ({ Put: { TableName: this.#table, Item: { ...event } } })),
     ];
     try {
-      await this.#db.send(new TransactWriteCommand({ TransactItems: all }));
+      // The conditions travel with the transaction, so sending it again is safe: a writer that won meanwhile
+      // fails them (a version conflict), a transaction that merely collided goes through.
+      await retryOnConflict(() => this.#db.send(new TransactWriteCommand({ TransactItems: all })));
     } catch (error) {
       if (
         error instanceof TransactionCanceledException &&

@@ -39,6 +39,7 @@ const stages: Record<StageName, StageConfig> = {
     },
     payments: { defaultProvider: 'sandbox', secret: false },
     orders: { homeCountry: 'DE', defaultCurrency: 'EUR', holdSeconds: 900 },
+    alarms: { email: null, functionAlarms: false },
     events: { archiveRetentionDays: null, maxReceiveCount: 3 },
   },
   dev: {
@@ -76,6 +77,7 @@ const stages: Record<StageName, StageConfig> = {
     },
     payments: { defaultProvider: 'sandbox', secret: true },
     orders: { homeCountry: 'DE', defaultCurrency: 'EUR', holdSeconds: 900 },
+    alarms: { email: null, functionAlarms: true },
     events: { archiveRetentionDays: 7, maxReceiveCount: 3 },
   },
   prod: {
@@ -114,6 +116,7 @@ const stages: Record<StageName, StageConfig> = {
     },
     payments: { defaultProvider: 'sandbox', secret: true },
     orders: { homeCountry: 'DE', defaultCurrency: 'EUR', holdSeconds: 900 },
+    alarms: { email: 'oncall@shop.example.com', functionAlarms: true },
     events: { archiveRetentionDays: 365, maxReceiveCount: 5 },
   },
 };
