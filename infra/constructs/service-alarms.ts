@@ -64,13 +64,7 @@ export class ServiceAlarms extends Construct {
             : '';
         for (const name of ['Errors', 'Throttles'] as const) {
           const metrics = Object.fromEntries(
-            group.map((f, i) => [
-              `m${i}`,
-              (name === 'Errors' ? f.metricErrors : f.metricThrottles).call(f, {
-                period: Duration.minutes(5),
-                statistic: 'Sum',
-              }),
-            ]),
+            group.map((f, i) => [`m${i}`, f.metric(name, { period: Duration.minutes(5), statistic: 'Sum' })]),
           );
           alarm(
             `${name}${g}`,
