@@ -83,6 +83,7 @@ export function buildApp(
     env,
     config,
     api: api.api,
+    alarmTopic: data.alarmTopic,
     description: `Commerce ${config.stage}: the APIs' deployments and stages`,
   });
   for (const stack of serviceStacks.values()) deployment.addStackDependency(stack);

@@ -20,6 +20,7 @@ import {
   UnprocessableError,
   VersionConflictError,
 } from '@commerce/lambda-kit/errors';
+import { retryOnConflict } from '@commerce/lambda-kit/retry';
 import { key } from '@commerce/lambda-kit';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import type { EventActor } from '@commerce/lambda-kit/publisher';
@@ -410,7 +411,11 @@ export class DynamoCatalogStore implements CatalogStore {
       ]),
     ];
     try {
-      await this.#db.send(new TransactWriteCommand({ TransactItems: all.map(([item]) => item) }));
+      // The conditions travel with the transaction, so sending it again is safe: a writer that won meanwhile
+      // fails them (a version conflict), a transaction that merely collided goes through.
+      await retryOnConflict(() =>
+        this.#db.send(new TransactWriteCommand({ TransactItems: all.map(([item]) => item) })),
+      );
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
         const failedIndex =

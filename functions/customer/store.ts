@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { key } from '@commerce/lambda-kit';
 import { ConflictError, NotFoundError, VersionConflictError } from '@commerce/lambda-kit/errors';
+import { retryOnConflict } from '@commerce/lambda-kit/retry';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import type { StartKey, StoredPage } from '@commerce/lambda-kit/pagination';
 import type { Address, Customer } from './domain/customer.ts';
@@ -137,7 +138,9 @@ export class DynamoCustomerStore implements CustomerStore {
       ...outbox.map((event) => ({ Put: { TableName: this.#table, Item: { ...event } } })),
     ];
     try {
-      await this.#db.send(new TransactWriteCommand({ TransactItems: all }));
+      // The conditions travel with the transaction, so sending it again is safe: a writer that won meanwhile
+      // fails them (a version conflict), a transaction that merely collided goes through.
+      await retryOnConflict(() => this.#db.send(new TransactWriteCommand({ TransactItems: all })));
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
         const index = error.CancellationReasons?.findIndex((r) => r.Code === 'ConditionalCheckFailed') ?? -1;

@@ -4,6 +4,7 @@
 import type { EventData, ProductCreated } from '@commerce/events';
 import type { QuoteRequest } from '@commerce/contracts';
 import { NotFoundError } from '@commerce/lambda-kit/errors';
+import { retryOnConflict } from '@commerce/lambda-kit/retry';
 import { toOutbox } from '@commerce/lambda-kit/outbox';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import { displayPrices, type DisplayPrices } from './domain/display-price.ts';
@@ -181,9 +182,15 @@ export class Pricing {
    */
   async learnProduct(snapshot: EventData<typeof ProductCreated>): Promise<void> {
     const product = productSkusOf(snapshot);
-    const previous = await this.#store.getProduct(product.productId);
-    if (previous && previous.productVersion >= product.productVersion) return;
-    await this.#store.saveProduct(product, previous);
+    // Two events of one product racing (created and updated delivered together): the loser reads again.
+    await retryOnConflict(
+      async () => {
+        const previous = await this.#store.getProduct(product.productId);
+        if (previous && previous.productVersion >= product.productVersion) return;
+        await this.#store.saveProduct(product, previous);
+      },
+      { versionConflicts: true },
+    );
   }
 
   /** The internal quote. */

@@ -16,6 +16,7 @@ import {
 import { key } from '@commerce/lambda-kit';
 import { batchGetAll } from '@commerce/lambda-kit/batch-get';
 import { VersionConflictError } from '@commerce/lambda-kit/errors';
+import { retryOnConflict } from '@commerce/lambda-kit/retry';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import type { PricingInputs, PricingStore } from './domain/ports.ts';
 import {
@@ -152,7 +153,17 @@ export class DynamoPricingStore implements PricingStore {
         if (!kept.has(v.sku)) items.push({ Delete: { TableName: this.#table, Key: skuProductKey(v.sku) } });
       }
     }
-    await this.#db.send(new TransactWriteCommand({ TransactItems: items }));
+    try {
+      await retryOnConflict(() => this.#db.send(new TransactWriteCommand({ TransactItems: items })));
+    } catch (error) {
+      if (
+        error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+      ) {
+        throw new VersionConflictError();
+      }
+      throw error;
+    }
   }
 
   /**
@@ -210,7 +221,9 @@ export class DynamoPricingStore implements PricingStore {
       ...outbox.map((event) => ({ Put: { TableName: this.#table, Item: { ...event } } })),
     ];
     try {
-      await this.#db.send(new TransactWriteCommand({ TransactItems: all }));
+      // The conditions travel with the transaction, so sending it again is safe: a writer that won meanwhile
+      // fails them (a version conflict), a transaction that merely collided goes through.
+      await retryOnConflict(() => this.#db.send(new TransactWriteCommand({ TransactItems: all })));
     } catch (error) {
       if (
         error instanceof TransactionCanceledException &&

@@ -9,6 +9,7 @@ import {
   UnprocessableError,
   VersionConflictError,
 } from '@commerce/lambda-kit/errors';
+import { retryOnConflict } from '@commerce/lambda-kit/retry';
 import { logger } from '@commerce/lambda-kit/observability';
 import { toOutbox } from '@commerce/lambda-kit/outbox';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
@@ -279,22 +280,22 @@ export class Shipping {
     first?: ShipmentRecord,
   ): Promise<{ record: ShipmentRecord; outcome: ShipmentChange['outcome'] }> {
     let record = first ?? (await read());
-    for (let attempt = 1; ; attempt++) {
-      const now = this.#clock();
-      const change = decide(record.shipment, now);
-      if (change.outcome === 'duplicate') return { record, outcome: 'duplicate' };
-      try {
+    // A concurrent write makes it read the shipment again and decide again, after a jittered pause.
+    return retryOnConflict(
+      async (attempt) => {
+        if (attempt > 1) record = await read();
+        const now = this.#clock();
+        const change = decide(record.shipment, now);
+        if (change.outcome === 'duplicate') return { record, outcome: 'duplicate' as const };
         const saved = await this.#store.saveShipment(
           record,
           change.shipment,
           toOutbox(change.events, context, now),
         );
         return { record: saved, outcome: change.outcome };
-      } catch (error) {
-        if (!(error instanceof VersionConflictError) || attempt >= MAX_ATTEMPTS) throw error;
-        record = await read();
-      }
-    }
+      },
+      { versionConflicts: true, attempts: MAX_ATTEMPTS },
+    );
   }
 
   async #writeTable<R>(write: (table: RateTable) => TableWrite<R>): Promise<R> {

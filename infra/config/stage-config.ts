@@ -141,6 +141,18 @@ export const stageConfigSchema = z
         holdSeconds: z.number().int().min(60).max(86_400),
       })
       .strict(),
+    /** Who is told when something needs a person (docs/operations.md, "What alarms"). */
+    alarms: z
+      .object({
+        /** The address subscribed to the alarm topic (it confirms by mail); null: nobody subscribed yet. */
+        email: z.email().nullable(),
+        /**
+         * Per-service alarms on the sum of its functions' Lambda Errors and Throttles. They use metric math,
+         * which the local emulator's CloudFormation cannot create (docs/local-cloud.md).
+         */
+        functionAlarms: z.boolean(),
+      })
+      .strict(),
     events: z
       .object({
         /**

@@ -49,6 +49,7 @@ const stages: Record<StageName, StageConfig> = {
     },
     payments: { defaultProvider: 'sandbox', secret: false },
     orders: { homeCountry: 'DE', defaultCurrency: 'EUR', holdSeconds: 900 },
+    alarms: { email: null, functionAlarms: false },
     events: { archiveRetentionDays: null, maxReceiveCount: 3 },
   },
   dev: {
@@ -97,6 +98,7 @@ const stages: Record<StageName, StageConfig> = {
     },
     payments: { defaultProvider: 'sandbox', secret: true },
     orders: { homeCountry: 'DE', defaultCurrency: 'EUR', holdSeconds: 900 },
+    alarms: { email: null, functionAlarms: true },
     events: { archiveRetentionDays: 7, maxReceiveCount: 3 },
   },
   prod: {
@@ -151,6 +153,7 @@ const stages: Record<StageName, StageConfig> = {
     },
     payments: { defaultProvider: 'sandbox', secret: true },
     orders: { homeCountry: 'DE', defaultCurrency: 'EUR', holdSeconds: 900 },
+    alarms: { email: 'oncall@shop.example.com', functionAlarms: true },
     // 30 days at most: the archive holds contact data of erased customers until it ages out (docs/customers.md).
     events: { archiveRetentionDays: 30, maxReceiveCount: 5 },
   },

@@ -195,7 +195,7 @@ export class CommerceApi extends Construct {
       const partner = name === 'partner';
       const scopeOf = partner ? new Construct(this, 'Partner') : this;
       const api = new CfnRestApi(scopeOf, 'Api', {
-        name: partner ? `commerce-${config.stage}-partners` : `commerce-${config.stage}`,
+        name: restApiName(config.stage, name),
         description: partner
           ? 'Commerce platform partner API: API key and client-credentials token on every route'
           : 'Commerce platform public API',
@@ -390,6 +390,11 @@ export class ApiRoutes extends Construct {
 export interface ApiReleaseProps {
   readonly config: StageConfig;
   readonly api: CommerceApi;
+}
+
+/** The name of a stage's REST API: its metrics' ApiName dimension too. */
+export function restApiName(stage: string, api: 'public' | 'partner'): string {
+  return api === 'partner' ? `commerce-${stage}-partners` : `commerce-${stage}`;
 }
 
 /** Each API's deployment and stage, and the partner tiers' usage plans, after every route is in place. */

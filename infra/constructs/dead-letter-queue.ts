@@ -3,6 +3,7 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { DLQ_RETENTION_SECONDS } from '@commerce/lambda-kit/retention';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
@@ -22,7 +23,8 @@ export class DeadLetterQueue extends Construct {
     this.queue = new Queue(this, 'Queue', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+      // As long as SQS allows; the idempotency and outbox TTLs are derived from it (retention.ts).
+      retentionPeriod: Duration.seconds(DLQ_RETENTION_SECONDS),
     });
     Validations.of(this.queue).acknowledge({
       id: 'AwsSolutions::AwsSolutions-SQS3',

@@ -19,9 +19,12 @@ import type { StageConfig } from '../config/stage-config.ts';
 import { ApiRoutes, type ApiEndpoint } from './commerce-api.ts';
 import { CommerceFunction, houseLogGroup } from './commerce-function.ts';
 import { DeadLetterQueue } from './dead-letter-queue.ts';
+import { ServiceAlarms } from './service-alarms.ts';
 import { Subscription } from './subscription.ts';
 
 export const OUTBOX_RELAY_ENTRY = 'functions/platform/outbox-relay.ts';
+/** How long the outbox relay retries a stream record before its batch goes to the relay DLQ. */
+export const RELAY_MAX_RECORD_AGE = Duration.hours(6);
 
 export interface ServiceProps {
   readonly definition: ServiceDefinition<StageConfig>;
@@ -68,6 +71,7 @@ export class Service extends Construct {
   readonly internalFunctions = new Map<string, CommerceFunction>();
   readonly outboxRelay: CommerceFunction;
   readonly routes: ApiRoutes;
+  readonly alarms: ServiceAlarms;
 
   constructor(scope: Construct, id: string, props: ServiceProps) {
     super(scope, id);
@@ -196,7 +200,13 @@ export class Service extends Construct {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 100,
         maxBatchingWindow: Duration.seconds(0),
-        retryAttempts: 50,
+        // Never drop an event: retry without a count limit, splitting a failing batch to isolate its record,
+        // until the record is RELAY_MAX_RECORD_AGE old; then the DLQ gets the batch's position (the items
+        // stay in the table for `npm run outbox -- republish`, retention.ts) and its alarm fires. The relay's
+        // own alarms (publish failures, iterator age) fire long before that.
+        retryAttempts: -1,
+        maxRecordAge: RELAY_MAX_RECORD_AGE,
+        bisectBatchOnError: true,
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(relayDlq.queue),
         filters: [
@@ -214,6 +224,14 @@ export class Service extends Construct {
       'dynamodb:ListStreams on "*" comes with the DynamoDB event source (TableBase.grantStreamRead); it lists ' +
         'stream ARNs and reads no data. The stream reads themselves name the table stream ARN.',
     );
+
+    this.alarms = new ServiceAlarms(this, 'Alarms', {
+      service,
+      functions: [...this.functions, this.outboxRelay],
+      outboxRelay: this.outboxRelay,
+      alarmTopic: props.alarmTopic,
+      functionAlarms: config.alarms.functionAlarms,
+    });
 
     const environment = definition.environment?.(config) ?? {};
     for (const f of this.functions) {

@@ -7,6 +7,10 @@ import { Rule, type IEventBus } from 'aws-cdk-lib/aws-events';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import {
+  RULE_TARGET_MAX_EVENT_AGE_SECONDS,
+  SUBSCRIPTION_QUEUE_RETENTION_SECONDS,
+} from '@commerce/lambda-kit/retention';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
@@ -47,7 +51,7 @@ export class Subscription extends Construct {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       visibilityTimeout: Duration.seconds(consumer.timeout!.toSeconds() * VISIBILITY_TO_TIMEOUT_RATIO),
-      retentionPeriod: Duration.days(4),
+      retentionPeriod: Duration.seconds(SUBSCRIPTION_QUEUE_RETENTION_SECONDS),
       deadLetterQueue: { queue: this.deadLetterQueue.queue, maxReceiveCount: config.events.maxReceiveCount },
     });
 
@@ -61,7 +65,7 @@ export class Subscription extends Construct {
             new SqsQueue(this.queue, {
               deadLetterQueue: this.targetDeadLetterQueue.queue,
               retryAttempts: 185,
-              maxEventAge: Duration.hours(24),
+              maxEventAge: Duration.seconds(RULE_TARGET_MAX_EVENT_AGE_SECONDS),
             }),
           ],
         }),

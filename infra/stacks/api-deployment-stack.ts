@@ -2,15 +2,18 @@
 // stage throttling, access logs and tracing, the partner tiers' usage plans and the web ACL. Deploys again
 // (a new API deployment) only when the routes change; a change to a handler leaves it alone.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
-import { ApiRelease, type CommerceApi } from '../constructs/commerce-api.ts';
+import { ApiAlarms } from '../constructs/api-alarms.ts';
+import { ApiRelease, restApiName, type CommerceApi } from '../constructs/commerce-api.ts';
 import { ApiWebAcl } from '../constructs/web-acl.ts';
 import { acknowledgeFinding } from '../nag-acknowledgements.ts';
 
 export interface ApiDeploymentStackProps extends StackProps {
   readonly config: StageConfig;
   readonly api: CommerceApi;
+  readonly alarmTopic: ITopic;
 }
 
 export class ApiDeploymentStack extends Stack {
@@ -20,6 +23,18 @@ export class ApiDeploymentStack extends Stack {
     super(scope, id, props);
     const { config } = props;
     this.release = new ApiRelease(this, 'Release', { config, api: props.api });
+    new ApiAlarms(this, 'PublicApiAlarms', {
+      apiName: restApiName(config.stage, 'public'),
+      stageName: config.api.stageName,
+      label: 'public',
+      alarmTopic: props.alarmTopic,
+    });
+    new ApiAlarms(this, 'PartnerApiAlarms', {
+      apiName: restApiName(config.stage, 'partner'),
+      stageName: config.api.stageName,
+      label: 'partner',
+      alarmTopic: props.alarmTopic,
+    });
 
     if (config.waf) {
       const webAcl = new ApiWebAcl(this, 'WebAcl', {

@@ -3,10 +3,12 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Archive, EventBus } from 'aws-cdk-lib/aws-events';
-import { Alias } from 'aws-cdk-lib/aws-kms';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { EmailIdentity, Identity as SesIdentity } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { BUS_BASE_NAME } from '@commerce/events';
 import type { Construct } from 'constructs';
 import { paymentSecretName, type StageConfig } from '../config/stage-config.ts';
@@ -103,11 +105,51 @@ export class DataStack extends Stack {
       description: "Partners' OAuth2 token endpoint (client credentials)",
     });
 
+    // The alarm topic is encrypted with a key of ours: CloudWatch cannot publish to a topic under the AWS
+    // managed SNS key, whose policy we cannot change. This key lets CloudWatch alarms of this account use it.
+    const alarmKey = new Key(this, 'AlarmTopicKey', {
+      description: `Encrypts the Commerce ${config.stage} alarm topic; CloudWatch alarms may use it`,
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+    const fromAccountAlarms = {
+      StringEquals: { 'aws:SourceAccount': this.account },
+      ArnLike: { 'aws:SourceArn': `arn:${this.partition}:cloudwatch:${this.region}:${this.account}:alarm:*` },
+    };
+    alarmKey.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsPublishToTheAlarmTopic',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: fromAccountAlarms,
+      }),
+    );
     this.alarmTopic = new Topic(this, 'Alarms', {
       displayName: `Commerce ${config.stage} alarms`,
       enforceSSL: true,
-      masterKey: Alias.fromAliasName(this, 'SnsManagedKey', 'alias/aws/sns'),
+      masterKey: alarmKey,
     });
+    this.alarmTopic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: fromAccountAlarms,
+      }),
+    );
+    if (config.alarms.email) {
+      this.alarmTopic.addSubscription(new EmailSubscription(config.alarms.email));
+    }
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
+    // Where `npm run outbox -- republish` finds each service's outbox.
+    for (const [service, table] of tables) {
+      new CfnOutput(this, `${capitalize(service)}TableName`, {
+        value: table.tableName,
+        description: `The ${service} service's table`,
+      });
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 // Writes an order step: the order after it and the events it announces go in one transaction, the events
 // through the kit's `toOutbox` (the one place the orders service maps domain events to outbox items).
-import { VersionConflictError } from '@commerce/lambda-kit/errors';
 import { toOutbox } from '@commerce/lambda-kit/outbox';
+import { retryOnConflict } from '@commerce/lambda-kit/retry';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import type { Order, OrderTransition } from '../domain/order.ts';
 import type { AlongsideOrder, OrderRepository } from '../domain/ports.ts';
@@ -30,7 +30,7 @@ export class OrderWriter {
     return this.#orders.createOrder(transition.order, toOutbox(transition.events, context, now));
   }
 
-  /** Writes the order after a step if the stored one is still `expectedVersion` (VersionConflictError). */
+  /** Writes the order after a step if the stored one is still `expectedVersion` (else VersionConflictError). */
   async save(
     transition: OrderTransition,
     expectedVersion: number,
@@ -56,18 +56,19 @@ export class OrderWriter {
     step: (order: Order) => OrderTransition,
     options: ApplyOptions = {},
   ): Promise<Order | undefined> {
-    for (let attempt = 0; ; attempt++) {
-      const order = attempt === 0 && options.current ? options.current : await this.#orders.getOrder(orderId);
-      if (!order) return undefined;
-      const transition = step(order);
-      const alongside = options.alongside?.(transition.order);
-      if (transition.order === order && alongside === undefined) return order;
-      try {
+    // A concurrent write (or a colliding transaction) makes it read and decide again, after a jittered pause.
+    return retryOnConflict(
+      async (attempt) => {
+        const order =
+          attempt === 1 && options.current ? options.current : await this.#orders.getOrder(orderId);
+        if (!order) return undefined;
+        const transition = step(order);
+        const alongside = options.alongside?.(transition.order);
+        if (transition.order === order && alongside === undefined) return order;
         await this.save(transition, order.version, context, alongside);
         return transition.order;
-      } catch (error) {
-        if (!(error instanceof VersionConflictError) || attempt >= MAX_ATTEMPTS - 1) throw error;
-      }
-    }
+      },
+      { versionConflicts: true, attempts: MAX_ATTEMPTS },
+    );
   }
 }

@@ -28,7 +28,10 @@ export interface PricingStore {
     outbox: readonly OutboxItem[],
   ): Promise<void>;
   getProduct(productId: string): Promise<ProductSkus | undefined>;
-  /** Records a product's SKUs and status over `previous` (what getProduct returned); fails if it changed. */
+  /**
+   * Records a product's SKUs and status over `previous` (what getProduct returned); VersionConflictError if
+   * it changed meanwhile.
+   */
   saveProduct(product: ProductSkus, previous: ProductSkus | undefined): Promise<void>;
   /** Everything needed to price `skus` for a customer in `segments`, in one round trip. */
   loadPricing(skus: readonly string[], segments: readonly string[]): Promise<PricingInputs>;

@@ -5,8 +5,7 @@
 // queue's redrive policy moves it to the DLQ after maxReceiveCount receives instead of waiting out the
 // visibility timeout each time; it is never dropped.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { ChangeMessageVisibilityCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { EventDefinition, EventDetail, EventMetadata } from '@commerce/events';
@@ -15,6 +14,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import * as core from 'zod/v4/core';
 import * as z from 'zod/mini';
 import { loadEnv } from './env.ts';
+import { eventIdempotency } from './idempotency-store.ts';
 import type { EventContext } from './publisher.ts';
 import type { Subscription } from './service.ts';
 import { logger, metrics, publishMetrics } from './observability.ts';
@@ -50,11 +50,6 @@ export type ConsumerHandler = ((event: SQSEvent, context: Context) => Promise<SQ
   readonly subscription: string;
 };
 
-export interface ConsumerOptions {
-  /** How long an event id is remembered. @default 7 days */
-  readonly idempotencyTtlSeconds?: number;
-}
-
 /** Parses one SQS record into its catalog definition and validated detail; throws PoisonMessageError otherwise. */
 export function parseRecord<E extends EventDefinition>(
   record: Pick<SQSRecord, 'body'>,
@@ -89,7 +84,6 @@ export function parseRecord<E extends EventDefinition>(
 export function eventConsumer<E extends readonly EventDefinition[]>(
   subscription: Subscription<string, E>,
   handlers: NoInfer<EventHandlers<E>>,
-  options: ConsumerOptions = {},
 ): ConsumerHandler {
   const env = loadEnv(z.object({ QUEUE_URL: z.url(), TABLE_NAME: z.string().check(z.minLength(1)) }));
   const byType = handlers as unknown as Readonly<
@@ -102,18 +96,7 @@ export function eventConsumer<E extends readonly EventDefinition[]>(
   }
   const sqs = new SQSClient({});
   const processor = new BatchProcessor(EventType.SQS);
-  const idempotencyConfig = new IdempotencyConfig({
-    eventKeyJmesPath: 'detail.metadata.id',
-    expiresAfterSeconds: options.idempotencyTtlSeconds ?? 7 * 24 * 60 * 60,
-  });
-  const persistenceStore = new DynamoDBPersistenceLayer({
-    tableName: env.TABLE_NAME,
-    keyAttr: 'pk',
-    sortKeyAttr: 'sk',
-    staticPkValue: `IDEMPOTENCY#${subscription.name}`,
-    expiryAttr: 'expiresAt',
-  });
-
+  const idempotency = eventIdempotency(subscription.name, env.TABLE_NAME);
   const handleOnce = makeIdempotent(
     async (input: { detail: { metadata: EventMetadata; data: unknown }; event: E[number] }) => {
       const { metadata, data } = input.detail;
@@ -125,7 +108,7 @@ export function eventConsumer<E extends readonly EventDefinition[]>(
       });
       return true;
     },
-    { persistenceStore, config: idempotencyConfig },
+    idempotency,
   );
 
   const recordHandler = async (record: SQSRecord): Promise<void> => {
@@ -163,7 +146,7 @@ export function eventConsumer<E extends readonly EventDefinition[]>(
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(publishMetrics<SQSEvent, SQSBatchResponse>())
     .handler(async (event, context) => {
-      idempotencyConfig.registerLambdaContext(context);
+      idempotency.config.registerLambdaContext(context);
       return processPartialResponse(event, recordHandler, processor, { context });
     });
   return Object.assign(handler, { subscription: subscription.name });

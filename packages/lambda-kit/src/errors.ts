@@ -67,3 +67,13 @@ export class ValidationError extends DomainError {
     this.errors = errors;
   }
 }
+
+/** Concurrent writes kept colliding on the same items after retries; the client may simply try again. */
+export class ContentionError extends DomainError {
+  readonly status = 503;
+  readonly problemType = 'contention';
+  readonly title = 'Busy, try again';
+  constructor(message = 'Others are changing the same data right now; try again in a moment.') {
+    super(message);
+  }
+}

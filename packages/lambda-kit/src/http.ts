@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto';
 import * as core from 'zod/v4/core';
 import { requireEnv } from './env.ts';
 import type { ResponseContract, RouteContract, RouteKey } from './contract.ts';
-import { DomainError, ValidationError, type FieldError } from './errors.ts';
+import { ContentionError, DomainError, ValidationError, type FieldError } from './errors.ts';
+import { isTransactionConflict } from './retry.ts';
 import { logger, metrics, publishMetrics } from './observability.ts';
 import type { EventContext } from './publisher.ts';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem.ts';
@@ -254,6 +255,18 @@ function problemErrors(): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
           title: error.title,
           status: error.status,
           detail: error.message,
+          instance,
+          correlationId,
+        });
+      } else if (isTransactionConflict(error)) {
+        // A store that does not retry its transactions yet: contention is not a fault of ours (503).
+        logger.warn('Transaction conflict reached the API', { error });
+        const contention = new ContentionError();
+        p = problem({
+          slug: contention.problemType,
+          title: contention.title,
+          status: contention.status,
+          detail: contention.message,
           instance,
           correlationId,
         });

@@ -1,12 +1,35 @@
 // The transactional outbox: an event is written as an item in the same DynamoDB transaction as the change
 // it announces; the table's stream carries it to the outbox relay, which publishes it. A committed write is
 // therefore never left unannounced, and nothing is announced that was not committed.
+//
+// An event over EventBridge's 256 KB entry limit could never be published, so it is refused here, at write
+// time, and the write with it (EventTooLargeError, 422): nothing is committed that cannot be announced.
 import type { DomainEvent, EventData, EventDefinition } from '@commerce/events';
-import { buildEvent, type EventContext, type OutgoingEvent } from './publisher.ts';
+import { UnprocessableError } from './errors.ts';
+import {
+  buildEvent,
+  PUT_EVENTS_MAX_BYTES,
+  putEventsEntrySize,
+  type EventContext,
+  type OutgoingEvent,
+} from './publisher.ts';
+import { OUTBOX_TTL_SECONDS } from './retention.ts';
 
 export const OUTBOX_PK_PREFIX = 'OUTBOX#';
-/** Outbox items expire a day after they are written; the stream has long delivered them by then. */
-export const OUTBOX_TTL_SECONDS = 24 * 60 * 60;
+/** The metric the outbox relay counts its failed attempts in (namespace Commerce, dimension service); alarmed. */
+export const OUTBOX_PUBLISH_FAILED_METRIC = 'OutboxPublishFailed';
+export { OUTBOX_TTL_SECONDS };
+
+/** The change would announce an event EventBridge cannot take; the change is refused with it. */
+export class EventTooLargeError extends UnprocessableError {
+  constructor(detailType: string, bytes: number) {
+    super(
+      `This change would announce a ${detailType} event of ${bytes} bytes, over the bus limit of ` +
+        `${PUT_EVENTS_MAX_BYTES} bytes; nothing was changed. Make the change smaller (fewer lines, shorter texts).`,
+      'event-too-large',
+    );
+  }
+}
 
 export interface OutboxItem {
   readonly pk: string;
@@ -15,6 +38,8 @@ export interface OutboxItem {
   readonly detailType: string;
   /** The detail as JSON text, so the relay publishes exactly what was validated at write time. */
   readonly detail: string;
+  /** When the event occurred (ISO 8601), for `npm run outbox -- republish --since`. */
+  readonly occurredAt: string;
   readonly expiresAt: number;
 }
 
@@ -26,12 +51,20 @@ export function outboxItem<E extends EventDefinition>(
   now: Date = new Date(),
 ): OutboxItem {
   const built = buildEvent(event, data, context, now);
+  const detail = JSON.stringify(built.detail);
+  const bytes = putEventsEntrySize({
+    source: built.source,
+    detailType: built.detailType,
+    detailJson: detail,
+  });
+  if (bytes > PUT_EVENTS_MAX_BYTES) throw new EventTooLargeError(built.detailType, bytes);
   return {
     pk: `${OUTBOX_PK_PREFIX}${built.detail.metadata.id}`,
     sk: 'EVENT',
     source: built.source,
     detailType: built.detailType,
-    detail: JSON.stringify(built.detail),
+    detail,
+    occurredAt: built.detail.metadata.occurredAt,
     expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_TTL_SECONDS,
   };
 }

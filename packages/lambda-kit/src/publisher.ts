@@ -1,5 +1,6 @@
 // Typed event publisher: validates each detail against the catalog schema, sends PutEvents in batches of
-// up to 10 and retries only the entries EventBridge reports as failed, with exponential backoff.
+// up to 10 entries and 256 KB and retries only the entries EventBridge reports as failed, with exponential
+// backoff.
 import {
   PutEventsCommand,
   type EventBridgeClient,
@@ -12,6 +13,26 @@ import './zod-locale.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export const PUT_EVENTS_BATCH_SIZE = 10;
+/** EventBridge's limit on one PutEvents request, and so on one entry: 256 KB. */
+export const PUT_EVENTS_MAX_BYTES = 256 * 1024;
+
+/**
+ * The size EventBridge counts for an entry: the UTF-8 bytes of source, detail-type and detail (and 14 for
+ * the time, which we let EventBridge set; counted anyway to stay on the safe side).
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html
+ */
+export function putEventsEntrySize(event: {
+  readonly source: string;
+  readonly detailType: string;
+  readonly detailJson: string;
+}): number {
+  return (
+    14 +
+    Buffer.byteLength(event.source, 'utf8') +
+    Buffer.byteLength(event.detailType, 'utf8') +
+    Buffer.byteLength(event.detailJson, 'utf8')
+  );
+}
 
 /** An event ready to leave: what EventBridge calls source, detail-type and detail. */
 export interface OutgoingEvent {
@@ -83,19 +104,38 @@ export class EventPublisher {
     this.#baseDelayMs = options.baseDelayMs ?? 50;
   }
 
+  /** Publishes in order, in requests of at most 10 entries and 256 KB; throws PublishError on failure. */
   async publish(events: readonly OutgoingEvent[]): Promise<void> {
-    for (let i = 0; i < events.length; i += PUT_EVENTS_BATCH_SIZE) {
-      await this.#sendBatch(events.slice(i, i + PUT_EVENTS_BATCH_SIZE));
+    let batch: PutEventsRequestEntry[] = [];
+    let batchBytes = 0;
+    for (const e of events) {
+      const entry: PutEventsRequestEntry = {
+        EventBusName: this.#busName,
+        Source: e.source,
+        DetailType: e.detailType,
+        Detail: JSON.stringify(e.detail),
+      };
+      const bytes = putEventsEntrySize({
+        source: e.source,
+        detailType: e.detailType,
+        detailJson: entry.Detail!,
+      });
+      if (
+        batch.length === PUT_EVENTS_BATCH_SIZE ||
+        (batch.length > 0 && batchBytes + bytes > PUT_EVENTS_MAX_BYTES)
+      ) {
+        await this.#sendBatch(batch);
+        batch = [];
+        batchBytes = 0;
+      }
+      batch.push(entry);
+      batchBytes += bytes;
     }
+    if (batch.length > 0) await this.#sendBatch(batch);
   }
 
-  async #sendBatch(batch: readonly OutgoingEvent[]): Promise<void> {
-    let pending: PutEventsRequestEntry[] = batch.map((e) => ({
-      EventBusName: this.#busName,
-      Source: e.source,
-      DetailType: e.detailType,
-      Detail: JSON.stringify(e.detail),
-    }));
+  async #sendBatch(batch: readonly PutEventsRequestEntry[]): Promise<void> {
+    let pending: PutEventsRequestEntry[] = [...batch];
     let failed: { entry: PutEventsRequestEntry; code: string | undefined }[] = [];
     for (let attempt = 1; attempt <= this.#maxAttempts; attempt++) {
       const out = await this.#client.send(new PutEventsCommand({ Entries: pending }));

@@ -2,10 +2,10 @@
 // its queue after a fix (docs/operations.md). The local stage reads the deploy's outputs and talks to the
 // emulator; other stages read the service stacks' outputs with the usual AWS credentials.
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { EMULATOR_ENDPOINT, readDeployedOutputs, REGION, STAGE } from '@commerce/local-cloud';
-import { execFileSync } from 'node:child_process';
+import { EMULATOR_ENDPOINT, REGION, STAGE } from '@commerce/local-cloud';
 import { parseArgs } from 'node:util';
 import { findSubscriptions, redrive, RedriveError } from './redrive.ts';
+import { stackOutputsOf } from './stack-outputs.ts';
 
 const USAGE = `usage: npm run redrive -- <subscription> [--stage <stage>] [--dry-run]
 
@@ -14,22 +14,6 @@ const USAGE = `usage: npm run redrive -- <subscription> [--stage <stage>] [--dry
   --dry-run       count the messages in the DLQ without moving them
   --stage         defaults to local (the emulator on ${EMULATOR_ENDPOINT}); for dev and prod, the usual AWS
                   credentials and region, and the aws CLI to read the stack outputs`;
-
-/** The outputs of every stack of the stage (each service's queues are in its own stack), merged. */
-function outputsOf(stage: string): Record<string, string> {
-  if (stage === STAGE)
-    return Object.assign({}, ...Object.values(readDeployedOutputs())) as Record<string, string>;
-  const json = execFileSync('aws', [
-    'cloudformation',
-    'describe-stacks',
-    '--query',
-    `Stacks[?starts_with(StackName, 'Commerce-${stage}-')].Outputs[]`,
-    '--output',
-    'json',
-  ]).toString();
-  const list = JSON.parse(json) as { OutputKey: string; OutputValue: string }[];
-  return Object.fromEntries(list.map((o) => [o.OutputKey, o.OutputValue]));
-}
 
 async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -42,7 +26,7 @@ async function main(argv: string[]): Promise<void> {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const outputs = outputsOf(values.stage);
+  const outputs = stackOutputsOf(values.stage);
   if (values.list) {
     for (const s of findSubscriptions(outputs, '')) console.log(s.name);
     return;

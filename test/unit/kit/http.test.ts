@@ -1,3 +1,4 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ConflictError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
@@ -36,6 +37,16 @@ const handler = httpRoute({
     calls++;
     if (body.name === 'taken') return Promise.reject(new ConflictError('Name taken', 'name-taken'));
     if (body.name === 'boom') return Promise.reject(new Error('secret internal detail'));
+    if (body.name === 'busy') {
+      // What a store that does not retry lets through when transactions keep colliding.
+      return Promise.reject(
+        new TransactionCanceledException({
+          message: 'Transaction cancelled',
+          $metadata: {},
+          CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }],
+        }),
+      );
+    }
     return Promise.resolve({ status: 201, body: { ...body } });
   },
 });
@@ -112,5 +123,12 @@ describe('httpRoute', () => {
       }),
     );
     expect(res.headers?.['x-correlation-id']).toBe('gw-1');
+  });
+
+  it('answers a transaction conflict that reached it as 503 contention problem+json, not 500', async () => {
+    const res = await call(event({ body: JSON.stringify({ name: 'busy', count: 1 }) }));
+    expect(res.statusCode).toBe(503);
+    expect(res.headers?.['content-type']).toBe('application/problem+json');
+    expect(res.json).toMatchObject({ type: 'urn:commerce:problem:contention', status: 503 });
   });
 });

@@ -81,3 +81,13 @@ describe('buildEvent', () => {
     expect(eventContextOf({ correlationId: 'c-3', principal: undefined })).toEqual({ correlationId: 'c-3' });
   });
 });
+
+describe('EventPublisher request size', () => {
+  it('keeps each PutEvents request under 256 KB, however many entries that allows', async () => {
+    const { client, calls } = scriptedClient([]);
+    // Five events of ~100 KB: two fit in a request, a third would not.
+    const big = (i: number) => aggregated(`${i}-${'x'.repeat(100 * 1024)}`);
+    await new EventPublisher(client, 'bus').publish([0, 1, 2, 3, 4].map(big));
+    expect(calls.map((c) => c.length)).toEqual([2, 2, 1]);
+  });
+});

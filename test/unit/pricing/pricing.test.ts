@@ -186,6 +186,23 @@ describe('products and display prices', () => {
     expect(store.products.get('prod-1')).toMatchObject({ status: 'published', productVersion: 2 });
   });
 
+  it('reads again and applies a product event that lost a race with another one', async () => {
+    const { store, pricing } = setup();
+    await pricing.learnProduct(product(1));
+    // Version 2 lands between learnProduct's read and its write of version 3.
+    const save = store.saveProduct.bind(store);
+    let raced = false;
+    store.saveProduct = async (p, previous) => {
+      if (!raced) {
+        raced = true;
+        await save({ ...p, productVersion: 2 }, previous);
+      }
+      return save(p, previous);
+    };
+    await pricing.learnProduct(product(3));
+    expect(store.products.get('prod-1')).toMatchObject({ productVersion: 3 });
+  });
+
   it("shows a published product's prices at a destination, and 404 for one not published", async () => {
     const { pricing } = setup();
     await pricing.learnProduct(product(1));

@@ -256,6 +256,20 @@ describe('shipments', () => {
   });
 });
 
+describe('concurrent changes of one shipment', () => {
+  it('both settle: the loser reads again and sees the change done, announced once', async () => {
+    const { shipping, store } = await withTable();
+    await shipping.createShipment(request, context);
+    const input = { trackingNumber: 'OWN-2', carrier: 'sandbox' };
+    const [a, b] = await Promise.all([
+      shipping.markShipped('shp-1', input, 'staff-1', context),
+      shipping.markShipped('shp-1', input, 'staff-2', context),
+    ]);
+    expect(a.version).toBe(b.version);
+    expect(store.types()).toEqual(['shipment.created', 'shipment.in_transit']);
+  });
+});
+
 describe('a paid order', () => {
   const paid = {
     orderId: 'ord-7',
