@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import * as core from 'zod/v4/core';
 import { requireEnv } from './env.ts';
 import type { ResponseContract, RouteContract, RouteKey } from './contract.ts';
-import { DomainError, ValidationError, type FieldError } from './errors.ts';
+import { DomainError, UnprocessableError, ValidationError, type FieldError } from './errors.ts';
 import { logger, metrics, publishMetrics } from './observability.ts';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from './problem.ts';
 import { resetDynamoDbUsage, serverTiming } from './usage.ts';
@@ -239,6 +239,7 @@ function problemErrors(): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
           title: error.title,
           status: error.status,
           detail: error.message,
+          ...(error instanceof UnprocessableError && error.errors ? { errors: error.errors } : {}),
           instance,
           correlationId,
         });
