@@ -213,5 +213,13 @@ export const stageConfigSchema = z
 
 export type StageConfig = z.infer<typeof stageConfigSchema>;
 
+/** The configuration, validated; throws an Error naming every field that breaks a rule. */
+export function validStageConfig(config: unknown): StageConfig {
+  const result = stageConfigSchema.safeParse(config);
+  if (result.success) return result.data;
+  const stage = (config as { stage?: unknown } | null)?.stage;
+  throw new Error(`Invalid configuration of stage ${String(stage)}:\n${z.prettifyError(result.error)}`);
+}
+
 export { paymentSecretName } from '../../functions/payment/service.ts';
 export { shippingSecretName } from '../../functions/shipping/service.ts';

@@ -1,5 +1,5 @@
 // The configuration of each stage. `local` deploys to the AWS emulator on localhost (see docs/local-cloud.md).
-import { stageConfigSchema, stageNames, type StageConfig, type StageName } from './stage-config.ts';
+import { stageNames, validStageConfig, type StageConfig, type StageName } from './stage-config.ts';
 
 const stages: Record<StageName, StageConfig> = {
   local: {
@@ -127,5 +127,5 @@ export function loadStageConfig(stage: unknown): StageConfig {
   if (typeof stage !== 'string' || !(stageNames as readonly string[]).includes(stage)) {
     throw new Error(`Unknown stage ${JSON.stringify(stage)}: pass -c stage=${stageNames.join('|')}`);
   }
-  return stageConfigSchema.parse(stages[stage as StageName]);
+  return validStageConfig(stages[stage as StageName]);
 }

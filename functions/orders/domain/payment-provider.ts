@@ -29,7 +29,9 @@ export function checkoutPaymentProvider(
 }
 
 /** The checkout body with its gateway settled (named and allowed, or the default). */
-export function withPaymentProvider<R extends { readonly payment: { readonly provider?: string | undefined } }>(
+export function withPaymentProvider<
+  R extends { readonly payment: { readonly token: string; readonly provider?: string | undefined } },
+>(
   request: R,
   policy: PaymentProviderPolicy,
 ): R & { readonly payment: R['payment'] & { readonly provider: PaymentProviderName } } {
