@@ -27,7 +27,7 @@ export function manualCarrier(): Carrier {
       try {
         return Promise.resolve(created(request));
       } catch (error) {
-        return Promise.reject(error as Error);
+        return Promise.reject(error);
       }
     },
     // Nothing was booked anywhere: there is nothing to void. A parcel staff marked shipped is refused by the

@@ -1380,7 +1380,10 @@ export type components = {
       payment: {
         /** @description `tok_sandbox_approve`, a Stripe `pm_…`, …; never card data. */
         token: string;
-        /** @enum {string} */
+        /**
+         * @description The gateway; leave out for the stage’s default. A gateway this stage does not take payments through (production: the sandbox) is a 422 `payment-provider-not-allowed` at `/payment/provider`.
+         * @enum {string}
+         */
         provider?: 'sandbox' | 'stripe';
         /**
          * Format: uri
@@ -1880,8 +1883,8 @@ export type components = {
       version: number;
       zoneId: string;
       name: string;
-      /** @description The carrier that ships it; 'sandbox' is the one this stage can buy labels from. */
-      carrier: string;
+      /** @description The carrier that ships it, one this stage allows (production: `manual`; local and dev also `sandbox`), else 422 `carrier-not-allowed`; leave out for the stage’s default carrier. */
+      carrier?: string;
       currency: string;
       rate:
         | {

@@ -408,7 +408,7 @@ describe('the manual carrier', () => {
     expect(cancelShipment(record.shipment, { at: clock().toISOString() }).shipment.status).toBe('cancelled');
   });
 
-  it('is the only carrier a stage without the sandbox connects: sandbox webhooks are 404 there', async () => {
+  it('is the only carrier a stage without the sandbox connects: sandbox webhooks are 404 there', () => {
     const registry = carrierRegistry({ stage: 'prod', carriers: ['manual'] });
     expect(() => registry('sandbox')).toThrow(expect.objectContaining({ status: 404 }));
   });
