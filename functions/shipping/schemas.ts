@@ -100,7 +100,20 @@ export const rateQuoteBody = z.strictObject({
 });
 
 export const markShippedBody = z.strictObject({
-  trackingNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
-  carrier: slug,
-  trackingUrl: z.optional(z.url().check(z.maxLength(2000))),
+  trackingNumber: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(64),
+      z.describe('The number the carrier that took the parcel gave it (replaces a manual `MANUAL-…`).'),
+    ),
+  carrier: slug.check(
+    z.describe(
+      'The carrier that took the parcel (`dhl`, `post-lu`, …); for the manual carrier, who it went to.',
+    ),
+  ),
+  trackingUrl: z
+    .optional(z.url().check(z.maxLength(2000)))
+    .check(z.describe('The customer’s tracking page, if the carrier has one.')),
 });

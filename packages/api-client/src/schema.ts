@@ -1594,9 +1594,14 @@ export type components = {
       defaultBilling: boolean;
     };
     MarkShippedRequest: {
+      /** @description The number the carrier that took the parcel gave it (replaces a manual `MANUAL-…`). */
       trackingNumber: string;
+      /** @description The carrier that took the parcel (`dhl`, `post-lu`, …); for the manual carrier, who it went to. */
       carrier: string;
-      /** Format: uri */
+      /**
+       * Format: uri
+       * @description The customer’s tracking page, if the carrier has one.
+       */
       trackingUrl?: string;
     };
     MergeCartRequest: {

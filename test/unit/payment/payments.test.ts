@@ -12,7 +12,7 @@ import {
   type StoredPayment,
   type WebhookReceipt,
 } from '../../../functions/payment/domain/ports.ts';
-import { buildProvider, providerRegistry } from '../../../functions/payment/gateways.ts';
+import { buildProvider, gatewayEnvSchema, providerRegistry } from '../../../functions/payment/gateways.ts';
 import { Payments } from '../../../functions/payment/payment.ts';
 import {
   SANDBOX_TOKENS,
@@ -400,6 +400,18 @@ describe('gateways', () => {
       (await buildProvider('stripe', { stripeApiKey: 'sk_test_x', stripeWebhookSecret: 'whsec_x' }, env))
         .name,
     ).toBe('stripe');
+  });
+
+  it('read the allowed gateways from the environment and refuse an unknown one', () => {
+    const base = { STAGE: 'prod', PAYMENT_PROVIDER: 'stripe' };
+    expect(gatewayEnvSchema.parse({ ...base, PAYMENT_PROVIDERS: 'stripe' }).PAYMENT_PROVIDERS).toEqual([
+      'stripe',
+    ]);
+    expect(
+      gatewayEnvSchema.parse({ ...base, PAYMENT_PROVIDERS: 'sandbox, stripe' }).PAYMENT_PROVIDERS,
+    ).toEqual(['sandbox', 'stripe']);
+    expect(gatewayEnvSchema.safeParse({ ...base, PAYMENT_PROVIDERS: 'stripe,paypal' }).success).toBe(false);
+    expect(gatewayEnvSchema.safeParse(base).success).toBe(false);
   });
 
   it('use the fixed sandbox secret on the local stage only, and build each provider once', async () => {
