@@ -20,7 +20,11 @@ import {
   type ShippingStore,
 } from '../../../functions/shipping/domain/ports.ts';
 import { EMPTY_RATE_TABLE, type RateTable } from '../../../functions/shipping/domain/rate-table.ts';
-import type { CarrierPolicy } from '../../../functions/shipping/domain/carrier-policy.ts';
+import {
+  carrierFor,
+  carrierPolicyOf,
+  type CarrierPolicy,
+} from '../../../functions/shipping/domain/carrier-policy.ts';
 import { cancelShipment } from '../../../functions/shipping/domain/shipment.ts';
 import { Shipping } from '../../../functions/shipping/shipping.ts';
 import type { Shipment } from '../../../functions/shipping/domain/shipment.ts';
@@ -310,6 +314,19 @@ describe('the sandbox webhook secret', () => {
 
 describe('carriers per stage', () => {
   const prod: CarrierPolicy = { carriers: ['manual'], defaultCarrier: 'manual' };
+
+  it('are read from the environment, and an inconsistent list fails the cold start', () => {
+    expect(carrierPolicyOf('sandbox, manual', 'sandbox')).toEqual({
+      carriers: ['sandbox', 'manual'],
+      defaultCarrier: 'sandbox',
+    });
+    expect(() => carrierPolicyOf('manual,dhl', 'manual')).toThrow(/unknown carriers: dhl/);
+    expect(() => carrierPolicyOf('manual', 'sandbox')).toThrow(/not one of SHIPPING_CARRIERS/);
+    expect(carrierFor(undefined, prod)).toBe('manual');
+    expect(() => carrierFor('sandbox', prod)).toThrow(
+      expect.objectContaining({ problemType: 'carrier-not-allowed' }),
+    );
+  });
 
   it('give a method its named carrier when the stage allows it, else the default', async () => {
     const { shipping } = service(prod);
