@@ -405,9 +405,9 @@ describe('payment secrets', () => {
 
 describe('gateways and carriers per stage', () => {
   const functionsOf = (stage: typeof prod, service: string) =>
-    (Object.values(stage.serviceStacks[service]!.findResources('AWS::Lambda::Function')) as Resource[]).filter(
-      (fn) => !String(fn.Properties['Description']).includes('outbox'),
-    );
+    (
+      Object.values(stage.serviceStacks[service]!.findResources('AWS::Lambda::Function')) as Resource[]
+    ).filter((fn) => !String(fn.Properties['Description']).includes('outbox'));
   const variables = (fn: Resource) =>
     (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
   const secretNamed = (stage: typeof prod, name: string) =>

@@ -33,7 +33,10 @@ describe('the checkout gateway', () => {
   });
 
   it('settles the body: the default filled in, everything else kept', () => {
-    const body = { payment: { token: 'pm_card_visa', returnUrl: 'https://shop.example/back' }, smsUpdates: true };
+    const body = {
+      payment: { token: 'pm_card_visa', returnUrl: 'https://shop.example/back' },
+      smsUpdates: true,
+    };
     expect(withPaymentProvider(body, prod)).toEqual({
       payment: { token: 'pm_card_visa', returnUrl: 'https://shop.example/back', provider: 'stripe' },
       smsUpdates: true,
