@@ -4202,7 +4202,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The method and its rate, created (`version` 0) or replaced (the version read), checked against the whole rate table (400 with a pointer per problem). */
+      /** @description The method and its rate, created (`version` 0) or replaced (the version read), checked against the whole rate table (400 with a pointer per problem). Its carrier is the one named, if this stage allows it (else 422 `carrier-not-allowed` at `/carrier`), or the stage’s default carrier. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4217,6 +4217,7 @@ export interface operations {
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };
