@@ -6,7 +6,7 @@
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import type { ServiceDefinition } from '@commerce/lambda-kit/service';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import type { StageConfig } from './config/stage-config.ts';
+import { validStageConfig, type StageConfig } from './config/stage-config.ts';
 import { allRoutes, platformRoutes, services as declaredServices } from './services/index.ts';
 import { ApiDeploymentStack } from './stacks/api-deployment-stack.ts';
 import { ApiStack } from './stacks/api-stack.ts';
@@ -37,10 +37,12 @@ function assertInvokeTargets(services: readonly ServiceDefinition<StageConfig>[]
 }
 
 export function buildApp(
-  config: StageConfig,
+  stageConfig: StageConfig,
   app: App = new App(),
   services: readonly ServiceDefinition<StageConfig>[] = declaredServices,
 ): CommerceApp {
+  // Validated here too, so no caller can synthesize a stage its rules forbid (prod with the sandbox).
+  const config = validStageConfig(stageConfig);
   assertInvokeTargets(services);
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: config.region };
   const prefix = `Commerce-${config.stage}`;

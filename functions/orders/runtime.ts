@@ -3,6 +3,7 @@
 import { createDocumentClient } from '@commerce/lambda-kit/clients';
 import { loadEnv } from '@commerce/lambda-kit/env';
 import * as z from 'zod/mini';
+import { paymentProviderPolicy } from './domain/payment-provider.ts';
 import { ordersUseCases } from './orders.ts';
 import { peers } from './peers.ts';
 import { ordersStore } from './store.ts';
@@ -13,7 +14,15 @@ const env = loadEnv(
     ORDERS_HOME_COUNTRY: z._default(z.string().check(z.regex(/^[A-Z]{2}$/)), 'DE'),
     ORDERS_DEFAULT_CURRENCY: z._default(z.string().check(z.regex(/^[A-Z]{3}$/)), 'EUR'),
     ORDERS_HOLD_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(60)), 900),
+    ORDERS_PAYMENT_PROVIDERS: z.string().check(z.minLength(1)),
+    ORDERS_DEFAULT_PAYMENT_PROVIDER: z.string().check(z.minLength(1)),
   }),
+);
+
+/** The gateways checkout may pay through on this stage, and its default (domain/payment-provider.ts). */
+export const paymentProviders = paymentProviderPolicy(
+  env.ORDERS_PAYMENT_PROVIDERS,
+  env.ORDERS_DEFAULT_PAYMENT_PROVIDER,
 );
 
 export const { carts, checkout, lifecycle, operations, referenceData } = ordersUseCases(

@@ -75,7 +75,14 @@ export const checkoutBody = z.strictObject({
         z.maxLength(255),
         z.describe('`tok_sandbox_approve`, a Stripe `pm_…`, …; never card data.'),
       ),
-    provider: z.optional(z.enum(['sandbox', 'stripe'])),
+    provider: z
+      .optional(z.enum(['sandbox', 'stripe']))
+      .check(
+        z.describe(
+          'The gateway; leave out for the stage’s default. A gateway this stage does not take payments ' +
+            'through (production: the sandbox) is a 422 `payment-provider-not-allowed` at `/payment/provider`.',
+        ),
+      ),
     returnUrl: z
       .optional(z.url().check(z.maxLength(2048)))
       .check(z.describe('Where a "requires action" page sends the shopper back.')),

@@ -16,6 +16,7 @@ import { ordersSubscriptions } from './subscriptions.ts';
 
 /** The stage settings the orders service reads (docs/orders.md). */
 interface OrdersStage {
+  readonly payments: { readonly providers: readonly string[]; readonly defaultProvider: string };
   readonly orders: {
     readonly homeCountry: string;
     readonly defaultCurrency: string;
@@ -37,7 +38,10 @@ export const ordersService = defineService<OrdersStage>({
     OrderCancelled,
     OrderRefunded,
   ],
-  environment: ({ orders }) => ({
+  environment: ({ orders, payments }) => ({
+    // Checkout refuses any other gateway (422) and records the default when the shopper names none.
+    ORDERS_PAYMENT_PROVIDERS: payments.providers.join(','),
+    ORDERS_DEFAULT_PAYMENT_PROVIDER: payments.defaultProvider,
     ORDERS_HOME_COUNTRY: orders.homeCountry,
     ORDERS_DEFAULT_CURRENCY: orders.defaultCurrency,
     ORDERS_HOLD_SECONDS: String(orders.holdSeconds),

@@ -1,10 +1,12 @@
 // Which gateways the payment functions can use and with which secrets, resolved once per container.
 //
-// Environment (all optional):
-//   PAYMENT_PROVIDER     the provider of an authorize that names none: `sandbox` (default) or `stripe`
-//   PAYMENT_SECRET_ARN   one Secrets Manager secret, a JSON object
+// Environment:
+//   PAYMENT_PROVIDERS    the gateways this stage allows, comma-separated (`stripe`, `sandbox,stripe`);
+//                        any other is refused with 422 `payment-provider-not-allowed` (payment.ts)
+//   PAYMENT_PROVIDER     the provider of an authorize that names none; one of PAYMENT_PROVIDERS
+//   PAYMENT_SECRET_ARN   optional: one Secrets Manager secret, a JSON object
 //                        { "sandboxWebhookSecret"?, "stripeApiKey"?, "stripeWebhookSecret"? }
-//   STRIPE_API_URL       where the Stripe API is (stripe-mock: http://127.0.0.1:12111); api.stripe.com if unset
+//   STRIPE_API_URL       optional: where the Stripe API is (stripe-mock: http://127.0.0.1:12111)
 // A provider whose secrets are missing is refused with 422 `payment-provider-unavailable`. Without
 // PAYMENT_SECRET_ARN the `local` stage (and only it) signs sandbox webhooks with LOCAL_SANDBOX_WEBHOOK_SECRET.
 // functions/payment/service.ts sets them from the stage's `payments` setting (docs/payments.md, "Secrets").
@@ -17,9 +19,19 @@ import { LOCAL_SANDBOX_WEBHOOK_SECRET } from './local-secrets.ts';
 import { SandboxProvider } from './providers/sandbox.ts';
 import { providerNameSchema, type ProviderName } from './schemas.ts';
 
+/** A comma-separated list of gateway names, at least one. */
+const providerList = z.pipe(
+  z.pipe(
+    z.string().check(z.minLength(1)),
+    z.transform((list) => list.split(',').map((name) => name.trim())),
+  ),
+  z.array(providerNameSchema).check(z.minLength(1)),
+);
+
 export const gatewayEnvSchema = z.object({
   STAGE: z.string().check(z.minLength(1)),
-  PAYMENT_PROVIDER: z._default(providerNameSchema, 'sandbox'),
+  PAYMENT_PROVIDERS: providerList,
+  PAYMENT_PROVIDER: providerNameSchema,
   PAYMENT_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
   STRIPE_API_URL: z.optional(z.url()),
 });

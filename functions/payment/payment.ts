@@ -15,6 +15,7 @@ import { logger } from '@commerce/lambda-kit/observability';
 import { toOutbox } from '@commerce/lambda-kit/outbox';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import { WebhookDeferredError } from './domain/errors.ts';
+import { assertProviderAllowed } from './domain/provider-policy.ts';
 import { cancellationStep, type OrderCancellation } from './domain/order-cancellation.ts';
 import {
   assertCapturable,
@@ -69,7 +70,9 @@ export interface PaymentsOptions {
   readonly store: PaymentStore;
   /** The gateway adapter of that name; rejects (typed) when it is not configured. */
   readonly provider: (name: ProviderName) => Promise<PaymentProvider>;
-  /** The provider of an authorize that names none. */
+  /** The gateways this stage allows (PAYMENT_PROVIDERS); authorize and webhooks refuse any other. */
+  readonly allowedProviders: readonly ProviderName[];
+  /** The provider of an authorize that names none; one of `allowedProviders`. */
   readonly defaultProvider: ProviderName;
   readonly now?: () => Date;
 }
@@ -89,12 +92,17 @@ export function viewOf(stored: StoredPayment): PaymentResult {
 export class Payments {
   readonly #store: PaymentStore;
   readonly #provider: PaymentsOptions['provider'];
+  readonly #allowedProviders: readonly ProviderName[];
   readonly #defaultProvider: ProviderName;
   readonly #now: () => Date;
 
   constructor(options: PaymentsOptions) {
+    if (!options.allowedProviders.includes(options.defaultProvider)) {
+      throw new Error(`The default provider ${options.defaultProvider} is not an allowed provider.`);
+    }
     this.#store = options.store;
     this.#provider = options.provider;
+    this.#allowedProviders = options.allowedProviders;
     this.#defaultProvider = options.defaultProvider;
     this.#now = options.now ?? (() => new Date());
   }
@@ -110,6 +118,7 @@ export class Payments {
    */
   async authorize(input: AuthorizeRequest, context: EventContext): Promise<PaymentResult> {
     const providerName = input.provider ?? this.#defaultProvider;
+    assertProviderAllowed(providerName, this.#allowedProviders, { in: 'body', pointer: '/provider' });
     let stored = await this.#store.get(input.paymentId);
     if (stored) {
       assertSameAuthorization(stored.payment, input, providerName);
@@ -235,6 +244,7 @@ export class Payments {
     headers: WebhookHeaders,
     correlationId: string,
   ): Promise<WebhookResult> {
+    assertProviderAllowed(providerName, this.#allowedProviders, { in: 'path', pointer: '/provider' });
     const provider = await this.#provider(providerName);
     const event = await provider.parseWebhook(rawBody, headers);
     if (event.type === 'ignored') {

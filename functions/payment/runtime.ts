@@ -14,5 +14,6 @@ const store = new DynamoPaymentStore(createDocumentClient(), env.TABLE_NAME);
 export const payments = new Payments({
   store,
   provider: providerRegistry(env),
+  allowedProviders: env.PAYMENT_PROVIDERS,
   defaultProvider: env.PAYMENT_PROVIDER,
 });

@@ -1,9 +1,11 @@
 // The payment service: payments authorized, captured, voided and refunded at a gateway (sandbox by default,
 // Stripe) through internal functions the orders service invokes, and the gateways' webhooks.
 //
-// Secrets (docs/payments.md): on stages with `payments.secret`, every payment function (each names the
-// `gatewaySecret` permission) reads the gateways' keys from the secret commerce/<stage>/payment (created in
-// the Data stack) and may read nothing else; the
+// Gateways (docs/payments.md, "Secrets and provider selection"): the stage's `payments.providers` reach
+// every function as PAYMENT_PROVIDERS; authorize and the webhook route refuse any other gateway.
+// Secrets: on stages with `payments.secret`, every payment function (each names the `gatewaySecret`
+// permission) reads the gateways' keys from the secret commerce/<stage>/payment (created in the Data stack)
+// and may read nothing else; the
 // local stage has none and signs sandbox webhooks with its published local-only secret.
 import {
   PaymentAuthorized,
@@ -26,7 +28,11 @@ export function paymentSecretName(stage: string): string {
 /** The stage settings the payment service reads. */
 interface PaymentStage {
   readonly stage: string;
-  readonly payments: { readonly defaultProvider: string; readonly secret: boolean };
+  readonly payments: {
+    readonly providers: readonly string[];
+    readonly defaultProvider: string;
+    readonly secret: boolean;
+  };
 }
 
 export const paymentService = defineService<PaymentStage>({
@@ -49,6 +55,7 @@ export const paymentService = defineService<PaymentStage>({
     { contract: paymentRefund, entry: 'internal/refund.ts', permissions: ['gatewaySecret'] },
   ],
   environment: ({ stage, payments }) => ({
+    PAYMENT_PROVIDERS: payments.providers.join(','),
     PAYMENT_PROVIDER: payments.defaultProvider,
     ...(payments.secret ? { PAYMENT_SECRET_ARN: paymentSecretName(stage) } : {}),
   }),

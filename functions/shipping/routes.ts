@@ -130,10 +130,11 @@ export const shippingRoutes = defineRoutes('shipping', {
       status: 200,
       description:
         'The method and its rate, created (`version` 0) or replaced (the version read), checked against ' +
-        'the whole rate table (400 with a pointer per problem).',
+        'the whole rate table (400 with a pointer per problem). Its carrier is the one named, if this ' +
+        'stage allows it (else 422 `carrier-not-allowed` at `/carrier`), or the stage’s default carrier.',
       body: method,
     },
-    errors: [409],
+    errors: [409, 422],
   },
   'GET /shipping/methods': {
     entry: 'http/list-methods.ts',
@@ -191,6 +192,7 @@ export const shippingRoutes = defineRoutes('shipping', {
   },
   'POST /webhooks/carriers/{carrier}': {
     entry: 'http/carrier-webhook.ts',
+    permissions: ['carrierSecret'],
     access: 'public',
     summary: 'Carrier tracking webhook, authenticated by its signature.',
     params: carrierParams,

@@ -72,9 +72,14 @@ export const putMethodBody = z.strictObject({
   version,
   zoneId: slug,
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-  carrier: slug.check(
-    z.describe("The carrier that ships it; 'sandbox' is the one this stage can buy labels from."),
-  ),
+  carrier: z
+    .optional(slug)
+    .check(
+      z.describe(
+        'The carrier that ships it, one this stage allows (production: `manual`; local and dev also ' +
+          '`sandbox`), else 422 `carrier-not-allowed`; leave out for the stage’s default carrier.',
+      ),
+    ),
   currency,
   rate: rateSchema,
   freeOver: z.optional(amount).check(z.describe('The subtotal at or above which the method costs nothing.')),
@@ -95,7 +100,20 @@ export const rateQuoteBody = z.strictObject({
 });
 
 export const markShippedBody = z.strictObject({
-  trackingNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
-  carrier: slug,
-  trackingUrl: z.optional(z.url().check(z.maxLength(2000))),
+  trackingNumber: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(64),
+      z.describe('The number the carrier that took the parcel gave it (replaces a manual `MANUAL-…`).'),
+    ),
+  carrier: slug.check(
+    z.describe(
+      'The carrier that took the parcel (`dhl`, `post-lu`, …); for the manual carrier, who it went to.',
+    ),
+  ),
+  trackingUrl: z
+    .optional(z.url().check(z.maxLength(2000)))
+    .check(z.describe('The customer’s tracking page, if the carrier has one.')),
 });

@@ -14,6 +14,7 @@ import { logger } from '@commerce/lambda-kit/observability';
 import { toOutbox } from '@commerce/lambda-kit/outbox';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import type { CarrierAddress, CarrierLabel, Parcel, WebhookHeaders } from './domain/carrier.ts';
+import { carrierFor, type CarrierPolicy } from './domain/carrier-policy.ts';
 import { shipmentRequestFor, type PaidOrder } from './domain/order-shipment.ts';
 import { RateTableConflict, type Carrier, type ShipmentRecord, type ShippingStore } from './domain/ports.ts';
 import {
@@ -37,7 +38,10 @@ import {
 const MAX_ATTEMPTS = 5;
 
 export interface ShippingOptions {
+  /** The carriers this stage allows, by name (NotFoundError for any other). */
   readonly carriers: (name: string) => Carrier;
+  /** Which carriers a method may name, and the one it ships with when it names none. */
+  readonly carrierPolicy: CarrierPolicy;
   readonly sender: CarrierAddress;
   readonly clock?: () => Date;
 }
@@ -63,6 +67,9 @@ export const shipmentView = (record: ShipmentRecord): ShipmentView => ({
   version: record.version,
 });
 
+/** A method as staff send it: the carrier may be left out (the stage's default carrier). */
+export type MethodInput = Omit<Parameters<typeof putMethod>[2], 'carrier'> & { readonly carrier?: string };
+
 export type WebhookOutcome = ShipmentChange['outcome'] | 'ignored';
 
 /**
@@ -76,12 +83,14 @@ export type PaidOrderOutcome =
 export class Shipping {
   readonly #store: ShippingStore;
   readonly #carriers: (name: string) => Carrier;
+  readonly #carrierPolicy: CarrierPolicy;
   readonly #sender: CarrierAddress;
   readonly #clock: () => Date;
 
   constructor(store: ShippingStore, options: ShippingOptions) {
     this.#store = store;
     this.#carriers = options.carriers;
+    this.#carrierPolicy = options.carrierPolicy;
     this.#sender = options.sender;
     this.#clock = options.clock ?? (() => new Date());
   }
@@ -90,8 +99,10 @@ export class Shipping {
     return this.#writeTable((table) => putZone(table, id, input, this.#clock()));
   }
 
-  putMethod(id: string, input: Parameters<typeof putMethod>[2]): Promise<MethodRecord> {
-    return this.#writeTable((table) => putMethod(table, id, input, this.#clock()));
+  /** Creates or replaces a method; its carrier is the one it names (allowed here, else 422) or the default. */
+  async putMethod(id: string, input: MethodInput): Promise<MethodRecord> {
+    const method = { ...input, carrier: carrierFor(input.carrier, this.#carrierPolicy) };
+    return this.#writeTable((table) => putMethod(table, id, method, this.#clock()));
   }
 
   async zones(): Promise<readonly ZoneRecord[]> {
@@ -164,7 +175,11 @@ export class Shipping {
       ...(issued.trackingUrl === undefined ? {} : { trackingUrl: issued.trackingUrl }),
       at: now.toISOString(),
     });
-    const record = { shipment: change.shipment, methodId: method.id, label: issued.label };
+    const record = {
+      shipment: change.shipment,
+      methodId: method.id,
+      ...(issued.label === undefined ? {} : { label: issued.label }),
+    };
     try {
       await this.#store.createShipment(record, toOutbox(change.events, context, now));
     } catch (error) {

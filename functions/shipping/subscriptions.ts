@@ -7,5 +7,6 @@ export const shippingSubscriptions = defineSubscriptions('shipping', {
     entry: 'consumers/order-paid.ts',
     description: "creates a paid order's shipment",
     events: [OrderPaid],
+    permissions: ['carrierSecret'],
   },
 });

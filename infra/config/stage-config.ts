@@ -1,8 +1,20 @@
 // Stage configuration: one validated object per stage. Every value is explicit; nothing is defaulted.
 import * as z from 'zod';
+import { PAYMENT_PROVIDERS, type PaymentProviderName } from '@commerce/contracts';
+import { CARRIER_NAMES, type CarrierName } from '../../functions/shipping/domain/carrier-policy.ts';
 
 export const stageNames = ['local', 'dev', 'prod'] as const;
 export type StageName = (typeof stageNames)[number];
+
+/**
+ * The stages that may list test-only gateways and carriers (the sandboxes): anyone can pay with
+ * `tok_sandbox_approve` or move a sandbox parcel, so a stage that ships real goods must not offer them.
+ */
+export const testGatewayStages = ['local', 'dev'] as const satisfies readonly StageName[];
+/** Payment gateways that take no real money. */
+export const TEST_PAYMENT_PROVIDERS: readonly PaymentProviderName[] = ['sandbox'];
+/** Carriers that move no real parcel. */
+export const TEST_CARRIERS: readonly CarrierName[] = ['sandbox'];
 
 /** A partner tier: one usage plan on the partner API; every partner's API key is in exactly one. */
 const partnerTierSchema = z
@@ -117,19 +129,56 @@ export const stageConfigSchema = z
         (n) => n.sender === n.senderIdentity || n.sender.endsWith(`@${n.senderIdentity}`),
         'senderIdentity must be the sender address or its domain',
       ),
-    /** The payment service (docs/payments.md, "Secrets"). */
+    /**
+     * The payment service (docs/payments.md, "Secrets and provider selection"): the gateways this stage may
+     * take a payment through. Orders refuses a checkout naming another (422), payment refuses to authorize
+     * through or take webhooks from one outside it. Test gateways only on `testGatewayStages`.
+     */
     payments: z
       .object({
-        /** The gateway of a checkout that names none. */
-        defaultProvider: z.enum(['sandbox', 'stripe']),
+        providers: z.array(z.enum(PAYMENT_PROVIDERS)).min(1),
+        /** The gateway of a checkout that names none; one of `providers`. */
+        defaultProvider: z.enum(PAYMENT_PROVIDERS),
         /**
          * Keep the gateways' keys in the Secrets Manager secret `commerce/<stage>/payment` (created with a
-         * random sandbox webhook secret; an operator adds the Stripe keys). False: the local stage's
-         * published sandbox secret, and no Stripe.
+         * random sandbox webhook secret where the sandbox is allowed, otherwise as `{}` for an operator to
+         * fill). False: the local stage's published sandbox secret, and no Stripe.
          */
         secret: z.boolean(),
       })
-      .strict(),
+      .strict()
+      .refine((p) => new Set(p.providers).size === p.providers.length, {
+        message: 'a gateway is listed twice',
+        path: ['providers'],
+      })
+      .refine((p) => p.providers.includes(p.defaultProvider), {
+        message: 'defaultProvider must be one of providers',
+        path: ['defaultProvider'],
+      }),
+    /**
+     * The shipping service (docs/shipping.md, "Carriers per stage"): the carriers shipping methods may name;
+     * a method that names none ships with `defaultCarrier`. Test carriers only on `testGatewayStages`.
+     */
+    shipping: z
+      .object({
+        carriers: z.array(z.enum(CARRIER_NAMES)).min(1),
+        defaultCarrier: z.enum(CARRIER_NAMES),
+        /**
+         * Keep the carriers' keys in the Secrets Manager secret `commerce/<stage>/shipping` (a random sandbox
+         * webhook secret where the sandbox carrier is allowed, otherwise `{}`; the manual carrier needs
+         * none). False: the local stage's published sandbox secret.
+         */
+        secret: z.boolean(),
+      })
+      .strict()
+      .refine((s) => new Set(s.carriers).size === s.carriers.length, {
+        message: 'a carrier is listed twice',
+        path: ['carriers'],
+      })
+      .refine((s) => s.carriers.includes(s.defaultCarrier), {
+        message: 'defaultCarrier must be one of carriers',
+        path: ['defaultCarrier'],
+      }),
     /** The orders service (docs/orders.md). */
     orders: z
       .object({
@@ -167,8 +216,35 @@ export const stageConfigSchema = z
       })
       .strict(),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    if ((testGatewayStages as readonly string[]).includes(config.stage)) return;
+    const only = testGatewayStages.join(' and ');
+    for (const name of config.payments.providers.filter((p) => TEST_PAYMENT_PROVIDERS.includes(p))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['payments', 'providers'],
+        message: `${name} is a test gateway: only the ${only} stages may list it, not ${config.stage}`,
+      });
+    }
+    for (const name of config.shipping.carriers.filter((c) => TEST_CARRIERS.includes(c))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['shipping', 'carriers'],
+        message: `${name} is a test carrier: only the ${only} stages may list it, not ${config.stage}`,
+      });
+    }
+  });
 
 export type StageConfig = z.infer<typeof stageConfigSchema>;
 
+/** The configuration, validated; throws an Error naming every field that breaks a rule. */
+export function validStageConfig(config: unknown): StageConfig {
+  const result = stageConfigSchema.safeParse(config);
+  if (result.success) return result.data;
+  const stage = (config as { stage?: unknown } | null)?.stage;
+  throw new Error(`Invalid configuration of stage ${String(stage)}:\n${z.prettifyError(result.error)}`);
+}
+
 export { paymentSecretName } from '../../functions/payment/service.ts';
+export { shippingSecretName } from '../../functions/shipping/service.ts';

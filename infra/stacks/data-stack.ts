@@ -11,7 +11,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { BUS_BASE_NAME } from '@commerce/events';
 import type { Construct } from 'constructs';
-import { paymentSecretName, type StageConfig } from '../config/stage-config.ts';
+import { paymentSecretName, shippingSecretName, type StageConfig } from '../config/stage-config.ts';
 import type { ServiceDefinition } from '@commerce/lambda-kit/service';
 import { Identity } from '../constructs/identity.ts';
 import { ServiceTable } from '../constructs/service-table.ts';
@@ -28,6 +28,36 @@ export class DataStack extends Stack {
   readonly cursorSecret: Secret;
   readonly alarmTopic: Topic;
   readonly identity: Identity;
+
+  /**
+   * A gateway's or carrier's keys as a JSON object. Where the stage allows the sandbox it is created with a
+   * random `sandboxWebhookSecret`; elsewhere as `{}`, so no stage that takes real orders holds a key that
+   * drives a sandbox (an operator adds the real keys).
+   */
+  private gatewaySecret(id: string, props: GatewaySecretProps): Secret {
+    const secret = new Secret(this, id, {
+      secretName: props.name,
+      description: `${props.what}: {${[...(props.sandbox ? ['sandboxWebhookSecret'] : []), ...props.keys].map((k) => `"${k}"`).join(',')}}`,
+      ...(props.sandbox
+        ? {
+            generateSecretString: {
+              secretStringTemplate: '{}',
+              generateStringKey: 'sandboxWebhookSecret',
+              passwordLength: 48,
+              excludePunctuation: true,
+            },
+          }
+        : { secretObjectValue: {} }),
+      removalPolicy: props.removalPolicy,
+    });
+    acknowledgeFinding(secret, {
+      rule: 'SMG4',
+      reason:
+        'Gateway and carrier API keys are rolled in the provider’s dashboard and then put here by an ' +
+        'operator (docs/payments.md, docs/shipping.md); a rotation Lambda cannot create keys there.',
+    });
+    return secret;
+  }
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -63,24 +93,24 @@ export class DataStack extends Stack {
     });
 
     if (config.payments.secret) {
-      // The payment gateways' keys: created with a random sandbox webhook secret, completed by an operator
-      // with the Stripe keys (docs/payments.md). The payment functions read it by name.
-      const paymentSecret = new Secret(this, 'PaymentSecret', {
-        secretName: paymentSecretName(config.stage),
-        description: 'Payment gateway keys: {"sandboxWebhookSecret","stripeApiKey","stripeWebhookSecret"}',
-        generateSecretString: {
-          secretStringTemplate: '{}',
-          generateStringKey: 'sandboxWebhookSecret',
-          passwordLength: 48,
-          excludePunctuation: true,
-        },
+      // The payment gateways' keys, completed by an operator with the Stripe keys (docs/payments.md). The
+      // payment functions read it by name.
+      this.gatewaySecret('PaymentSecret', {
+        name: paymentSecretName(config.stage),
+        what: 'Payment gateway keys',
+        keys: ['stripeApiKey', 'stripeWebhookSecret'],
+        sandbox: config.payments.providers.includes('sandbox'),
         removalPolicy,
       });
-      acknowledgeFinding(paymentSecret, {
-        rule: 'SMG4',
-        reason:
-          'Gateway API keys are rolled in the gateway’s dashboard and then put here by an operator ' +
-          '(docs/payments.md); a rotation Lambda cannot create keys at Stripe.',
+    }
+    if (config.shipping.secret) {
+      // The carriers' keys (docs/shipping.md); the manual carrier needs none. The shipping functions read it.
+      this.gatewaySecret('ShippingSecret', {
+        name: shippingSecretName(config.stage),
+        what: 'Carrier keys',
+        keys: [],
+        sandbox: config.shipping.carriers.includes('sandbox'),
+        removalPolicy,
       });
     }
 
@@ -151,6 +181,17 @@ export class DataStack extends Stack {
       });
     }
   }
+}
+
+interface GatewaySecretProps {
+  readonly name: string;
+  /** What it holds, for the description. */
+  readonly what: string;
+  /** The JSON keys an operator puts in it besides the sandbox's, for the description. */
+  readonly keys: readonly string[];
+  /** Whether the stage allows the sandbox, whose webhook secret is generated; otherwise the secret is `{}`. */
+  readonly sandbox: boolean;
+  readonly removalPolicy: RemovalPolicy;
 }
 
 function capitalize(s: string): string {

@@ -406,7 +406,8 @@ describe('payment secrets', () => {
     for (const fn of paymentFunctions(prod).filter((f) => !relay(f))) {
       expect(variables(fn)).toMatchObject({
         PAYMENT_SECRET_ARN: 'commerce/prod/payment',
-        PAYMENT_PROVIDER: 'sandbox',
+        PAYMENT_PROVIDERS: 'stripe',
+        PAYMENT_PROVIDER: 'stripe',
       });
     }
     for (const fn of paymentFunctions(local)) expect(variables(fn)).not.toHaveProperty('PAYMENT_SECRET_ARN');
@@ -414,6 +415,74 @@ describe('payment secrets', () => {
       /secret:commerce\/prod\/payment-\?{6}/g,
     );
     expect(readers?.length).toBe(paymentFunctions(prod).filter((f) => !relay(f)).length);
+  });
+});
+
+describe('gateways and carriers per stage', () => {
+  const functionsOf = (stage: typeof prod, service: string) =>
+    (
+      Object.values(stage.serviceStacks[service]!.findResources('AWS::Lambda::Function')) as Resource[]
+    ).filter((fn) => !String(fn.Properties['Description']).includes('outbox'));
+  const variables = (fn: Resource) =>
+    (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
+  const secretNamed = (stage: typeof prod, name: string) =>
+    Object.values(stage.data.findResources('AWS::SecretsManager::Secret', { Properties: { Name: name } }));
+
+  it('give prod real gateways and carriers only: payment, orders and shipping env', () => {
+    for (const fn of functionsOf(prod, 'payment')) {
+      expect(variables(fn)).toMatchObject({ PAYMENT_PROVIDERS: 'stripe', PAYMENT_PROVIDER: 'stripe' });
+    }
+    for (const fn of functionsOf(prod, 'orders')) {
+      expect(variables(fn)).toMatchObject({
+        ORDERS_PAYMENT_PROVIDERS: 'stripe',
+        ORDERS_DEFAULT_PAYMENT_PROVIDER: 'stripe',
+      });
+    }
+    for (const fn of functionsOf(prod, 'shipping')) {
+      expect(variables(fn)).toMatchObject({
+        SHIPPING_CARRIERS: 'manual',
+        SHIPPING_DEFAULT_CARRIER: 'manual',
+        SHIPPING_SECRET_ARN: 'commerce/prod/shipping',
+      });
+    }
+    expect(functionsOf(prod, 'shipping').length).toBeGreaterThan(0);
+    // Local keeps both sandboxes for the e2e tests.
+    for (const fn of functionsOf(local, 'shipping')) {
+      expect(variables(fn)).toMatchObject({ SHIPPING_CARRIERS: 'sandbox,manual' });
+      expect(variables(fn)).not.toHaveProperty('SHIPPING_SECRET_ARN');
+    }
+  });
+
+  it('keep no sandbox key in the prod template: both secrets start as {} for an operator to fill', () => {
+    const prodJson = JSON.stringify(prod.data.toJSON());
+    expect(prodJson).not.toMatch(/sandbox/i);
+    for (const name of ['commerce/prod/payment', 'commerce/prod/shipping']) {
+      const [secret] = secretNamed(prod, name) as Resource[];
+      expect(secret?.Properties).toMatchObject({ SecretString: '{}' });
+      expect(secret?.Properties).not.toHaveProperty('GenerateSecretString');
+    }
+    expect(JSON.stringify(prod.services.toJSON())).not.toMatch(/"sandbox|sandbox"|,sandbox/);
+  });
+
+  it('let the shipping functions alone read the shipping secret', () => {
+    const readers = JSON.stringify(prod.services.findResources('AWS::IAM::Role')).match(
+      /secret:commerce\/prod\/shipping-\?{6}/g,
+    );
+    expect(readers?.length).toBe(functionsOf(prod, 'shipping').length);
+  });
+
+  it('refuse to synthesize prod with the sandbox gateway or carrier, saying why', () => {
+    const config = loadStageConfig('prod');
+    const app = () => new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    expect(() =>
+      buildApp({ ...config, payments: { ...config.payments, providers: ['stripe', 'sandbox'] } }, app()),
+    ).toThrow(/sandbox is a test gateway: only the local and dev stages may list it, not prod/);
+    expect(() =>
+      buildApp({ ...config, shipping: { ...config.shipping, carriers: ['manual', 'sandbox'] } }, app()),
+    ).toThrow(/sandbox is a test carrier: only the local and dev stages may list it, not prod/);
+    expect(() =>
+      buildApp({ ...config, payments: { ...config.payments, defaultProvider: 'sandbox' } }, app()),
+    ).toThrow(/defaultProvider must be one of providers/);
   });
 });
 

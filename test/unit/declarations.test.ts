@@ -15,6 +15,12 @@ beforeAll(() => {
     AWS_REGION: 'us-east-1',
     NOTIFICATION_SENDER: 'orders@shop.example',
     SHOP_NAME: 'Test shop',
+    PAYMENT_PROVIDERS: 'sandbox,stripe',
+    PAYMENT_PROVIDER: 'sandbox',
+    ORDERS_PAYMENT_PROVIDERS: 'sandbox,stripe',
+    ORDERS_DEFAULT_PAYMENT_PROVIDER: 'sandbox',
+    SHIPPING_CARRIERS: 'sandbox,manual',
+    SHIPPING_DEFAULT_CARRIER: 'sandbox',
   });
 });
 

@@ -1,7 +1,8 @@
 // POST /carts/{id}/checkout (public, X-Cart-Secret, Idempotency-Key): places the guest's order.
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { ordersRoutes } from '../routes.ts';
-import { checkout } from '../runtime.ts';
+import { withPaymentProvider } from '../domain/payment-provider.ts';
+import { checkout, paymentProviders } from '../runtime.ts';
 import { checkoutAnswer } from './checkout-answer.ts';
 import { guest, idempotencyKeyOf } from './support.ts';
 
@@ -9,6 +10,10 @@ export const handler = httpRoute({
   ...ordersRoutes['POST /carts/{id}/checkout'],
   handler: async ({ params, headers, body, correlationId }) => {
     const key = idempotencyKeyOf(headers);
-    return checkoutAnswer(await checkout.checkout(guest(params.id, headers), key, body, { correlationId }));
+    // The gateway is settled (allowed on this stage, or the default) before the key is claimed.
+    const request = withPaymentProvider(body, paymentProviders);
+    return checkoutAnswer(
+      await checkout.checkout(guest(params.id, headers), key, request, { correlationId }),
+    );
   },
 });

@@ -45,7 +45,8 @@ import type { OrderWriter } from './order-writer.ts';
 export interface CheckoutRequest {
   readonly payment: {
     readonly token: string;
-    readonly provider?: PaymentProviderName | undefined;
+    /** Settled before checkout (domain/payment-provider.ts): allowed on this stage, or its default. */
+    readonly provider: PaymentProviderName;
     readonly returnUrl?: string | undefined;
   };
   readonly smsUpdates: boolean;
@@ -271,7 +272,7 @@ export class Checkout {
         shippingAddress,
         billingAddress,
         shipping: { amount: quote.shipping, tax: quote.shippingTax },
-        paymentProvider: request.payment.provider ?? 'sandbox',
+        paymentProvider: request.payment.provider,
         paymentId: paymentIdOf(orderId),
         taxIncluded: quote.taxMode === 'inclusive',
         shippingMethod: quote.shippingMethod,

@@ -45,7 +45,8 @@ export interface CreatedShipment {
   readonly trackingNumber: string;
   /** The carrier's own id for the shipment, which `cancel` takes. */
   readonly carrierRef: string;
-  readonly label: CarrierLabel;
+  /** Absent when the carrier issues none (the manual carrier: staff label the parcel themselves). */
+  readonly label?: CarrierLabel;
   /** Where a customer follows the parcel, when the carrier has such a page. */
   readonly trackingUrl?: string;
 }

@@ -1380,7 +1380,10 @@ export type components = {
       payment: {
         /** @description `tok_sandbox_approve`, a Stripe `pm_…`, …; never card data. */
         token: string;
-        /** @enum {string} */
+        /**
+         * @description The gateway; leave out for the stage’s default. A gateway this stage does not take payments through (production: the sandbox) is a 422 `payment-provider-not-allowed` at `/payment/provider`.
+         * @enum {string}
+         */
         provider?: 'sandbox' | 'stripe';
         /**
          * Format: uri
@@ -1591,9 +1594,14 @@ export type components = {
       defaultBilling: boolean;
     };
     MarkShippedRequest: {
+      /** @description The number the carrier that took the parcel gave it (replaces a manual `MANUAL-…`). */
       trackingNumber: string;
+      /** @description The carrier that took the parcel (`dhl`, `post-lu`, …); for the manual carrier, who it went to. */
       carrier: string;
-      /** Format: uri */
+      /**
+       * Format: uri
+       * @description The customer’s tracking page, if the carrier has one.
+       */
       trackingUrl?: string;
     };
     MergeCartRequest: {
@@ -1880,8 +1888,8 @@ export type components = {
       version: number;
       zoneId: string;
       name: string;
-      /** @description The carrier that ships it; 'sandbox' is the one this stage can buy labels from. */
-      carrier: string;
+      /** @description The carrier that ships it, one this stage allows (production: `manual`; local and dev also `sandbox`), else 422 `carrier-not-allowed`; leave out for the stage’s default carrier. */
+      carrier?: string;
       currency: string;
       rate:
         | {
@@ -4194,7 +4202,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The method and its rate, created (`version` 0) or replaced (the version read), checked against the whole rate table (400 with a pointer per problem). */
+      /** @description The method and its rate, created (`version` 0) or replaced (the version read), checked against the whole rate table (400 with a pointer per problem). Its carrier is the one named, if this stage allows it (else 422 `carrier-not-allowed` at `/carrier`), or the stage’s default carrier. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4209,6 +4217,7 @@ export interface operations {
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };

@@ -119,7 +119,8 @@ export const paymentReplySchema = z.object({
 /**
  * Answers the payment authorized, requires_action (with nextAction), or failed with a failureCode for a
  * decline. Idempotent per payment id. Refusals: 400, 409 payment-idempotency-conflict, 422
- * payment-provider-unavailable, 503 payment-gateway-unavailable.
+ * payment-provider-not-allowed (a gateway the stage does not allow), payment-provider-unavailable, 503
+ * payment-gateway-unavailable.
  */
 export const paymentAuthorize = defineInternal({
   service: 'payment',

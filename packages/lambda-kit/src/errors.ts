@@ -50,9 +50,12 @@ export class UnprocessableError extends DomainError {
   readonly status = 422;
   readonly problemType: string;
   readonly title = 'Unprocessable request';
-  constructor(message: string, problemType = 'unprocessable') {
+  /** The fields the refusal is about, when it is about some (rendered like a ValidationError's). */
+  readonly errors?: readonly FieldError[];
+  constructor(message: string, problemType = 'unprocessable', errors?: readonly FieldError[]) {
     super(message);
     this.problemType = problemType;
+    if (errors !== undefined && errors.length > 0) this.errors = errors;
   }
 }
 

@@ -10,7 +10,13 @@ import { randomUUID } from 'node:crypto';
 import * as core from 'zod/v4/core';
 import { requireEnv } from './env.ts';
 import type { ResponseContract, RouteContract, RouteKey } from './contract.ts';
-import { ContentionError, DomainError, ValidationError, type FieldError } from './errors.ts';
+import {
+  ContentionError,
+  DomainError,
+  UnprocessableError,
+  ValidationError,
+  type FieldError,
+} from './errors.ts';
 import { isTransactionConflict } from './retry.ts';
 import { logger, metrics, publishMetrics } from './observability.ts';
 import type { EventContext } from './publisher.ts';
@@ -255,6 +261,7 @@ function problemErrors(): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
           title: error.title,
           status: error.status,
           detail: error.message,
+          ...(error instanceof UnprocessableError && error.errors ? { errors: error.errors } : {}),
           instance,
           correlationId,
         });

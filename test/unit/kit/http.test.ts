@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { ConflictError } from '@commerce/lambda-kit/errors';
+import { ConflictError, UnprocessableError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,10 @@ const handler = httpRoute({
           CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }],
         }),
       );
+    }
+    if (body.name === 'refused') {
+      const at = { in: 'body' as const, pointer: '/name', detail: 'Not on this stage.' };
+      return Promise.reject(new UnprocessableError('Refused here', 'name-not-allowed', [at]));
     }
     return Promise.resolve({ status: 201, body: { ...body } });
   },
@@ -106,6 +110,17 @@ describe('httpRoute', () => {
     const res = await call(event({ body: JSON.stringify({ name: 'taken', count: 1 }) }));
     expect(res.statusCode).toBe(409);
     expect(res.json).toMatchObject({ type: 'urn:commerce:problem:name-taken', detail: 'Name taken' });
+  });
+
+  it('lists the fields a 422 is about, as a validation error does', async () => {
+    const res = await call(event({ body: JSON.stringify({ name: 'refused', count: 1 }) }));
+    expect(res.statusCode).toBe(422);
+    expect(res.headers?.['content-type']).toBe('application/problem+json');
+    expect(res.json).toMatchObject({
+      type: 'urn:commerce:problem:name-not-allowed',
+      detail: 'Refused here',
+      errors: [{ in: 'body', pointer: '/name', detail: 'Not on this stage.' }],
+    });
   });
 
   it('hides anything else behind a generic 500 that quotes the correlation id', async () => {

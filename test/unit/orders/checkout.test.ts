@@ -352,7 +352,7 @@ describe('checkout, the same key', () => {
     const w = ordersWorld();
     const cart = await w.readyGuestCart();
     await w.checkout.checkout(cart.access, 'key-1', APPROVE, context);
-    const other = { ...APPROVE, payment: { token: 'tok_sandbox_decline' } };
+    const other = { ...APPROVE, payment: { token: 'tok_sandbox_decline', provider: 'sandbox' as const } };
 
     const error = await refusal(w.checkout.checkout(cart.access, 'key-1', other, context));
 

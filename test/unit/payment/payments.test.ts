@@ -12,7 +12,7 @@ import {
   type StoredPayment,
   type WebhookReceipt,
 } from '../../../functions/payment/domain/ports.ts';
-import { buildProvider, providerRegistry } from '../../../functions/payment/gateways.ts';
+import { buildProvider, gatewayEnvSchema, providerRegistry } from '../../../functions/payment/gateways.ts';
 import { Payments } from '../../../functions/payment/payment.ts';
 import {
   SANDBOX_TOKENS,
@@ -98,6 +98,7 @@ beforeEach(() => {
       name === 'sandbox'
         ? Promise.resolve(sandbox.provider)
         : Promise.reject(new Error('stripe is not configured here')),
+    allowedProviders: ['sandbox', 'stripe'],
     defaultProvider: 'sandbox',
   });
 });
@@ -168,6 +169,67 @@ describe('authorize', () => {
     expect(first).toMatchObject({ payment: { status: 'requires_action' }, nextAction: { type: 'redirect' } });
     expect(await payments.authorize(request, ctx)).toEqual(first);
     expect(calls).toEqual(['authorize']);
+  });
+});
+
+describe('on a stage that allows real gateways only (prod)', () => {
+  let providerCalls: string[];
+  let prod: Payments;
+  beforeEach(() => {
+    providerCalls = [];
+    const sandbox = countingSandbox();
+    prod = new Payments({
+      store,
+      provider: (name) => {
+        providerCalls.push(name);
+        return Promise.resolve(sandbox.provider);
+      },
+      allowedProviders: ['stripe'],
+      defaultProvider: 'stripe',
+    });
+  });
+
+  it('refuses to authorize through the sandbox with 422 payment-provider-not-allowed, touching nothing', async () => {
+    const request = authorizeRequest(SANDBOX_TOKENS.approve, { provider: 'sandbox' });
+    await expect(prod.authorize(request, ctx)).rejects.toMatchObject({
+      status: 422,
+      problemType: 'payment-provider-not-allowed',
+      errors: [{ in: 'body', pointer: '/provider', detail: 'Must be one of stripe.' }],
+    });
+    expect(store.payments.size).toBe(0);
+    expect(providerCalls).toEqual([]);
+  });
+
+  it('refuses a sandbox webhook before the gateway verifies or anything is read', async () => {
+    const delivery = sandboxWebhook(
+      { id: 'evt-p', type: 'payment.voided', providerRef: 'sbx_pi_x_1', paymentId: 'pay-x' },
+      SECRET,
+    );
+    await expect(prod.handleWebhook('sandbox', delivery.body, delivery.headers, 'c')).rejects.toMatchObject({
+      status: 422,
+      problemType: 'payment-provider-not-allowed',
+      errors: [{ in: 'path', pointer: '/provider' }],
+    });
+    expect(providerCalls).toEqual([]);
+  });
+
+  it('takes an authorize that names no gateway through the stage default, not the sandbox', async () => {
+    // The stub hands the sandbox adapter out under any name: what matters is the name asked for and recorded.
+    const { payment } = await prod.authorize(authorizeRequest(SANDBOX_TOKENS.approve), ctx);
+    expect(providerCalls).toEqual(['stripe']);
+    expect(payment.provider).toBe('stripe');
+  });
+
+  it('cannot be built with a default outside the allowed gateways', () => {
+    expect(
+      () =>
+        new Payments({
+          store,
+          provider: () => Promise.reject(new Error('unused')),
+          allowedProviders: ['stripe'],
+          defaultProvider: 'sandbox',
+        }),
+    ).toThrow(/not an allowed provider/);
   });
 });
 
@@ -321,7 +383,11 @@ describe('a cancelled order', () => {
 });
 
 describe('gateways', () => {
-  const env = { STAGE: 'dev', PAYMENT_PROVIDER: 'sandbox' as const };
+  const env = {
+    STAGE: 'dev',
+    PAYMENT_PROVIDERS: ['sandbox' as const, 'stripe' as const],
+    PAYMENT_PROVIDER: 'sandbox' as const,
+  };
 
   it('refuse a provider without its secrets with 422 payment-provider-unavailable', async () => {
     await expect(buildProvider('sandbox', {}, env)).rejects.toThrow(
@@ -334,6 +400,18 @@ describe('gateways', () => {
       (await buildProvider('stripe', { stripeApiKey: 'sk_test_x', stripeWebhookSecret: 'whsec_x' }, env))
         .name,
     ).toBe('stripe');
+  });
+
+  it('read the allowed gateways from the environment and refuse an unknown one', () => {
+    const base = { STAGE: 'prod', PAYMENT_PROVIDER: 'stripe' };
+    expect(gatewayEnvSchema.parse({ ...base, PAYMENT_PROVIDERS: 'stripe' }).PAYMENT_PROVIDERS).toEqual([
+      'stripe',
+    ]);
+    expect(
+      gatewayEnvSchema.parse({ ...base, PAYMENT_PROVIDERS: 'sandbox, stripe' }).PAYMENT_PROVIDERS,
+    ).toEqual(['sandbox', 'stripe']);
+    expect(gatewayEnvSchema.safeParse({ ...base, PAYMENT_PROVIDERS: 'stripe,paypal' }).success).toBe(false);
+    expect(gatewayEnvSchema.safeParse(base).success).toBe(false);
   });
 
   it('use the fixed sandbox secret on the local stage only, and build each provider once', async () => {

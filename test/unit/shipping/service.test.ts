@@ -20,6 +20,12 @@ import {
   type ShippingStore,
 } from '../../../functions/shipping/domain/ports.ts';
 import { EMPTY_RATE_TABLE, type RateTable } from '../../../functions/shipping/domain/rate-table.ts';
+import {
+  carrierFor,
+  carrierPolicyOf,
+  type CarrierPolicy,
+} from '../../../functions/shipping/domain/carrier-policy.ts';
+import { cancelShipment } from '../../../functions/shipping/domain/shipment.ts';
 import { Shipping } from '../../../functions/shipping/shipping.ts';
 import type { Shipment } from '../../../functions/shipping/domain/shipment.ts';
 
@@ -76,10 +82,11 @@ class MemoryStore implements ShippingStore {
 
 const clock = () => new Date('2026-11-24T10:00:00.000Z');
 
-function service() {
+function service(policy: CarrierPolicy = { carriers: ['sandbox', 'manual'], defaultCarrier: 'sandbox' }) {
   const store = new MemoryStore();
   const shipping = new Shipping(store, {
-    carriers: carrierRegistry({ stage: 'local' }),
+    carriers: carrierRegistry({ stage: 'local', carriers: policy.carriers }),
+    carrierPolicy: policy,
     sender: DEFAULT_SENDER,
     clock,
   });
@@ -308,10 +315,132 @@ describe('a paid order', () => {
 });
 
 describe('the sandbox webhook secret', () => {
-  it('falls back to the published local value on the local stage only', () => {
-    expect(sandboxWebhookSecret({ stage: 'local' })).toBe(LOCAL_SANDBOX_WEBHOOK_SECRET);
-    expect(sandboxWebhookSecret({ stage: 'prod' })).toBeUndefined();
-    expect(sandboxWebhookSecret({ stage: 'prod', sandboxWebhookSecret: 's3cret' })).toBe('s3cret');
-    expect(() => carrierRegistry({ stage: 'dev' })('sandbox')).toThrow(/SANDBOX_CARRIER_WEBHOOK_SECRET/);
+  it('falls back to the published local value on the local stage only', async () => {
+    expect(sandboxWebhookSecret('local', {})).toBe(LOCAL_SANDBOX_WEBHOOK_SECRET);
+    expect(sandboxWebhookSecret('dev', {})).toBeUndefined();
+    expect(sandboxWebhookSecret('dev', { sandboxWebhookSecret: 's3cret-s3cret-s3cret' })).toBe(
+      's3cret-s3cret-s3cret',
+    );
+    const dev = carrierRegistry({ stage: 'dev', carriers: ['sandbox'], secrets: () => Promise.resolve({}) });
+    await expect(dev('sandbox').track('SBX000000000001')).rejects.toThrow(/no sandbox carrier secret/);
+  });
+});
+
+describe('carriers per stage', () => {
+  const prod: CarrierPolicy = { carriers: ['manual'], defaultCarrier: 'manual' };
+
+  it('are read from the environment, and an inconsistent list fails the cold start', () => {
+    expect(carrierPolicyOf('sandbox, manual', 'sandbox')).toEqual({
+      carriers: ['sandbox', 'manual'],
+      defaultCarrier: 'sandbox',
+    });
+    expect(() => carrierPolicyOf('manual,dhl', 'manual')).toThrow(/unknown carriers: dhl/);
+    expect(() => carrierPolicyOf('manual', 'sandbox')).toThrow(/not one of SHIPPING_CARRIERS/);
+    expect(carrierFor(undefined, prod)).toBe('manual');
+    expect(() => carrierFor('sandbox', prod)).toThrow(
+      expect.objectContaining({ problemType: 'carrier-not-allowed' }),
+    );
+  });
+
+  it('give a method its named carrier when the stage allows it, else the default', async () => {
+    const { shipping } = service(prod);
+    await shipping.putZone('de', { version: 0, name: 'Germany', countries: ['DE'] });
+    const { carrier: _named, ...unnamed } = standard;
+    expect(await shipping.putMethod('de-standard', unnamed)).toMatchObject({ carrier: 'manual' });
+    expect(await shipping.putMethod('de-hand', { ...standard, carrier: 'manual' })).toMatchObject({
+      carrier: 'manual',
+    });
+  });
+
+  it('refuse a method naming a carrier the stage does not allow: 422 carrier-not-allowed at /carrier', async () => {
+    const { shipping, store } = service(prod);
+    await shipping.putZone('de', { version: 0, name: 'Germany', countries: ['DE'] });
+    for (const carrier of ['sandbox', 'dhl']) {
+      await expect(shipping.putMethod('de-standard', { ...standard, carrier })).rejects.toMatchObject({
+        status: 422,
+        problemType: 'carrier-not-allowed',
+        errors: [{ in: 'body', pointer: '/carrier', detail: 'Must be one of manual.' }],
+      });
+    }
+    expect(store.table.methods).toEqual([]);
+  });
+
+  it('refuse a shipment whose method names a carrier the stage no longer allows (carrier-not-connected)', async () => {
+    // A method stored while the sandbox was allowed, then the stage dropped it.
+    const { store: prodStore } = await withTable();
+    const prodShipping = new Shipping(prodStore, {
+      carriers: carrierRegistry({ stage: 'prod', carriers: prod.carriers }),
+      carrierPolicy: prod,
+      sender: DEFAULT_SENDER,
+      clock,
+    });
+    await expect(prodShipping.createShipment(request, context)).rejects.toMatchObject({
+      status: 422,
+      problemType: 'carrier-not-connected',
+    });
+    expect(prodStore.shipments.size).toBe(0);
+  });
+});
+
+describe('the manual carrier', () => {
+  async function manualTable() {
+    const s = service({ carriers: ['manual'], defaultCarrier: 'manual' });
+    await s.shipping.putZone('de', { version: 0, name: 'Germany', countries: ['DE'] });
+    const { carrier: _c, ...method } = standard;
+    await s.shipping.putMethod('de-standard', method);
+    return s;
+  }
+
+  it('creates a shipment waiting for hand-over, with no label and no call out, once per id', async () => {
+    const { shipping, store } = await manualTable();
+    const { record, created } = await shipping.createShipment(request, context);
+    expect(created).toBe(true);
+    expect(record.label).toBeUndefined();
+    expect(record.shipment).toMatchObject({
+      carrier: 'manual',
+      status: 'created',
+      trackingNumber: 'MANUAL-shp-1',
+      carrierRef: 'MANUAL-shp-1',
+    });
+    expect((await shipping.createShipment(request, context)).created).toBe(false);
+    expect(store.types()).toEqual(['shipment.created']);
+  });
+
+  it('is marked shipped by staff with the real tracking number and carrier, then cannot be cancelled', async () => {
+    const { shipping, store } = await manualTable();
+    await shipping.createShipment(request, context);
+    const shipped = await shipping.markShipped(
+      'shp-1',
+      { trackingNumber: '00340434161094042557', carrier: 'dhl', trackingUrl: 'https://dhl.example/t/1' },
+      'staff-1',
+      context,
+    );
+    expect(shipped.shipment).toMatchObject({
+      status: 'in_transit',
+      trackingNumber: '00340434161094042557',
+      carrier: 'dhl',
+      trackingUrl: 'https://dhl.example/t/1',
+    });
+    expect(store.types()).toEqual(['shipment.created', 'shipment.in_transit']);
+    expect(store.tracking.get('00340434161094042557')).toBe('shp-1');
+    expect(() => cancelShipment(shipped.shipment, { at: clock().toISOString() })).toThrow(
+      expect.objectContaining({ status: 422, problemType: 'illegal-shipment-transition' }),
+    );
+  });
+
+  it('cancels at the carrier freely while waiting for hand-over, and has no webhooks or tracking', async () => {
+    const manual = carrierRegistry({ stage: 'prod', carriers: ['manual'] })('manual');
+    await expect(manual.cancel('MANUAL-shp-1')).resolves.toBeUndefined();
+    await expect(manual.cancel('MANUAL-shp-1')).resolves.toBeUndefined();
+    await expect(manual.parseWebhook('{}', {})).rejects.toMatchObject({ status: 404 });
+    await expect(manual.track('MANUAL-shp-1')).rejects.toMatchObject({ status: 404 });
+    const { shipping } = await manualTable();
+    const { record } = await shipping.createShipment(request, context);
+    expect(cancelShipment(record.shipment, { at: clock().toISOString() }).shipment.status).toBe('cancelled');
+  });
+
+  it('is the only carrier a stage without the sandbox connects: sandbox webhooks are 404 there', () => {
+    const registry = carrierRegistry({ stage: 'prod', carriers: ['manual'] });
+    expect(() => registry('sandbox')).toThrow(expect.objectContaining({ status: 404 }));
   });
 });

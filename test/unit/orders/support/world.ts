@@ -21,7 +21,10 @@ export const ADDRESS: PostalAddress = {
   country: 'DE',
 };
 
-export const APPROVE: CheckoutRequest = { payment: { token: 'tok_sandbox_approve' }, smsUpdates: false };
+export const APPROVE: CheckoutRequest = {
+  payment: { token: 'tok_sandbox_approve', provider: 'sandbox' },
+  smsUpdates: false,
+};
 
 export const context: EventContext = { correlationId: 'corr-checkout-1' };
 
