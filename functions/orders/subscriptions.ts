@@ -8,6 +8,7 @@ import {
   PaymentAuthorized,
   PaymentCaptured,
   PaymentFailed,
+  PaymentRefunded,
   ProductArchived,
   ProductCreated,
   ProductUpdated,
@@ -31,8 +32,8 @@ export const ordersSubscriptions = defineSubscriptions('orders', {
   },
   'payment-events': {
     entry: 'consumers/payment-events.ts',
-    description: 'captures authorized payments, marks orders paid, cancels failed ones',
-    events: [PaymentAuthorized, PaymentCaptured, PaymentFailed],
+    description: 'captures authorized payments, marks orders paid, cancels failed ones, records refunds',
+    events: [PaymentAuthorized, PaymentCaptured, PaymentFailed, PaymentRefunded],
     invokes: [paymentCapture, paymentVoid],
   },
   'fulfilment-events': {

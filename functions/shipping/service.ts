@@ -1,7 +1,7 @@
 // The shipping service: zones and methods with their rates, the rate quote (public and internal), shipments
 // with their labels from the carrier, staff hand-over and the carriers' tracking webhooks.
 import { ShipmentCancelled, ShipmentCreated, ShipmentDelivered, ShipmentInTransit } from '@commerce/events';
-import { shippingCreateShipment, shippingQuoteRates } from '@commerce/contracts';
+import { shippingCancelShipment, shippingCreateShipment, shippingQuoteRates } from '@commerce/contracts';
 import { defineService } from '@commerce/lambda-kit/service';
 import { shippingRoutes } from './routes.ts';
 import { shippingSubscriptions } from './subscriptions.ts';
@@ -15,5 +15,6 @@ export const shippingService = defineService({
   internal: [
     { contract: shippingQuoteRates, entry: 'internal/quote-rates.ts', readOnly: true },
     { contract: shippingCreateShipment, entry: 'internal/create-shipment.ts' },
+    { contract: shippingCancelShipment, entry: 'internal/cancel-shipment.ts' },
   ],
 });

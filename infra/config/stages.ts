@@ -38,7 +38,12 @@ const stages: Record<StageName, StageConfig> = {
       shopName: 'Commerce (local)',
     },
     payments: { defaultProvider: 'sandbox', secret: false },
-    orders: { homeCountry: 'DE', defaultCurrency: 'EUR', holdSeconds: 900 },
+    orders: {
+      homeCountry: 'DE',
+      defaultCurrency: 'EUR',
+      holdSeconds: 900,
+      refundApprovalAbove: { EUR: 10_000, USD: 10_000, GBP: 10_000 },
+    },
     events: { archiveRetentionDays: null, maxReceiveCount: 3 },
   },
   dev: {
@@ -75,7 +80,12 @@ const stages: Record<StageName, StageConfig> = {
       shopName: 'Commerce (dev)',
     },
     payments: { defaultProvider: 'sandbox', secret: true },
-    orders: { homeCountry: 'DE', defaultCurrency: 'EUR', holdSeconds: 900 },
+    orders: {
+      homeCountry: 'DE',
+      defaultCurrency: 'EUR',
+      holdSeconds: 900,
+      refundApprovalAbove: { EUR: 25_000, USD: 25_000, GBP: 25_000 },
+    },
     events: { archiveRetentionDays: 7, maxReceiveCount: 3 },
   },
   prod: {
@@ -113,7 +123,12 @@ const stages: Record<StageName, StageConfig> = {
       shopName: 'Commerce',
     },
     payments: { defaultProvider: 'sandbox', secret: true },
-    orders: { homeCountry: 'DE', defaultCurrency: 'EUR', holdSeconds: 900 },
+    orders: {
+      homeCountry: 'DE',
+      defaultCurrency: 'EUR',
+      holdSeconds: 900,
+      refundApprovalAbove: { EUR: 25_000, USD: 25_000, GBP: 25_000 },
+    },
     events: { archiveRetentionDays: 365, maxReceiveCount: 5 },
   },
 };

@@ -15,6 +15,7 @@ beforeAll(() => {
     AWS_REGION: 'us-east-1',
     NOTIFICATION_SENDER: 'orders@shop.example',
     SHOP_NAME: 'Test shop',
+    ORDERS_REFUND_APPROVAL_ABOVE: '{"EUR":10000}',
   });
 });
 
