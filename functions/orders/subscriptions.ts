@@ -16,7 +16,7 @@ import {
   ShipmentDelivered,
   ShipmentInTransit,
 } from '@commerce/events';
-import { paymentCapture, paymentVoid } from '@commerce/contracts';
+import { paymentCapture, paymentVoid, shippingCancelShipment } from '@commerce/contracts';
 import { defineSubscriptions } from '@commerce/lambda-kit/service';
 
 export const ordersSubscriptions = defineSubscriptions('orders', {
@@ -40,5 +40,7 @@ export const ordersSubscriptions = defineSubscriptions('orders', {
     entry: 'consumers/fulfilment-events.ts',
     description: 'moves orders along their shipment; cancels those whose stock hold ran out',
     events: [ShipmentCreated, ShipmentInTransit, ShipmentDelivered, InventoryReservationExpired],
+    // A shipment created for an order cancelled meanwhile is stopped.
+    invokes: [shippingCancelShipment],
   },
 });

@@ -2,14 +2,14 @@
 // capture, captured → paid, failed → cancelled), the shipment (fulfilling, shipped, delivered) and the
 // stock hold running out. Every reaction is guarded by the order's state, so a duplicated or late event
 // changes nothing; the consumers run once per event id besides.
-import { isInternalError, paymentCapture, paymentVoid } from '@commerce/contracts';
+import { isInternalError, paymentCapture, paymentVoid, shippingCancelShipment } from '@commerce/contracts';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import { orderPaymentId, unchanged, type ShipmentNotice } from '../domain/order.ts';
 import { cancel } from '../domain/order-cancellation.ts';
 import { completeRefund } from '../domain/order-refund.ts';
 import { advanceFulfilment } from '../domain/order-fulfilment.ts';
 import { claimCapture, markPaid, releaseCapture } from '../domain/order-payment.ts';
-import type { PaymentPeer } from '../domain/ports.ts';
+import type { PaymentPeer, ShippingPeer } from '../domain/ports.ts';
 import type { OrderWriter } from './order-writer.ts';
 import { replyOf } from './peer-reply.ts';
 
@@ -17,11 +17,17 @@ const SHIPMENT_TARGET = { created: 'fulfilling', in_transit: 'shipped', delivere
 
 export class OrderLifecycle {
   readonly #payment: Pick<PaymentPeer, 'capture' | 'void'>;
+  readonly #shipping: Pick<ShippingPeer, 'cancelShipment'>;
   readonly #writer: OrderWriter;
   readonly #now: () => Date;
 
-  constructor(payment: Pick<PaymentPeer, 'capture' | 'void'>, writer: OrderWriter, now: () => Date) {
-    this.#payment = payment;
+  constructor(
+    peers: Pick<PaymentPeer, 'capture' | 'void'> & Pick<ShippingPeer, 'cancelShipment'>,
+    writer: OrderWriter,
+    now: () => Date,
+  ) {
+    this.#payment = peers;
+    this.#shipping = peers;
     this.#writer = writer;
     this.#now = now;
   }
@@ -121,15 +127,30 @@ export class OrderLifecycle {
     );
   }
 
-  /** shipment.created / in_transit / delivered move the order along its fulfilment line, never back. */
+  /**
+   * shipment.created / in_transit / delivered move the order along its fulfilment line, never back. A
+   * shipment created for an order cancelled meanwhile is stopped at the carrier.
+   */
   async onShipment(
     orderId: string,
     step: keyof typeof SHIPMENT_TARGET,
     shipment: ShipmentNotice,
     context: EventContext,
   ): Promise<void> {
-    await this.#writer.apply(orderId, context, (o) =>
+    const order = await this.#writer.apply(orderId, context, (o) =>
       advanceFulfilment(o, SHIPMENT_TARGET[step], shipment, { at: this.#now(), actor: 'shipping' }),
     );
+    if (step === 'created' && order?.status === 'cancelled') {
+      // The label was bought after the order was cancelled (order.paid and the cancellation crossed, and
+      // shipping's order.cancelled consumer found no shipment yet): stop it. Too late throws (the DLQ).
+      replyOf(
+        await this.#shipping.cancelShipment({
+          orderId,
+          reason: 'Order cancelled',
+          correlationId: context.correlationId,
+        }),
+        shippingCancelShipment,
+      );
+    }
   }
 }

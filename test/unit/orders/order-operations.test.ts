@@ -340,3 +340,20 @@ describe('refund approval', () => {
     expect(after.refunds?.map((r) => r.actor)).toEqual(['staff-1', 'admin-1']);
   });
 });
+
+describe('a shipment created for an order cancelled meanwhile', () => {
+  it('is stopped at the carrier when shipment.created reaches the cancelled order', async () => {
+    const w = await paidOrder();
+    await w.operations.cancelOwnOrder('cust-1', w.orderId, undefined, context);
+    await w.lifecycle.onShipment(w.orderId, 'created', notice, event);
+    expect(w.order().status).toBe('cancelled');
+    expect(w.peers.callsOf('cancelShipment')).toEqual([
+      { orderId: w.orderId, reason: 'Order cancelled', correlationId: event.correlationId },
+    ]);
+
+    w.peers.carrierTooLate = true;
+    await expect(w.lifecycle.onShipment(w.orderId, 'created', notice, event)).rejects.toThrow(
+      'shipment-too-late-to-cancel',
+    );
+  });
+});
