@@ -6,6 +6,7 @@ import type { ConflictError } from '@commerce/lambda-kit/errors';
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../../functions/orders/domain/order.ts';
 import { RefundApprovalError } from '../../../functions/orders/domain/order-refund.ts';
+import { refundApprovalLimits } from '../../../functions/orders/orders.ts';
 import { checkoutAnswer } from '../../../functions/orders/http/checkout-answer.ts';
 import {
   ADDRESS,
@@ -355,5 +356,14 @@ describe('a shipment created for an order cancelled meanwhile', () => {
     await expect(w.lifecycle.onShipment(w.orderId, 'created', notice, event)).rejects.toThrow(
       'shipment-too-late-to-cancel',
     );
+  });
+});
+
+describe('the refund approval limits from the environment', () => {
+  it('are minor units per ISO currency; anything else is refused at cold start', () => {
+    expect(refundApprovalLimits('{"EUR":25000,"JPY":30000}')).toEqual({ EUR: 25000, JPY: 30000 });
+    expect(() => refundApprovalLimits('{"eur":25000}')).toThrow();
+    expect(() => refundApprovalLimits('{"EUR":-1}')).toThrow();
+    expect(() => refundApprovalLimits('{"EUR":2.5}')).toThrow();
   });
 });
