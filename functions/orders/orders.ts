@@ -2,6 +2,7 @@
 // saga step: claim the key → price → reserve → place → authorize), the order's life after it (payment,
 // shipment and reservation events), the customer and staff operations on orders, and what orders learns of
 // products and customers. runtime.ts builds them once per cold start; tests build them on in-memory ports.
+import * as z from 'zod/mini';
 import type { OrdersRepository, Peers } from './domain/ports.ts';
 import { Carts } from './use-cases/carts.ts';
 import { Checkout } from './use-cases/checkout.ts';
@@ -19,8 +20,12 @@ export interface OrdersOptions {
   readonly holdSeconds: number;
   /** How long a checkout in progress keeps its Idempotency-Key from a retry; past it a retry resumes it. */
   readonly checkoutLeaseMs: number;
+  /** Minor units per currency above which a staff refund needs an admin (stage config). */
+  readonly refundApprovalAbove: Readonly<Record<string, number>>;
   /** @default the system clock */
   readonly now?: () => Date;
+  /** How a cancellation waits for a capture in flight. @default setTimeout */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export interface OrdersUseCases {
@@ -50,8 +55,22 @@ export function ordersUseCases(
       leaseMs: options.checkoutLeaseMs,
       now,
     }),
-    lifecycle: new OrderLifecycle(repository.orders, peers, writer, now),
-    operations: new OrderOperations(repository.orders, peers, writer, now),
+    lifecycle: new OrderLifecycle(peers, writer, now),
+    operations: new OrderOperations(repository.orders, peers, writer, {
+      refundApprovalAbove: options.refundApprovalAbove,
+      now,
+      ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
+    }),
     referenceData: new ReferenceData(repository.referenceData, repository.carts),
   };
 }
+
+/** The stage's refund approval limits as the environment carries them (JSON: currency → minor units). */
+export function refundApprovalLimits(json: string): Readonly<Record<string, number>> {
+  return refundLimitsSchema.parse(JSON.parse(json));
+}
+
+const refundLimitsSchema = z.record(
+  z.string().check(z.regex(/^[A-Z]{3}$/)),
+  z.number().check(z.int(), z.nonnegative()),
+);

@@ -11,6 +11,7 @@ import {
   paymentRefund,
   paymentVoid,
   pricingQuote,
+  shippingCancelShipment,
   shippingQuoteRates,
 } from '@commerce/contracts';
 import { internalClient } from '@commerce/lambda-kit/internal-client';
@@ -19,6 +20,7 @@ import type { Peers } from './domain/ports.ts';
 const clients = {
   quote: internalClient(pricingQuote),
   quoteRates: internalClient(shippingQuoteRates),
+  cancelShipment: internalClient(shippingCancelShipment),
   reserve: internalClient(inventoryReserve),
   authorize: internalClient(paymentAuthorize),
   capture: internalClient(paymentCapture),
@@ -29,6 +31,7 @@ const clients = {
 export const peers: Peers = {
   quote: (request) => clients.quote.invoke(request),
   quoteRates: (request) => clients.quoteRates.invoke(request),
+  cancelShipment: (request) => clients.cancelShipment.invoke(request),
   reserve: (request) => clients.reserve.invoke(request),
   authorize: (request) => clients.authorize.invoke(request),
   capture: (request) => clients.capture.invoke(request),

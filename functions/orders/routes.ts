@@ -8,6 +8,7 @@ import {
   paymentAuthorize,
   paymentRefund,
   pricingQuote,
+  shippingCancelShipment,
   shippingQuoteRates,
 } from '@commerce/contracts';
 import { defineRoutes } from '@commerce/lambda-kit/service';
@@ -147,6 +148,26 @@ export const orderSchema = z
         trackingNumber: z.string(),
         status: z.enum(['in_transit', 'delivered']),
       }),
+    ),
+    refunds: z.optional(
+      z
+        .array(
+          z.object({
+            id: z.string(),
+            amount,
+            status: z.enum(['requested', 'succeeded', 'failed']),
+            requestedAt: z.iso.datetime(),
+            actor: z.string(),
+            settledAt: z.optional(z.iso.datetime()),
+            failure: z.optional(z.string()),
+          }),
+        )
+        .check(z.describe('Every refund asked for or made, oldest first; `requested` while it runs.')),
+    ),
+    paymentOperation: z.optional(
+      z
+        .object({ kind: z.literal('capture'), startedAt: z.iso.datetime() })
+        .check(z.describe('Set while the capture holds the order; a cancellation waits for it.')),
     ),
     status: orderStatus,
     history: z.array(
@@ -365,13 +386,16 @@ export const ordersRoutes = defineRoutes('orders', {
   'POST /me/orders/{id}/cancel': {
     entry: 'http/cancel-my-order.ts',
     access: 'customer',
-    summary: 'Cancel one of the customer’s orders before it ships.',
+    summary: 'Cancel one of the customer’s orders before fulfilment starts.',
     params: orderParams,
     body: cancelBody,
     response: {
       status: 200,
       description:
-        'The order, cancelled (before it ships); stock goes back and the payment is voided or refunded.',
+        'The order, cancelled (while it is `pending_payment` or `paid`); stock goes back and the payment ' +
+        'is voided or refunded. From `fulfilling` on a 409 `order-fulfilment-started` (support can still ' +
+        'try); a 409 `payment-capture-in-progress` when its capture did not finish within a few seconds ' +
+        '(try again); a 422 `illegal-transition` once cancelled or refunded.',
       body: orderSchema,
     },
     errors: [404, 409, 422],
@@ -401,10 +425,20 @@ export const ordersRoutes = defineRoutes('orders', {
   'POST /orders/{id}/cancel': {
     entry: 'http/cancel-order.ts',
     access: 'staff',
-    summary: 'Cancel an order before it ships.',
+    summary: 'Cancel an order before it ships (stopping its shipment at the carrier).',
+    invokes: [shippingCancelShipment],
     params: orderParams,
     body: cancelBody,
-    response: { status: 200, description: 'The order, cancelled.', body: orderSchema },
+    response: {
+      status: 200,
+      description:
+        'The order, cancelled; stock goes back and the payment is voided or refunded. In `fulfilling` the ' +
+        'shipment is stopped at its carrier first: a 409 `shipment-too-late-to-cancel` when the carrier ' +
+        'has the parcel (the order stays as it is). A 409 `payment-capture-in-progress` or ' +
+        '`refund-in-progress` when a payment operation did not finish within a few seconds; a 422 ' +
+        '`illegal-transition` once shipped, cancelled or refunded.',
+      body: orderSchema,
+    },
     errors: [404, 409, 422],
   },
   'POST /orders/{id}/refunds': {
@@ -417,8 +451,11 @@ export const ordersRoutes = defineRoutes('orders', {
     response: {
       status: 200,
       description:
-        'The order after the refund (partially_refunded, or refunded once everything captured went back). ' +
-        'The gateway refunds first; a repeat of the same request at the same order version refunds once.',
+        'The order after the refund (partially_refunded, or refunded once everything captured went back), ' +
+        'the refund in `refunds`. The refund is recorded on the order before the gateway is asked: a retry ' +
+        'or a concurrent request for the same amount while it is open carries that refund on (never a ' +
+        'second one); another amount meanwhile is a 409 `refund-in-progress`. Above the stage’s approval ' +
+        'limit only an admin may refund (403 `refund-needs-admin`).',
       body: orderSchema,
     },
     errors: [404, 409, 422],

@@ -4,7 +4,7 @@ import { createDocumentClient } from '@commerce/lambda-kit/clients';
 import { loadEnv } from '@commerce/lambda-kit/env';
 import * as z from 'zod/mini';
 import { paymentProviderPolicy } from './domain/payment-provider.ts';
-import { ordersUseCases } from './orders.ts';
+import { ordersUseCases, refundApprovalLimits } from './orders.ts';
 import { peers } from './peers.ts';
 import { ordersStore } from './store.ts';
 
@@ -16,6 +16,8 @@ const env = loadEnv(
     ORDERS_HOLD_SECONDS: z._default(z.coerce.number().check(z.int(), z.gte(60)), 900),
     ORDERS_PAYMENT_PROVIDERS: z.string().check(z.minLength(1)),
     ORDERS_DEFAULT_PAYMENT_PROVIDER: z.string().check(z.minLength(1)),
+    /** JSON: currency → minor units above which a staff refund needs an admin (stage config). */
+    ORDERS_REFUND_APPROVAL_ABOVE: z.string().check(z.minLength(2)),
   }),
 );
 
@@ -31,6 +33,7 @@ export const { carts, checkout, lifecycle, operations, referenceData } = ordersU
     homeCountry: env.ORDERS_HOME_COUNTRY,
     defaultCurrency: env.ORDERS_DEFAULT_CURRENCY,
     holdSeconds: env.ORDERS_HOLD_SECONDS,
+    refundApprovalAbove: refundApprovalLimits(env.ORDERS_REFUND_APPROVAL_ABOVE),
     // Longer than the checkout function's timeout, so a lease never runs out under a live attempt.
     checkoutLeaseMs: 60_000,
   },

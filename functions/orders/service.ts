@@ -21,6 +21,7 @@ interface OrdersStage {
     readonly homeCountry: string;
     readonly defaultCurrency: string;
     readonly holdSeconds: number;
+    readonly refundApprovalAbove: Readonly<Record<string, number>>;
   };
 }
 
@@ -45,5 +46,6 @@ export const ordersService = defineService<OrdersStage>({
     ORDERS_HOME_COUNTRY: orders.homeCountry,
     ORDERS_DEFAULT_CURRENCY: orders.defaultCurrency,
     ORDERS_HOLD_SECONDS: String(orders.holdSeconds),
+    ORDERS_REFUND_APPROVAL_ABOVE: JSON.stringify(orders.refundApprovalAbove),
   }),
 });

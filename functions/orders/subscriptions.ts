@@ -8,6 +8,7 @@ import {
   PaymentAuthorized,
   PaymentCaptured,
   PaymentFailed,
+  PaymentRefunded,
   ProductArchived,
   ProductCreated,
   ProductUpdated,
@@ -15,7 +16,7 @@ import {
   ShipmentDelivered,
   ShipmentInTransit,
 } from '@commerce/events';
-import { paymentCapture, paymentVoid } from '@commerce/contracts';
+import { paymentCapture, paymentVoid, shippingCancelShipment } from '@commerce/contracts';
 import { defineSubscriptions } from '@commerce/lambda-kit/service';
 
 export const ordersSubscriptions = defineSubscriptions('orders', {
@@ -31,13 +32,15 @@ export const ordersSubscriptions = defineSubscriptions('orders', {
   },
   'payment-events': {
     entry: 'consumers/payment-events.ts',
-    description: 'captures authorized payments, marks orders paid, cancels failed ones',
-    events: [PaymentAuthorized, PaymentCaptured, PaymentFailed],
+    description: 'captures authorized payments, marks orders paid, cancels failed ones, records refunds',
+    events: [PaymentAuthorized, PaymentCaptured, PaymentFailed, PaymentRefunded],
     invokes: [paymentCapture, paymentVoid],
   },
   'fulfilment-events': {
     entry: 'consumers/fulfilment-events.ts',
     description: 'moves orders along their shipment; cancels those whose stock hold ran out',
     events: [ShipmentCreated, ShipmentInTransit, ShipmentDelivered, InventoryReservationExpired],
+    // A shipment created for an order cancelled meanwhile is stopped.
+    invokes: [shippingCancelShipment],
   },
 });

@@ -6,7 +6,7 @@
 // the functions read the carriers' keys from commerce/<stage>/shipping (created in the Data stack) and may
 // read nothing else; the local stage has none and signs sandbox webhooks with its published local secret.
 import { ShipmentCancelled, ShipmentCreated, ShipmentDelivered, ShipmentInTransit } from '@commerce/events';
-import { shippingCreateShipment, shippingQuoteRates } from '@commerce/contracts';
+import { shippingCancelShipment, shippingCreateShipment, shippingQuoteRates } from '@commerce/contracts';
 import { defineService } from '@commerce/lambda-kit/service';
 import { shippingRoutes } from './routes.ts';
 import { shippingSubscriptions } from './subscriptions.ts';
@@ -39,6 +39,11 @@ export const shippingService = defineService<ShippingStage>({
       entry: 'internal/create-shipment.ts',
       permissions: ['carrierSecret'],
     },
+    {
+      contract: shippingCancelShipment,
+      entry: 'internal/cancel-shipment.ts',
+      permissions: ['carrierSecret'],
+    },
   ],
   environment: ({ stage, shipping }) => ({
     SHIPPING_CARRIERS: shipping.carriers.join(','),
@@ -46,7 +51,7 @@ export const shippingService = defineService<ShippingStage>({
     ...(shipping.secret ? { SHIPPING_SECRET_ARN: shippingSecretName(stage) } : {}),
   }),
   permissions: {
-    // Only the functions that call a carrier (create a shipment, read its webhooks) name it.
+    // Only the functions that call a carrier (create or cancel a shipment, read its webhooks) name it.
     carrierSecret: ({ stage, shipping }, aws) =>
       shipping.secret
         ? [

@@ -15,7 +15,7 @@ import { toOutbox } from '@commerce/lambda-kit/outbox';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import type { CarrierAddress, CarrierLabel, Parcel, WebhookHeaders } from './domain/carrier.ts';
 import { carrierFor, type CarrierPolicy } from './domain/carrier-policy.ts';
-import { shipmentRequestFor, type PaidOrder } from './domain/order-shipment.ts';
+import { shipmentIdFor, shipmentRequestFor, type PaidOrder } from './domain/order-shipment.ts';
 import { RateTableConflict, type Carrier, type ShipmentRecord, type ShippingStore } from './domain/ports.ts';
 import {
   putMethod,
@@ -28,6 +28,7 @@ import {
 import { quoteRates, zoneFor, type Method, type RateCart, type RateOffer } from './domain/rates.ts';
 import {
   applyCarrierEvent,
+  cancelShipment,
   createShipment,
   markShipped,
   type Shipment,
@@ -214,6 +215,44 @@ export class Shipping {
     return { kind: created ? 'created' : 'existed', record };
   }
 
+  /**
+   * Stops an order's shipment (`shp_<orderId>`) before the carrier moves it: asks the carrier to void the
+   * label, then records the shipment cancelled with shipment.cancelled. Idempotent: a cancelled shipment
+   * answers `cancelled` again, an order without a shipment `no_shipment`. Too late (the shipment moved on,
+   * or the carrier has the parcel) is a 409 `shipment-too-late-to-cancel` and changes nothing.
+   */
+  async cancelOrderShipment(
+    orderId: string,
+    input: { readonly reason?: string | undefined; readonly actor?: string | undefined },
+    context: EventContext,
+  ): Promise<{ outcome: 'cancelled' | 'no_shipment'; record?: ShipmentRecord }> {
+    const found = await this.#store.getShipment(shipmentIdFor(orderId));
+    if (!found || found.shipment.orderId !== orderId) return { outcome: 'no_shipment' };
+    if (found.shipment.status === 'cancelled') return { outcome: 'cancelled', record: found };
+    assertNotMoving(found.shipment);
+    if (found.shipment.carrierRef !== undefined) {
+      const answer = await this.#carrier(found.shipment.carrier).cancel(found.shipment.carrierRef);
+      if (answer.outcome === 'too_late') {
+        logger.info('The carrier refused to cancel the shipment', { orderId, detail: answer.detail });
+        throw new ConflictError(answer.detail, TOO_LATE);
+      }
+    }
+    const { record } = await this.#change(
+      async () => this.shipment(found.shipment.id),
+      (shipment, now) => {
+        assertNotMoving(shipment);
+        return cancelShipment(shipment, {
+          at: now.toISOString(),
+          ...(input.actor === undefined ? {} : { actor: input.actor }),
+          ...(input.reason === undefined ? {} : { reason: input.reason }),
+        });
+      },
+      context,
+      found,
+    );
+    return { outcome: 'cancelled', record };
+  }
+
   /** Staff hand the parcel over (created → in_transit, announces shipment.in_transit). */
   async markShipped(
     id: string,
@@ -328,6 +367,18 @@ export class Shipping {
         if (attempt >= MAX_ATTEMPTS) throw new VersionConflictError();
       }
     }
+  }
+}
+
+const TOO_LATE = 'shipment-too-late-to-cancel';
+
+/** A shipment the carrier has moved can no longer be stopped (409, nothing changes). */
+function assertNotMoving(shipment: Shipment): void {
+  if (shipment.status !== 'created' && shipment.status !== 'cancelled') {
+    throw new ConflictError(
+      `Shipment ${shipment.id} is ${shipment.status}: too late to cancel it.`,
+      TOO_LATE,
+    );
   }
 }
 

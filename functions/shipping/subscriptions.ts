@@ -1,5 +1,5 @@
 // Shipping's bus subscriptions: the CDK app builds their rules and queues, the consumers read the same entries.
-import { OrderPaid } from '@commerce/events';
+import { OrderCancelled, OrderPaid } from '@commerce/events';
 import { defineSubscriptions } from '@commerce/lambda-kit/service';
 
 export const shippingSubscriptions = defineSubscriptions('shipping', {
@@ -7,6 +7,12 @@ export const shippingSubscriptions = defineSubscriptions('shipping', {
     entry: 'consumers/order-paid.ts',
     description: "creates a paid order's shipment",
     events: [OrderPaid],
+    permissions: ['carrierSecret'],
+  },
+  'order-cancelled': {
+    entry: 'consumers/order-cancelled.ts',
+    description: "stops a cancelled order's shipment at its carrier if it is still open",
+    events: [OrderCancelled],
     permissions: ['carrierSecret'],
   },
 });

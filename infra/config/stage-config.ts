@@ -188,6 +188,11 @@ export const stageConfigSchema = z
         defaultCurrency: z.string().regex(/^[A-Z]{3}$/),
         /** How long checkout holds stock for an order waiting for its payment. */
         holdSeconds: z.number().int().min(60).max(86_400),
+        /**
+         * Staff refunds above this amount (integer minor units, per ISO 4217 currency) need an admin; in a
+         * currency not listed every refund does.
+         */
+        refundApprovalAbove: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().int().min(0)),
       })
       .strict(),
     /** Who is told when something needs a person (docs/operations.md, "What alarms"). */

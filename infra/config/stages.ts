@@ -49,7 +49,12 @@ const stages: Record<StageName, StageConfig> = {
     },
     payments: { providers: ['sandbox', 'stripe'], defaultProvider: 'sandbox', secret: false },
     shipping: { carriers: ['sandbox', 'manual'], defaultCarrier: 'sandbox', secret: false },
-    orders: { homeCountry: 'DE', defaultCurrency: 'EUR', holdSeconds: 900 },
+    orders: {
+      homeCountry: 'DE',
+      defaultCurrency: 'EUR',
+      holdSeconds: 900,
+      refundApprovalAbove: { EUR: 10_000, USD: 10_000, GBP: 10_000 },
+    },
     alarms: { email: null, functionAlarms: false },
     events: { archiveRetentionDays: null, maxReceiveCount: 3 },
   },
@@ -99,7 +104,12 @@ const stages: Record<StageName, StageConfig> = {
     },
     payments: { providers: ['sandbox', 'stripe'], defaultProvider: 'sandbox', secret: true },
     shipping: { carriers: ['sandbox', 'manual'], defaultCarrier: 'sandbox', secret: true },
-    orders: { homeCountry: 'DE', defaultCurrency: 'EUR', holdSeconds: 900 },
+    orders: {
+      homeCountry: 'DE',
+      defaultCurrency: 'EUR',
+      holdSeconds: 900,
+      refundApprovalAbove: { EUR: 25_000, USD: 25_000, GBP: 25_000 },
+    },
     alarms: { email: null, functionAlarms: true },
     events: { archiveRetentionDays: 7, maxReceiveCount: 3 },
   },
@@ -156,7 +166,12 @@ const stages: Record<StageName, StageConfig> = {
     // Real gateways and carriers only: the schema refuses the sandboxes here (stage-config.ts).
     payments: { providers: ['stripe'], defaultProvider: 'stripe', secret: true },
     shipping: { carriers: ['manual'], defaultCarrier: 'manual', secret: true },
-    orders: { homeCountry: 'DE', defaultCurrency: 'EUR', holdSeconds: 900 },
+    orders: {
+      homeCountry: 'DE',
+      defaultCurrency: 'EUR',
+      holdSeconds: 900,
+      refundApprovalAbove: { EUR: 25_000, USD: 25_000, GBP: 25_000 },
+    },
     alarms: { email: 'oncall@shop.example.com', functionAlarms: true },
     // 30 days at most: the archive holds contact data of erased customers until it ages out (docs/customers.md).
     events: { archiveRetentionDays: 30, maxReceiveCount: 5 },

@@ -494,6 +494,22 @@ describe('gateways and carriers per stage', () => {
   });
 });
 
+describe('orders stage settings', () => {
+  it('hand every orders function the stage’s refund approval limits, per currency, as JSON', () => {
+    const fns = Object.values(
+      prod.serviceStacks['orders']!.findResources('AWS::Lambda::Function'),
+    ) as Resource[];
+    const handlers = fns.filter((f) => !String(f.Properties['Description']).includes('outbox'));
+    expect(handlers.length).toBeGreaterThan(0);
+    for (const fn of handlers) {
+      const variables = (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
+      expect(JSON.parse(String(variables['ORDERS_REFUND_APPROVAL_ABOVE']))).toEqual(
+        loadStageConfig('prod').orders.refundApprovalAbove,
+      );
+    }
+  });
+});
+
 describe('API resources across stacks', () => {
   it('each path segment is created once per API, the shared ones in the Api stack', () => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });

@@ -21,6 +21,7 @@ beforeAll(() => {
     ORDERS_DEFAULT_PAYMENT_PROVIDER: 'sandbox',
     SHIPPING_CARRIERS: 'sandbox,manual',
     SHIPPING_DEFAULT_CARRIER: 'sandbox',
+    ORDERS_REFUND_APPROVAL_ABOVE: '{"EUR":10000}',
   });
 });
 

@@ -1,7 +1,7 @@
 // The order's money on the way in: an authorization (or the gateway's reference while the customer acts),
 // a failed attempt, and the capture that makes the order paid. Pure.
 import { UnprocessableError } from '@commerce/lambda-kit/errors';
-import type { Order, OrderTransition, TransitionContext } from './order.ts';
+import { unchanged, type Order, type OrderTransition, type TransitionContext } from './order.ts';
 import { orderPaid } from './order-events.ts';
 import { assertTransition, moveTo, touch } from './order-state.ts';
 
@@ -58,7 +58,8 @@ export function markPaid(
     );
   }
   const intentId = payment.intentId ?? order.payment.intentId;
-  const after = moveTo(order, 'paid', ctx, {
+  const { paymentOperation: _claim, ...unclaimed } = order;
+  const after = moveTo(unclaimed, 'paid', ctx, {
     payment: {
       ...order.payment,
       ...(intentId !== undefined ? { intentId } : {}),
@@ -77,4 +78,26 @@ function assertAwaitingPayment(order: Order): void {
       'payment-not-pending',
     );
   }
+}
+
+/**
+ * The capture's claim on the order: set while the order awaits payment and nothing holds it, written at the
+ * version read (the condition), so that a cancellation written first makes the claim's write fail (and the
+ * capture sees the cancelled order and voids), and a claim written first makes the cancellation's write
+ * fail (and it waits for the capture's outcome). Claiming again (a redelivered payment.authorized resuming
+ * its own capture) changes nothing; an order not awaiting payment is answered as it is.
+ */
+export function claimCapture(order: Order, ctx: TransitionContext): OrderTransition {
+  if (order.status !== 'pending_payment' || order.paymentOperation !== undefined) return unchanged(order);
+  return {
+    order: touch(order, ctx, { paymentOperation: { kind: 'capture', startedAt: ctx.at.toISOString() } }),
+    events: [],
+  };
+}
+
+/** Frees the order after a capture the payment service refused; the order still awaits payment. */
+export function releaseCapture(order: Order, ctx: TransitionContext): OrderTransition {
+  if (order.paymentOperation === undefined) return unchanged(order);
+  const { paymentOperation: _claim, ...unclaimed } = order;
+  return { order: touch(unclaimed, ctx, {}), events: [] };
 }

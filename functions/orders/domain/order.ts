@@ -92,6 +92,37 @@ export interface OrderContact {
   readonly smsUpdates: boolean;
 }
 
+/**
+ * A refund of the order, recorded before the gateway is asked (`requested`, under an id the gateway is
+ * idempotent on) and settled by its answer or by payment.refunded (`succeeded`, `failed`). Refunds the
+ * payment service made on its own (a cancelled order's) are recorded `succeeded` when payment.refunded
+ * tells. See order-refund.ts.
+ */
+export interface OrderRefund {
+  readonly id: string;
+  /** Integer minor units. */
+  readonly amount: number;
+  readonly status: 'requested' | 'succeeded' | 'failed';
+  /** ISO 8601. */
+  readonly requestedAt: string;
+  /** Who asked (a staff member's sub, or `payment` for a refund it announced). */
+  readonly actor: string;
+  readonly settledAt?: string;
+  /** The payment service's problem type when it refused. */
+  readonly failure?: string;
+}
+
+/**
+ * A payment operation that holds the order while it runs: the capture claims the order (a conditional
+ * write) before it asks the gateway, and a cancellation meeting the claim waits for the capture's outcome
+ * instead of cancelling under it (docs/orders.md, "Capture and cancel").
+ */
+export interface PaymentOperation {
+  readonly kind: 'capture';
+  /** ISO 8601. */
+  readonly startedAt: string;
+}
+
 export interface StatusChange {
   readonly status: OrderStatus;
   /** ISO 8601. */
@@ -121,6 +152,10 @@ export interface Order {
   readonly totals: OrderTotals;
   readonly payment: OrderPayment;
   readonly shipment?: Shipment;
+  /** Every refund asked for or announced, oldest first (absent on orders from before refunds were kept). */
+  readonly refunds?: readonly OrderRefund[];
+  /** Set while a capture runs; see PaymentOperation. */
+  readonly paymentOperation?: PaymentOperation;
   readonly status: OrderStatus;
   /** Every status the order has had, oldest first; the last entry is the current status. */
   readonly history: readonly StatusChange[];

@@ -13,6 +13,7 @@ import type {
   paymentRefund,
   paymentVoid,
   pricingQuote,
+  shippingCancelShipment,
   shippingQuoteRates,
 } from '@commerce/contracts';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
@@ -135,6 +136,8 @@ export interface PricingPeer {
 export interface ShippingPeer {
   /** The methods that ship a cart to its destination, cheapest first. */
   quoteRates(request: RequestOf<typeof shippingQuoteRates>): Answer<typeof shippingQuoteRates>;
+  /** Stops the order's shipment at its carrier; idempotent. 409 shipment-too-late-to-cancel. */
+  cancelShipment(request: RequestOf<typeof shippingCancelShipment>): Answer<typeof shippingCancelShipment>;
 }
 
 export interface InventoryPeer {

@@ -1,4 +1,4 @@
-// POST /me/orders/{id}/cancel (customer): cancels the customer's own order before it ships.
+// POST /me/orders/{id}/cancel (customer): cancels the customer's own order before fulfilment starts.
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { ordersRoutes } from '../routes.ts';
 import { operations } from '../runtime.ts';

@@ -1,4 +1,4 @@
-// POST /orders/{id}/cancel (staff): cancels an order before it ships.
+// POST /orders/{id}/cancel (staff): cancels an order before it ships, stopping its shipment first.
 import { UnauthorizedError } from '@commerce/lambda-kit/errors';
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { ordersRoutes } from '../routes.ts';

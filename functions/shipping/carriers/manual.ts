@@ -27,7 +27,7 @@ export function manualCarrier(): Carrier {
     createShipment: (request) => new Promise((resolve) => resolve(created(request))),
     // Nothing was booked anywhere: there is nothing to void. A parcel staff marked shipped is refused by the
     // shipment's state (in_transit cannot be cancelled), which the cancelling use case checks.
-    cancel: () => Promise.resolve(),
+    cancel: () => Promise.resolve({ outcome: 'cancelled' }),
     track: (trackingNumber) =>
       Promise.reject(
         new NotFoundError(`The manual carrier keeps no tracking; ${trackingNumber} is followed by hand.`),

@@ -15,7 +15,6 @@ import {
 } from '@commerce/lambda-kit/webhook-signature';
 import { createHash } from 'node:crypto';
 import {
-  ConflictError,
   NotFoundError,
   UnprocessableError,
   ValidationError,
@@ -25,6 +24,7 @@ import * as z from 'zod/mini';
 import { SHIPMENT_STATUSES, type CarrierEvent, type ShipmentStatus } from '../domain/shipment.ts';
 import {
   WebhookSignatureError,
+  type CarrierCancellation,
   type CreatedShipment,
   type CreateShipmentRequest,
   type TrackingReport,
@@ -219,17 +219,18 @@ export function sandboxCarrier(options: SandboxCarrierOptions): SandboxCarrier {
     return created;
   };
 
-  const cancel = (carrierRef: string): void => {
+  const cancel = (carrierRef: string): CarrierCancellation => {
     const trackingNumber = byRef.get(carrierRef);
-    if (trackingNumber === undefined) return;
+    if (trackingNumber === undefined) return { outcome: 'cancelled' };
     const parcel = known(trackingNumber);
     if (parcel.status !== 'created' && parcel.status !== 'cancelled') {
-      throw new ConflictError(
-        `The parcel ${trackingNumber} is already ${parcel.status}; it cannot be cancelled.`,
-        'carrier-cancel-refused',
-      );
+      return {
+        outcome: 'too_late',
+        detail: `The parcel ${trackingNumber} is already ${parcel.status}; it cannot be cancelled.`,
+      };
     }
     parcel.status = 'cancelled';
+    return { outcome: 'cancelled' };
   };
 
   return {

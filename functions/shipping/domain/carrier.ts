@@ -51,6 +51,10 @@ export interface CreatedShipment {
   readonly trackingUrl?: string;
 }
 
+/** The carrier's answer to a cancellation: done, or too late (it has the parcel), with its words why. */
+export type CarrierCancellation =
+  { readonly outcome: 'cancelled' } | { readonly outcome: 'too_late'; readonly detail: string };
+
 export interface TrackingReport {
   readonly trackingNumber: string;
   readonly status: ShipmentStatus;

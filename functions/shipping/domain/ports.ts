@@ -2,6 +2,7 @@
 // memory in the unit tests) and the carriers (adapters in ../carriers/). Pure types.
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import type {
+  CarrierCancellation,
   CarrierLabel,
   CreatedShipment,
   CreateShipmentRequest,
@@ -58,8 +59,12 @@ export interface Carrier {
   readonly name: string;
   /** Creates the shipment and its label; the same shipmentId twice gives the same result. */
   createShipment(request: CreateShipmentRequest): Promise<CreatedShipment>;
-  /** Voids the label; refuses (ConflictError) once the carrier has the parcel. Cancelling twice is fine. */
-  cancel(carrierRef: string): Promise<void>;
+  /**
+   * Voids the label before the carrier moves the parcel: `cancelled` (also when it was voided before, or the
+   * carrier does not know the reference: nothing of ours will move), `too_late` once the carrier has the
+   * parcel. Rejects only when the carrier could not be asked (the caller retries).
+   */
+  cancel(carrierRef: string): Promise<CarrierCancellation>;
   /** The carrier's view of a parcel; NotFoundError for a tracking number it does not know. */
   track(trackingNumber: string): Promise<TrackingReport>;
   /**

@@ -550,7 +550,7 @@ export type paths = {
     get?: never;
     put?: never;
     /**
-     * Cancel one of the customer’s orders before it ships.
+     * Cancel one of the customer’s orders before fulfilment starts.
      * @description Who may call: A signed-in user (any group).
      */
     post: operations['cancelMyOrder'];
@@ -630,7 +630,7 @@ export type paths = {
     get?: never;
     put?: never;
     /**
-     * Cancel an order before it ships.
+     * Cancel an order before it ships (stopping its shipment at the carrier).
      * @description Who may call: A member of the `staff` or `admin` group.
      */
     post: operations['cancelOrder'];
@@ -1723,6 +1723,27 @@ export type components = {
         trackingNumber: string;
         /** @enum {string} */
         status: 'in_transit' | 'delivered';
+      };
+      /** @description Every refund asked for or made, oldest first; `requested` while it runs. */
+      refunds?: {
+        id: string;
+        /** @description Integer minor units of the currency. */
+        amount: number;
+        /** @enum {string} */
+        status: 'requested' | 'succeeded' | 'failed';
+        /** Format: date-time */
+        requestedAt: string;
+        actor: string;
+        /** Format: date-time */
+        settledAt?: string;
+        failure?: string;
+      }[];
+      /** @description Set while the capture holds the order; a cancellation waits for it. */
+      paymentOperation?: {
+        /** @constant */
+        kind: 'capture';
+        /** Format: date-time */
+        startedAt: string;
       };
       /** @enum {string} */
       status:
@@ -3543,7 +3564,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The order, cancelled (before it ships); stock goes back and the payment is voided or refunded. */
+      /** @description The order, cancelled (while it is `pending_payment` or `paid`); stock goes back and the payment is voided or refunded. From `fulfilling` on a 409 `order-fulfilment-started` (support can still try); a 409 `payment-capture-in-progress` when its capture did not finish within a few seconds (try again); a 422 `illegal-transition` once cancelled or refunded. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3675,7 +3696,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The order, cancelled. */
+      /** @description The order, cancelled; stock goes back and the payment is voided or refunded. In `fulfilling` the shipment is stopped at its carrier first: a 409 `shipment-too-late-to-cancel` when the carrier has the parcel (the order stays as it is). A 409 `payment-capture-in-progress` or `refund-in-progress` when a payment operation did not finish within a few seconds; a 422 `illegal-transition` once shipped, cancelled or refunded. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3715,7 +3736,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The order after the refund (partially_refunded, or refunded once everything captured went back). The gateway refunds first; a repeat of the same request at the same order version refunds once. */
+      /** @description The order after the refund (partially_refunded, or refunded once everything captured went back), the refund in `refunds`. The refund is recorded on the order before the gateway is asked: a retry or a concurrent request for the same amount while it is open carries that refund on (never a second one); another amount meanwhile is a 409 `refund-in-progress`. Above the stage’s approval limit only an admin may refund (403 `refund-needs-admin`). */
       200: {
         headers: {
           [name: string]: unknown;

@@ -1,5 +1,6 @@
-// Shipping's internal functions: `quoteRates`, the offers for a cart (orders at checkout), and
-// `createShipment`, the label and shipment for a paid order's parcels. docs/shipping.md has the rules.
+// Shipping's internal functions: `quoteRates`, the offers for a cart (orders at checkout),
+// `createShipment`, the label and shipment for a paid order's parcels, and `cancelShipment`, stopping it
+// at the carrier before it moves (orders, when staff cancel a fulfilling order). docs/shipping.md has the rules.
 import { shipmentStatusSchema } from '@commerce/events';
 import * as z from 'zod/mini';
 import { correlationIdSchema, defineInternal, type InternalResult } from './define.ts';
@@ -173,6 +174,43 @@ export const shippingCreateShipment = defineInternal({
   reply: createShipmentReplySchema,
 });
 
+// ---------------------------------------------------------------------------------------------------------
+// cancelShipment
+
+export const cancelShipmentRequestSchema = z.strictObject({
+  /** The order whose shipment (`shp_<orderId>`, the one order.paid created) is to be stopped. */
+  orderId: entityId,
+  /** Why, for the shipment's tracking history (a staff member's note). */
+  reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+  /** Who asked (a staff member's sub), for the tracking history. */
+  actor: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+  correlationId: correlationIdSchema,
+});
+
+export const cancelShipmentReplySchema = z.object({
+  /**
+   * `cancelled`: the carrier voided the label (or had it voided before: cancelling twice is fine);
+   * `no_shipment`: the order has no shipment, so nothing can leave. Too late is a refusal, not a reply.
+   */
+  outcome: z.enum(['cancelled', 'no_shipment']),
+  shipment: z.optional(shipmentSchema),
+});
+
+/**
+ * Stops an order's shipment before the carrier moves it: voids the label at the carrier, then records the
+ * shipment cancelled (shipment.cancelled). Idempotent. Refusals: 400 malformed, 409
+ * shipment-too-late-to-cancel (the carrier has the parcel, or the shipment moved on already).
+ */
+export const shippingCancelShipment = defineInternal({
+  service: 'shipping',
+  name: 'cancelShipment',
+  description: "stops an order's shipment at its carrier before it moves (idempotent; 409 when too late)",
+  request: cancelShipmentRequestSchema,
+  reply: cancelShipmentReplySchema,
+});
+
+export type CancelShipmentRequest = z.infer<typeof cancelShipmentRequestSchema>;
+export type CancelShipmentReply = z.infer<typeof cancelShipmentReplySchema>;
 export type CreateShipmentRequest = z.infer<typeof createShipmentRequestSchema>;
 export type CreateShipmentReply = z.infer<typeof createShipmentReplySchema>;
 export type ShipmentReply = z.infer<typeof shipmentSchema>;

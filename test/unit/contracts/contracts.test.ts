@@ -16,6 +16,7 @@ import {
   paymentVoid,
   pricingQuote,
   QUOTE_CURRENCIES,
+  shippingCancelShipment,
   shippingCreateShipment,
   shippingQuoteRates,
   type InternalContract,
@@ -41,13 +42,18 @@ import { MAX_QUANTITY } from '../../../functions/pricing/domain/quote.ts';
 import { priceBookOf } from '../../../functions/pricing/domain/records.ts';
 import { priceQuote } from '../../../functions/pricing/pricing.ts';
 import { quoteRates, type Method, type Zone } from '../../../functions/shipping/domain/rates.ts';
-import { applyCarrierEvent, createShipment } from '../../../functions/shipping/domain/shipment.ts';
+import {
+  applyCarrierEvent,
+  cancelShipment,
+  createShipment,
+} from '../../../functions/shipping/domain/shipment.ts';
 import { shipmentView } from '../../../functions/shipping/shipping.ts';
 
 const contracts: readonly InternalContract[] = [
   pricingQuote,
   shippingQuoteRates,
   shippingCreateShipment,
+  shippingCancelShipment,
   inventoryReserve,
   inventoryCommit,
   inventoryRelease,
@@ -70,6 +76,7 @@ describe('the contracts and the infra wiring', () => {
       'PRICING_QUOTE_FUNCTION',
       'SHIPPING_QUOTE_RATES_FUNCTION',
       'SHIPPING_CREATE_SHIPMENT_FUNCTION',
+      'SHIPPING_CANCEL_SHIPMENT_FUNCTION',
       'INVENTORY_RESERVE_FUNCTION',
       'INVENTORY_COMMIT_FUNCTION',
       'INVENTORY_RELEASE_FUNCTION',
@@ -271,6 +278,28 @@ describe('shipping', () => {
       shipment: shipmentView({ shipment: moved, version: 2, label: { url: 'https://carrier.example/l/1' } }),
       created: false,
     });
+  });
+
+  it('cancelShipment describes its outcomes and the cancelled shipment exactly', () => {
+    const { shipment } = createShipment({
+      id: 'shp_ord_1',
+      orderId: 'ord_1',
+      carrier: 'sandbox',
+      service: 'de-standard',
+      trackingNumber: 'SBX123',
+      carrierRef: 'sbx_1',
+      at: '2026-03-01T10:00:00.000Z',
+    });
+    const cancelled = cancelShipment(shipment, {
+      at: '2026-03-01T11:00:00.000Z',
+      actor: 'staff-1',
+      reason: 'Customer called',
+    }).shipment;
+    expectExactReply(shippingCancelShipment, {
+      outcome: 'cancelled',
+      shipment: shipmentView({ shipment: cancelled, version: 2 }),
+    });
+    expectExactReply(shippingCancelShipment, { outcome: 'no_shipment' });
   });
 });
 

@@ -7,6 +7,7 @@ import { checkoutAnswer } from '../../../functions/orders/http/checkout-answer.t
 import { ADDRESS, APPROVE, context, grandTotalOf, ordersWorld, SKU } from './support/world.ts';
 
 const event = { correlationId: 'corr-event', causationId: 'evt-1' };
+const STAFF = { sub: 'staff-1', admin: false };
 const notice = {
   id: 'shp_1',
   carrier: 'sandbox',
@@ -177,7 +178,7 @@ describe('staff and customer operations', () => {
     await w.lifecycle.onPaymentAuthorized(w.orderId, event);
     const paid = w.table.order(w.orderId)!;
 
-    const after = await w.operations.refundOrder(w.orderId, 1000, 'staff-1', context);
+    const after = await w.operations.refundOrder(w.orderId, 1000, STAFF, context);
 
     const refundId = `rf_${paid.id.slice(4)}_${paid.version}`;
     expect(w.peers.callsOf('refund')).toEqual([
@@ -205,9 +206,7 @@ describe('staff and customer operations', () => {
       ...w.peers.payments.get(w.table.order(w.orderId)!.payment.id!)!,
       capturedAmount: 10,
     });
-    const error = await w.operations
-      .refundOrder(w.orderId, 1000, 'staff-1', context)
-      .catch((e: unknown) => e);
+    const error = await w.operations.refundOrder(w.orderId, 1000, STAFF, context).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnprocessableError);
     expect((error as UnprocessableError).problemType).toBe('refund-exceeds-captured');
     expect(w.table.order(w.orderId)?.status).toBe('paid');

@@ -11,6 +11,7 @@ import {
   sandboxWebhookSecret,
 } from '../../../functions/shipping/carrier-registry.ts';
 import {
+  sandboxCarrier,
   sandboxCarrierWebhook,
   sandboxTrackingNumber,
 } from '../../../functions/shipping/carriers/sandbox.ts';
@@ -311,6 +312,82 @@ describe('a paid order', () => {
       problemType: 'unknown-shipping-method',
     });
     expect(store.types()).toEqual([]);
+  });
+});
+
+describe('a cancelled order', () => {
+  const paid = {
+    orderId: 'ord-8',
+    shipTo: { name: 'Erika', line1: 'Hauptstr. 5', city: 'München', postalCode: '80331', country: 'DE' },
+    shippingMethod: 'de-standard',
+    totalWeightGrams: 900,
+  };
+  const by = { actor: 'staff-1', reason: 'Customer called' };
+
+  it('has its shipment stopped at the carrier before it moves, once; none is no_shipment', async () => {
+    const { shipping, store } = await withTable();
+    expect(await shipping.cancelOrderShipment('ord-8', by, context)).toEqual({ outcome: 'no_shipment' });
+    await shipping.shipPaidOrder(paid, context);
+
+    const first = await shipping.cancelOrderShipment('ord-8', by, context);
+    expect(first).toMatchObject({ outcome: 'cancelled', record: { shipment: { status: 'cancelled' } } });
+    expect(first.record?.shipment.history.at(-1)).toMatchObject({
+      status: 'cancelled',
+      source: 'staff',
+      actor: 'staff-1',
+      description: 'Customer called',
+    });
+    expect(await shipping.cancelOrderShipment('ord-8', {}, context)).toMatchObject({ outcome: 'cancelled' });
+    expect(store.types()).toEqual(['shipment.created', 'shipment.cancelled']);
+  });
+
+  it('is too late once the shipment moved: 409 shipment-too-late-to-cancel, nothing changes', async () => {
+    const { shipping, store } = await withTable();
+    const { record } = await shipping.createShipment(
+      { ...request, orderId: 'ord-9', shipmentId: 'shp_ord-9' },
+      context,
+    );
+    const moving = sandboxCarrierWebhook(
+      {
+        id: 'e1',
+        trackingNumber: record.shipment.trackingNumber,
+        status: 'in_transit',
+        at: clock().toISOString(),
+      },
+      LOCAL_SANDBOX_WEBHOOK_SECRET,
+    );
+    await shipping.receiveWebhook('sandbox', moving.body, moving.headers, context);
+    await expect(shipping.cancelOrderShipment('ord-9', by, context)).rejects.toMatchObject({
+      status: 409,
+      problemType: 'shipment-too-late-to-cancel',
+    });
+    expect(store.shipments.get('shp_ord-9')?.shipment.status).toBe('in_transit');
+    expect(store.types()).toEqual(['shipment.created', 'shipment.in_transit']);
+  });
+
+  it('is too late when the carrier has the parcel before its scan reached us', async () => {
+    const store = new MemoryStore();
+    const carrier = sandboxCarrier({ secret: LOCAL_SANDBOX_WEBHOOK_SECRET, now: clock });
+    const shipping = new Shipping(store, {
+      carriers: () => carrier,
+      carrierPolicy: { carriers: ['sandbox'], defaultCarrier: 'sandbox' },
+      sender: DEFAULT_SENDER,
+      clock,
+    });
+    await shipping.putZone('de', { version: 0, name: 'Germany', countries: ['DE'] });
+    await shipping.putMethod('de-standard', standard);
+    const { record } = await shipping.shipPaidOrder(paid, context).then((o) => {
+      if (o.kind === 'unshippable') throw new Error(o.why);
+      return o;
+    });
+    carrier.advance(record.shipment.trackingNumber, 'in_transit');
+
+    await expect(shipping.cancelOrderShipment('ord-8', by, context)).rejects.toMatchObject({
+      status: 409,
+      problemType: 'shipment-too-late-to-cancel',
+    });
+    expect(store.shipments.get('shp_ord-8')?.shipment.status).toBe('created');
+    expect(store.types()).toEqual(['shipment.created']);
   });
 });
 

@@ -2,6 +2,7 @@
 // reservations held per order, and a payment gateway told how to answer. Idempotent where the real callees
 // are (a reservation per order id, a payment per payment id). Every call is logged.
 import type {
+  CancelShipmentReply,
   InternalProblem,
   InternalResult,
   PaymentReply,
@@ -52,6 +53,12 @@ export class FakePeers implements Peers {
   holdAuthorization: Promise<void> | undefined;
   /** Called when an authorization arrives (before it is held). */
   onAuthorize: (() => void) | undefined;
+  /** The carrier has the parcel: cancelShipment answers 409 shipment-too-late-to-cancel. */
+  carrierTooLate = false;
+  /** Awaited after a capture took effect and before it answers: another step runs "meanwhile". */
+  duringCapture: (() => Promise<void>) | undefined;
+  /** Awaited after a refund took effect and before it answers. */
+  duringRefund: (() => Promise<void>) | undefined;
   readonly #now: () => Date;
 
   constructor(now: () => Date) {
@@ -197,8 +204,10 @@ export class FakePeers implements Peers {
       : { payment };
   }
 
-  capture(request: Request<'capture'>): Promise<InternalResult<PaymentReply>> {
-    return Promise.resolve(this.#capture(request));
+  async capture(request: Request<'capture'>): Promise<InternalResult<PaymentReply>> {
+    const answer = this.#capture(request);
+    await this.duringCapture?.();
+    return answer;
   }
 
   #capture(request: Request<'capture'>): InternalResult<PaymentReply> {
@@ -229,8 +238,26 @@ export class FakePeers implements Peers {
     return { payment: voided };
   }
 
-  refund(request: Request<'refund'>): Promise<InternalResult<PaymentReply>> {
-    return Promise.resolve(this.#refund(request));
+  async refund(request: Request<'refund'>): Promise<InternalResult<PaymentReply>> {
+    const answer = this.#refund(request);
+    await this.duringRefund?.();
+    return answer;
+  }
+
+  cancelShipment(request: Request<'cancelShipment'>): Promise<InternalResult<CancelShipmentReply>> {
+    this.calls.push({ operation: 'cancelShipment', request });
+    return Promise.resolve(
+      this.carrierTooLate
+        ? {
+            error: problem(
+              409,
+              'shipment-too-late-to-cancel',
+              'Conflict',
+              'The parcel is already in_transit; it cannot be cancelled.',
+            ),
+          }
+        : { outcome: 'cancelled' as const },
+    );
   }
 
   #refund(request: Request<'refund'>): InternalResult<PaymentReply> {

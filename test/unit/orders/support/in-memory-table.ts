@@ -43,6 +43,11 @@ export class InMemoryOrdersTable
   readonly #counters = new Map<number, number>();
   readonly #outbox: OutboxItem[] = [];
   readonly #now: () => Date;
+  /**
+   * Awaited when an order write arrives, before its condition is checked: a test interleaves another
+   * step there (a concurrent writer) or throws to lose the write.
+   */
+  beforeSaveOrder: ((order: Order) => Promise<void>) | undefined;
 
   /** `now` is the clock the key's expiry is compared with (DynamoDB's own in the adapter). */
   constructor(now: () => Date) {
@@ -226,15 +231,16 @@ export class InMemoryOrdersTable
     return Promise.resolve(true);
   }
 
-  saveOrder(
+  async saveOrder(
     order: Order,
     expectedVersion: number,
     events: readonly OutboxItem[],
     alongside: AlongsideOrder = {},
   ): Promise<void> {
     this.calls.push('orders.saveOrder');
+    await this.beforeSaveOrder?.(order);
     if (this.#orders.get(order.id)?.version !== expectedVersion) {
-      return Promise.reject(new VersionConflictError());
+      throw new VersionConflictError();
     }
     this.#orders.set(order.id, copy(order));
     this.#outbox.push(...copy(events));
@@ -242,7 +248,6 @@ export class InMemoryOrdersTable
       this.#checkouts.set(keyOf(alongside.checkout.key), copy(alongside.checkout.record));
     }
     if (alongside.deleteCart !== undefined) this.#carts.delete(alongside.deleteCart);
-    return Promise.resolve();
   }
 
   listCustomerOrders(customerId: string, limit: number, start: StartKey | undefined): Promise<OrderPage> {

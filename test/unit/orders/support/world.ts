@@ -12,6 +12,7 @@ export const SKU = 'TEE-M';
 export const UNIT_PRICE = 2000;
 export const LEASE_MS = 60_000;
 export const HOLD_SECONDS = 900;
+export const REFUND_APPROVAL_ABOVE = 1000;
 
 export const ADDRESS: PostalAddress = {
   name: 'Ada Lovelace',
@@ -45,7 +46,10 @@ export function ordersWorld() {
       defaultCurrency: 'EUR',
       holdSeconds: HOLD_SECONDS,
       checkoutLeaseMs: LEASE_MS,
+      refundApprovalAbove: { EUR: REFUND_APPROVAL_ABOVE },
       now: clock.now,
+      // A cancellation waiting for a capture lets the other steps run instead of sleeping.
+      sleep: () => new Promise((resolve) => setImmediate(resolve)),
     },
   );
   table.seedSku({
