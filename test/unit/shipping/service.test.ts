@@ -507,8 +507,8 @@ describe('the manual carrier', () => {
 
   it('cancels at the carrier freely while waiting for hand-over, and has no webhooks or tracking', async () => {
     const manual = carrierRegistry({ stage: 'prod', carriers: ['manual'] })('manual');
-    await expect(manual.cancel('MANUAL-shp-1')).resolves.toBeUndefined();
-    await expect(manual.cancel('MANUAL-shp-1')).resolves.toBeUndefined();
+    await expect(manual.cancel('MANUAL-shp-1')).resolves.toEqual({ outcome: 'cancelled' });
+    await expect(manual.cancel('MANUAL-shp-1')).resolves.toEqual({ outcome: 'cancelled' });
     await expect(manual.parseWebhook('{}', {})).rejects.toMatchObject({ status: 404 });
     await expect(manual.track('MANUAL-shp-1')).rejects.toMatchObject({ status: 404 });
     const { shipping } = await manualTable();
