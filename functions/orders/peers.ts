@@ -5,6 +5,7 @@
 // variable. A refusal is answered as { error }; a callee that did not answer rejects with
 // PeerUnavailableError.
 import {
+  inventoryExtend,
   inventoryReserve,
   paymentAuthorize,
   paymentCapture,
@@ -20,6 +21,7 @@ const clients = {
   quote: internalClient(pricingQuote),
   quoteRates: internalClient(shippingQuoteRates),
   reserve: internalClient(inventoryReserve),
+  extend: internalClient(inventoryExtend),
   authorize: internalClient(paymentAuthorize),
   capture: internalClient(paymentCapture),
   void: internalClient(paymentVoid),
@@ -30,6 +32,7 @@ export const peers: Peers = {
   quote: (request) => clients.quote.invoke(request),
   quoteRates: (request) => clients.quoteRates.invoke(request),
   reserve: (request) => clients.reserve.invoke(request),
+  extend: (request) => clients.extend.invoke(request),
   authorize: (request) => clients.authorize.invoke(request),
   capture: (request) => clients.capture.invoke(request),
   void: (request) => clients.void.invoke(request),

@@ -4,6 +4,7 @@
 // at /me/cart), checkout, and orders for their customers and for staff.
 import { pageSchema, type RouteContract } from '@commerce/lambda-kit/contract';
 import {
+  inventoryExtend,
   inventoryReserve,
   paymentAuthorize,
   paymentRefund,
@@ -200,8 +201,8 @@ const checkout = {
 
 /** Pricing a cart asks pricing for the quote and shipping for the rates. */
 const pricingPeers = [pricingQuote, shippingQuoteRates];
-/** Checkout also holds the stock and authorizes the payment. */
-const checkoutPeers = [...pricingPeers, inventoryReserve, paymentAuthorize];
+/** Checkout also holds the stock, authorizes the payment and keeps the stock held once authorized. */
+const checkoutPeers = [...pricingPeers, inventoryReserve, paymentAuthorize, inventoryExtend];
 
 export const ordersRoutes = defineRoutes('orders', {
   'POST /carts': {

@@ -9,6 +9,9 @@ export const handler = httpRoute({
   ...ordersRoutes['POST /me/cart/checkout'],
   handler: async ({ principal, headers, body, correlationId }) => {
     const key = idempotencyKeyOf(headers);
-    return checkoutAnswer(await checkout.checkout(customer(principal), key, body, { correlationId }));
+    return checkoutAnswer(
+      await checkout.checkout(customer(principal), key, body, { correlationId }),
+      'customer',
+    );
   },
 });

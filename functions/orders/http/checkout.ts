@@ -9,6 +9,9 @@ export const handler = httpRoute({
   ...ordersRoutes['POST /carts/{id}/checkout'],
   handler: async ({ params, headers, body, correlationId }) => {
     const key = idempotencyKeyOf(headers);
-    return checkoutAnswer(await checkout.checkout(guest(params.id, headers), key, body, { correlationId }));
+    return checkoutAnswer(
+      await checkout.checkout(guest(params.id, headers), key, body, { correlationId }),
+      'guest',
+    );
   },
 });

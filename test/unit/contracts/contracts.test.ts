@@ -7,6 +7,7 @@ import {
   functionEnvName,
   internalProblemSchema,
   inventoryCommit,
+  inventoryExtend,
   inventoryRelease,
   inventoryReserve,
   MAX_QUOTE_QUANTITY,
@@ -25,7 +26,7 @@ import { problemOf } from '@commerce/lambda-kit/internal';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { services } from '../../../infra/services/index.ts';
-import { commit, release, reserve } from '../../../functions/inventory/domain/reservation.ts';
+import { commit, extend, release, reserve } from '../../../functions/inventory/domain/reservation.ts';
 import { InsufficientStockError, type StockLevel } from '../../../functions/inventory/domain/stock.ts';
 import {
   newPayment,
@@ -50,6 +51,7 @@ const contracts: readonly InternalContract[] = [
   shippingCreateShipment,
   inventoryReserve,
   inventoryCommit,
+  inventoryExtend,
   inventoryRelease,
   paymentAuthorize,
   paymentCapture,
@@ -72,6 +74,7 @@ describe('the contracts and the infra wiring', () => {
       'SHIPPING_CREATE_SHIPMENT_FUNCTION',
       'INVENTORY_RESERVE_FUNCTION',
       'INVENTORY_COMMIT_FUNCTION',
+      'INVENTORY_EXTEND_FUNCTION',
       'INVENTORY_RELEASE_FUNCTION',
       'PAYMENT_AUTHORIZE_FUNCTION',
       'PAYMENT_CAPTURE_FUNCTION',
@@ -286,9 +289,10 @@ describe('inventory', () => {
     { sku: 'TEE-M', quantity: 1 },
   ];
 
-  it('reserve, commit and release describe the reservation exactly', () => {
+  it('reserve, extend, commit and release describe the reservation exactly', () => {
     const { reservation } = reserve('ord_1', lines, levels, t0);
     expectExactReply(inventoryReserve, { reservation, created: true });
+    expectExactReply(inventoryExtend, { reservation: extend(reservation, later).reservation });
 
     const committed = commit(reservation, later).reservation;
     expectExactReply(inventoryCommit, { reservation: committed });

@@ -255,12 +255,12 @@ describe('checkout details', () => {
 describe('mergeGuestCart', () => {
   it('sums quantities per SKU, cut to the cap, and reports the cut', () => {
     const mine = withLines(customer(), [
-      ['A', 90],
+      ['A', 95],
       ['B', 1],
     ]);
     const theirs = withLines(guest(), [
       ['C', 2],
-      ['A', 20],
+      ['A', 10],
       ['B', 4],
     ]);
     const { cart, capped, dropped } = mergeGuestCart(mine, theirs, later);
