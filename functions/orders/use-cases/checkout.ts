@@ -415,7 +415,11 @@ export class Checkout {
       context,
       (o) =>
         o.status === 'pending_payment'
-          ? cancel(o, reason, { at: this.#options.now(), reason, actor: 'payment' })
+          ? cancel(o, reason, {
+              at: this.#options.now(),
+              reason,
+              actor: reason === 'reservation_expired' ? 'inventory' : 'payment',
+            })
           : unchanged(o),
       { alongside: () => ({ checkout: this.#finished(attempt, outcome) }), current: order },
     );

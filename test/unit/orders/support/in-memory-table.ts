@@ -98,6 +98,11 @@ export class InMemoryOrdersTable
     }));
   }
 
+  /** The outbox items written so far, as the adapter would put them. */
+  outboxItems(): OutboxItem[] {
+    return copy(this.#outbox);
+  }
+
   seedSku(record: SkuRecord): void {
     this.#skus.set(record.sku, copy(record));
   }
