@@ -193,7 +193,11 @@ const checkout = {
       'and body answers the same (no second order or charge), the same key with another body is a 422 ' +
       '`idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 ' +
       '`payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, ' +
-      'nothing charged); too little stock a 409 `insufficient-stock` with `shortages`.',
+      'nothing charged); too little stock a 409 `insufficient-stock` with `shortages` (a guest sees the ' +
+      'short SKUs, not how many are left). One checkout per cart: another key while a checkout holds the ' +
+      'cart is a 409 `cart-checkout-in-progress`, after it placed its order a 409 `cart-checked-out`, both ' +
+      'with that checkout’s `orderId`. A retry resumed after its stock hold ran out is a 409 ' +
+      '`reservation-expired` (the order cancelled, nothing charged).',
     body: checkoutResult,
   },
   errors: [402, 404, 409, 422, 503],

@@ -84,8 +84,10 @@ export function checkoutAnswer(outcome: CheckoutOutcome, audience: CheckoutAudie
 
 /** A stock refusal without units: the SKUs short and what was asked, in `shortages` and the detail. */
 function withoutCounts(refusal: Extract<CheckoutOutcome, { kind: 'reservation-refused' }>['refusal']) {
-  const { shortages } = refusal as { shortages?: readonly { sku: string; requested: number }[] };
-  if (!Array.isArray(shortages)) return { detail: refusal.detail };
+  const listed: unknown = (refusal as { shortages?: unknown }).shortages;
+  if (!Array.isArray(listed)) return { detail: refusal.detail };
+  // Inventory's shortages (contracts: shortageSchema), of which only the SKU and what was asked are shown.
+  const shortages = listed as readonly { readonly sku: string; readonly requested: number }[];
   return {
     detail: `Not enough stock for ${shortages.map((s) => s.sku).join(', ')}.`,
     shortages: shortages.map(({ sku, requested }) => ({ sku, requested })),
