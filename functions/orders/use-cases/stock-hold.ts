@@ -34,13 +34,15 @@ export class StockHold {
 
   /**
    * Has inventory keep the order's stock held until the capture. False when the hold is gone (expired or
-   * released: 404, 422); an inventory that does not answer is not a refusal: its payment.authorized consumer
-   * extends the hold too.
+   * released: 404, 422); an inventory that does not answer or is busy is not a refusal: its
+   * payment.authorized consumer extends the hold too.
    */
   async keep(orderId: string, correlationId: string): Promise<boolean> {
     try {
       const kept = await this.#peers.extend({ orderId, correlationId });
-      return !isInternalError(kept) || kept.error.status >= 500;
+      // Only "no such reservation" and "not held any more" mean the hold is gone; stock-busy or a failure
+      // does not (the consumer of payment.authorized tries again).
+      return !isInternalError(kept) || (kept.error.status !== 404 && kept.error.status !== 422);
     } catch (error) {
       if (error instanceof PeerUnavailableError) return true;
       throw error;

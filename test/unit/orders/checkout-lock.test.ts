@@ -3,6 +3,7 @@
 // cart, the cart secret checked before the key, a resumed checkout whose hold expired, and the hold kept
 // once the payment is authorized.
 import { DomainError } from '@commerce/lambda-kit/errors';
+import { PeerUnavailableError } from '@commerce/lambda-kit/internal-client';
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../../functions/orders/domain/order.ts';
 import { checkoutAnswer } from '../../../functions/orders/http/checkout-answer.ts';
@@ -221,6 +222,23 @@ describe('the stock hold against a late payment', () => {
     w.peers.gateway = 'requires_action';
     await w.checkout.checkout(cart.access, 'k', APPROVE, context);
     expect(w.peers.callsOf('extend')).toEqual([]);
+  });
+
+  it('an inventory that is busy or does not answer the extension does not cancel an authorized order', async () => {
+    for (const answer of [
+      () =>
+        Promise.resolve({
+          error: { status: 409, type: 'urn:commerce:problem:stock-busy', title: 'Conflict', detail: 'Busy.' },
+        }),
+      () => Promise.reject(new PeerUnavailableError('inventory', 'extend', 'Task timed out')),
+    ]) {
+      const w = ordersWorld();
+      const cart = await w.readyGuestCart();
+      w.peers.extend = answer;
+      const outcome = await w.checkout.checkout(cart.access, 'k', APPROVE, context);
+      expect(checkoutAnswer(outcome).status).toBe(201);
+      expect(w.table.allOrders().map((o) => o.status)).toEqual(['pending_payment']);
+    }
   });
 
   it('a hold gone by the time the payment is authorized cancels the order (reservation_expired)', async () => {
