@@ -2,13 +2,16 @@
 // condition (free, ours, or the stale lock as read), so of two checkouts with different keys exactly one
 // places an order and the other is answered with it. Stale: the locked order was cancelled, or never placed
 // and its checkout's lease passed. A cart a checkout closed answers with the order it placed.
-import { NotFoundError } from '@commerce/lambda-kit/errors';
+import { ConflictError, NotFoundError } from '@commerce/lambda-kit/errors';
 import { cartLockState, type CartCheckoutView } from '../domain/cart.ts';
 import type { CheckoutOutcome, CheckoutRecord } from '../domain/checkout.ts';
 import type { OrdersRepository } from '../domain/ports.ts';
 
 /** The cart as checkout opened it: its item's lock and closing order, and the cart (undefined once closed). */
 export type OpenedCart = CartCheckoutView & { readonly cartId: string };
+
+/** Reads of a lock that keeps changing under us before the caller is told to retry. */
+const MAX_ATTEMPTS = 5;
 
 export type CartLocked = Extract<CheckoutOutcome, { kind: 'cart-locked' }>;
 
@@ -31,7 +34,7 @@ export class CartLocks {
     correlationId: string,
   ): Promise<CartLocked | undefined> {
     let view: CartCheckoutView | undefined = cart;
-    for (;;) {
+    for (let attempt = 1; ; attempt++) {
       if (view?.checkedOutBy) {
         return { kind: 'cart-locked', orderId: view.checkedOutBy, checkedOut: true, correlationId };
       }
@@ -51,6 +54,12 @@ export class CartLocks {
         state === 'stale' ? lock?.orderId : undefined,
       );
       if (taken) return undefined;
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new ConflictError(
+          'The cart’s checkout keeps changing; retry shortly.',
+          'cart-checkout-in-progress',
+        );
+      }
       view = await this.#repository.carts.getCartForCheckout(cart.cartId);
     }
   }
