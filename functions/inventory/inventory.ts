@@ -13,6 +13,7 @@ import { StockWriteRefused, type InventoryStore, type StockWrite } from './domai
 import {
   commit,
   expire,
+  extend,
   IllegalReservationTransitionError,
   release,
   reserve,
@@ -104,6 +105,14 @@ export class Inventory {
     });
   }
 
+  /**
+   * held → held until the authorized payment can be captured (AUTHORIZED_HOLD_MS); 422 illegal-transition
+   * when released or expired. Repeating it changes nothing.
+   */
+  async extend(orderId: string, context: EventContext): Promise<Reservation> {
+    return this.#transition(orderId, context, (r, now) => extend(r, now));
+  }
+
   /** held → committed (the payment succeeded). Repeating it changes nothing. */
   async commit(orderId: string, context: EventContext): Promise<Reservation> {
     return this.#transition(orderId, context, (r, now) => commit(r, now));
@@ -137,6 +146,9 @@ export class Inventory {
           const r = await this.expire(id, context);
           if (r.status === 'expired') expired.push(id);
         } catch (error) {
+          // Extended since the index was read (its payment was authorized): nothing is due.
+          if (error instanceof UnprocessableError && error.problemType === 'reservation-not-expired')
+            continue;
           failed.push({ id, error });
         }
       }
@@ -187,6 +199,17 @@ export class Inventory {
   /** order.paid: commits the order's reservation (the held units are sold). */
   orderPaid(orderId: string, context: EventContext): Promise<OrderStepOutcome> {
     return this.#orderStep(orderId, () => this.commit(orderId, context), 'Reservation committed');
+  }
+
+  /**
+   * payment.authorized: keeps the order's units held until the capture (`extend`), whether the payment was
+   * authorized at checkout or later by the gateway's webhook (3-D Secure). A hold already expired or
+   * released cannot be kept: orders cancels such an order (reservation_expired) and voids the payment.
+   */
+  paymentAuthorized(orderId: string, context: EventContext): Promise<OrderStepOutcome> {
+    return this.#orderStep(orderId, () => this.extend(orderId, context), 'Hold extended', {
+      refusedNeedsOperator: false,
+    });
   }
 
   /** order.cancelled: releases the order's reservation, for the reason the cancellation implies. */
@@ -304,6 +327,7 @@ export class Inventory {
     orderId: string,
     step: () => Promise<Reservation>,
     done: string,
+    { refusedNeedsOperator = true }: { readonly refusedNeedsOperator?: boolean } = {},
   ): Promise<OrderStepOutcome> {
     try {
       const reservation = await step();
@@ -313,6 +337,13 @@ export class Inventory {
       if (error instanceof NotFoundError) {
         // The order never held stock here (e.g. its reservation failed at checkout): nothing to give back.
         logger.warn('No reservation for the order; nothing to do', { orderId });
+        return { kind: 'no_reservation' };
+      }
+      if (error instanceof IllegalReservationTransitionError && !refusedNeedsOperator) {
+        logger.warn('The reservation is no longer held; the order is cancelled by its expiry', {
+          orderId,
+          detail: error.message,
+        });
         return { kind: 'no_reservation' };
       }
       if (error instanceof IllegalReservationTransitionError) {

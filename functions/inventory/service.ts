@@ -1,6 +1,6 @@
 // The inventory service: warehouses, stock per SKU and warehouse with its ledger, public availability, the
-// reservations orders take at checkout through internal functions, and the consumer that commits or
-// releases them when an order is paid or cancelled.
+// reservations orders take at checkout through internal functions, and the consumer that keeps them held
+// once the payment is authorized, commits them when the order is paid and releases them when cancelled.
 import {
   InventoryAdjusted,
   InventoryBackInStock,
@@ -11,7 +11,7 @@ import {
   InventoryReservationExpired,
   InventoryReserved,
 } from '@commerce/events';
-import { inventoryCommit, inventoryRelease, inventoryReserve } from '@commerce/contracts';
+import { inventoryCommit, inventoryExtend, inventoryRelease, inventoryReserve } from '@commerce/contracts';
 import { defineService } from '@commerce/lambda-kit/service';
 import { inventoryRoutes } from './routes.ts';
 import { expireReservations } from './schemas.ts';
@@ -35,6 +35,7 @@ export const inventoryService = defineService({
   ],
   internal: [
     { contract: inventoryReserve, entry: 'internal/reserve.ts' },
+    { contract: inventoryExtend, entry: 'internal/extend.ts' },
     { contract: inventoryCommit, entry: 'internal/commit.ts' },
     { contract: inventoryRelease, entry: 'internal/release.ts' },
     { contract: expireReservations, entry: 'internal/expire-reservations.ts', schedule: 'rate(1 minute)' },

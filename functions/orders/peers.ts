@@ -5,6 +5,7 @@
 // variable. A refusal is answered as { error }; a callee that did not answer rejects with
 // PeerUnavailableError.
 import {
+  inventoryExtend,
   inventoryReserve,
   paymentAuthorize,
   paymentCapture,
@@ -22,6 +23,7 @@ const clients = {
   quoteRates: internalClient(shippingQuoteRates),
   cancelShipment: internalClient(shippingCancelShipment),
   reserve: internalClient(inventoryReserve),
+  extend: internalClient(inventoryExtend),
   authorize: internalClient(paymentAuthorize),
   capture: internalClient(paymentCapture),
   void: internalClient(paymentVoid),
@@ -33,6 +35,7 @@ export const peers: Peers = {
   quoteRates: (request) => clients.quoteRates.invoke(request),
   cancelShipment: (request) => clients.cancelShipment.invoke(request),
   reserve: (request) => clients.reserve.invoke(request),
+  extend: (request) => clients.extend.invoke(request),
   authorize: (request) => clients.authorize.invoke(request),
   capture: (request) => clients.capture.invoke(request),
   void: (request) => clients.void.invoke(request),

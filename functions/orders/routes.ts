@@ -4,6 +4,7 @@
 // at /me/cart), checkout, and orders for their customers and for staff.
 import { pageSchema, type RouteContract } from '@commerce/lambda-kit/contract';
 import {
+  inventoryExtend,
   inventoryReserve,
   paymentAuthorize,
   paymentRefund,
@@ -213,7 +214,11 @@ const checkout = {
       'and body answers the same (no second order or charge), the same key with another body is a 422 ' +
       '`idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 ' +
       '`payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, ' +
-      'nothing charged); too little stock a 409 `insufficient-stock` with `shortages`.',
+      'nothing charged); too little stock a 409 `insufficient-stock` with `shortages` (a guest sees the ' +
+      'short SKUs, not how many are left). One checkout per cart: another key while a checkout holds the ' +
+      'cart is a 409 `cart-checkout-in-progress`, after it placed its order a 409 `cart-checked-out`, both ' +
+      'with that checkout’s `orderId`. A retry resumed after its stock hold ran out is a 409 ' +
+      '`reservation-expired` (the order cancelled, nothing charged).',
     body: checkoutResult,
   },
   errors: [402, 404, 409, 422, 503],
@@ -221,8 +226,8 @@ const checkout = {
 
 /** Pricing a cart asks pricing for the quote and shipping for the rates. */
 const pricingPeers = [pricingQuote, shippingQuoteRates];
-/** Checkout also holds the stock and authorizes the payment. */
-const checkoutPeers = [...pricingPeers, inventoryReserve, paymentAuthorize];
+/** Checkout also holds the stock, authorizes the payment and keeps the stock held once authorized. */
+const checkoutPeers = [...pricingPeers, inventoryReserve, paymentAuthorize, inventoryExtend];
 
 export const ordersRoutes = defineRoutes('orders', {
   'POST /carts': {

@@ -1,7 +1,7 @@
 // The orders service's request schemas: carts, checkout and order queries. Unknown fields are refused
 // (`.strict()`), every string is bounded.
 import * as z from 'zod/mini';
-import { MAX_LINE_QUANTITY } from './domain/cart.ts';
+import { MAX_GUEST_LINE_QUANTITY, MAX_GUEST_UNITS, MAX_LINE_QUANTITY } from './domain/cart.ts';
 import { ORDER_STATUSES } from './domain/order.ts';
 
 export const cartId = z
@@ -19,7 +19,17 @@ export const sku = z
     z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'A SKU: letters, digits, ".", "_" or "-", at most 64.'),
   );
 export const currency = z.string().check(z.regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as EUR.'));
-const quantity = z.number().check(z.int(), z.gte(1), z.lte(MAX_LINE_QUANTITY));
+const quantity = z
+  .number()
+  .check(
+    z.int(),
+    z.gte(1),
+    z.lte(MAX_LINE_QUANTITY),
+    z.describe(
+      `A guest cart (no sign-in) holds at most ${MAX_GUEST_LINE_QUANTITY} of a product and ` +
+        `${MAX_GUEST_UNITS} units in all: beyond, 422 \`guest-cart-limit\`.`,
+    ),
+  );
 
 export const addressSchema = z
   .strictObject({

@@ -38,6 +38,29 @@ const problemSchema = z
     instance: z.string().optional(),
     correlationId: z.string().optional().describe('Quote it when reporting a problem.'),
     errors: z.array(fieldError).optional().describe('One entry per invalid field (400 only).'),
+    orderId: z
+      .string()
+      .optional()
+      .describe(
+        'The order concerned: the cancelled order of a 402/503/409 `reservation-expired`, or the order of the ' +
+          'checkout that holds the cart (409 `cart-checkout-in-progress`) or was placed from it (409 ' +
+          '`cart-checked-out`).',
+      ),
+    failureCode: z.string().optional().describe('The gateway’s reason for a declined payment (402).'),
+    shortages: z
+      .array(
+        z.object({
+          sku: z.string(),
+          requested: z.number().int(),
+          available: z
+            .number()
+            .int()
+            .optional()
+            .describe('The most one warehouse could supply; signed-in customers only, never a guest.'),
+        }),
+      )
+      .optional()
+      .describe('409 `insufficient-stock`: every SKU the stock cannot fill.'),
   })
   .meta({ id: 'Problem', description: 'An RFC 9457 problem detail.' });
 

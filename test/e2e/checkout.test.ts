@@ -259,8 +259,9 @@ describe('guest checkout', () => {
     expect(order).toMatchObject({ status: 'pending_payment', customerId: null });
     expect(order.number).toMatch(/^CM-\d{4}-\d{6,}$/);
     expect(order.totals.grandTotal).toBe(2 * PRICE + 490);
-    // The orders function's own DynamoDB calls for a first checkout (docs/bench.md lists them).
-    expect(first.headers.get('server-timing')).toMatch(/^dynamodb;desc="7 calls";dur=/);
+    // The orders function's own DynamoDB calls for a first checkout (docs/bench.md lists them): the cart,
+    // the key (read, claim), the cart's lock, the SKUs, the number, the order, the settle.
+    expect(first.headers.get('server-timing')).toMatch(/^dynamodb;desc="8 calls";dur=/);
 
     // The same key and body: the same answer, no second order; another body under the key: 422.
     const again = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.approve, key);
@@ -458,6 +459,47 @@ describe('failure paths', () => {
     }, 60_000);
     const twice = await api('POST', `/orders/${second.id}/cancel`, {}, bearer(staffToken));
     expect(twice.status).toBe(422);
+  });
+
+  it('two keys at the same cart at once: exactly one order and one payment, the other a 409 naming it', async () => {
+    const sku = await product(5);
+    const cart = await readyGuestCart(sku, 2);
+    const answers = await Promise.all([
+      checkout(cart.id, cart.headers, SANDBOX_TOKENS.approve),
+      checkout(cart.id, cart.headers, SANDBOX_TOKENS.approve),
+    ]);
+    expect(answers.map((a) => a.status).sort(), JSON.stringify(answers.map((a) => a.body))).toEqual([
+      201, 409,
+    ]);
+    const placed = (answers.find((a) => a.status === 201)!.body as { order: Order }).order;
+    const refused = answers.find((a) => a.status === 409)!.body as { type: string; orderId: string };
+    expect(refused.type).toMatch(/^urn:commerce:problem:cart-(checkout-in-progress|checked-out)$/);
+    expect(refused.orderId).toBe(placed.id);
+    // One order for the cart's email, so one payment (its id is the order's), and the stock taken once
+    // (held, or already committed once the capture made the order paid).
+    const listed = await ok(staff.GET('/orders', { params: { query: { email: cart.email } } }));
+    expect((listed as { items: Order[] }).items.map((o) => o.id)).toEqual([placed.id]);
+    expect((await stockOf(sku)).available).toBe(3);
+    // Another key later is told the order the cart became.
+    const later = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.approve);
+    expect(later.status).toBe(409);
+    expect(later.body).toMatchObject({ type: 'urn:commerce:problem:cart-checked-out', orderId: placed.id });
+  });
+
+  it('a guest short of stock learns which SKUs, never how many are left', async () => {
+    const sku = await product(1);
+    const cart = await readyGuestCart(sku, 2);
+    const res = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.approve);
+    expect(res.status, JSON.stringify(res.body)).toBe(409);
+    expect(res.body).toMatchObject({
+      type: 'urn:commerce:problem:insufficient-stock',
+      shortages: [{ sku, requested: 2 }],
+    });
+    expect(JSON.stringify(res.body)).not.toContain('available');
+    // A guest cart holds at most 10 of a product.
+    const many = await api('PUT', `/carts/${cart.id}/lines/${sku}`, { quantity: 11 }, cart.headers);
+    expect(many.status).toBe(422);
+    expect(many.body).toMatchObject({ type: 'urn:commerce:problem:guest-cart-limit' });
   });
 
   it('20 parallel checkouts for 5 units: exactly 5 orders, the rest 409, stock never negative', async () => {

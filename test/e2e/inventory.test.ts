@@ -1,16 +1,19 @@
 // The inventory service end to end on the local cloud: warehouses and stock through the typed API client,
 // public availability and its announcements on the bus, and the reservations other services take through
 // the internal functions (Lambda Invoke, names from the stack outputs): all or none, never oversold under
-// 20 concurrent checkouts, commit, release, idempotency and expiry by the sweep.
+// 20 concurrent checkouts, commit, release, idempotency, expiry by the sweep and the hold an authorized
+// payment keeps (extend).
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { EMULATOR_ENDPOINT, REGION } from '@commerce/local-cloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PaymentAuthorized } from '@commerce/events';
 import {
   api,
   bearer,
   client,
   eventually,
   listenOnBus,
+  publishEvent,
   signIn,
   signUp,
   stackOutput,
@@ -50,7 +53,7 @@ interface Problem {
 
 /** Invokes one of the inventory's internal functions the way orders will, and returns what it answered. */
 async function invoke<T>(
-  name: 'Reserve' | 'Commit' | 'Release' | 'ExpireReservations',
+  name: 'Reserve' | 'Extend' | 'Commit' | 'Release' | 'ExpireReservations',
   payload: unknown,
 ): Promise<T | Problem> {
   const out = await lambda.send(
@@ -387,5 +390,58 @@ describe('reservations (internal functions)', () => {
     });
     // Too late to pay for it now.
     expect(await invoke('Commit', { orderId })).toMatchObject({ error: { status: 422 } });
+  });
+
+  it('keeps an authorized order’s hold past its time: extend (and payment.authorized), never reviving an expired one', async () => {
+    const sku = unique('sku');
+    await receive(sku, 3);
+    const [kept, byEvent, lapsed] = [unique('ord'), unique('ord'), unique('ord')];
+    await reserve(kept, [{ sku, quantity: 1 }], { holdForSeconds: 2 });
+    await reserve(byEvent, [{ sku, quantity: 1 }], { holdForSeconds: 120 });
+    await reserve(lapsed, [{ sku, quantity: 1 }], { holdForSeconds: 2 });
+
+    const extended = await invoke<{ reservation: Reservation }>('Extend', { orderId: kept });
+    expect(extended).toMatchObject({ reservation: { id: kept, status: 'held', version: 2 } });
+    const week = Date.now() + 6 * 24 * 60 * 60 * 1000;
+    expect(Date.parse((extended as { reservation: Reservation }).reservation.expiresAt)).toBeGreaterThan(
+      week,
+    );
+    // The 3-D Secure path: the gateway's webhook makes payment announce the authorization later.
+    await publishEvent(PaymentAuthorized, {
+      paymentId: `pay_${byEvent}`,
+      orderId: byEvent,
+      provider: 'sandbox',
+      currency: 'EUR',
+      amount: 100,
+    });
+    await eventually(
+      async () => {
+        const r = await reserve(byEvent, [{ sku, quantity: 1 }]);
+        return !isProblem(r) && Date.parse(r.reservation.expiresAt) > week ? true : undefined;
+      },
+      30_000,
+      'payment.authorized to extend the hold',
+    );
+
+    await new Promise((r) => setTimeout(r, 2200));
+    const statusOf = async (orderId: string) => {
+      const r = await reserve(orderId, [{ sku, quantity: 1 }]);
+      return isProblem(r) ? undefined : r.reservation.status;
+    };
+    await eventually(
+      async () => {
+        await invoke('ExpireReservations', {});
+        return (await statusOf(lapsed)) === 'expired' ? true : undefined;
+      },
+      20_000,
+      'the unextended hold to expire',
+    );
+    expect(await statusOf(kept)).toBe('held');
+    expect(await statusOf(byEvent)).toBe('held');
+    expect((await stockOf(sku)).totals).toEqual({ onHand: 3, reserved: 2, available: 1 });
+    expect(await invoke('Extend', { orderId: lapsed })).toMatchObject({
+      error: { status: 422, type: 'urn:commerce:problem:illegal-transition' },
+    });
+    expect(await invoke('Extend', { orderId: unique('ord') })).toMatchObject({ error: { status: 404 } });
   });
 });

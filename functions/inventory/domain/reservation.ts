@@ -54,6 +54,13 @@ export type ReleaseReason = 'order_cancelled' | 'payment_failed';
 /** How long stock is held for an unpaid order: long enough for 3-D Secure and a retried card. */
 export const DEFAULT_HOLD_MS = 30 * 60 * 1000;
 
+/**
+ * How long stock stays held once the order's payment is authorized (`extend`): as long as a card
+ * authorization lasts (about 7 days at the gateways we use), so the units cannot be resold before the
+ * capture. Past it the capture fails anyway and the order is cancelled.
+ */
+export const AUTHORIZED_HOLD_MS = 7 * 24 * 60 * 60 * 1000;
+
 /** The reservation after a step, the stock deltas to apply with it and what it announces, in one transaction. */
 export interface ReservationTransition {
   readonly reservation: Reservation;
@@ -135,6 +142,7 @@ export function allocate(lines: readonly RequestedLine[], stock: readonly StockL
 // Steps
 //
 //   held ──commit (payment succeeded)──► committed ──release('order_cancelled')──► released
+//    │ ─extend (payment authorized)──► held, until later (no deltas)
 //    │ ─release (cancelled / payment failed)──► released
 //    └─expire (now ≥ expiresAt)──► expired
 //
@@ -177,6 +185,37 @@ export function reserve(
         expiresAt: reservation.expiresAt,
       }),
     ],
+    changed: true,
+  };
+}
+
+/**
+ * held → held until `now + holdForMs` (never earlier than it was): the order's payment is authorized, the
+ * units must stay held until it is captured. Allowed past `expiresAt` as long as `expire` has not run (the
+ * units are still held; the store's version condition orders it against the sweep). A committed
+ * reservation stays as it is (sold, nothing expires); a released or expired one is refused
+ * (`illegal-transition`): its units may be sold already. No stock moves and nothing is announced.
+ */
+export function extend(
+  reservation: Reservation,
+  now: Date,
+  holdForMs: number = AUTHORIZED_HOLD_MS,
+): ReservationTransition {
+  if (reservation.status === 'committed') return unchanged(reservation);
+  if (reservation.status !== 'held') {
+    throw new IllegalReservationTransitionError(reservation.id, reservation.status, 'held');
+  }
+  const until = new Date(now.getTime() + holdForMs).toISOString();
+  if (Date.parse(until) <= Date.parse(reservation.expiresAt)) return unchanged(reservation);
+  return {
+    reservation: {
+      ...reservation,
+      expiresAt: until,
+      version: reservation.version + 1,
+      updatedAt: now.toISOString(),
+    },
+    deltas: [],
+    events: [],
     changed: true,
   };
 }

@@ -1,5 +1,7 @@
 // Cart rules: who may use a cart (a guest by secret, a customer by id), its lines and their limits, the
-// checkout details it collects, and what happens to a guest's cart when they sign in. Pure; no AWS.
+// checkout details it collects, the lock that lets one checkout at a time place its order, and what happens
+// to a guest's cart when they sign in. Pure; no AWS.
+import { MAX_ORDER_LINES } from '@commerce/contracts';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   NotFoundError,
@@ -11,8 +13,14 @@ import type { PostalAddress } from './address.ts';
 
 /** Most units of one SKU in a cart. */
 export const MAX_LINE_QUANTITY = 100;
-/** Most distinct SKUs in a cart; keeps checkout (one reservation item per line) inside one transaction. */
-export const MAX_CART_LINES = 50;
+/** Most distinct SKUs in a cart: what one reservation takes (inventory's limit, one transaction). */
+export const MAX_CART_LINES = MAX_ORDER_LINES;
+/**
+ * A guest cart holds stock for nobody until checkout, but its checkout does: an anonymous caller may hold at
+ * most this many units of one SKU, and this many units in all, at a time (one live checkout per cart).
+ */
+export const MAX_GUEST_LINE_QUANTITY = 10;
+export const MAX_GUEST_UNITS = 50;
 
 export interface CartLine {
   readonly sku: string;
@@ -117,10 +125,12 @@ export function addLine(cart: Cart, sku: string, quantity: number, now: Date): C
         'cart-line-quantity-exceeded',
       );
     }
+    assertGuestLimits(cart, sku, total);
     return changed(cart, now, {
       lines: cart.lines.map((l) => (l.sku === sku ? { sku, quantity: total } : l)),
     });
   }
+  assertGuestLimits(cart, sku, quantity);
   if (cart.lines.length >= MAX_CART_LINES) {
     throw new UnprocessableError(
       `A cart holds at most ${MAX_CART_LINES} different products.`,
@@ -136,6 +146,7 @@ export function setLineQuantity(cart: Cart, sku: string, quantity: number, now: 
   const existing = cart.lines.find((l) => l.sku === sku);
   if (!existing) throw new NotFoundError(`The cart has no line for ${sku}.`);
   if (existing.quantity === quantity) return cart;
+  assertGuestLimits(cart, sku, quantity);
   return changed(cart, now, { lines: cart.lines.map((l) => (l.sku === sku ? { sku, quantity } : l)) });
 }
 
@@ -186,6 +197,50 @@ export function checkoutAddresses(cart: Cart): {
     shippingAddress: cart.shippingAddress,
     billingAddress: cart.billingAddress ?? cart.shippingAddress,
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// One checkout per cart
+
+/**
+ * The checkout a cart is locked to: the order id its Idempotency-Key chose. A checkout with another key
+ * finds it and is refused (409, naming the order) while the lock holds.
+ */
+export interface CartCheckoutLock {
+  readonly orderId: string;
+  /** Epoch ms: the key's lease. Until then a checkout that has not placed its order yet keeps the lock. */
+  readonly leaseUntil: number;
+}
+
+/** What a checkout reads of the cart's item: who may use it, its lock, and the order that closed it. */
+export interface CartCheckoutView {
+  /** The cart; undefined once a checkout placed its order (or for a customer's cart never stored). */
+  readonly record: CartRecord | undefined;
+  readonly customerId: string | null;
+  readonly secretHash: string | null;
+  readonly lock: CartCheckoutLock | null;
+  /** The order a successful checkout placed from the cart (the cart is closed, kept a day for retries). */
+  readonly checkedOutBy: string | null;
+}
+
+/**
+ * Where a cart's lock stands for the checkout of `orderId`:
+ * - free: no lock; ours: this checkout holds it (a resumed one);
+ * - stale: the locked order was cancelled (declined, expired, cancelled by the shopper), or it was never
+ *   placed and the lease that checkout had has passed: another checkout may take the lock;
+ * - held: another checkout holds it (its order is live, or it is still running).
+ */
+export function cartLockState(
+  lock: CartCheckoutLock | null,
+  orderId: string,
+  lockedOrder: { readonly status: string } | undefined,
+  now: Date,
+): 'free' | 'ours' | 'stale' | 'held' {
+  if (lock === null) return 'free';
+  if (lock.orderId === orderId) return 'ours';
+  if (lockedOrder?.status === 'cancelled') return 'stale';
+  if (lockedOrder === undefined && lock.leaseUntil <= now.getTime()) return 'stale';
+  return 'held';
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -263,6 +318,24 @@ function emptyCart(
     createdAt: at,
     updatedAt: at,
   };
+}
+
+/** A guest cart with `sku` at `quantity`: within the anonymous limits, or 422 naming the one it breaks. */
+function assertGuestLimits(cart: Cart, sku: string, quantity: number): void {
+  if (cart.customerId !== null) return;
+  if (quantity > MAX_GUEST_LINE_QUANTITY) {
+    throw new UnprocessableError(
+      `A guest cart holds at most ${MAX_GUEST_LINE_QUANTITY} of one product; sign in for more.`,
+      'guest-cart-limit',
+    );
+  }
+  const units = cart.lines.reduce((sum, l) => sum + (l.sku === sku ? 0 : l.quantity), quantity);
+  if (units > MAX_GUEST_UNITS) {
+    throw new UnprocessableError(
+      `A guest cart holds at most ${MAX_GUEST_UNITS} units in all; sign in for more.`,
+      'guest-cart-limit',
+    );
+  }
 }
 
 function assertQuantity(quantity: number): void {

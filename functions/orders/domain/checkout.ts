@@ -62,6 +62,21 @@ export type CheckoutOutcome =
     }
   /** The gateway did not answer; the order is cancelled (payment_timeout) and nothing is charged. */
   | { readonly kind: 'gateway-unavailable'; readonly orderId: string; readonly correlationId: string }
+  /**
+   * Another checkout of the cart holds it (its order is live, or it is still running), or placed its order
+   * from it already (`checkedOut`): nothing was done; `orderId` names that checkout's order.
+   */
+  | {
+      readonly kind: 'cart-locked';
+      readonly orderId: string;
+      readonly checkedOut: boolean;
+      readonly correlationId: string;
+    }
+  /**
+   * A resumed checkout found its stock hold gone (expired or released): no payment is authorized for it;
+   * the order, if it was placed, is cancelled (reservation_expired). `orderId` null when none was placed.
+   */
+  | { readonly kind: 'reservation-expired'; readonly orderId: string | null; readonly correlationId: string }
   /** Inventory could not hold the stock (its refusal, e.g. 409 insufficient-stock with shortages). */
   | {
       readonly kind: 'reservation-refused';
@@ -141,4 +156,17 @@ export function acceptedOutcome(order: Order, { payment, nextAction }: Authorize
   return nextAction
     ? { kind: 'requires-action', order, paymentStatus: payment.status, nextAction }
     : { kind: 'placed', order, paymentStatus: payment.status };
+}
+
+/**
+ * Whether a reservation inventory answered still holds the order's units at `now`: committed, or held and
+ * not past its hold (a held one past it may be expired by the sweep at any moment: a resumed checkout must
+ * not authorize a payment on it).
+ */
+export function reservationHolds(
+  reservation: { readonly status: string; readonly expiresAt: string },
+  now: Date,
+): boolean {
+  if (reservation.status === 'committed') return true;
+  return reservation.status === 'held' && Date.parse(reservation.expiresAt) > now.getTime();
 }

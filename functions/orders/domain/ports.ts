@@ -7,6 +7,7 @@ import type {
   InternalResult,
   ReplyOf,
   RequestOf,
+  inventoryExtend,
   inventoryReserve,
   paymentAuthorize,
   paymentCapture,
@@ -18,7 +19,7 @@ import type {
 } from '@commerce/contracts';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import type { StartKey, StoredPage } from '@commerce/lambda-kit/pagination';
-import type { Cart, CartRecord } from './cart.ts';
+import type { Cart, CartCheckoutLock, CartCheckoutView, CartRecord } from './cart.ts';
 import type { CheckoutKey, CheckoutRecord } from './checkout.ts';
 import type { Order, OrderStatus } from './order.ts';
 import type { SkuRecord } from './sku.ts';
@@ -38,6 +39,17 @@ export interface CartRepository {
   saveCart(record: CartRecord, expectedVersion: number | undefined): Promise<void>;
   /** Saves the customer's cart and deletes the guest's (still at its version), in one transaction. */
   mergeCarts(target: CartRecord, targetVersion: number | undefined, guest: Cart): Promise<void>;
+  /** The cart's item as checkout sees it (a consistent read), closed carts included; undefined: none. */
+  /** The cart as checkout reads it; 'closed' for the mark of a closed account (customer.deleted). */
+  getCartForCheckout(id: string): Promise<CartCheckoutView | 'closed' | undefined>;
+  /**
+   * Locks the cart to a checkout if it is open and its lock is free, already this order's, or the stale
+   * lock of `replacing` (as read). False when the cart is gone or closed or someone else locked it first.
+   * Saving the cart keeps its lock.
+   */
+  lockCart(id: string, lock: CartCheckoutLock, replacing: string | undefined): Promise<boolean>;
+  /** Frees the cart's lock if it is still this order's (nothing happens otherwise). */
+  unlockCart(id: string, orderId: string): Promise<void>;
 }
 
 /** What pricing a cart needs from the table: its SKUs and, for a customer, their price segments. */
@@ -79,8 +91,15 @@ export interface CheckoutRepository {
 export interface AlongsideOrder {
   /** The checkout's key, finished with its outcome. */
   readonly checkout?: { readonly key: CheckoutKey; readonly record: CheckoutRecord };
-  /** The id of the cart the order was placed from, deleted. */
-  readonly deleteCart?: string;
+  /**
+   * The cart the order was placed from, closed: its content goes, a marker naming the order stays (a day)
+   * so another checkout of it is answered with that order.
+   */
+  readonly closeCart?: {
+    readonly cartId: string;
+    readonly orderId: string;
+    readonly secretHash: string | null;
+  };
 }
 
 export interface OrderFilter {
@@ -143,6 +162,8 @@ export interface ShippingPeer {
 export interface InventoryPeer {
   /** Holds stock for every line of an order or for none; idempotent per order id. 409 insufficient-stock. */
   reserve(request: RequestOf<typeof inventoryReserve>): Answer<typeof inventoryReserve>;
+  /** Keeps an order's units held until its authorized payment is captured. 422 when no longer held. */
+  extend(request: RequestOf<typeof inventoryExtend>): Answer<typeof inventoryExtend>;
 }
 
 export interface PaymentPeer {

@@ -12,6 +12,9 @@ export const handler = httpRoute({
     const key = idempotencyKeyOf(headers);
     // The gateway is settled (allowed on this stage, or the default) before the key is claimed.
     const request = withPaymentProvider(body, paymentProviders);
-    return checkoutAnswer(await checkout.checkout(customer(principal), key, request, { correlationId }));
+    return checkoutAnswer(
+      await checkout.checkout(customer(principal), key, request, { correlationId }),
+      'customer',
+    );
   },
 });

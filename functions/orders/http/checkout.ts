@@ -14,6 +14,7 @@ export const handler = httpRoute({
     const request = withPaymentProvider(body, paymentProviders);
     return checkoutAnswer(
       await checkout.checkout(guest(params.id, headers), key, request, { correlationId }),
+      'guest',
     );
   },
 });

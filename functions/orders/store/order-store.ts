@@ -15,7 +15,7 @@ import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import type { StartKey } from '@commerce/lambda-kit/pagination';
 import type { Order } from '../domain/order.ts';
 import type { AlongsideOrder, OrderFilter, OrderPage, OrderRepository } from '../domain/ports.ts';
-import { cartDeleteItem } from './cart-store.ts';
+import { cartCloseItem } from './cart-store.ts';
 import { checkoutPutItem } from './checkout-store.ts';
 import { counterKey, numberKey, orderKey, type TransactItem } from './keys.ts';
 
@@ -106,9 +106,7 @@ export class OrderStore implements OrderRepository {
             ...(alongside.checkout
               ? [checkoutPutItem(this.#table, alongside.checkout.key, alongside.checkout.record)]
               : []),
-            ...(alongside.deleteCart !== undefined
-              ? [cartDeleteItem(this.#table, alongside.deleteCart)]
-              : []),
+            ...(alongside.closeCart ? [cartCloseItem(this.#table, alongside.closeCart)] : []),
           ],
         }),
       );

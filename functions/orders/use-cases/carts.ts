@@ -17,7 +17,9 @@ import {
   setLineQuantity,
   setShippingAddress,
   setShippingMethod,
+  verifyCartSecret,
   type Cart,
+  type CartCheckoutView,
   type CartRecord,
 } from '../domain/cart.ts';
 import type { OrdersRepository, Peers } from '../domain/ports.ts';
@@ -160,6 +162,47 @@ export class Carts {
   /** The caller's cart; a customer without one gets an empty one (not stored until it changes). */
   async load(access: CartAccess): Promise<CartRecord> {
     return (await this.#load(access)).record;
+  }
+
+  /**
+   * The caller's cart as checkout reads it: checked as every read is (a guest's secret: 404 otherwise, also
+   * for a cart a checkout closed, so only its holder learns that order), with its lock and the order that
+   * closed it. A customer without a stored cart gets an empty one.
+   */
+  async openForCheckout(access: CartAccess): Promise<CartCheckoutView & { readonly cartId: string }> {
+    const cartId = access.kind === 'customer' ? customerCartId(access.customerId) : access.cartId;
+    const found = await this.#repository.carts.getCartForCheckout(cartId);
+    if (found === 'closed') {
+      // A closed account's token changes nothing; a guest learns nothing from an id.
+      if (access.kind === 'customer') throw new UnauthorizedError('This account was closed.');
+      throw new NotFoundError('No such cart, or the cart secret does not match.');
+    }
+    const view = found;
+    if (access.kind === 'guest') {
+      const opens =
+        view !== undefined &&
+        view.customerId === null &&
+        view.secretHash !== null &&
+        access.secret !== undefined &&
+        verifyCartSecret(access.secret, view.secretHash);
+      if (!opens) throw new NotFoundError('No such cart, or the cart secret does not match.');
+      return { ...view, cartId };
+    }
+    if (view?.record || view?.checkedOutBy) return { ...view, cartId };
+    const cart = newCustomerCart(
+      cartId,
+      access.customerId,
+      this.#options.defaultCurrency,
+      this.#options.now(),
+    );
+    return {
+      record: { cart, email: null },
+      customerId: access.customerId,
+      secretHash: null,
+      lock: null,
+      checkedOutBy: null,
+      cartId,
+    };
   }
 
   /** The cart's prices now: pricing's quote and shipping's offers, with what orders knows of its SKUs. */

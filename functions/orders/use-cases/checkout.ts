@@ -1,21 +1,27 @@
-// Checkout: places the order for a cart once per Idempotency-Key, in five named steps, each with what undoes
-// it when a later step fails:
+// Checkout: places the order for a cart once per Idempotency-Key and once per cart, in five named steps, each
+// with what undoes it when a later step fails. The cart is read first (a guest's secret checked) so a caller
+// who may not use the cart never touches the key's record.
 //   1. claim the key      undone by releasing it (`#releaseKey`) when a step refuses before the order exists
+//      and lock the cart  to the key's order id (one checkout per cart: another key gets 409 naming the
+//                         order); freed with the key, and stale once that order is cancelled
 //   2. price the cart     holds nothing: a refusal (cart not ready, SKU not for sale, no price) frees the key
 //   3. reserve the stock  a refused reservation holds nothing: the key is freed at once
 //   4. place the order    undone by cancelling the order: order.cancelled makes inventory release the stock
 //   5. authorize payment  declined, refused or unreachable: the order is cancelled (payment_failed,
-//                         payment_timeout), so the stock is released and payment voids what the gateway held
+//                         payment_timeout), so the stock is released and payment voids what the gateway held;
+//                         authorized: inventory keeps the stock held until the capture (`extend`), and a hold
+//                         that is gone cancels the order (reservation_expired) and payment voids
 // The outcome is stored with the key in the last write and replayed to every retry with the same body; it
 // is a fact, never an HTTP answer (http/checkout-answer.ts maps it). A first attempt that died half way is
-// resumed by a retry after its lease: every step is idempotent on the order id chosen with the key (reserve
-// answers the existing reservation, the order write is conditional, authorize answers the stored payment),
-// so no retry can create a second order or charge.
+// resumed by a retry after its lease: every step is idempotent on the order id chosen with the key (the lock
+// is already ours, reserve answers the existing reservation, the order write is conditional, authorize
+// answers the stored payment), so no retry can create a second order or charge; and a resumed checkout
+// whose stock hold ran out meanwhile refuses (reservation-expired) rather than authorize a payment for it.
 import { isInternalError, type PaymentProviderName } from '@commerce/contracts';
-import { ConflictError, DomainError, UnprocessableError } from '@commerce/lambda-kit/errors';
+import { ConflictError, DomainError, NotFoundError, UnprocessableError } from '@commerce/lambda-kit/errors';
 import { PeerUnavailableError } from '@commerce/lambda-kit/internal-client';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
-import { checkoutAddresses, customerCartId, type CartRecord } from '../domain/cart.ts';
+import { checkoutAddresses, type CartRecord } from '../domain/cart.ts';
 import {
   acceptedOutcome,
   authorizationVerdict,
@@ -36,10 +42,13 @@ import {
   type Order,
 } from '../domain/order.ts';
 import { cancel } from '../domain/order-cancellation.ts';
+import type { CancelReason } from '../domain/order-events.ts';
 import type { OrdersRepository, Peers } from '../domain/ports.ts';
+import { CartLocks, type OpenedCart } from './cart-locks.ts';
 import type { PricedCart, PricedQuote } from './cart-pricing.ts';
 import type { CartAccess, Carts } from './carts.ts';
 import type { OrderWriter } from './order-writer.ts';
+import { StockHold } from './stock-hold.ts';
 
 /** What the shopper sends to check out (the parsed body; its fingerprint guards the key). */
 export interface CheckoutRequest {
@@ -61,39 +70,55 @@ export interface CheckoutOptions {
   readonly now: () => Date;
 }
 
-/** The cart as checkout freezes it: priced, with a shipping method, the addresses and the email. */
-interface ReadyCart {
+/** The cart with what checkout needs of it before anything is held: the addresses and the email. */
+interface CheckedCart {
   readonly record: CartRecord;
-  readonly priced: PricedCart;
-  readonly quote: PricedQuote & { readonly shippingMethod: string };
   readonly addresses: ReturnType<typeof checkoutAddresses>;
   readonly email: string;
 }
 
+/** The cart as checkout freezes it: priced, with a shipping method, the addresses and the email. */
+interface ReadyCart extends CheckedCart {
+  readonly priced: PricedCart;
+  readonly quote: PricedQuote & { readonly shippingMethod: string };
+}
+
+/** The checkout's key and claim, and the cart it locks. */
+interface Attempt {
+  readonly key: CheckoutKey;
+  readonly claim: CheckoutRecord;
+  readonly cart: OpenedCart;
+}
+
 export class Checkout {
-  readonly #repository: Pick<OrdersRepository, 'checkouts' | 'orders'>;
-  readonly #peers: Pick<Peers, 'reserve' | 'authorize'>;
+  readonly #repository: Pick<OrdersRepository, 'carts' | 'checkouts' | 'orders'>;
+  readonly #peers: Pick<Peers, 'reserve' | 'authorize' | 'extend'>;
+  readonly #locks: CartLocks;
+  readonly #hold: StockHold;
   readonly #carts: Carts;
   readonly #writer: OrderWriter;
   readonly #options: CheckoutOptions;
 
   constructor(
-    repository: Pick<OrdersRepository, 'checkouts' | 'orders'>,
-    peers: Pick<Peers, 'reserve' | 'authorize'>,
+    repository: Pick<OrdersRepository, 'carts' | 'checkouts' | 'orders'>,
+    peers: Pick<Peers, 'reserve' | 'authorize' | 'extend'>,
     carts: Carts,
     writer: OrderWriter,
     options: CheckoutOptions,
   ) {
     this.#repository = repository;
     this.#peers = peers;
+    this.#locks = new CartLocks(repository, options.now);
+    this.#hold = new StockHold(peers, options.now);
     this.#carts = carts;
     this.#writer = writer;
     this.#options = options;
   }
 
   /**
-   * Places the order for the caller's cart, once per key: a retry with the same key and body gets the first
-   * outcome again, the same key with another body a 422, a retry while the first still runs a 409.
+   * Places the order for the caller's cart, once per key and once per cart: a retry with the same key and
+   * body gets the first outcome again, the same key with another body a 422, a retry while the first still
+   * runs a 409, another key for a cart whose checkout holds it a 409 naming that checkout's order.
    */
   async checkout(
     access: CartAccess,
@@ -105,6 +130,8 @@ export class Checkout {
       scope: access.kind === 'guest' ? `cart:${access.cartId}` : `customer:${access.customerId}`,
       idempotencyKey,
     };
+    // The cart first: a guest without its secret gets a 404 and the key's record is never read or written.
+    const cart = await this.#carts.openForCheckout(access);
     const fingerprint = requestFingerprint({
       cart: access.kind === 'guest' ? access.cartId : 'mine',
       body: request,
@@ -112,26 +139,29 @@ export class Checkout {
     const claimed = await this.#claimKey(key, fingerprint);
     if ('replay' in claimed) return claimed.replay;
     const { claim, resumed } = claimed;
+    const attempt: Attempt = { key, claim, cart };
 
-    // Only a resumed checkout can find its order written already.
+    // Only a resumed checkout can find its order written already (it held the lock to write it).
     let order = resumed ? await this.#repository.orders.getOrder(claim.orderId) : undefined;
-    if (!order) {
-      const placed = await this.#priceReserveAndPlace(access, claim.orderId, request, context).catch(
+    if (order) {
+      const gone = await this.#hold.gone(order, context.correlationId);
+      if (gone) return this.#cancelAndFinish(order, attempt, 'reservation_expired', gone, context);
+    } else {
+      const placed = await this.#lockPriceReserveAndPlace(attempt, access, context, request).catch(
         async (error: unknown) => {
-          // A refusal changed nothing: free the key at once rather than hold it for the lease, so the shopper
-          // can fix the cart and retry with it.
-          if (error instanceof DomainError) await this.#releaseKey(key, claim);
+          // A refusal changed nothing: free the key and the cart at once rather than hold them for the
+          // lease, so the shopper can fix the cart and retry with the key.
+          if (error instanceof DomainError) await this.#undo(attempt);
           throw error;
         },
       );
       if ('refused' in placed) {
-        await this.#releaseKey(key, claim, placed.refused);
+        await this.#undo(attempt, placed.refused);
         return placed.refused;
       }
       order = placed.order;
     }
-    const cartId = access.kind === 'guest' ? access.cartId : customerCartId(access.customerId);
-    return this.#authorize(order, { key, claim, cartId }, request, context);
+    return this.#authorize(order, attempt, request, context);
   }
 
   // --- 1. claim the key --------------------------------------------------------------------------------
@@ -165,30 +195,39 @@ export class Checkout {
     return { claim, resumed: previous !== undefined };
   }
 
-  /** Undoes the claim: the key's record expires now (with the outcome when there is one to record). */
-  async #releaseKey(key: CheckoutKey, claim: CheckoutRecord, outcome?: CheckoutOutcome): Promise<void> {
+  /**
+   * Undoes the claim and the lock: the key's record expires now (with the outcome when there is one to
+   * record), and the cart's lock goes if it is this checkout's.
+   */
+  async #undo({ key, claim, cart }: Attempt, outcome?: CheckoutOutcome): Promise<void> {
     const record: CheckoutRecord = outcome ? { ...claim, status: 'completed', outcome } : claim;
     await this.#repository.checkouts.saveCheckout(key, { ...record, expiresAt: 0 });
+    if (outcome?.kind !== 'cart-locked') await this.#locks.unlock(cart.cartId, claim.orderId);
   }
 
-  /** Steps 2 to 4: a refused reservation ends here with its outcome, anything else with the order. */
-  async #priceReserveAndPlace(
+  /** Steps 1 (the lock) to 4: a refusal ends here with its outcome, anything else with the order. */
+  async #lockPriceReserveAndPlace(
+    attempt: Attempt,
     access: CartAccess,
-    orderId: string,
-    request: CheckoutRequest,
     context: EventContext,
+    request: CheckoutRequest,
   ): Promise<{ order: Order } | { refused: CheckoutOutcome }> {
-    const ready = await this.#price(access, context);
-    const refused = await this.#reserve(orderId, ready, context);
+    const { cart, claim } = attempt;
+    // What needs no peer is checked before the cart is locked (a closed cart is answered by the lock).
+    const checked = cart.record && !cart.checkedOutBy ? this.#check(access, cart.record) : undefined;
+    const locked = await this.#locks.lock(cart, claim, context.correlationId);
+    if (locked) return { refused: locked };
+    if (!checked) throw new NotFoundError('No such cart, or the cart secret does not match.');
+    const ready = await this.#price(checked, context);
+    const refused = await this.#reserve(claim.orderId, ready, context);
     if (refused) return { refused };
-    return { order: await this.#place(orderId, ready, request, context) };
+    return { order: await this.#place(claim.orderId, ready, request, context) };
   }
 
   // --- 2. price the cart -------------------------------------------------------------------------------
 
-  /** The cart re-priced now; 422 when it is not ready (compensation: the caller frees the key). */
-  async #price(access: CartAccess, context: EventContext): Promise<ReadyCart> {
-    const record = await this.#carts.load(access);
+  /** The addresses and the email; 422 when the cart lacks them (compensation: the caller frees the key). */
+  #check(access: CartAccess, record: CartRecord): CheckedCart {
     const addresses = checkoutAddresses(record.cart);
     // A customer's email is the account's, and the authorizer hands it on only once it is verified.
     const email = access.kind === 'customer' ? access.email : (record.email ?? undefined);
@@ -201,6 +240,11 @@ export class Checkout {
     if (email === undefined) {
       throw new UnprocessableError('Add an email address for the order’s messages.', 'email-required');
     }
+    return { record, addresses, email };
+  }
+
+  /** The cart re-priced now; 422 when it is not ready (compensation: the caller frees the key). */
+  async #price({ record, addresses, email }: CheckedCart, context: EventContext): Promise<ReadyCart> {
     // One read of the SKUs (and segments) serves the quote and the order lines' titles.
     const priced = await this.#carts.price(record, context.correlationId);
     const issue = priced.issues[0];
@@ -298,22 +342,21 @@ export class Checkout {
   /**
    * Asks the gateway to hold the order's amount and settles the checkout on what it said, in one write: the
    * order (its payment recorded, or cancelled), the key finished with the outcome, and on success the cart
-   * deleted. Compensation for a decline, a refusal or an unreachable gateway: the order is cancelled.
+   * closed. An authorized payment first has inventory keep the stock held until the capture. Compensation
+   * for a decline, a refusal, an unreachable gateway or a hold that is gone: the order is cancelled.
    */
   async #authorize(
     order: Order,
-    { key, claim, cartId }: { key: CheckoutKey; claim: CheckoutRecord; cartId: string },
+    attempt: Attempt,
     request: CheckoutRequest,
     context: EventContext,
   ): Promise<CheckoutOutcome> {
-    const finish = (outcome: CheckoutOutcome) => ({
-      key,
-      record: { ...claim, status: 'completed' as const, outcome },
-    });
     if (order.status !== 'pending_payment' || order.payment.status === 'authorized') {
       // A resumed checkout whose payment was settled already: answer what the order says now.
       const outcome: CheckoutOutcome = { kind: 'already-settled', order };
-      await this.#writer.save(unchanged(order), order.version, context, { checkout: finish(outcome) });
+      await this.#writer.save(unchanged(order), order.version, context, {
+        checkout: this.#finished(attempt, outcome),
+      });
       return outcome;
     }
     const verdict = authorizationVerdict(
@@ -322,29 +365,74 @@ export class Checkout {
       context.correlationId,
     );
     if ('cancel' in verdict) {
-      const { cancel: reason, outcome } = verdict;
-      await this.#writer.apply(
-        order.id,
-        context,
-        (o) =>
-          o.status === 'pending_payment'
-            ? cancel(o, reason, { at: this.#options.now(), reason, actor: 'payment' })
-            : unchanged(o),
-        { alongside: () => ({ checkout: finish(outcome) }), current: order },
-      );
-      return outcome;
+      return this.#cancelAndFinish(order, attempt, verdict.cancel, verdict.outcome, context);
     }
     const { accepted } = verdict;
+    if (
+      accepted.payment.status === 'authorized' &&
+      !(await this.#hold.keep(order.id, context.correlationId))
+    ) {
+      // The units may be sold to someone else: no order on them. Payment voids on order.cancelled.
+      const outcome = {
+        kind: 'reservation-expired',
+        orderId: order.id,
+        correlationId: context.correlationId,
+      };
+      return this.#cancelAndFinish(
+        order,
+        attempt,
+        'reservation_expired',
+        outcome as CheckoutOutcome,
+        context,
+      );
+    }
+    const { cart, claim } = attempt;
     const settled = await this.#writer.apply(
       order.id,
       context,
       (o) => recordAcceptedPayment(o, accepted, { at: this.#options.now() }),
       {
-        alongside: (o) => ({ checkout: finish(acceptedOutcome(o, accepted)), deleteCart: cartId }),
+        alongside: (o) => ({
+          checkout: this.#finished(attempt, acceptedOutcome(o, accepted)),
+          closeCart: { cartId: cart.cartId, orderId: claim.orderId, secretHash: cart.secretHash },
+        }),
         current: order,
       },
     );
     return acceptedOutcome(settled ?? order, accepted);
+  }
+
+  /** The key's record finished with the outcome (written with the order). */
+  #finished({ key, claim }: Attempt, outcome: CheckoutOutcome) {
+    return { key, record: { ...claim, status: 'completed' as const, outcome } };
+  }
+
+  /**
+   * Cancels the order (still pending payment) and finishes the key with the outcome, in one write; then frees
+   * the cart's lock (a cancelled order's lock is stale anyway).
+   */
+  async #cancelAndFinish(
+    order: Order,
+    attempt: Attempt,
+    reason: CancelReason,
+    outcome: CheckoutOutcome,
+    context: EventContext,
+  ): Promise<CheckoutOutcome> {
+    await this.#writer.apply(
+      order.id,
+      context,
+      (o) =>
+        o.status === 'pending_payment'
+          ? cancel(o, reason, {
+              at: this.#options.now(),
+              reason,
+              actor: reason === 'reservation_expired' ? 'inventory' : 'payment',
+            })
+          : unchanged(o),
+      { alongside: () => ({ checkout: this.#finished(attempt, outcome) }), current: order },
+    );
+    await this.#locks.unlock(attempt.cart.cartId, order.id);
+    return outcome;
   }
 
   /** Asks payment to hold the order's amount (idempotent per payment id); no answer is an answer too. */

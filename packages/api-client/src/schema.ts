@@ -1254,6 +1254,7 @@ export type components = {
   schemas: {
     AddLineRequest: {
       sku: string;
+      /** @description A guest cart (no sign-in) holds at most 10 of a product and 50 units in all: beyond, 422 `guest-cart-limit`. */
       quantity: number;
     };
     Address: {
@@ -1827,6 +1828,17 @@ export type components = {
       correlationId?: string;
       /** @description One entry per invalid field (400 only). */
       errors?: components['schemas']['FieldError'][];
+      /** @description The order concerned: the cancelled order of a 402/503/409 `reservation-expired`, or the order of the checkout that holds the cart (409 `cart-checkout-in-progress`) or was placed from it (409 `cart-checked-out`). */
+      orderId?: string;
+      /** @description The gateway’s reason for a declined payment (402). */
+      failureCode?: string;
+      /** @description 409 `insufficient-stock`: every SKU the stock cannot fill. */
+      shortages?: {
+        sku: string;
+        requested: number;
+        /** @description The most one warehouse could supply; signed-in customers only, never a guest. */
+        available?: number;
+      }[];
     };
     Product: {
       id: string;
@@ -1982,6 +1994,7 @@ export type components = {
       reason?: string;
     };
     SetLineRequest: {
+      /** @description A guest cart (no sign-in) holds at most 10 of a product and 50 units in all: beyond, 422 `guest-cart-limit`. */
       quantity: number;
     };
     SetPriceListRequest: {
@@ -2614,7 +2627,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The order, created and its payment authorized (201), or waiting for the shopper’s action at the gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key and body answers the same (no second order or charge), the same key with another body is a 422 `idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 `payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, nothing charged); too little stock a 409 `insufficient-stock` with `shortages`. */
+      /** @description The order, created and its payment authorized (201), or waiting for the shopper’s action at the gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key and body answers the same (no second order or charge), the same key with another body is a 422 `idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 `payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, nothing charged); too little stock a 409 `insufficient-stock` with `shortages` (a guest sees the short SKUs, not how many are left). One checkout per cart: another key while a checkout holds the cart is a 409 `cart-checkout-in-progress`, after it placed its order a 409 `cart-checked-out`, both with that checkout’s `orderId`. A retry resumed after its stock hold ran out is a 409 `reservation-expired` (the order cancelled, nothing charged). */
       201: {
         headers: {
           [name: string]: unknown;
@@ -3272,7 +3285,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The order, created and its payment authorized (201), or waiting for the shopper’s action at the gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key and body answers the same (no second order or charge), the same key with another body is a 422 `idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 `payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, nothing charged); too little stock a 409 `insufficient-stock` with `shortages`. */
+      /** @description The order, created and its payment authorized (201), or waiting for the shopper’s action at the gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key and body answers the same (no second order or charge), the same key with another body is a 422 `idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 `payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, nothing charged); too little stock a 409 `insufficient-stock` with `shortages` (a guest sees the short SKUs, not how many are left). One checkout per cart: another key while a checkout holds the cart is a 409 `cart-checkout-in-progress`, after it placed its order a 409 `cart-checked-out`, both with that checkout’s `orderId`. A retry resumed after its stock hold ran out is a 409 `reservation-expired` (the order cancelled, nothing charged). */
       201: {
         headers: {
           [name: string]: unknown;

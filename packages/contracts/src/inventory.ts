@@ -1,12 +1,18 @@
-// Inventory's internal functions over one order's reservation: `reserve` holds stock at checkout, `commit`
-// sells it once paid, `release` gives it back. Each answers the reservation. docs/inventory.md has the rules.
+// Inventory's internal functions over one order's reservation: `reserve` holds stock at checkout, `extend`
+// keeps it held once the payment is authorized, `commit` sells it once paid, `release` gives it back. Each
+// answers the reservation. docs/inventory.md has the rules.
 // (The scheduled expiry sweep is an internal function too, but nobody else calls it: no contract.)
 import { reservationLineSchema } from '@commerce/events';
 import * as z from 'zod/mini';
 import { correlationIdSchema, defineInternal, type InternalResult } from './define.ts';
 
-/** Lines per reservation: every line touches a level and the SKU's totals in one transaction (≤ 100 items). */
-export const MAX_RESERVATION_LINES = 30;
+/**
+ * Lines per order: the most a cart holds and a reservation takes (orders' cart rules use it too). A
+ * reservation step writes, per line, its level, its SKU's totals and at most one availability event, plus
+ * the reservation and its own event, in one transaction: 3 × 30 + 2 = 92 of DynamoDB's 100 items
+ * (test/unit/contracts/transaction-limits.test.ts holds it).
+ */
+export const MAX_ORDER_LINES = 30;
 
 const sku = z
   .string()
@@ -45,7 +51,7 @@ export const reserveRequestSchema = z.strictObject({
   orderId,
   lines: z
     .array(z.strictObject({ sku, quantity: z.number().check(z.int(), z.gte(1), z.lte(10_000)) }))
-    .check(z.minLength(1), z.maxLength(MAX_RESERVATION_LINES)),
+    .check(z.minLength(1), z.maxLength(MAX_ORDER_LINES)),
   /** How long to hold the units; the default is the domain's (30 minutes). */
   holdForSeconds: z.optional(z.number().check(z.int(), z.gte(1), z.lte(24 * 60 * 60))),
   correlationId: correlationIdSchema,
@@ -70,6 +76,11 @@ export const inventoryReserve = defineInternal({
 });
 
 // ---------------------------------------------------------------------------------------------------------
+// extend
+
+export const extendRequestSchema = z.strictObject({ orderId, correlationId: correlationIdSchema });
+
+// ---------------------------------------------------------------------------------------------------------
 // commit, release
 
 export const commitRequestSchema = z.strictObject({ orderId, correlationId: correlationIdSchema });
@@ -82,6 +93,19 @@ export const releaseRequestSchema = z.strictObject({
 
 /** What commit and release answer: the reservation after the step (a repeat changes nothing). */
 export const reservationReplySchema = z.object({ reservation: reservationSchema });
+
+/**
+ * held → held until the authorization lapses (inventory's AUTHORIZED_HOLD_MS, 7 days): the payment is
+ * authorized, the units must not expire before the capture. A committed reservation is answered as it is.
+ * Refusals: 404 no reservation, 422 illegal-transition (released or expired: the units may be sold).
+ */
+export const inventoryExtend = defineInternal({
+  service: 'inventory',
+  name: 'extend',
+  description: "keeps an order's units held until its authorized payment is captured",
+  request: extendRequestSchema,
+  reply: reservationReplySchema,
+});
 
 /** held → committed. Refusals: 404 no reservation, 422 illegal-transition (released or expired). */
 export const inventoryCommit = defineInternal({
@@ -105,6 +129,7 @@ export type ReservationReply = z.infer<typeof reservationSchema>;
 export type Shortage = z.infer<typeof shortageSchema>;
 export type ReserveRequest = z.infer<typeof reserveRequestSchema>;
 export type ReserveReply = z.infer<typeof reserveReplySchema>;
+export type ExtendRequest = z.infer<typeof extendRequestSchema>;
 export type CommitRequest = z.infer<typeof commitRequestSchema>;
 export type ReleaseRequest = z.infer<typeof releaseRequestSchema>;
 export type CommitReply = z.infer<typeof reservationReplySchema>;

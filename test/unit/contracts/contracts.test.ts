@@ -7,6 +7,7 @@ import {
   functionEnvName,
   internalProblemSchema,
   inventoryCommit,
+  inventoryExtend,
   inventoryRelease,
   inventoryReserve,
   MAX_QUOTE_QUANTITY,
@@ -26,7 +27,7 @@ import { problemOf } from '@commerce/lambda-kit/internal';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { services } from '../../../infra/services/index.ts';
-import { commit, release, reserve } from '../../../functions/inventory/domain/reservation.ts';
+import { commit, extend, release, reserve } from '../../../functions/inventory/domain/reservation.ts';
 import { InsufficientStockError, type StockLevel } from '../../../functions/inventory/domain/stock.ts';
 import {
   newPayment,
@@ -56,6 +57,7 @@ const contracts: readonly InternalContract[] = [
   shippingCancelShipment,
   inventoryReserve,
   inventoryCommit,
+  inventoryExtend,
   inventoryRelease,
   paymentAuthorize,
   paymentCapture,
@@ -79,6 +81,7 @@ describe('the contracts and the infra wiring', () => {
       'SHIPPING_CANCEL_SHIPMENT_FUNCTION',
       'INVENTORY_RESERVE_FUNCTION',
       'INVENTORY_COMMIT_FUNCTION',
+      'INVENTORY_EXTEND_FUNCTION',
       'INVENTORY_RELEASE_FUNCTION',
       'PAYMENT_AUTHORIZE_FUNCTION',
       'PAYMENT_CAPTURE_FUNCTION',
@@ -315,9 +318,10 @@ describe('inventory', () => {
     { sku: 'TEE-M', quantity: 1 },
   ];
 
-  it('reserve, commit and release describe the reservation exactly', () => {
+  it('reserve, extend, commit and release describe the reservation exactly', () => {
     const { reservation } = reserve('ord_1', lines, levels, t0);
     expectExactReply(inventoryReserve, { reservation, created: true });
+    expectExactReply(inventoryExtend, { reservation: extend(reservation, later).reservation });
 
     const committed = commit(reservation, later).reservation;
     expectExactReply(inventoryCommit, { reservation: committed });

@@ -399,6 +399,70 @@ describe('order events', () => {
   });
 });
 
+describe('the hold of an authorized payment', () => {
+  it('payment.authorized keeps the units held for a week: the sweep leaves them, the capture commits them', async () => {
+    let now = new Date('2026-03-01T10:00:00.000Z');
+    const { store, inventory } = setup(() => now);
+    await receive(inventory, 'A', 'w1', 10);
+    await inventory.reserve('o1', [{ sku: 'A', quantity: 2 }], 60_000, ctx);
+    const events = store.events.length;
+
+    expect(await inventory.paymentAuthorized('o1', ctx)).toMatchObject({
+      kind: 'done',
+      reservation: { status: 'held', expiresAt: '2026-03-08T10:00:00.000Z' },
+    });
+    expect(await inventory.paymentAuthorized('o1', ctx)).toMatchObject({ kind: 'done' });
+    now = new Date('2026-03-01T12:00:00.000Z');
+    expect(await inventory.expireDue(ctx)).toEqual({ expired: [], failed: 0 });
+    expect(store.level('A', 'w1')).toMatchObject({ onHand: 10, reserved: 2 });
+    // Extending moves no stock and announces nothing.
+    expect(store.events).toHaveLength(events);
+    expect(await inventory.orderPaid('o1', ctx)).toMatchObject({ reservation: { status: 'committed' } });
+  });
+
+  it('a hold that expired first is not revived: extend refuses, the consumer acknowledges', async () => {
+    let now = new Date('2026-03-01T10:00:00.000Z');
+    const { store, inventory } = setup(() => now);
+    await receive(inventory, 'A', 'w1', 10);
+    await inventory.reserve('o1', [{ sku: 'A', quantity: 2 }], 60_000, ctx);
+    now = new Date('2026-03-01T10:02:00.000Z');
+    await inventory.expireDue(ctx);
+
+    await expect(inventory.extend('o1', ctx)).rejects.toMatchObject({ problemType: 'illegal-transition' });
+    expect(await inventory.paymentAuthorized('o1', ctx)).toEqual({ kind: 'no_reservation' });
+    expect(store.level('A', 'w1')).toMatchObject({ reserved: 0 });
+    expect(store.totals.get('A')).toMatchObject({ available: 10 });
+  });
+
+  it('extend racing the sweep: exactly one wins, the units are either kept or freed, never both', async () => {
+    let now: Date;
+    for (let round = 0; round < 20; round++) {
+      now = new Date('2026-03-01T10:00:00.000Z');
+      const { store, inventory } = setup(() => now);
+      await receive(inventory, 'A', 'w1', 10);
+      await inventory.reserve('o1', [{ sku: 'A', quantity: 2 }], 60_000, ctx);
+      now = new Date('2026-03-01T10:01:00.000Z');
+      const [kept, swept] = await Promise.all([
+        inventory.paymentAuthorized('o1', ctx),
+        inventory.expireDue(ctx),
+      ]);
+      const reservation = store.reservations.get('o1')!;
+      expect(swept.failed).toBe(0);
+      if (reservation.status === 'held') {
+        expect(kept.kind).toBe('done');
+        expect(swept.expired).toEqual([]);
+        expect(store.level('A', 'w1')).toMatchObject({ reserved: 2 });
+        expect(store.totals.get('A')).toMatchObject({ available: 8 });
+      } else {
+        expect(reservation.status).toBe('expired');
+        expect(kept.kind).toBe('no_reservation');
+        expect(store.level('A', 'w1')).toMatchObject({ reserved: 0 });
+        expect(store.totals.get('A')).toMatchObject({ available: 10 });
+      }
+    }
+  });
+});
+
 describe('reads and warehouses', () => {
   it('answer availability classes and the stock of a SKU; 404 for a SKU never stocked', async () => {
     const { inventory } = setup();

@@ -4,6 +4,7 @@ import {
   ValidationError,
   VersionConflictError,
 } from '@commerce/lambda-kit/errors';
+import { MAX_ORDER_LINES } from '@commerce/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PostalAddress } from '../../../functions/orders/domain/address.ts';
@@ -14,7 +15,10 @@ import {
   checkoutAddresses,
   claimGuestCart,
   hashCartSecret,
+  cartLockState,
   MAX_CART_LINES,
+  MAX_GUEST_LINE_QUANTITY,
+  MAX_GUEST_UNITS,
   MAX_LINE_QUANTITY,
   mergeGuestCart,
   missingForCheckout,
@@ -252,15 +256,54 @@ describe('checkout details', () => {
   });
 });
 
+describe('limits', () => {
+  it('a cart holds as many lines as one reservation takes: one constant', () => {
+    expect(MAX_CART_LINES).toBe(MAX_ORDER_LINES);
+  });
+
+  it('a guest cart holds at most MAX_GUEST_LINE_QUANTITY of a SKU and MAX_GUEST_UNITS in all; a customer’s more', () => {
+    expect(slugOf(() => addLine(guest(), 'A', MAX_GUEST_LINE_QUANTITY + 1, now))).toBe('guest-cart-limit');
+    const atLine = addLine(guest(), 'A', MAX_GUEST_LINE_QUANTITY, now);
+    expect(slugOf(() => addLine(atLine, 'A', 1, now))).toBe('guest-cart-limit');
+    expect(slugOf(() => setLineQuantity(atLine, 'A', MAX_GUEST_LINE_QUANTITY + 1, now))).toBe(
+      'guest-cart-limit',
+    );
+    const lines = MAX_GUEST_UNITS / MAX_GUEST_LINE_QUANTITY;
+    const full = withLines(
+      guest(),
+      Array.from({ length: lines }, (_, i): [string, number] => [`S${i}`, MAX_GUEST_LINE_QUANTITY]),
+    );
+    expect(slugOf(() => addLine(full, 'ONE-MORE', 1, now))).toBe('guest-cart-limit');
+    // Lowering a line is always allowed; a customer is bound by the general caps only.
+    expect(setLineQuantity(full, 'S0', 1, now).lines[0]).toEqual({ sku: 'S0', quantity: 1 });
+    expect(addLine(customer(), 'A', MAX_GUEST_LINE_QUANTITY + 1, now).lines).toHaveLength(1);
+  });
+});
+
+describe('cartLockState', () => {
+  const now = new Date('2026-03-01T10:00:00.000Z');
+  const lock = { orderId: 'ord_a', leaseUntil: now.getTime() + 1000 };
+  it('free, ours, held while the order is live or its checkout runs, stale when cancelled or abandoned', () => {
+    expect(cartLockState(null, 'ord_b', undefined, now)).toBe('free');
+    expect(cartLockState(lock, 'ord_a', undefined, now)).toBe('ours');
+    expect(cartLockState(lock, 'ord_b', undefined, now)).toBe('held');
+    expect(cartLockState(lock, 'ord_b', { status: 'pending_payment' }, now)).toBe('held');
+    expect(cartLockState(lock, 'ord_b', { status: 'cancelled' }, now)).toBe('stale');
+    const later = new Date(now.getTime() + 1000);
+    expect(cartLockState(lock, 'ord_b', undefined, later)).toBe('stale');
+    expect(cartLockState(lock, 'ord_b', { status: 'pending_payment' }, later)).toBe('held');
+  });
+});
+
 describe('mergeGuestCart', () => {
   it('sums quantities per SKU, cut to the cap, and reports the cut', () => {
     const mine = withLines(customer(), [
-      ['A', 90],
+      ['A', 95],
       ['B', 1],
     ]);
     const theirs = withLines(guest(), [
       ['C', 2],
-      ['A', 20],
+      ['A', 10],
       ['B', 4],
     ]);
     const { cart, capped, dropped } = mergeGuestCart(mine, theirs, later);

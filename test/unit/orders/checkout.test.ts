@@ -99,15 +99,16 @@ describe('checkout, approved', () => {
     ]);
   });
 
-  it('makes seven calls to the table, one DynamoDB call each in the adapter', async () => {
+  it('makes eight calls to the table, one DynamoDB call each in the adapter; the cart comes first', async () => {
     const w = ordersWorld();
     const cart = await w.readyGuestCart();
     w.table.calls.length = 0;
     await w.checkout.checkout(cart.access, 'key-1', APPROVE, context);
     expect(w.table.calls).toEqual([
+      'carts.getCartForCheckout',
       'checkouts.getCheckout',
       'checkouts.claimCheckout',
-      'carts.getCart',
+      'carts.lockCart',
       'referenceData.loadForPricing',
       'orders.nextSequence',
       'orders.createOrder',
@@ -293,12 +294,13 @@ describe('checkout, gateway down', () => {
 });
 
 describe('checkout, refused reservation', () => {
-  it('answers inventory’s 409 with the shortages, writes no order and frees the key at once', async () => {
+  it('answers inventory’s 409 with the short SKUs (no counts for a guest), writes no order and frees the key and the cart', async () => {
     const w = ordersWorld();
     const cart = await w.readyGuestCart(3);
     w.peers.stock.set(SKU, 2);
 
-    const answer = checkoutAnswer(await w.checkout.checkout(cart.access, 'key-1', APPROVE, context));
+    const outcome = await w.checkout.checkout(cart.access, 'key-1', APPROVE, context);
+    const answer = checkoutAnswer(outcome, 'guest');
 
     expect(answer).toEqual({
       status: 409,
@@ -307,11 +309,18 @@ describe('checkout, refused reservation', () => {
         type: 'urn:commerce:problem:insufficient-stock',
         title: 'Insufficient stock',
         status: 409,
-        detail: 'Not enough stock.',
-        shortages: [{ sku: SKU, requested: 3, available: 2 }],
+        detail: `Not enough stock for ${SKU}.`,
+        shortages: [{ sku: SKU, requested: 3 }],
         correlationId: context.correlationId,
       },
     });
+    expect(JSON.stringify(answer.body)).not.toMatch(/available|\b2\b/);
+    // A signed-in customer may see the counts inventory gave.
+    expect(checkoutAnswer(outcome, 'customer').body).toMatchObject({
+      detail: 'Not enough stock.',
+      shortages: [{ sku: SKU, requested: 3, available: 2 }],
+    });
+    expect(w.table.cartLock(cart.cartId)).toBeUndefined();
     expect(w.table.allOrders()).toEqual([]);
     expect(w.table.events()).toEqual([]);
     expect(w.peers.callsOf('authorize')).toEqual([]);
@@ -407,13 +416,15 @@ describe('checkout, resumed after its lease', () => {
     expect((answer.body as { order: Order }).order.id).toBe(placed!.id);
     expect(w.table.allOrders().map((o) => o.id)).toEqual([placed!.id]);
     expect(w.table.events().map((e) => e.detailType)).toEqual(['order.created']);
-    expect(w.peers.callsOf('reserve')).toHaveLength(1);
+    // The resumed attempt asks inventory whether the hold is still there before it authorizes.
+    expect(w.peers.callsOf('reserve')).toHaveLength(2);
     expect(w.peers.callsOf('authorize')).toEqual([
       expect.objectContaining({ paymentId: placed!.payment.id }),
       expect.objectContaining({ paymentId: placed!.payment.id }),
     ]);
     expect(w.table.checkout(key)?.status).toBe('completed');
     expect(w.table.cart(cart.cartId)).toBeUndefined();
+    expect(w.table.closedBy(cart.cartId)).toBe(placed!.id);
   });
 
   it('takes over an attempt that died before placing: the order id chosen with the key is reused', async () => {

@@ -3,6 +3,7 @@
 // are (a reservation per order id, a payment per payment id). Every call is logged.
 import type {
   CancelShipmentReply,
+  CommitReply,
   InternalProblem,
   InternalResult,
   PaymentReply,
@@ -156,6 +157,36 @@ export class FakePeers implements Peers {
     };
     this.reservations.set(request.orderId, reservation);
     return { reservation, created: true };
+  }
+
+  extend(request: Request<'extend'>): Promise<InternalResult<CommitReply>> {
+    this.calls.push({ operation: 'extend', request });
+    const held = this.reservations.get(request.orderId);
+    if (!held) {
+      return Promise.resolve({
+        error: problem(404, 'not-found', 'Not found', `No reservation ${request.orderId}.`),
+      });
+    }
+    if (held.status !== 'held' && held.status !== 'committed') {
+      return Promise.resolve({
+        error: problem(
+          422,
+          'illegal-transition',
+          'Unprocessable',
+          `Reservation ${held.id} is ${held.status}.`,
+        ),
+      });
+    }
+    const extended =
+      held.status === 'held'
+        ? {
+            ...held,
+            expiresAt: new Date(this.#now().getTime() + 7 * 86_400_000).toISOString(),
+            version: held.version + 1,
+          }
+        : held;
+    this.reservations.set(request.orderId, extended);
+    return Promise.resolve({ reservation: extended });
   }
 
   async authorize(request: Request<'authorize'>): Promise<InternalResult<PaymentReply>> {

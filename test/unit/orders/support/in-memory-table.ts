@@ -4,7 +4,12 @@
 import { VersionConflictError } from '@commerce/lambda-kit/errors';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import type { StartKey } from '@commerce/lambda-kit/pagination';
-import type { Cart, CartRecord } from '../../../../functions/orders/domain/cart.ts';
+import type {
+  Cart,
+  CartCheckoutLock,
+  CartCheckoutView,
+  CartRecord,
+} from '../../../../functions/orders/domain/cart.ts';
 import type { CheckoutKey, CheckoutRecord } from '../../../../functions/orders/domain/checkout.ts';
 import type { Order } from '../../../../functions/orders/domain/order.ts';
 import type {
@@ -35,6 +40,10 @@ export class InMemoryOrdersTable
   /** `<part>.<method>` per call, in order. */
   readonly calls: string[] = [];
   readonly #carts = new Map<string, CartRecord | 'closed'>();
+  /** Per cart id: its checkout lock (kept when the cart is saved). */
+  readonly #locks = new Map<string, CartCheckoutLock>();
+  /** Closed carts: the order a checkout placed from them and the guest's secret hash. */
+  readonly #closed = new Map<string, { orderId: string; secretHash: string | null }>();
   readonly #skus = new Map<string, SkuRecord>();
   readonly #segments = new Map<string, { segments: readonly string[]; version: number }>();
   readonly #checkouts = new Map<string, CheckoutRecord>();
@@ -79,6 +88,15 @@ export class InMemoryOrdersTable
     return this.#carts.get(id) === 'closed';
   }
 
+  cartLock(id: string): CartCheckoutLock | undefined {
+    return copy(this.#locks.get(id));
+  }
+
+  /** The order that closed the cart, if a checkout did. */
+  closedBy(id: string): string | undefined {
+    return this.#closed.get(id)?.orderId;
+  }
+
   checkout(key: CheckoutKey): CheckoutRecord | undefined {
     return copy(this.#checkouts.get(keyOf(key)));
   }
@@ -89,6 +107,11 @@ export class InMemoryOrdersTable
       detailType: item.detailType,
       data: (JSON.parse(item.detail) as { data: Record<string, unknown> }).data,
     }));
+  }
+
+  /** The outbox items written so far, as the adapter would put them. */
+  outboxItems(): OutboxItem[] {
+    return copy(this.#outbox);
   }
 
   seedSku(record: SkuRecord): void {
@@ -112,6 +135,40 @@ export class InMemoryOrdersTable
     this.calls.push('carts.saveCart');
     if (!this.#cartAt(record.cart.id, expectedVersion)) return Promise.reject(new VersionConflictError());
     this.#carts.set(record.cart.id, copy(record));
+    this.#closed.delete(record.cart.id);
+    return Promise.resolve();
+  }
+
+  getCartForCheckout(id: string): Promise<CartCheckoutView | 'closed' | undefined> {
+    this.calls.push('carts.getCartForCheckout');
+    const record = this.#carts.get(id);
+    if (record === 'closed') return Promise.resolve('closed');
+    const closed = this.#closed.get(id);
+    if (!record && !closed) return Promise.resolve(undefined);
+    return Promise.resolve(
+      copy({
+        record,
+        customerId: record?.cart.customerId ?? null,
+        secretHash: record ? record.cart.secretHash : (closed?.secretHash ?? null),
+        lock: this.#locks.get(id) ?? null,
+        checkedOutBy: closed?.orderId ?? null,
+      }),
+    );
+  }
+
+  lockCart(id: string, lock: CartCheckoutLock, replacing: string | undefined): Promise<boolean> {
+    this.calls.push('carts.lockCart');
+    const held = this.#locks.get(id);
+    const free =
+      this.#carts.has(id) &&
+      (!held || held.orderId === lock.orderId || (replacing !== undefined && held.orderId === replacing));
+    if (free) this.#locks.set(id, copy(lock));
+    return Promise.resolve(free);
+  }
+
+  unlockCart(id: string, orderId: string): Promise<void> {
+    this.calls.push('carts.unlockCart');
+    if (this.#locks.get(id)?.orderId === orderId) this.#locks.delete(id);
     return Promise.resolve();
   }
 
@@ -121,7 +178,9 @@ export class InMemoryOrdersTable
       return Promise.reject(new VersionConflictError());
     }
     this.#carts.delete(guest.id);
+    this.#locks.delete(guest.id);
     this.#carts.set(target.cart.id, copy(target));
+    this.#closed.delete(target.cart.id);
     return Promise.resolve();
   }
 
@@ -247,7 +306,12 @@ export class InMemoryOrdersTable
     if (alongside.checkout) {
       this.#checkouts.set(keyOf(alongside.checkout.key), copy(alongside.checkout.record));
     }
-    if (alongside.deleteCart !== undefined) this.#carts.delete(alongside.deleteCart);
+    if (alongside.closeCart) {
+      const { cartId, orderId, secretHash } = alongside.closeCart;
+      this.#carts.delete(cartId);
+      this.#locks.delete(cartId);
+      this.#closed.set(cartId, { orderId, secretHash });
+    }
   }
 
   listCustomerOrders(customerId: string, limit: number, start: StartKey | undefined): Promise<OrderPage> {
