@@ -19,6 +19,7 @@ import {
   cartLineParams,
   cartParams,
   checkoutBody,
+  checkoutHeaders,
   createCartBody,
   mergeCartBody,
   myCartLineParams,
@@ -183,6 +184,7 @@ const checkoutResult = z
 const cartResponse = (description: string) => ({ status: 200 as const, description, body: cartView });
 
 const checkout = {
+  headers: checkoutHeaders,
   body: checkoutBody,
   response: {
     status: 201 as const,

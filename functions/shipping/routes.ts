@@ -194,6 +194,8 @@ export const shippingRoutes = defineRoutes('shipping', {
     access: 'public',
     summary: 'Carrier tracking webhook, authenticated by its signature.',
     params: carrierParams,
+    rawBody: true,
+    maxBodyBytes: 16 * 1024,
     response: {
       status: 200,
       description:
@@ -211,6 +213,6 @@ export const shippingRoutes = defineRoutes('shipping', {
         })
         .check(z.meta({ id: 'CarrierWebhookReceipt' })),
     },
-    errors: [404, 422],
+    errors: [401, 404, 422],
   },
 });

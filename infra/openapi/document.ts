@@ -97,7 +97,7 @@ function parameterSchema(schema: core.$ZodType): Json {
   return rest;
 }
 
-function parameters(where: 'path' | 'query', schema: core.$ZodType | undefined): Json[] {
+function parameters(where: 'path' | 'query' | 'header', schema: core.$ZodType | undefined): Json[] {
   if (!schema) return [];
   // Classic and mini schemas alike: both are zod core schemas underneath.
   if (!(schema instanceof core.$ZodObject)) throw new Error(`The ${where} schema must be a zod object`);
@@ -166,17 +166,17 @@ export function buildOpenApiDocument(routes: readonly Route[], info: DocumentInf
     const params = [
       ...parameters('path', contract.params),
       ...parameters('query', contract.query),
-      ...(route.method === 'GET'
-        ? []
-        : [
-            {
-              name: 'x-correlation-id',
-              in: 'header',
-              required: false,
-              description: 'Carried into logs and events; echoed in the response.',
-              schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
-            },
-          ]),
+      ...parameters('header', contract.headers),
+      {
+        // Any value is accepted (the kit never refuses a request for it), so the schema forbids none.
+        name: 'x-correlation-id',
+        in: 'header',
+        required: false,
+        description:
+          'Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; ' +
+          'any other value is ignored and the API uses an id of its own.',
+        schema: { type: 'string' },
+      },
     ];
     if (params.length > 0) operation.parameters = params;
     if (contract.body) {
@@ -193,8 +193,9 @@ export function buildOpenApiDocument(routes: readonly Route[], info: DocumentInf
       result.content = { 'application/json': { schema: { $ref: `${COMPONENT_PREFIX}${name}` } } };
     }
     const statuses = new Set<number>([429, 500, ...(contract.errors ?? [])]);
-    if (contract.params || contract.query || contract.body) statuses.add(400);
+    if (contract.params || contract.query || contract.headers || contract.body) statuses.add(400);
     if (contract.body) [413, 415].forEach((s) => statuses.add(s));
+    if (route.rawBody) statuses.add(413);
     if (route.access !== 'public') [401, 403].forEach((s) => statuses.add(s));
     operation.responses = {
       [String(contract.response.status)]: result,

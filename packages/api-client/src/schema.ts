@@ -2422,10 +2422,13 @@ export interface operations {
   listAvailability: {
     parameters: {
       query: {
-        /** @description Comma-separated SKUs, at most 50. */
+        /** @description Comma-separated SKUs (no spaces), at most 50; repeats count once. */
         skus: string;
       };
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2448,7 +2451,10 @@ export interface operations {
   getAvailability: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         sku: string;
       };
@@ -2474,7 +2480,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -2505,7 +2511,10 @@ export interface operations {
   getCart: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         /** @description The cart id. */
         id: string;
@@ -2533,7 +2542,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -2569,8 +2578,10 @@ export interface operations {
   checkout: {
     parameters: {
       query?: never;
-      header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+      header: {
+        /** @description Makes a retry safe: the same key with the same body answers the same, without a second order. */
+        'idempotency-key': string;
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -2610,7 +2621,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -2648,7 +2659,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -2686,7 +2697,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -2717,7 +2728,10 @@ export interface operations {
   listCategories: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2740,7 +2754,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -2776,7 +2790,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -2806,7 +2820,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -2845,9 +2859,13 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400. */
         cursor?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2872,7 +2890,10 @@ export interface operations {
   getCustomer: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         id: string;
       };
@@ -2901,7 +2922,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -2938,7 +2959,10 @@ export interface operations {
   health: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2960,7 +2984,10 @@ export interface operations {
   getMe: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2985,7 +3012,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -3010,7 +3037,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -3044,7 +3071,10 @@ export interface operations {
   listAddresses: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3069,7 +3099,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -3105,7 +3135,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -3143,7 +3173,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -3171,7 +3201,10 @@ export interface operations {
   getMyCart: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3196,7 +3229,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -3230,8 +3263,10 @@ export interface operations {
   checkoutMyCart: {
     parameters: {
       query?: never;
-      header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+      header: {
+        /** @description Makes a retry safe: the same key with the same body answers the same, without a second order. */
+        'idempotency-key': string;
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -3270,7 +3305,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -3306,7 +3341,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -3344,7 +3379,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -3375,7 +3410,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -3410,7 +3445,10 @@ export interface operations {
   exportMe: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3435,9 +3473,13 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400. */
         cursor?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3463,9 +3505,13 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400. */
         cursor?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3490,7 +3536,10 @@ export interface operations {
   getMyOrder: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         /** @description The order id. */
         id: string;
@@ -3520,7 +3569,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -3559,7 +3608,10 @@ export interface operations {
   openapi: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3582,6 +3634,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400. */
         cursor?: string;
         status?:
           | 'pending_payment'
@@ -3597,7 +3650,10 @@ export interface operations {
         /** @description The order with this number. */
         number?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3622,7 +3678,10 @@ export interface operations {
   getOrder: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         /** @description The order id. */
         id: string;
@@ -3652,7 +3711,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -3692,7 +3751,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -3731,7 +3790,10 @@ export interface operations {
   listPriceLists: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3756,7 +3818,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -3785,6 +3847,7 @@ export interface operations {
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };
@@ -3792,7 +3855,10 @@ export interface operations {
   getSkuPrices: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         sku: string;
       };
@@ -3821,7 +3887,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -3850,6 +3916,7 @@ export interface operations {
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };
@@ -3877,7 +3944,10 @@ export interface operations {
         country: string;
         region?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         id: string;
       };
@@ -3906,9 +3976,13 @@ export interface operations {
       query?: {
         category?: string;
         limit?: number;
+        /** @description The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400. */
         cursor?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3932,7 +4006,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -3967,7 +4041,10 @@ export interface operations {
   getProduct: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         id: string;
       };
@@ -3994,7 +4071,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4025,7 +4102,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4063,7 +4140,10 @@ export interface operations {
   getProductByHandle: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         handle: string;
       };
@@ -4089,7 +4169,10 @@ export interface operations {
   getShipment: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         id: string;
       };
@@ -4118,7 +4201,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4155,7 +4238,10 @@ export interface operations {
   listMethods: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4180,7 +4266,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4217,7 +4303,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -4249,7 +4335,10 @@ export interface operations {
   listZones: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4274,7 +4363,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4312,7 +4401,10 @@ export interface operations {
       query?: {
         ledgerLimit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         sku: string;
       };
@@ -4341,7 +4433,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4378,7 +4470,10 @@ export interface operations {
   getTaxRules: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4403,7 +4498,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -4430,6 +4525,7 @@ export interface operations {
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };
@@ -4438,13 +4534,17 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400. */
         cursor?: string;
         /** @description Accounts whose email starts with this (case-insensitive). */
         email?: string;
-        /** @description Accounts in this group. */
+        /** @description Accounts in this group. With `email` too, a page holds the group’s accounts that match, so it may hold fewer than `limit`. */
         group?: 'staff' | 'admin';
       };
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4470,7 +4570,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -4504,7 +4604,10 @@ export interface operations {
   getUser: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         id: string;
       };
@@ -4533,7 +4636,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4565,7 +4668,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4596,7 +4699,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4628,7 +4731,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4661,7 +4764,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4694,7 +4797,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4722,7 +4825,10 @@ export interface operations {
   listWarehouses: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4747,7 +4853,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4784,7 +4890,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4804,7 +4910,9 @@ export interface operations {
         };
       };
       400: components['responses']['400'];
+      401: components['responses']['401'];
       404: components['responses']['404'];
+      413: components['responses']['413'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
@@ -4814,7 +4922,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4834,9 +4942,12 @@ export interface operations {
         };
       };
       400: components['responses']['400'];
+      401: components['responses']['401'];
+      413: components['responses']['413'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
+      503: components['responses']['503'];
     };
   };
 }
