@@ -104,10 +104,11 @@ export const shippingRoutes = defineRoutes('shipping', {
     response: {
       status: 200,
       description:
-        'The zone, created (`version` 0) or replaced (the version read). Zones must not overlap (400).',
+        'The zone, created (`version` 0) or replaced (the version read). Zones must not overlap (422 ' +
+        '`rule-violation`).',
       body: zone,
     },
-    errors: [409],
+    errors: [409, 422],
   },
   'GET /shipping/zones': {
     entry: 'http/list-zones.ts',
@@ -130,10 +131,10 @@ export const shippingRoutes = defineRoutes('shipping', {
       status: 200,
       description:
         'The method and its rate, created (`version` 0) or replaced (the version read), checked against ' +
-        'the whole rate table (400 with a pointer per problem).',
+        'the whole rate table (422 `rule-violation` with a pointer per problem).',
       body: method,
     },
-    errors: [409],
+    errors: [409, 422],
   },
   'GET /shipping/methods': {
     entry: 'http/list-methods.ts',

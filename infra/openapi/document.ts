@@ -91,9 +91,24 @@ function mergeComponents(into: Json, from: Json): void {
   }
 }
 
+/**
+ * Request schemas say exactly what the handlers accept. Where zod checks a string with a pattern of its own
+ * (an email, a UUID, a timestamp) the pattern is the rule; the `format` beside it would name a neighbouring
+ * set (JSON Schema's idea of an email is not zod's), so it is dropped.
+ */
+function patternsOverFormats(json: unknown): void {
+  if (Array.isArray(json)) json.forEach(patternsOverFormats);
+  else if (json && typeof json === 'object') {
+    const node = json as Json;
+    if (typeof node.pattern === 'string' && typeof node.format === 'string') delete node.format;
+    Object.values(node).forEach(patternsOverFormats);
+  }
+}
+
 /** The JSON Schema of one parameter, as an input; shared names are not expected in parameters. */
 function parameterSchema(schema: core.$ZodType): Json {
   const { $schema: _schema, ...rest } = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' });
+  patternsOverFormats(rest);
   return rest;
 }
 
@@ -210,7 +225,9 @@ export function buildOpenApiDocument(routes: readonly Route[], info: DocumentInf
 
   const schemas: Json = {};
   mergeComponents(schemas, toComponents(responses, 'output'));
-  mergeComponents(schemas, toComponents(requests, 'input'));
+  const requestSchemas = toComponents(requests, 'input');
+  patternsOverFormats(requestSchemas);
+  mergeComponents(schemas, requestSchemas);
 
   const problemContent = {
     'application/problem+json': { schema: { $ref: `${COMPONENT_PREFIX}Problem` } },

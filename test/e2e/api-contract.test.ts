@@ -38,6 +38,8 @@ interface Outcome {
 function schemathesis(args: readonly string[]): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(st, args, {
+      // Schemathesis keeps a cache of what it found in the working directory: there, not in the repository.
+      cwd: path.dirname(path.dirname(st)),
       env: { ...process.env, SCHEMATHESIS_HOOKS: path.join(SETTINGS, 'hooks.py'), NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -73,8 +75,9 @@ async function fuzz(
     'coverage,fuzzing',
     '--checks',
     CHECKS.join(','),
+    // One worker: with two, Schemathesis 4.32 at times fails inside Python's compiler (a thread race).
     '--workers',
-    '2',
+    '1',
     '--no-color',
     ...(token ? ['--header', `Authorization: Bearer ${token}`] : []),
     ...operationIds.flatMap((id) => ['--include-operation-id', id]),
@@ -86,7 +89,7 @@ async function fuzz(
   const shown = output.length > 30_000 ? `…${output.slice(-30_000)}` : output;
   expect(code, `st ${args.join(' ').replace(/Bearer \S+/, 'Bearer …')}\n${shown}`).toBe(0);
   // Every operation asked for was tested, none skipped for want of data it could generate.
-  expect(output).toMatch(new RegExp(`Tested: +${operationIds.length}/${operationIds.length}\\b`));
+  expect(output).toMatch(new RegExp(`Tested: +${operationIds.length}\\b`));
 }
 
 beforeAll(async () => {

@@ -1554,7 +1554,6 @@ export type components = {
       status: 'ok';
     };
     InviteUserRequest: {
-      /** Format: email */
       email: string;
       givenName?: string;
       familyName?: string;
@@ -2002,9 +2001,7 @@ export type components = {
           sales: {
             /** @description Integer minor units (cents, pence, yen). */
             amount: number;
-            /** Format: date-time */
             validFrom: string;
-            /** Format: date-time */
             validUntil?: string;
           }[];
         };
@@ -4280,7 +4277,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The method and its rate, created (`version` 0) or replaced (the version read), checked against the whole rate table (400 with a pointer per problem). */
+      /** @description The method and its rate, created (`version` 0) or replaced (the version read), checked against the whole rate table (422 `rule-violation` with a pointer per problem). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4295,6 +4292,7 @@ export interface operations {
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };
@@ -4377,7 +4375,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The zone, created (`version` 0) or replaced (the version read). Zones must not overlap (400). */
+      /** @description The zone, created (`version` 0) or replaced (the version read). Zones must not overlap (422 `rule-violation`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4392,6 +4390,7 @@ export interface operations {
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };
