@@ -1,4 +1,5 @@
 // The catalog's HTTP contract: zod schemas for paths, queries and bodies (unknown fields rejected).
+import { cursorQuery, text } from '@commerce/lambda-kit/contract';
 import * as z from 'zod/mini';
 import { MAX_CATEGORIES, MAX_VARIANTS } from './domain/product.ts';
 
@@ -12,7 +13,7 @@ export const handleSchema = z
 const sku = z
   .string()
   .check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'Must be 1-64 letters, digits, ".", "-" or "_".'));
-const label = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+const label = text(100);
 
 const dimensions = z.strictObject({
   length: z.number().check(z.int(), z.positive(), z.lte(100_000)),
@@ -22,7 +23,7 @@ const dimensions = z.strictObject({
 
 const variant = z.strictObject({
   sku,
-  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  title: text(200),
   optionValues: z._default(z.record(label, label), {}),
   barcode: z.optional(z.string().check(z.regex(/^[0-9]{8,14}$/, 'A GTIN/EAN/UPC of 8 to 14 digits.'))),
   weightGrams: z.optional(z.number().check(z.int(), z.nonnegative(), z.lte(1_000_000))),
@@ -38,7 +39,7 @@ const media = z.strictObject({
 
 const productFields = {
   handle: handleSchema,
-  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  title: text(200),
   description: z.string().check(z.maxLength(20_000)),
   categoryIds: z.array(id).check(z.maxLength(MAX_CATEGORIES)),
   attributes: z
@@ -82,11 +83,11 @@ export const handleParams = z.strictObject({ handle: handleSchema });
 export const listProductsQuery = z.strictObject({
   category: z.optional(id),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
-  cursor: z.optional(z.string().check(z.maxLength(2048))),
+  cursor: cursorQuery(),
 });
 
 export const createCategoryBody = z.strictObject({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  name: text(100),
   slug: handleSchema,
   parentId: z._default(z.nullable(id), null),
   position: z._default(z.number().check(z.int(), z.gte(0), z.lte(10_000)), 0),
@@ -94,7 +95,7 @@ export const createCategoryBody = z.strictObject({
 
 export const updateCategoryBody = z.strictObject({
   version: z.number().check(z.int(), z.positive()),
-  name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  name: z.optional(text(100)),
   slug: z.optional(handleSchema),
   parentId: z.optional(z.nullable(id)),
   position: z.optional(z.number().check(z.int(), z.gte(0), z.lte(10_000))),

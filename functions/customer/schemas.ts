@@ -1,9 +1,9 @@
 // The customer service's HTTP contract. Bodies are strict: a customer cannot set email, segments, groups
 // or anything else not listed (mass assignment is a 400).
+import { cursorQuery, text } from '@commerce/lambda-kit/contract';
 import * as z from 'zod/mini';
 import { MAX_ADDRESSES } from './domain/customer.ts';
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const phone = z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'An E.164 number such as +4915112345678.'));
 
 export const updateProfileBody = z.strictObject({
@@ -42,7 +42,7 @@ export const segmentsBody = z.strictObject({
 });
 export const listCustomersQuery = z.strictObject({
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
-  cursor: z.optional(z.string().check(z.maxLength(2048))),
+  cursor: cursorQuery(),
 });
 
 export { MAX_ADDRESSES };

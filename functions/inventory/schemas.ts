@@ -3,6 +3,7 @@
 // requests (@commerce/contracts).
 import { adjustmentReasonSchema } from '@commerce/events';
 import { defineInternal } from '@commerce/contracts';
+import { text } from '@commerce/lambda-kit/contract';
 import * as z from 'zod/mini';
 
 export const skuSchema = z
@@ -23,7 +24,7 @@ export const warehouseIdParams = z.strictObject({ id: warehouseIdSchema });
 export const skuParams = z.strictObject({ sku: skuSchema });
 
 export const putWarehouseBody = z.strictObject({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  name: text(100),
   country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 code such as DE.'))),
   version: z
     .optional(z.number().check(z.int(), z.positive()))
@@ -37,35 +38,31 @@ export const adjustmentBody = z.strictObject({
     z.gte(-1_000_000),
     z.lte(1_000_000),
     z.refine((n) => n !== 0, 'Must not be zero.'),
+    z.meta({ not: { const: 0 } }),
     z.describe(
       'Signed change of on-hand units; positive for received, return, transfer_in, negative for sold, damaged, lost, transfer_out, either for correction.',
     ),
   ),
   reason: adjustmentReasonSchema,
-  note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+  note: z.optional(text(500)),
 });
 
 export const stockQuery = z.strictObject({
-  ledgerLimit: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(100)), 20),
+  ledgerLimit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
 });
 
+const SKU_LIST = new RegExp(`^[A-Za-z0-9._-]{1,64}(,[A-Za-z0-9._-]{1,64}){0,${MAX_AVAILABILITY_SKUS - 1}}$`);
+
 export const availabilityQuery = z.strictObject({
-  skus: z
-    .pipe(
-      z.pipe(
-        z.string(),
-        z.transform((s) => [
-          ...new Set(
-            s
-              .split(',')
-              .map((x) => x.trim())
-              .filter(Boolean),
-          ),
-        ]),
+  skus: z.pipe(
+    z
+      .string()
+      .check(
+        z.regex(SKU_LIST, `Comma-separated SKUs, at most ${MAX_AVAILABILITY_SKUS}.`),
+        z.describe(`Comma-separated SKUs (no spaces), at most ${MAX_AVAILABILITY_SKUS}; repeats count once.`),
       ),
-      z.array(skuSchema).check(z.minLength(1), z.maxLength(MAX_AVAILABILITY_SKUS)),
-    )
-    .check(z.describe(`Comma-separated SKUs, at most ${MAX_AVAILABILITY_SKUS}.`)),
+    z.transform((s) => [...new Set(s.split(','))]),
+  ),
 });
 
 // The scheduled expiry sweep (functions/inventory/internal/expire-reservations.ts).

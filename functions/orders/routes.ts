@@ -21,6 +21,7 @@ import {
   cartLineParams,
   cartParams,
   checkoutBody,
+  checkoutHeaders,
   createCartBody,
   mergeCartBody,
   myCartLineParams,
@@ -205,6 +206,7 @@ const checkoutResult = z
 const cartResponse = (description: string) => ({ status: 200 as const, description, body: cartView });
 
 const checkout = {
+  headers: checkoutHeaders,
   body: checkoutBody,
   response: {
     status: 201 as const,

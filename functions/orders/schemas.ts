@@ -1,7 +1,9 @@
 // The orders service's request schemas: carts, checkout and order queries. Unknown fields are refused
 // (`.strict()`), every string is bounded.
+import { cursorQuery, text } from '@commerce/lambda-kit/contract';
 import * as z from 'zod/mini';
 import { MAX_GUEST_LINE_QUANTITY, MAX_GUEST_UNITS, MAX_LINE_QUANTITY } from './domain/cart.ts';
+import { KEY_PATTERN } from './domain/idempotency.ts';
 import { ORDER_STATUSES } from './domain/order.ts';
 
 export const cartId = z
@@ -33,15 +35,15 @@ const quantity = z
 
 export const addressSchema = z
   .strictObject({
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-    company: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-    line1: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-    line2: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-    city: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    name: text(200),
+    company: z.optional(text(200)),
+    line1: text(200),
+    line2: z.optional(text(200)),
+    city: text(100),
     region: z.optional(
       z.string().check(z.regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'An ISO 3166-2 code such as DE-BY.')),
     ),
-    postalCode: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
+    postalCode: text(20),
     country: z.string().check(z.regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 code such as DE.')),
     phone: z.optional(z.string().check(z.regex(/^\+[1-9]\d{4,14}$/, 'An E.164 number such as +4930123456.'))),
   })
@@ -108,7 +110,7 @@ export const checkoutBody = z.strictObject({
 export const orderStatusFilter = z.enum(ORDER_STATUSES);
 
 const limit = z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20);
-const cursor = z.optional(z.string().check(z.minLength(1), z.maxLength(2000)));
+const cursor = cursorQuery(2000);
 export const myOrdersQuery = z.strictObject({ limit, cursor });
 export const ordersQuery = z.strictObject({
   limit,
@@ -123,9 +125,21 @@ export const ordersQuery = z.strictObject({
 });
 
 export const cancelBody = z.strictObject({
-  reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+  reason: z.optional(text(500)),
 });
 export const refundBody = z.strictObject({
   amount: z.number().check(z.int(), z.positive(), z.lte(Number.MAX_SAFE_INTEGER), z.describe('Minor units.')),
-  reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+  reason: z.optional(text(500)),
+});
+
+/** Checkout's headers: the Idempotency-Key that makes a retry safe. */
+export const checkoutHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .check(
+      z.regex(KEY_PATTERN, 'Must be 1 to 255 visible ASCII characters (no spaces).'),
+      z.describe(
+        'Makes a retry safe: the same key with the same body answers the same, without a second order.',
+      ),
+    ),
 });

@@ -32,6 +32,6 @@ export const paymentRoutes = defineRoutes('payment', {
         })
         .check(z.meta({ id: 'PaymentWebhookReceipt' })),
     },
-    errors: [422],
+    errors: [401, 422, 503],
   },
 });

@@ -92,7 +92,7 @@ export const pricingRoutes = defineRoutes('pricing', {
       description: 'The SKU prices as stored; `etag` carries the version.',
       body: skuPrices,
     },
-    errors: [409],
+    errors: [409, 422],
   },
   'GET /prices/{sku}': {
     entry: 'http/get-sku-prices.ts',
@@ -110,7 +110,7 @@ export const pricingRoutes = defineRoutes('pricing', {
     params: segmentParams,
     body: priceListBody,
     response: { status: 200, description: 'The price list as stored.', body: priceList },
-    errors: [409],
+    errors: [409, 422],
   },
   'GET /price-lists': {
     entry: 'http/list-price-lists.ts',
@@ -129,7 +129,7 @@ export const pricingRoutes = defineRoutes('pricing', {
     summary: 'Replace the tax table: rates and display modes per country and region.',
     body: taxTableBody,
     response: { status: 200, description: 'The tax table as stored.', body: taxTable },
-    errors: [409],
+    errors: [409, 422],
   },
   'GET /tax-rules': {
     entry: 'http/get-tax-rules.ts',

@@ -1,5 +1,6 @@
 // The pricing service's request schemas: paths, queries and bodies (unknown fields rejected). The internal
 // quote's request is its contract (pricingQuote in @commerce/contracts).
+import { RULE_ISSUE, rule } from '@commerce/lambda-kit/contract';
 import * as z from 'zod/mini';
 import { SUPPORTED_CURRENCIES } from './domain/money.ts';
 import { RATE_SCALE } from './domain/tax.ts';
@@ -42,10 +43,11 @@ const version = z
 const sale = z
   .strictObject({ amount, validFrom: z.iso.datetime(), validUntil: z.optional(z.iso.datetime()) })
   .check(
-    z.refine((s) => s.validUntil === undefined || Date.parse(s.validUntil) > Date.parse(s.validFrom), {
-      message: 'Must be after validFrom.',
-      path: ['validUntil'],
-    }),
+    rule<{ validFrom: string; validUntil?: string | undefined }>(
+      (s) => s.validUntil === undefined || Date.parse(s.validUntil) > Date.parse(s.validFrom),
+      'Must be after validFrom.',
+      ['validUntil'],
+    ),
   );
 
 export const skuParams = z.strictObject({ sku });
@@ -81,6 +83,7 @@ export const priceListBody = z.strictObject({
         if (seen.has(key)) {
           ctx.addIssue({
             code: 'custom',
+            params: RULE_ISSUE,
             path: [i],
             message: `${e.sku} already has a ${e.currency} price.`,
           });

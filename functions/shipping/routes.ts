@@ -104,10 +104,11 @@ export const shippingRoutes = defineRoutes('shipping', {
     response: {
       status: 200,
       description:
-        'The zone, created (`version` 0) or replaced (the version read). Zones must not overlap (400).',
+        'The zone, created (`version` 0) or replaced (the version read). Zones must not overlap (422 ' +
+        '`rule-violation`).',
       body: zone,
     },
-    errors: [409],
+    errors: [409, 422],
   },
   'GET /shipping/zones': {
     entry: 'http/list-zones.ts',
@@ -130,8 +131,9 @@ export const shippingRoutes = defineRoutes('shipping', {
       status: 200,
       description:
         'The method and its rate, created (`version` 0) or replaced (the version read), checked against ' +
-        'the whole rate table (400 with a pointer per problem). Its carrier is the one named, if this ' +
-        'stage allows it (else 422 `carrier-not-allowed` at `/carrier`), or the stage’s default carrier.',
+        'the whole rate table (422 `rule-violation` with a pointer per problem). Its carrier is the one ' +
+        'named, if this stage allows it (else 422 `carrier-not-allowed` at `/carrier`), or the stage’s ' +
+        'default carrier.',
       body: method,
     },
     errors: [409, 422],
@@ -196,6 +198,8 @@ export const shippingRoutes = defineRoutes('shipping', {
     access: 'public',
     summary: 'Carrier tracking webhook, authenticated by its signature.',
     params: carrierParams,
+    rawBody: true,
+    maxBodyBytes: 16 * 1024,
     response: {
       status: 200,
       description:
@@ -213,6 +217,6 @@ export const shippingRoutes = defineRoutes('shipping', {
         })
         .check(z.meta({ id: 'CarrierWebhookReceipt' })),
     },
-    errors: [404, 422],
+    errors: [401, 404, 422],
   },
 });

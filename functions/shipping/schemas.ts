@@ -2,6 +2,7 @@
 // internal functions' payloads are their contracts (@commerce/contracts). What a schema cannot check
 // (overlapping zones, brackets that do not ascend, a method of an unknown zone) the rate table check in
 // domain/rates.ts refuses.
+import { text } from '@commerce/lambda-kit/contract';
 import * as z from 'zod/mini';
 
 /** Largest amount accepted: 100 million major units of a 2-digit currency. */
@@ -43,7 +44,7 @@ export const carrierParams = z.strictObject({ carrier: slug });
 
 export const putZoneBody = z.strictObject({
   version,
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  name: text(100),
   countries: z.array(country).check(z.minLength(1), z.maxLength(250)),
   regions: z
     .optional(z.array(region).check(z.minLength(1), z.maxLength(500)))
@@ -71,7 +72,7 @@ export const rateSchema = z.discriminatedUnion('type', [flatRate, weightRate]);
 export const putMethodBody = z.strictObject({
   version,
   zoneId: slug,
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  name: text(100),
   carrier: z
     .optional(slug)
     .check(
@@ -100,14 +101,9 @@ export const rateQuoteBody = z.strictObject({
 });
 
 export const markShippedBody = z.strictObject({
-  trackingNumber: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1),
-      z.maxLength(64),
-      z.describe('The number the carrier that took the parcel gave it (replaces a manual `MANUAL-…`).'),
-    ),
+  trackingNumber: text(64).check(
+    z.describe('The number the carrier that took the parcel gave it (replaces a manual `MANUAL-…`).'),
+  ),
   carrier: slug.check(
     z.describe(
       'The carrier that took the parcel (`dhl`, `post-lu`, …); for the manual carrier, who it went to.',

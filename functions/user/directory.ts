@@ -110,7 +110,11 @@ export class CognitoUserDirectory implements UserDirectory {
         ));
     const token =
       'NextToken' in out ? out.NextToken : 'PaginationToken' in out ? out.PaginationToken : undefined;
-    return { items: (out.Users ?? []).map(fromListed), token: token || undefined };
+    let items = (out.Users ?? []).map(fromListed);
+    // Cognito cannot filter a group's listing, so the prefix is applied to the page here.
+    const prefix = query.group ? query.emailPrefix?.toLowerCase() : undefined;
+    if (prefix) items = items.filter((u) => u.email.toLowerCase().startsWith(prefix));
+    return { items, token: token || undefined };
   }
 
   /** The account with its groups; NotFoundError when there is none. */

@@ -1,12 +1,11 @@
 // The user service's routes, each declared once: its handler, who may call it, what it calls, the schemas the
 // handler validates with and the response it gives. The API, the OpenAPI document and the authorizer's route
 // table are built from these entries (scripts/generate.ts). Every route is for admins.
-import { pageSchema } from '@commerce/lambda-kit/contract';
+import { cursorQuery, pageSchema, text } from '@commerce/lambda-kit/contract';
 import { defineRoutes } from '@commerce/lambda-kit/service';
 import * as z from 'zod/mini';
 import { USER_GROUPS } from './domain/user.ts';
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const group = z.enum(USER_GROUPS);
 /** A Cognito username; in this pool (email sign-in) the account's `sub`, a UUID. */
 const userId = z.string().check(z.regex(/^[A-Za-z0-9-]{1,128}$/, 'A user id as GET /users lists it.'));
@@ -14,22 +13,21 @@ const userId = z.string().check(z.regex(/^[A-Za-z0-9-]{1,128}$/, 'A user id as G
 export const userIdParams = z.strictObject({ id: userId });
 export const userGroupParams = z.strictObject({ id: userId, group });
 
-export const listUsersQuery = z
-  .strictObject({
-    // Cognito answers at most 60 users per call.
-    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(60)), 20),
-    cursor: z.optional(z.string().check(z.maxLength(4096))),
-    email: z
-      .optional(z.string().check(z.regex(/^[A-Za-z0-9._%+@-]{1,254}$/, 'The start of an email address.')))
-      .check(z.describe('Accounts whose email starts with this (case-insensitive).')),
-    group: z.optional(group).check(z.describe('Accounts in this group.')),
-  })
-  .check(
-    z.refine((q) => !(q.email && q.group), {
-      message: 'Search by email or filter by group, not both (Cognito cannot combine them).',
-      path: ['group'],
-    }),
-  );
+export const listUsersQuery = z.strictObject({
+  // Cognito answers at most 60 users per call.
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(60)), 20),
+  cursor: cursorQuery(4096),
+  email: z
+    .optional(z.string().check(z.regex(/^[A-Za-z0-9._%+@-]{1,254}$/, 'The start of an email address.')))
+    .check(z.describe('Accounts whose email starts with this (case-insensitive).')),
+  group: z
+    .optional(group)
+    .check(
+      z.describe(
+        'Accounts in this group. With `email` too, a page holds the group’s accounts that match, so it may hold fewer than `limit`.',
+      ),
+    ),
+});
 
 export const inviteBody = z.strictObject({
   email: z.email().check(z.maxLength(254)),

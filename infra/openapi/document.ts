@@ -114,13 +114,28 @@ function mergeComponents(into: Json, from: Json): void {
   }
 }
 
+/**
+ * Request schemas say exactly what the handlers accept. Where zod checks a string with a pattern of its own
+ * (an email, a UUID, a timestamp) the pattern is the rule; the `format` beside it would name a neighbouring
+ * set (JSON Schema's idea of an email is not zod's), so it is dropped.
+ */
+function patternsOverFormats(json: unknown): void {
+  if (Array.isArray(json)) json.forEach(patternsOverFormats);
+  else if (json && typeof json === 'object') {
+    const node = json as Json;
+    if (typeof node.pattern === 'string' && typeof node.format === 'string') delete node.format;
+    Object.values(node).forEach(patternsOverFormats);
+  }
+}
+
 /** The JSON Schema of one parameter, as an input; shared names are not expected in parameters. */
 function parameterSchema(schema: core.$ZodType): Json {
   const { $schema: _schema, ...rest } = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' });
+  patternsOverFormats(rest);
   return rest;
 }
 
-function parameters(where: 'path' | 'query', schema: core.$ZodType | undefined): Json[] {
+function parameters(where: 'path' | 'query' | 'header', schema: core.$ZodType | undefined): Json[] {
   if (!schema) return [];
   // Classic and mini schemas alike: both are zod core schemas underneath.
   if (!(schema instanceof core.$ZodObject)) throw new Error(`The ${where} schema must be a zod object`);
@@ -189,17 +204,17 @@ export function buildOpenApiDocument(routes: readonly Route[], info: DocumentInf
     const params = [
       ...parameters('path', contract.params),
       ...parameters('query', contract.query),
-      ...(route.method === 'GET'
-        ? []
-        : [
-            {
-              name: 'x-correlation-id',
-              in: 'header',
-              required: false,
-              description: 'Carried into logs and events; echoed in the response.',
-              schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
-            },
-          ]),
+      ...parameters('header', contract.headers),
+      {
+        // Any value is accepted (the kit never refuses a request for it), so the schema forbids none.
+        name: 'x-correlation-id',
+        in: 'header',
+        required: false,
+        description:
+          'Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; ' +
+          'any other value is ignored and the API uses an id of its own.',
+        schema: { type: 'string' },
+      },
     ];
     if (params.length > 0) operation.parameters = params;
     if (contract.body) {
@@ -216,8 +231,9 @@ export function buildOpenApiDocument(routes: readonly Route[], info: DocumentInf
       result.content = { 'application/json': { schema: { $ref: `${COMPONENT_PREFIX}${name}` } } };
     }
     const statuses = new Set<number>([429, 500, ...(contract.errors ?? [])]);
-    if (contract.params || contract.query || contract.body) statuses.add(400);
+    if (contract.params || contract.query || contract.headers || contract.body) statuses.add(400);
     if (contract.body) [413, 415].forEach((s) => statuses.add(s));
+    if (route.rawBody) statuses.add(413);
     if (route.access !== 'public') [401, 403].forEach((s) => statuses.add(s));
     operation.responses = {
       [String(contract.response.status)]: result,
@@ -232,7 +248,9 @@ export function buildOpenApiDocument(routes: readonly Route[], info: DocumentInf
 
   const schemas: Json = {};
   mergeComponents(schemas, toComponents(responses, 'output'));
-  mergeComponents(schemas, toComponents(requests, 'input'));
+  const requestSchemas = toComponents(requests, 'input');
+  patternsOverFormats(requestSchemas);
+  mergeComponents(schemas, requestSchemas);
 
   const problemContent = {
     'application/problem+json': { schema: { $ref: `${COMPONENT_PREFIX}Problem` } },

@@ -234,7 +234,7 @@ describe('stock and public availability', () => {
     const sku = unique('sku');
     await receive(sku, 2);
     const cases = [
-      { body: { warehouseId, delta: -1, reason: 'received' }, status: 400 }, // sign does not suit the reason
+      { body: { warehouseId, delta: -1, reason: 'received' }, status: 422 }, // sign does not suit the reason
       { body: { warehouseId, delta: -3, reason: 'lost' }, status: 422 }, // fewer than zero on hand
       { body: { warehouseId: unique('wh'), delta: 1, reason: 'received' }, status: 422 }, // unknown warehouse
       { body: { warehouseId, delta: 1, reason: 'received', price: 5 }, status: 400 }, // unknown field

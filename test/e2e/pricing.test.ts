@@ -168,12 +168,6 @@ describe('staff routes', () => {
       { version: 1, prices: { XXX: { amount: 100 } } },
       { version: 1, prices: { EUR: { amount: -1 } } },
       { version: 1, prices: { EUR: { amount: 29.99 } } },
-      {
-        version: 1,
-        prices: {
-          EUR: { amount: 100, sales: [{ amount: 50, validFrom: isoIn(day), validUntil: isoIn(0) }] },
-        },
-      },
       { version: 1, prices: { EUR: { amount: 100 } }, price: 5 },
     ];
     for (const body of invalid) {
@@ -182,6 +176,23 @@ describe('staff routes', () => {
       expect(res.headers.get('content-type')).toBe('application/problem+json');
       expect(res.body).toMatchObject({ type: 'urn:commerce:problem:validation-error' });
     }
+    // Well formed, but the sale ends before it starts: a rule no schema states, so 422 with the field.
+    const backwards = await api(
+      'PUT',
+      `/prices/${small}`,
+      {
+        version: 1,
+        prices: {
+          EUR: { amount: 100, sales: [{ amount: 50, validFrom: isoIn(day), validUntil: isoIn(0) }] },
+        },
+      },
+      bearer(staffToken),
+    );
+    expect(backwards.status).toBe(422);
+    expect(backwards.body).toMatchObject({ type: 'urn:commerce:problem:rule-violation' });
+    expect(backwards.body.errors).toEqual([
+      expect.objectContaining({ in: 'body', pointer: '/prices/EUR/sales/0/validUntil' }),
+    ]);
     expect((await staff.GET('/prices/{sku}', path)).data).toEqual(before.data);
   });
 
@@ -195,7 +206,7 @@ describe('staff routes', () => {
       ...path,
       body: { version: 0, priority: 10, entries: [entries[0]!, entries[0]!] },
     });
-    expect(duplicate.response.status).toBe(400);
+    expect(duplicate.response.status).toBe(422);
 
     const set = await staff.PUT('/price-lists/{segment}', {
       ...path,
@@ -237,12 +248,16 @@ describe('staff routes', () => {
         ],
         modes: [{ country: 'FR', mode: 'inclusive' }],
       },
-      { rules: [{ country: 'FR', taxClass: 'standard', ratePpm: 0.19 }], modes: [] },
     ];
+    // Each breaks a rule no schema states: 422 `rule-violation` naming the field; a wrong type is a 400.
     for (const table of invalid) {
       const res = await api('PUT', '/tax-rules', { version: current.version, ...table }, bearer(staffToken));
-      expect(res.status, JSON.stringify(table)).toBe(400);
+      expect(res.status, JSON.stringify(table)).toBe(422);
+      expect(res.body).toMatchObject({ type: 'urn:commerce:problem:rule-violation' });
     }
+    const fraction = { rules: [{ country: 'FR', taxClass: 'standard', ratePpm: 0.19 }], modes: [] };
+    const res = await api('PUT', '/tax-rules', { version: current.version, ...fraction }, bearer(staffToken));
+    expect(res.status).toBe(400);
 
     const table = await setTaxTable();
     expect(table.rules).toContainEqual({

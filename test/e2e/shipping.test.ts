@@ -205,12 +205,12 @@ describe('the rate table', () => {
     expect(stale.response.status).toBe(409);
   });
 
-  it('refuses overlapping zones and broken rate tables field by field (400)', async () => {
+  it('refuses overlapping zones and broken rate tables field by field (422)', async () => {
     const overlap = await staff.PUT('/shipping/zones/{id}', {
       params: { path: { id: unique('dup') } },
       body: { name: 'Germany again', countries: ['DE'], version: 0 },
     });
-    expect(overlap.response.status).toBe(400);
+    expect(overlap.response.status).toBe(422);
     expect(overlap.error).toMatchObject({ errors: [{ pointer: '/countries/0' }] });
 
     const broken = await staff.PUT('/shipping/methods/{id}', {
@@ -228,7 +228,7 @@ describe('the rate table', () => {
         version: 0,
       },
     });
-    expect(broken.response.status).toBe(400);
+    expect(broken.response.status).toBe(422);
     const pointers = (broken.error as { errors: { pointer: string }[] }).errors.map((e) => e.pointer);
     expect(pointers).toEqual(expect.arrayContaining(['/zoneId', '/rate/brackets/1/upToGrams']));
   });

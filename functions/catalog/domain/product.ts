@@ -7,7 +7,7 @@ import {
   ProductUpdated,
   type DomainEvent,
 } from '@commerce/events';
-import { ValidationError, type FieldError } from '@commerce/lambda-kit/errors';
+import { RuleViolationError, type FieldError } from '@commerce/lambda-kit/errors';
 
 export type ProductStatus = 'draft' | 'published' | 'archived';
 
@@ -121,7 +121,7 @@ export function assertValidContent(content: ProductContent): void {
   if (new Set(content.categoryIds).size !== content.categoryIds.length) {
     at('/categoryIds', 'Categories must be unique.');
   }
-  if (errors.length > 0) throw new ValidationError(errors);
+  if (errors.length > 0) throw new RuleViolationError(errors);
 }
 
 export function newProduct(content: ProductContent, id: string, now: Date): Product {

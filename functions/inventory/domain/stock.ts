@@ -12,7 +12,7 @@ import {
 import {
   ConflictError,
   UnprocessableError,
-  ValidationError,
+  RuleViolationError,
   VersionConflictError,
 } from '@commerce/lambda-kit/errors';
 
@@ -215,7 +215,7 @@ export function adjustStock(
   const { delta: units, reason } = adjustment;
   const sign = REASON_SIGN[reason];
   if (!Number.isSafeInteger(units) || units === 0 || (sign !== 0 && Math.sign(units) !== sign)) {
-    throw new ValidationError([
+    throw new RuleViolationError([
       {
         in: 'body',
         pointer: '/delta',

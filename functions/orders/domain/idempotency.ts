@@ -7,7 +7,7 @@ import { ConflictError, UnprocessableError, ValidationError } from '@commerce/la
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
 /** 1 to 255 visible ASCII characters (0x21-0x7E): no spaces, no control characters, no non-ASCII. */
-const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+export const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 export function isValidIdempotencyKey(key: string): boolean {
   return KEY_PATTERN.test(key);

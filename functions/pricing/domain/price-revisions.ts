@@ -2,7 +2,7 @@
 // refused (a stale version, an invalid table), unchanged (nothing to write or announce), or the new record
 // with the price.changed event that announces what changed. Pure; no AWS.
 import { domainEvent, PriceChanged, type DomainEvent } from '@commerce/events';
-import { ValidationError, VersionConflictError } from '@commerce/lambda-kit/errors';
+import { RuleViolationError, VersionConflictError } from '@commerce/lambda-kit/errors';
 import { priceListChanges, skuPriceChanges, taxTableChanges } from './price-changes.ts';
 import {
   canonicalPrice,
@@ -40,7 +40,9 @@ export function reviseSkuPrices(
   }
   const changes = skuPriceChanges(current?.prices ?? {}, prices);
   if (!current && changes.length === 0) {
-    throw new ValidationError([{ in: 'body', pointer: '/prices', detail: 'Price at least one currency.' }]);
+    throw new RuleViolationError([
+      { in: 'body', pointer: '/prices', detail: 'Price at least one currency.' },
+    ]);
   }
   if (current && changes.length === 0) return { after: current, events: [] };
   const after: SkuPrices = { sku, prices, version: request.version + 1, updatedAt: now.toISOString() };

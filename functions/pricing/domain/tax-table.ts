@@ -1,7 +1,7 @@
 // The rules of a tax table a schema cannot check: one rate per destination and class, one mode per
 // destination, regions inside their country, and a display mode for every destination that has rates.
 // Pure; no AWS.
-import { ValidationError, type FieldError } from '@commerce/lambda-kit/errors';
+import { RuleViolationError, type FieldError } from '@commerce/lambda-kit/errors';
 import type { Destination, TaxTable } from './tax.ts';
 
 function describe(d: Destination): string {
@@ -37,5 +37,5 @@ export function assertValidTaxTable(table: TaxTable): void {
       at(`/rules/${i}`, `${describe(rule)} has a rate but no display mode (inclusive or exclusive).`);
     }
   });
-  if (errors.length > 0) throw new ValidationError(errors);
+  if (errors.length > 0) throw new RuleViolationError(errors);
 }

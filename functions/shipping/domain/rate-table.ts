@@ -1,7 +1,7 @@
 // The versioned rate table the staff routes edit: every zone and method, each with its own version, kept
 // together so that a write is checked against the whole table (overlapping zones, a method of an unknown
 // zone) and a quote reads it in one GetItem. Pure; no AWS.
-import { ValidationError, VersionConflictError, type FieldError } from '@commerce/lambda-kit/errors';
+import { RuleViolationError, VersionConflictError, type FieldError } from '@commerce/lambda-kit/errors';
 import { rateTableProblems, type Method, type Zone } from './rates.ts';
 
 export interface Versioned {
@@ -57,7 +57,7 @@ function assertValid(
       ? { ...e, pointer: e.pointer.slice(prefix.length) }
       : e,
   );
-  if (errors.length > 0) throw new ValidationError(errors);
+  if (errors.length > 0) throw new RuleViolationError(errors);
 }
 
 function nextVersion(expected: number, current: Versioned | undefined): number {

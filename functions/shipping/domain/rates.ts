@@ -10,7 +10,12 @@
 //   use the method;
 // - a method with `freeOver` costs 0 when the cart's subtotal is at or above that threshold;
 // - the offers are sorted by price, then by the fastest delivery, then by method id.
-import { UnprocessableError, ValidationError, type FieldError } from '@commerce/lambda-kit/errors';
+import {
+  RuleViolationError,
+  UnprocessableError,
+  ValidationError,
+  type FieldError,
+} from '@commerce/lambda-kit/errors';
 
 export interface Zone {
   readonly id: string;
@@ -182,7 +187,7 @@ export function rateTableProblems(zones: readonly Zone[], methods: readonly Meth
 /** Refuses a rate table that breaks a rule a schema cannot check; for the admin write path. */
 export function assertValidRateTable(zones: readonly Zone[], methods: readonly Method[]): void {
   const errors = rateTableProblems(zones, methods);
-  if (errors.length > 0) throw new ValidationError(errors);
+  if (errors.length > 0) throw new RuleViolationError(errors);
 }
 
 /** The one zone the destination falls in, or null when nothing ships there. */

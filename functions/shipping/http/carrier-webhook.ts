@@ -7,8 +7,6 @@ import { shipping } from '../runtime.ts';
 
 export const handler = httpRoute({
   ...shippingRoutes['POST /webhooks/carriers/{carrier}'],
-  rawBody: true,
-  maxBodyBytes: 16 * 1024,
   handler: async ({ params, rawBody, headers, correlationId }) => {
     const result = await shipping.receiveWebhook(params.carrier, rawBody ?? '', headers, { correlationId });
     return {

@@ -10,7 +10,7 @@ export interface UserListQuery {
   readonly token?: string;
   /** Accounts whose email starts with this (case-insensitive). */
   readonly emailPrefix?: string;
-  /** Accounts in this group. Cognito cannot combine it with an email search. */
+  /** Accounts in this group; with `emailPrefix` too, those of the group whose email starts with it. */
   readonly group?: UserGroup;
 }
 

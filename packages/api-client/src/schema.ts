@@ -1558,7 +1558,6 @@ export type components = {
       status: 'ok';
     };
     InviteUserRequest: {
-      /** Format: email */
       email: string;
       givenName?: string;
       familyName?: string;
@@ -2044,9 +2043,7 @@ export type components = {
           sales: {
             /** @description Integer minor units (cents, pence, yen). */
             amount: number;
-            /** Format: date-time */
             validFrom: string;
-            /** Format: date-time */
             validUntil?: string;
           }[];
         };
@@ -2464,10 +2461,13 @@ export interface operations {
   listAvailability: {
     parameters: {
       query: {
-        /** @description Comma-separated SKUs, at most 50. */
+        /** @description Comma-separated SKUs (no spaces), at most 50; repeats count once. */
         skus: string;
       };
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2490,7 +2490,10 @@ export interface operations {
   getAvailability: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         sku: string;
       };
@@ -2516,7 +2519,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -2547,7 +2550,10 @@ export interface operations {
   getCart: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         /** @description The cart id. */
         id: string;
@@ -2575,7 +2581,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -2611,8 +2617,10 @@ export interface operations {
   checkout: {
     parameters: {
       query?: never;
-      header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+      header: {
+        /** @description Makes a retry safe: the same key with the same body answers the same, without a second order. */
+        'idempotency-key': string;
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -2652,7 +2660,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -2690,7 +2698,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -2728,7 +2736,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -2759,7 +2767,10 @@ export interface operations {
   listCategories: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2782,7 +2793,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -2818,7 +2829,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -2848,7 +2859,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -2887,9 +2898,13 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400. */
         cursor?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2914,7 +2929,10 @@ export interface operations {
   getCustomer: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         id: string;
       };
@@ -2943,7 +2961,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -2980,7 +2998,10 @@ export interface operations {
   health: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3002,7 +3023,10 @@ export interface operations {
   getMe: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3027,7 +3051,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -3052,7 +3076,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -3086,7 +3110,10 @@ export interface operations {
   listAddresses: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3111,7 +3138,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -3147,7 +3174,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -3185,7 +3212,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -3213,7 +3240,10 @@ export interface operations {
   getMyCart: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3238,7 +3268,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -3272,8 +3302,10 @@ export interface operations {
   checkoutMyCart: {
     parameters: {
       query?: never;
-      header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+      header: {
+        /** @description Makes a retry safe: the same key with the same body answers the same, without a second order. */
+        'idempotency-key': string;
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -3312,7 +3344,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -3348,7 +3380,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -3386,7 +3418,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -3417,7 +3449,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -3452,7 +3484,10 @@ export interface operations {
   exportMe: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3477,9 +3512,13 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400. */
         cursor?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3505,9 +3544,13 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400. */
         cursor?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3532,7 +3575,10 @@ export interface operations {
   getMyOrder: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         /** @description The order id. */
         id: string;
@@ -3562,7 +3608,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -3601,7 +3647,10 @@ export interface operations {
   openapi: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3624,6 +3673,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400. */
         cursor?: string;
         status?:
           | 'pending_payment'
@@ -3639,7 +3689,10 @@ export interface operations {
         /** @description The order with this number. */
         number?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3664,7 +3717,10 @@ export interface operations {
   getOrder: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         /** @description The order id. */
         id: string;
@@ -3694,7 +3750,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -3734,7 +3790,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -3773,7 +3829,10 @@ export interface operations {
   listPriceLists: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3798,7 +3857,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -3827,6 +3886,7 @@ export interface operations {
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };
@@ -3834,7 +3894,10 @@ export interface operations {
   getSkuPrices: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         sku: string;
       };
@@ -3863,7 +3926,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -3892,6 +3955,7 @@ export interface operations {
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };
@@ -3919,7 +3983,10 @@ export interface operations {
         country: string;
         region?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         id: string;
       };
@@ -3948,9 +4015,13 @@ export interface operations {
       query?: {
         category?: string;
         limit?: number;
+        /** @description The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400. */
         cursor?: string;
       };
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3974,7 +4045,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -4009,7 +4080,10 @@ export interface operations {
   getProduct: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         id: string;
       };
@@ -4036,7 +4110,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4067,7 +4141,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4105,7 +4179,10 @@ export interface operations {
   getProductByHandle: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         handle: string;
       };
@@ -4131,7 +4208,10 @@ export interface operations {
   getShipment: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         id: string;
       };
@@ -4160,7 +4240,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4197,7 +4277,10 @@ export interface operations {
   listMethods: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4222,7 +4305,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4236,7 +4319,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The method and its rate, created (`version` 0) or replaced (the version read), checked against the whole rate table (400 with a pointer per problem). Its carrier is the one named, if this stage allows it (else 422 `carrier-not-allowed` at `/carrier`), or the stage’s default carrier. */
+      /** @description The method and its rate, created (`version` 0) or replaced (the version read), checked against the whole rate table (422 `rule-violation` with a pointer per problem). Its carrier is the one named, if this stage allows it (else 422 `carrier-not-allowed` at `/carrier`), or the stage’s default carrier. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4260,7 +4343,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -4292,7 +4375,10 @@ export interface operations {
   listZones: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4317,7 +4403,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4331,7 +4417,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The zone, created (`version` 0) or replaced (the version read). Zones must not overlap (400). */
+      /** @description The zone, created (`version` 0) or replaced (the version read). Zones must not overlap (422 `rule-violation`). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4346,6 +4432,7 @@ export interface operations {
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };
@@ -4355,7 +4442,10 @@ export interface operations {
       query?: {
         ledgerLimit?: number;
       };
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         sku: string;
       };
@@ -4384,7 +4474,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4421,7 +4511,10 @@ export interface operations {
   getTaxRules: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4446,7 +4539,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -4473,6 +4566,7 @@ export interface operations {
       409: components['responses']['409'];
       413: components['responses']['413'];
       415: components['responses']['415'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };
@@ -4481,13 +4575,17 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        /** @description The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400. */
         cursor?: string;
         /** @description Accounts whose email starts with this (case-insensitive). */
         email?: string;
-        /** @description Accounts in this group. */
+        /** @description Accounts in this group. With `email` too, a page holds the group’s accounts that match, so it may hold fewer than `limit`. */
         group?: 'staff' | 'admin';
       };
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4513,7 +4611,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path?: never;
@@ -4547,7 +4645,10 @@ export interface operations {
   getUser: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path: {
         id: string;
       };
@@ -4576,7 +4677,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4608,7 +4709,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4639,7 +4740,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4671,7 +4772,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4704,7 +4805,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4737,7 +4838,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4765,7 +4866,10 @@ export interface operations {
   listWarehouses: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4790,7 +4894,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4827,7 +4931,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4847,7 +4951,9 @@ export interface operations {
         };
       };
       400: components['responses']['400'];
+      401: components['responses']['401'];
       404: components['responses']['404'];
+      413: components['responses']['413'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
@@ -4857,7 +4963,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description Carried into logs and events; echoed in the response. */
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
       path: {
@@ -4877,9 +4983,12 @@ export interface operations {
         };
       };
       400: components['responses']['400'];
+      401: components['responses']['401'];
+      413: components['responses']['413'];
       422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
+      503: components['responses']['503'];
     };
   };
 }

@@ -19,11 +19,19 @@ export interface ResponseContract {
 export interface RouteContract {
   readonly params?: core.$ZodType;
   readonly query?: core.$ZodType;
+  /**
+   * Request headers the route reads, as a zod object keyed by lower-case name (not strict: a request has
+   * other headers too); validated like the query and documented as header parameters.
+   */
+  readonly headers?: core.$ZodType;
   readonly body?: core.$ZodType;
   readonly maxBodyBytes?: number;
   readonly response: ResponseContract;
-  /** Domain errors the route can answer with besides the ones its shape implies (400, 401, 403, 413...). */
-  readonly errors?: readonly (402 | 404 | 409 | 422 | 503)[];
+  /**
+   * Domain errors the route can answer with besides the ones its shape implies (400, 401 and 403 on
+   * protected routes, 413...): 401 on a public route that authenticates otherwise (a webhook's signature).
+   */
+  readonly errors?: readonly (401 | 402 | 404 | 409 | 422 | 503)[];
 }
 
 /**
@@ -40,6 +48,47 @@ export function pageSchema<T extends core.$ZodType>(item: T, id: string) {
     })
     .check(z.meta({ id }));
 }
+
+/** A cursor as `paginate` issues it: base64url payload, a dot, base64url HMAC-SHA256 (43 characters). */
+export const CURSOR_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The optional `cursor` query parameter of a list route. The document states its format; its signature no
+ * schema can state, so a well-formed cursor the API did not issue for this query is refused with 400.
+ */
+export function cursorQuery(maxLength = 2048) {
+  return z.optional(
+    z
+      .string()
+      .check(
+        z.maxLength(maxLength),
+        z.regex(CURSOR_PATTERN, 'A cursor as the API issued it (nextCursor).'),
+        z.describe(
+          'The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400.',
+        ),
+      ),
+  );
+}
+
+/**
+ * Required text: at most `maxLength` characters as sent, not blank, stored trimmed. The limit applies
+ * before trimming and "not blank" is a pattern, so the document states exactly what is accepted.
+ */
+export function text(maxLength: number) {
+  return z.string().check(z.maxLength(maxLength), z.trim(), z.regex(/\S/, 'Must not be blank.'));
+}
+
+/**
+ * A refinement for a rule the document cannot state as JSON Schema (one field after another, no entry
+ * twice): a request that breaks only such rules is well formed and answers 422 `rule-violation` with
+ * field-level detail, not 400. Its route lists 422 among its errors.
+ */
+export function rule<T>(check: (value: T) => boolean, message: string, path?: PropertyKey[]) {
+  return z.refine<T>(check, { message, params: { rule: true }, ...(path ? { path } : {}) });
+}
+
+/** The `params` of an issue a `superRefine` adds for such a rule. */
+export const RULE_ISSUE = { rule: true } as const;
 
 /** Keeps the literal schema types of each entry, so that spreading one into `httpRoute` types the handler. */
 export function defineContract<const C extends Readonly<Record<RouteKey, RouteContract>>>(contract: C): C {

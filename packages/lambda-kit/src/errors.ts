@@ -59,11 +59,11 @@ export class UnprocessableError extends DomainError {
   }
 }
 
-/** Input that passed the schema but breaks a rule; carries field-level detail like a schema failure. */
+/** Input that is not valid (400), with field-level detail: what the request's schema refuses. */
 export class ValidationError extends DomainError {
-  readonly status = 400;
-  readonly problemType = 'validation-error';
-  readonly title = 'The request is not valid';
+  readonly status: 400 | 422 = 400;
+  readonly problemType: string = 'validation-error';
+  readonly title: string = 'The request is not valid';
   readonly errors: readonly FieldError[];
   constructor(errors: readonly FieldError[], message = 'One or more fields are not valid.') {
     super(message);
@@ -78,5 +78,19 @@ export class ContentionError extends DomainError {
   readonly title = 'Busy, try again';
   constructor(message = 'Others are changing the same data right now; try again in a moment.') {
     super(message);
+  }
+}
+
+/**
+ * Well-formed input that breaks a rule no schema can state (one field after another, an entry twice, a
+ * rate without its display mode): 422, with field-level detail like a schema failure. The document lists
+ * 422 on the routes that can answer it, so a request the document allows is never refused with 400.
+ */
+export class RuleViolationError extends ValidationError {
+  override readonly status = 422;
+  override readonly problemType = 'rule-violation';
+  override readonly title = 'The request breaks a rule';
+  constructor(errors: readonly FieldError[], message = 'One or more fields break a rule.') {
+    super(errors, message);
   }
 }

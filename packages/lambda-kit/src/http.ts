@@ -13,6 +13,7 @@ import type { ResponseContract, RouteContract, RouteKey } from './contract.ts';
 import {
   ContentionError,
   DomainError,
+  RuleViolationError,
   UnprocessableError,
   ValidationError,
   type FieldError,
@@ -92,6 +93,8 @@ export interface RouteSpec<
   readonly params?: P;
   /** Query string schema; use `.strict()` so unknown parameters are rejected. */
   readonly query?: Q;
+  /** Headers the handler reads (lower-case names), validated before it runs; see contract.ts. */
+  readonly headers?: AnySchema;
   /** JSON body schema; use `.strict()` so unknown fields are rejected. A route without one takes no body. */
   readonly body?: B;
   /** Largest accepted body in bytes. @default DEFAULT_MAX_BODY_BYTES */
@@ -295,16 +298,33 @@ function problemErrors(): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
   };
 }
 
+/** Field errors of a request: what its schema refuses (400), and rules it breaks that no schema states (422). */
+interface RequestErrors {
+  readonly invalid: FieldError[];
+  readonly rules: FieldError[];
+}
+
+/** A refinement declared with `rule()` (contract.ts): its issue carries `params.rule`. */
+const isRuleIssue = (issue: core.$ZodIssue): boolean =>
+  issue.code === 'custom' && (issue.params as { rule?: unknown } | undefined)?.rule === true;
+
 function validate<S extends AnySchema | undefined>(
   schema: S,
   location: FieldError['in'],
   value: unknown,
-  errors: FieldError[],
+  errors: RequestErrors,
 ): Infer<S> {
   if (!schema) return undefined as Infer<S>;
   const result = core.safeParse(schema, value);
   if (result.success) return result.data as Infer<S>;
-  errors.push(...toFieldErrors(location, result.error.issues));
+  const issues = result.error.issues;
+  errors.invalid.push(
+    ...toFieldErrors(
+      location,
+      issues.filter((i) => !isRuleIssue(i)),
+    ),
+  );
+  errors.rules.push(...toFieldErrors(location, issues.filter(isRuleIssue)));
   return undefined as Infer<S>;
 }
 
@@ -336,16 +356,18 @@ export function httpRoute<
   B extends AnySchema | undefined = undefined,
 >(spec: RouteSpec<P, Q, B>): HttpHandler {
   const core = async (event: ParsedEvent): Promise<APIGatewayProxyResult> => {
-    const errors: FieldError[] = [];
+    const errors: RequestErrors = { invalid: [], rules: [] };
     const params = validate<P>(spec.params as P, 'path', event.pathParameters ?? {}, errors);
     const query = validate<Q>(spec.query as Q, 'query', event.queryStringParameters ?? {}, errors);
+    validate(spec.headers, 'header', lowerCaseHeaders(event.headers), errors);
     let body = undefined as Infer<B>;
     if (spec.body && event.parsedBody === undefined) {
-      errors.push({ in: 'body', pointer: '', detail: 'A JSON body is required.' });
+      errors.invalid.push({ in: 'body', pointer: '', detail: 'A JSON body is required.' });
     } else {
       body = validate<B>(spec.body as B, 'body', event.parsedBody, errors);
     }
-    if (errors.length > 0) throw new ValidationError(errors);
+    if (errors.invalid.length > 0) throw new ValidationError([...errors.invalid, ...errors.rules]);
+    if (errors.rules.length > 0) throw new RuleViolationError(errors.rules);
 
     const result = await spec.handler({
       params,

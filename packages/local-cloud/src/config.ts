@@ -50,6 +50,12 @@ export const MINISTACK_VERSION = '1.5.33';
 /** Python requirements of the emulator's virtualenv; `cryptography` makes Cognito sign its tokens for real. */
 export const PYTHON_REQUIREMENTS = [`ministack==${MINISTACK_VERSION}`, 'cryptography'] as const;
 export const MIN_PYTHON: readonly [number, number] = [3, 10];
+/**
+ * Schemathesis, the property-based API tester the e2e contract test runs over the OpenAPI document. It has a
+ * virtualenv of its own so that its dependencies never move the emulator's.
+ */
+export const SCHEMATHESIS_REQUIREMENTS = ['schemathesis==4.32.5'] as const;
+export const SCHEMATHESIS_VENV_DIR = path.join(LOCAL_DIR, 'schemathesis');
 
 export const OPENSEARCH_VERSION = '2.19.1';
 export const OPENSEARCH_ARTIFACT = `org.opensearch.distribution.integ-test-zip:opensearch:${OPENSEARCH_VERSION}:zip`;

@@ -26,6 +26,7 @@ import {
 
 export { deployLocalStage, type DeployOptions, describeStackStatus, localAwsEnv } from './deploy.ts';
 export { LocalCloudError, type Log } from './proc.ts';
+export { provisionSchemathesis } from './provision.ts';
 export {
   accessToken,
   CREDENTIALS_FILE,

@@ -16,6 +16,8 @@ import {
   OPENSEARCH_VERSION,
   OPENSEARCH_ZIP,
   PYTHON_REQUIREMENTS,
+  SCHEMATHESIS_REQUIREMENTS,
+  SCHEMATHESIS_VENV_DIR,
   STRIPE_MOCK_MODULE,
   STRIPE_MOCK_VERSION,
   VENV_DIR,
@@ -108,6 +110,33 @@ export async function provisionVenv(log: Log): Promise<string> {
   if (!fs.existsSync(MINISTACK_BIN)) throw new LocalCloudError(`pip did not install ${MINISTACK_BIN}`);
   fs.writeFileSync(VENV_STAMP, wanted);
   return MINISTACK_BIN;
+}
+
+/**
+ * `.local/schemathesis`, a virtualenv with the pinned Schemathesis (PyPI); quick when it is already there.
+ * Returns the path of its `st` command.
+ */
+export async function provisionSchemathesis(log: Log): Promise<string> {
+  const python = path.join(SCHEMATHESIS_VENV_DIR, 'bin', 'python');
+  const st = path.join(SCHEMATHESIS_VENV_DIR, 'bin', 'st');
+  const stamp = path.join(SCHEMATHESIS_VENV_DIR, '.commerce-local-requirements');
+  const wanted = SCHEMATHESIS_REQUIREMENTS.join('\n') + '\n';
+  if (fs.existsSync(st) && readText(stamp) === wanted) return st;
+  if (!fs.existsSync(python)) {
+    await runOrFail('python3 -m venv', requirePython3(), ['-m', 'venv', SCHEMATHESIS_VENV_DIR]);
+  }
+  log(`schemathesis: installing ${SCHEMATHESIS_REQUIREMENTS.join(' ')} into its virtualenv`);
+  await runOrFail('pip install', python, [
+    '-m',
+    'pip',
+    'install',
+    '--quiet',
+    '--disable-pip-version-check',
+    ...SCHEMATHESIS_REQUIREMENTS,
+  ]);
+  if (!fs.existsSync(st)) throw new LocalCloudError(`pip did not install ${st}`);
+  fs.writeFileSync(stamp, wanted);
+  return st;
 }
 
 function readText(file: string): string | undefined {

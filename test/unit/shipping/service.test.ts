@@ -140,7 +140,7 @@ describe('the rate table', () => {
     const { shipping } = await withTable();
     await expect(
       shipping.putZone('de2', { version: 0, name: 'Again', countries: ['AT', 'DE'] }),
-    ).rejects.toMatchObject({ status: 400, errors: [{ pointer: '/countries/1' }] });
+    ).rejects.toMatchObject({ status: 422, errors: [{ pointer: '/countries/1' }] });
     await expect(
       shipping.putMethod('x', { ...standard, zoneId: 'nowhere', minDays: 5, maxDays: 1 }),
     ).rejects.toMatchObject({ errors: [{ pointer: '/zoneId' }, { pointer: '/maxDays' }] });
