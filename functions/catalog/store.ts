@@ -27,59 +27,22 @@ import type { EventActor } from '@commerce/lambda-kit/publisher';
 import type { Category } from './domain/category.ts';
 import type { CatalogStore, Change, Page } from './domain/ports.ts';
 import { countedCategories, listedCategories, type Product } from './domain/product.ts';
-
-type Item = Record<string, unknown>;
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
-
-/** What each transaction item guards, so a cancelled transaction maps to the right error. */
-type Guard =
-  | { kind: 'none' }
-  | { kind: 'version' }
-  | { kind: 'handle'; handle: string }
-  | { kind: 'sku'; sku: string }
-  | { kind: 'category'; categoryId: string }
-  | { kind: 'slug'; slug: string }
-  | { kind: 'category-empty' };
-
-const PRODUCT_SK = 'PRODUCT';
-const CATEGORY_SK = 'CATEGORY';
-
-const productKey = (id: string) => ({ pk: key('PRODUCT', id), sk: PRODUCT_SK });
-const handleKey = (handle: string) => ({ pk: key('HANDLE', handle), sk: 'HANDLE' });
-const skuKey = (sku: string) => ({ pk: key('SKU', sku), sk: 'SKU' });
-const membershipKey = (id: string, categoryId: string) => ({
-  pk: key('PRODUCT', id),
-  sk: key('IN', categoryId),
-});
-const categoryKey = (id: string) => ({ pk: key('CATEGORY', id), sk: CATEGORY_SK });
-const slugKey = (slug: string) => ({ pk: key('CATSLUG', slug), sk: 'CATSLUG' });
-
-const listSortKey = (p: Product) => `${p.createdAt}#${p.id}`;
-
-function productAttributes(p: Product): Item {
-  return { type: 'product', ...p };
-}
-
-/** Who made the item's last change (the event's `actor`); kept in the table, never answered. */
-const changedByOf = (actor: EventActor | undefined): Item => ({ changedBy: actor ?? null });
-
-function toProduct(item: Item): Product {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, changedBy: _by, ...rest } = item;
-  return rest as unknown as Product;
-}
-
-function toCategory(item: Item): Category {
-  return {
-    id: item.id as string,
-    name: item.name as string,
-    slug: item.slug as string,
-    parentId: (item.parentId as string | null) ?? null,
-    position: item.position as number,
-    version: item.version as number,
-  };
-}
+import {
+  type Item,
+  type TransactItem,
+  type Guard,
+  productKey,
+  handleKey,
+  skuKey,
+  membershipKey,
+  categoryKey,
+  slugKey,
+  listSortKey,
+  productAttributes,
+  changedByOf,
+  toProduct,
+  toCategory,
+} from './store-items.ts';
 
 export class DynamoCatalogStore implements CatalogStore {
   readonly #db: DynamoDBDocumentClient;

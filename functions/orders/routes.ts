@@ -2,7 +2,7 @@
 // the handler validates with and the response it gives. The API, the OpenAPI document and the authorizer's
 // route table are built from these entries (scripts/generate.ts). Carts (guests by id and secret, customers
 // at /me/cart), checkout, and orders for their customers and for staff.
-import { pageSchema, type RouteContract } from '@commerce/lambda-kit/contract';
+import type { RouteContract } from '@commerce/lambda-kit/contract';
 import {
   inventoryExtend,
   inventoryReserve,
@@ -16,7 +16,6 @@ import { defineRoutes } from '@commerce/lambda-kit/service';
 import * as z from 'zod/mini';
 import {
   addLineBody,
-  addressSchema,
   cancelBody,
   cartLineParams,
   cartParams,
@@ -27,181 +26,12 @@ import {
   myCartLineParams,
   myOrdersQuery,
   orderParams,
-  orderStatusFilter,
   ordersQuery,
   refundBody,
   setLineBody,
   updateCartBody,
 } from './schemas.ts';
-
-const amount = z.number().check(z.int(), z.nonnegative(), z.describe('Integer minor units of the currency.'));
-
-const cartView = z
-  .object({
-    id: z.string(),
-    currency: z.string(),
-    lines: z.array(
-      z.object({
-        sku: z.string(),
-        quantity: z.number().check(z.int()),
-        unitPrice: z
-          .optional(amount)
-          .check(z.describe('What one unit costs now (sale and segment prices applied).')),
-        unitOriginal: z.optional(amount),
-        lineTotal: z.optional(amount),
-      }),
-    ),
-    email: z.nullable(z.string()),
-    shippingAddress: z.nullable(addressSchema),
-    billingAddress: z.nullable(addressSchema),
-    shippingMethod: z.nullable(z.string()),
-    totals: z
-      .nullable(
-        z.object({
-          subtotal: amount,
-          discountTotal: amount,
-          shipping: amount,
-          taxTotal: amount,
-          grandTotal: amount,
-          taxIncluded: z.boolean(),
-          estimated: z
-            .boolean()
-            .check(z.describe('Tax worked out for the shop’s home country: the cart has no address yet.')),
-        }),
-      )
-      .check(
-        z.describe(
-          'Priced live through the pricing service on every read; null while a line cannot be priced.',
-        ),
-      ),
-    shippingOptions: z.array(
-      z
-        .object({
-          methodId: z.string(),
-          name: z.string(),
-          carrier: z.string(),
-          price: amount,
-          free: z.boolean(),
-          minDays: z.number().check(z.int()),
-          maxDays: z.number().check(z.int()),
-        })
-        .check(z.meta({ id: 'CartShippingOption' })),
-    ),
-    issues: z
-      .array(z.object({ code: z.string(), detail: z.string(), sku: z.optional(z.string()) }))
-      .check(z.describe('What keeps the cart from checkout; empty when it is ready.')),
-    version: z.number().check(z.int(), z.positive()),
-    updatedAt: z.iso.datetime(),
-  })
-  .check(z.meta({ id: 'Cart' }));
-
-const orderStatus = orderStatusFilter;
-
-export const orderSchema = z
-  .object({
-    id: z.string(),
-    number: z.string().check(z.describe('For people: `CM-<year>-<sequence>`.')),
-    customerId: z.nullable(z.string()),
-    email: z.string(),
-    currency: z.string(),
-    lines: z.array(
-      z.object({
-        sku: z.string(),
-        title: z.string(),
-        quantity: z.number().check(z.int()),
-        unitPrice: amount,
-        lineSubtotal: amount,
-        discount: amount,
-        tax: amount,
-        lineTotal: amount,
-      }),
-    ),
-    shippingAddress: addressSchema,
-    billingAddress: addressSchema,
-    contact: z.object({
-      email: z.string(),
-      phone: z.optional(z.string()),
-      locale: z.optional(z.string()),
-      smsUpdates: z.boolean(),
-    }),
-    shippingMethod: z.string(),
-    totalWeightGrams: z.number().check(z.int()),
-    totals: z.object({
-      subtotal: amount,
-      discountTotal: amount,
-      shipping: amount,
-      taxTotal: amount,
-      grandTotal: amount,
-      taxIncluded: z.boolean(),
-    }),
-    payment: z.object({
-      id: z.optional(z.string()),
-      provider: z.string(),
-      intentId: z.optional(z.string()),
-      status: z.enum(['pending', 'authorized', 'captured', 'failed', 'partially_refunded', 'refunded']),
-      authorizedAmount: amount,
-      capturedAmount: amount,
-      refundedAmount: amount,
-    }),
-    shipment: z.optional(
-      z.object({
-        id: z.string(),
-        carrier: z.string(),
-        trackingNumber: z.string(),
-        status: z.enum(['in_transit', 'delivered']),
-      }),
-    ),
-    refunds: z.optional(
-      z
-        .array(
-          z.object({
-            id: z.string(),
-            amount,
-            status: z.enum(['requested', 'succeeded', 'failed']),
-            requestedAt: z.iso.datetime(),
-            actor: z.string(),
-            settledAt: z.optional(z.iso.datetime()),
-            failure: z.optional(z.string()),
-          }),
-        )
-        .check(z.describe('Every refund asked for or made, oldest first; `requested` while it runs.')),
-    ),
-    paymentOperation: z.optional(
-      z
-        .object({ kind: z.literal('capture'), startedAt: z.iso.datetime() })
-        .check(z.describe('Set while the capture holds the order; a cancellation waits for it.')),
-    ),
-    status: orderStatus,
-    history: z.array(
-      z.object({
-        status: orderStatus,
-        at: z.iso.datetime(),
-        reason: z.optional(z.string()),
-        actor: z.optional(z.string()),
-      }),
-    ),
-    version: z.number().check(z.int(), z.positive()),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-  })
-  .check(z.meta({ id: 'Order' }));
-
-const orderPage = pageSchema(orderSchema, 'OrderPage');
-
-const checkoutResult = z
-  .object({
-    order: orderSchema,
-    payment: z.object({
-      status: z.string().check(z.describe('`authorized`, or `requires_action` with `nextAction`.')),
-      nextAction: z.optional(
-        z.union([
-          z.object({ type: z.literal('redirect'), url: z.string() }),
-          z.object({ type: z.literal('client_sdk'), clientSecret: z.string() }),
-        ]),
-      ),
-    }),
-  })
-  .check(z.meta({ id: 'CheckoutResult' }));
+import { cartView, checkoutResult, orderPage, orderSchema } from './views.ts';
 
 const cartResponse = (description: string) => ({ status: 200 as const, description, body: cartView });
 

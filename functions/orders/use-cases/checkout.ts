@@ -19,28 +19,19 @@
 // whose stock hold ran out meanwhile refuses (reservation-expired) rather than authorize a payment for it.
 import { isInternalError, type PaymentProviderName } from '@commerce/contracts';
 import { ConflictError, DomainError, NotFoundError, UnprocessableError } from '@commerce/lambda-kit/errors';
-import { PeerUnavailableError } from '@commerce/lambda-kit/internal-client';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import { checkoutAddresses, type CartRecord } from '../domain/cart.ts';
 import {
   acceptedOutcome,
   authorizationVerdict,
   recordAcceptedPayment,
-  type AuthorizationAnswer,
   type CheckoutKey,
   type CheckoutOutcome,
   type CheckoutRecord,
 } from '../domain/checkout.ts';
 import { IDEMPOTENCY_KEY_TTL_MS, idempotencyDecision, requestFingerprint } from '../domain/idempotency.ts';
 import { newOrder } from '../domain/new-order.ts';
-import {
-  newOrderId,
-  orderNumber,
-  orderPaymentId,
-  paymentIdOf,
-  unchanged,
-  type Order,
-} from '../domain/order.ts';
+import { newOrderId, orderNumber, paymentIdOf, unchanged, type Order } from '../domain/order.ts';
 import { cancel } from '../domain/order-cancellation.ts';
 import type { CancelReason } from '../domain/order-events.ts';
 import type { OrdersRepository, Peers } from '../domain/ports.ts';
@@ -48,6 +39,7 @@ import { CartLocks, type OpenedCart } from './cart-locks.ts';
 import type { PricedCart, PricedQuote } from './cart-pricing.ts';
 import type { CartAccess, Carts } from './carts.ts';
 import type { OrderWriter } from './order-writer.ts';
+import { askGateway } from './payment-step.ts';
 import { StockHold } from './stock-hold.ts';
 
 /** What the shopper sends to check out (the parsed body; its fingerprint guards the key). */
@@ -360,7 +352,7 @@ export class Checkout {
       return outcome;
     }
     const verdict = authorizationVerdict(
-      await this.#askGateway(order, request, context),
+      await askGateway(this.#peers, order, request, context),
       order.id,
       context.correlationId,
     );
@@ -433,30 +425,5 @@ export class Checkout {
     );
     await this.#locks.unlock(attempt.cart.cartId, order.id);
     return outcome;
-  }
-
-  /** Asks payment to hold the order's amount (idempotent per payment id); no answer is an answer too. */
-  async #askGateway(
-    order: Order,
-    request: CheckoutRequest,
-    context: EventContext,
-  ): Promise<AuthorizationAnswer> {
-    try {
-      return await this.#peers.authorize({
-        paymentId: orderPaymentId(order),
-        orderId: order.id,
-        amount: order.totals.grandTotal,
-        currency: order.currency,
-        // Checkout took it from the same list (schemas.ts, checkoutBody); the order keeps it as a string.
-        provider: order.payment.provider as PaymentProviderName,
-        paymentMethodToken: request.payment.token,
-        customerEmail: order.email,
-        ...(request.payment.returnUrl === undefined ? {} : { returnUrl: request.payment.returnUrl }),
-        correlationId: context.correlationId,
-      });
-    } catch (error) {
-      if (error instanceof PeerUnavailableError) return { unavailable: true };
-      throw error;
-    }
   }
 }
