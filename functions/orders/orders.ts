@@ -59,6 +59,7 @@ export function ordersUseCases(
     operations: new OrderOperations(repository.orders, peers, writer, {
       refundApprovalAbove: options.refundApprovalAbove,
       now,
+      carts: repository.carts,
       ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
     }),
     referenceData: new ReferenceData(repository.referenceData, repository.carts),

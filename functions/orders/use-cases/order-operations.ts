@@ -2,10 +2,16 @@
 // staff until it ships, stopping the shipment at the carrier first), refund what was captured (staff; above
 // the stage's limit an admin), each refund recorded on the order before the gateway is asked.
 import { isInternalError } from '@commerce/contracts';
-import { ConflictError, NotFoundError, UnprocessableError } from '@commerce/lambda-kit/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  UnauthorizedError,
+  UnprocessableError,
+} from '@commerce/lambda-kit/errors';
 import { PeerRefusedError } from '@commerce/lambda-kit/internal-client';
 import type { StartKey } from '@commerce/lambda-kit/pagination';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
+import { customerCartId } from '../domain/cart.ts';
 import { orderPaymentId, type Order, type OrderRefund } from '../domain/order.ts';
 import {
   assertCustomerMayCancel,
@@ -22,7 +28,14 @@ import {
   refundIdOf,
   requestRefund,
 } from '../domain/order-refund.ts';
-import type { OrderFilter, OrderPage, OrderRepository, PaymentPeer, ShippingPeer } from '../domain/ports.ts';
+import type {
+  CartRepository,
+  OrderFilter,
+  OrderPage,
+  OrderRepository,
+  PaymentPeer,
+  ShippingPeer,
+} from '../domain/ports.ts';
 import type { OrderWriter } from './order-writer.ts';
 
 /** How often, and how long apart, a cancellation meeting a capture in flight looks again before a 409. */
@@ -35,6 +48,11 @@ export interface OrderOperationsOptions {
   readonly now: () => Date;
   /** @default setTimeout */
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * Where a closed account's mark is (customer.deleted replaces its cart with it): a closed account's
+   * still-valid access token must change nothing, its own orders included.
+   */
+  readonly carts?: Pick<CartRepository, 'getCart'>;
 }
 
 /** Who asks for a refund: their sub, and whether they are an admin (the authorizer's groups). */
@@ -148,6 +166,9 @@ export class OrderOperations {
     note: string | undefined,
     context: EventContext,
   ): Promise<Order> {
+    if ((await this.#options.carts?.getCart(customerCartId(customerId))) === 'closed') {
+      throw new UnauthorizedError('This account was closed.');
+    }
     const order = await this.getOwnOrder(customerId, id);
     return this.#cancel(order, 'customer_request', customerId, note, context, assertCustomerMayCancel);
   }

@@ -3,6 +3,8 @@
 // out nothing. In-memory ports (./support).
 import { UnauthorizedError } from '@commerce/lambda-kit/errors';
 import { describe, expect, it } from 'vitest';
+import type { Order } from '../../../functions/orders/domain/order.ts';
+import { checkoutAnswer } from '../../../functions/orders/http/checkout-answer.ts';
 import { ADDRESS, APPROVE, context, ordersWorld, SKU } from './support/world.ts';
 
 const access = { kind: 'customer', customerId: 'cust-1', email: 'grace@example.com' } as const;
@@ -52,5 +54,21 @@ describe('a closed account', () => {
     await w.referenceData.forgetCustomer('cust-1');
 
     expect((await w.carts.getCart(other, context.correlationId)).record.cart.lines).toHaveLength(1);
+  });
+
+  it('cannot cancel its own orders with the old token', async () => {
+    const w = ordersWorld();
+    await w.carts.addLine(access, SKU, 1, context.correlationId);
+    await w.carts.updateCart(access, { shippingAddress: ADDRESS, shippingMethod: 'standard' }, 'c');
+    const { order } = checkoutAnswer(await w.checkout.checkout(access, 'key-1', APPROVE, context)).body as {
+      order: Order;
+    };
+
+    await w.referenceData.forgetCustomer('cust-1');
+
+    await expect(w.operations.cancelOwnOrder('cust-1', order.id, undefined, context)).rejects.toThrow(
+      UnauthorizedError,
+    );
+    expect(w.table.order(order.id)?.status).toBe(order.status);
   });
 });
