@@ -12,6 +12,7 @@ import {
   VersionConflictError,
 } from '@commerce/lambda-kit/errors';
 import { logger } from '@commerce/lambda-kit/observability';
+import { retryOnConflict } from '@commerce/lambda-kit/retry';
 import { toOutbox } from '@commerce/lambda-kit/outbox';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import { WebhookDeferredError } from './domain/errors.ts';
@@ -77,8 +78,18 @@ export interface PaymentsOptions {
   readonly now?: () => Date;
 }
 
-/** Concurrent writers (our call and a webhook) retry a step this many times on a version conflict. */
-const MAX_ATTEMPTS = 5;
+/**
+ * Runs a read-apply-write of one payment (our call, a webhook) again, after a jittered pause, while another writer changed it in
+ * between; a change that keeps racing leaves as 409 payment-contention.
+ */
+async function concurrently<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await retryOnConflict(operation, { versionConflicts: true });
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error;
+    throw new ConflictError('The payment changed concurrently; try again.', 'payment-contention');
+  }
+}
 const CAPTURED_STATUSES: readonly string[] = ['captured', 'partially_refunded', 'refunded'];
 
 export function viewOf(stored: StoredPayment): PaymentResult {
@@ -258,7 +269,8 @@ export class Payments {
       correlationId,
       ...(event.id.length <= 128 ? { causationId: event.id } : {}),
     };
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    // A concurrent change to the payment makes it read and apply again, after a jittered pause.
+    return concurrently(async () => {
       const stored =
         (event.paymentId === undefined ? undefined : await this.#store.get(event.paymentId)) ??
         (await this.#store.findByProviderRef(providerName, event.providerRef));
@@ -296,11 +308,10 @@ export class Payments {
         });
         return result;
       } catch (error) {
-        if (error instanceof WebhookAlreadyProcessedError) return { ...result, outcome: 'duplicate' };
-        if (!(error instanceof VersionConflictError)) throw error;
+        if (!(error instanceof WebhookAlreadyProcessedError)) throw error;
+        return { ...result, outcome: 'duplicate' as const };
       }
-    }
-    throw new ConflictError('The payment changed concurrently; try again.', 'payment-contention');
+    });
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -365,25 +376,20 @@ export class Payments {
     step: (payment: Payment, at: Date) => PaymentTransition,
     options: { readonly nextAction?: NextAction } = {},
   ): Promise<PaymentResult> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    return concurrently(async () => {
       const stored = await this.#get(paymentId);
       const now = this.#now();
       const transition = step(stored.payment, now);
       if (!transition.changed) return viewOf(stored);
       const nextAction = options.nextAction ?? stored.nextAction;
-      try {
-        await this.#store.write({
-          payment: transition.payment,
-          expected: { version: stored.payment.version },
-          ...(nextAction === undefined ? {} : { nextAction }),
-          events: toOutbox(transition.events, context, now),
-        });
-        return viewOf({ payment: transition.payment, ...(nextAction === undefined ? {} : { nextAction }) });
-      } catch (error) {
-        if (!(error instanceof VersionConflictError)) throw error;
-      }
-    }
-    throw new ConflictError('The payment changed concurrently; try again.', 'payment-contention');
+      await this.#store.write({
+        payment: transition.payment,
+        expected: { version: stored.payment.version },
+        ...(nextAction === undefined ? {} : { nextAction }),
+        events: toOutbox(transition.events, context, now),
+      });
+      return viewOf({ payment: transition.payment, ...(nextAction === undefined ? {} : { nextAction }) });
+    });
   }
 }
 

@@ -353,20 +353,22 @@ export class Shipping {
   }
 
   async #writeTable<R>(write: (table: RateTable) => TableWrite<R>): Promise<R> {
-    for (let attempt = 1; ; attempt++) {
-      const table = await this.#store.getRateTable(true);
-      const result = write(table);
-      if (result.table === undefined) return result.record;
-      try {
-        await this.#store.saveRateTable(result.table);
+    // Another zone or method written meanwhile: decide again over the new table after a jittered pause (the
+    // entry's own version still guards against a lost update of the same entry).
+    return retryOnConflict(
+      async () => {
+        const table = await this.#store.getRateTable(true);
+        const result = write(table);
+        if (result.table === undefined) return result.record;
+        try {
+          await this.#store.saveRateTable(result.table);
+        } catch (error) {
+          throw error instanceof RateTableConflict ? new VersionConflictError() : error;
+        }
         return result.record;
-      } catch (error) {
-        // Another zone or method was written meanwhile: decide again over the new table (the entry's own
-        // version still guards against a lost update of the same entry).
-        if (!(error instanceof RateTableConflict)) throw error;
-        if (attempt >= MAX_ATTEMPTS) throw new VersionConflictError();
-      }
-    }
+      },
+      { versionConflicts: true, attempts: MAX_ATTEMPTS },
+    );
   }
 }
 

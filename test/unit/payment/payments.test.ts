@@ -26,6 +26,8 @@ class MemoryStore implements PaymentStore {
   readonly payments = new Map<string, StoredPayment>();
   readonly receipts = new Map<string, WebhookReceipt>();
   readonly outbox: OutboxItem[] = [];
+  /** The next this many writes lose a race to another writer (a version conflict). */
+  lostRaces = 0;
 
   get(id: string) {
     return Promise.resolve(structuredClone(this.payments.get(id)));
@@ -40,6 +42,10 @@ class MemoryStore implements PaymentStore {
     );
   }
   write(write: PaymentWrite) {
+    if (this.lostRaces > 0) {
+      this.lostRaces--;
+      return Promise.reject(new VersionConflictError());
+    }
     const current = this.payments.get(write.payment.id);
     if (write.expected === 'none' ? current : current?.payment.version !== write.expected.version) {
       return Promise.reject(new VersionConflictError());
@@ -270,6 +276,22 @@ describe('capture, void, refund', () => {
       problemType: 'illegal-transition',
     });
     expect(calls).toEqual(['authorize', 'void']);
+  });
+
+  it('reads and applies again after a jittered pause when another writer won, then answers 409', async () => {
+    const { payment } = await payments.authorize(authorizeRequest(SANDBOX_TOKENS.approve), ctx);
+    store.lostRaces = 2;
+    expect((await payments.void({ paymentId: payment.id }, ctx)).payment.status).toBe('voided');
+    expect(store.lostRaces).toBe(0);
+    const other = await payments.authorize(authorizeRequest(SANDBOX_TOKENS.approve), ctx);
+    store.lostRaces = 99;
+    await expect(payments.void({ paymentId: other.payment.id }, ctx)).rejects.toMatchObject({
+      status: 409,
+      problemType: 'payment-contention',
+    });
+    expect(store.lostRaces).toBe(94);
+    expect((await store.get(other.payment.id))?.payment.status).toBe('authorized');
+    expect(store.types()).toEqual(['payment.authorized', 'payment.voided', 'payment.authorized']);
   });
 
   it('answers 404 for an unknown payment and refuses a capture above the authorization', async () => {
