@@ -153,17 +153,7 @@ export class DynamoPricingStore implements PricingStore {
         if (!kept.has(v.sku)) items.push({ Delete: { TableName: this.#table, Key: skuProductKey(v.sku) } });
       }
     }
-    try {
-      await retryOnConflict(() => this.#db.send(new TransactWriteCommand({ TransactItems: items })));
-    } catch (error) {
-      if (
-        error instanceof TransactionCanceledException &&
-        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
-      ) {
-        throw new VersionConflictError();
-      }
-      throw error;
-    }
+    await this.#transact(items, []);
   }
 
   /**
