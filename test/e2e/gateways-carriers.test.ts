@@ -5,10 +5,19 @@
 // tracking number and carrier, the order shipped. The local stage allows both gateways, so the 422 for a
 // gateway a stage refuses is proven by unit tests (test/unit/orders/payment-provider.test.ts,
 // test/unit/payment/payments.test.ts) and the prod template by test/infra/platform.test.ts.
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_TOKENS } from '../../functions/payment/providers/sandbox.ts';
-import { api, bearer, client, eventually, signIn, unique } from './support.ts';
+import { api, bearer, client, signIn, unique } from './support.ts';
+import {
+  checkout,
+  ensureTax,
+  newWarehouse,
+  ok,
+  orderReaches,
+  readyGuestCart,
+  stockedProduct,
+  type Order,
+} from './shop.ts';
 
 // Fixed ids: the rate table outlives a run and zones must not overlap (Luxembourg is no other test's).
 const ZONE = { id: 'e2e-lu', name: 'Luxembourg', countries: ['LU'] };
@@ -31,13 +40,6 @@ const ADDRESS = {
 };
 const PRICE = 2_500;
 
-interface Order {
-  id: string;
-  status: string;
-  payment: { id: string; provider: string; status: string };
-  shipment?: { id: string; trackingNumber: string; carrier?: string; status: string };
-  history: { status: string }[];
-}
 interface Shipment {
   id: string;
   carrier: string;
@@ -51,12 +53,6 @@ interface Shipment {
 let staffToken: string;
 let staff: ReturnType<typeof client>;
 let warehouseId: string;
-
-async function ok(res: Promise<{ response: Response; error?: unknown; data?: unknown }>, status = 200) {
-  const r = await res;
-  expect(r.response.status, JSON.stringify(r.error)).toBe(status);
-  return r.data;
-}
 
 /** PUT at the version read (0 when new), so every run leaves the same entry. */
 async function putAtVersion(path: string, current: { version: number } | undefined, body: object) {
@@ -84,104 +80,33 @@ async function ensureLuxembourg(): Promise<void> {
     methods.items.find((m) => m.id === methodId),
     method,
   );
-  // Taxed like Luxembourg (17 % and 8 %, prices include tax), keeping every other country's rules; the
-  // table is shared by every test file, so retry when another changed it between our read and write.
-  for (let attempt = 0; ; attempt++) {
-    const current = (await staff.GET('/tax-rules')).data!;
-    const put = await staff.PUT('/tax-rules', {
-      body: {
-        version: current.version,
-        rules: [
-          ...current.rules.filter((r) => r.country !== 'LU'),
-          { country: 'LU', taxClass: 'standard', ratePpm: 170_000 },
-          { country: 'LU', taxClass: 'reduced', ratePpm: 80_000 },
-        ],
-        modes: [...current.modes.filter((m) => m.country !== 'LU'), { country: 'LU', mode: 'inclusive' }],
-      },
-    });
-    if (put.data) return;
-    if (put.response.status !== 409 || attempt === 3)
-      throw new Error(`PUT /tax-rules: ${put.response.status}`);
-  }
+  // Taxed like Luxembourg (17 % and 8 %, prices include tax), keeping every other country's rules.
+  await ensureTax(staff, 'LU', { standard: 170_000, reduced: 80_000 });
 }
 
 /** A published product whose SKU has a price and stock, once orders knows it. */
-async function product(): Promise<string> {
-  const handle = unique('gw');
-  const sku = `${handle}-one`;
-  await ok(
-    staff.POST('/products', {
-      body: {
-        handle,
-        title: 'Hand-packed mug',
-        description: 'For the manual carrier test.',
-        status: 'published',
-        categoryIds: [],
-        attributes: {},
-        options: [],
-        variants: [{ sku, title: 'One size', optionValues: {}, weightGrams: 400 }],
-        media: [],
-      },
-    }),
-    201,
-  );
-  await ok(
-    staff.PUT('/prices/{sku}', {
-      params: { path: { sku } },
-      body: { version: 0, prices: { EUR: { amount: PRICE, sales: [] } } },
-    }),
-  );
-  await ok(
-    staff.POST('/stock/{sku}/adjustments', {
-      params: { path: { sku } },
-      body: { warehouseId, delta: 5, reason: 'received' },
-    }),
-    201,
-  );
-  return sku;
-}
+const product = (): Promise<string> =>
+  stockedProduct(staff, {
+    warehouseId,
+    units: 5,
+    price: PRICE,
+    prefix: 'gw',
+    title: 'Hand-packed mug',
+    weightGrams: 400,
+  });
 
 /** A guest cart with one unit of `sku`, shipping to Luxembourg with the manual method. */
-async function readyCart(sku: string) {
-  // Orders learns the SKU from product.created: wait until a cart takes it.
-  const { id, headers } = await eventually(async () => {
-    const created = await api('POST', '/carts', { currency: 'EUR' });
-    const { cart, secret } = created.body as { cart: { id: string }; secret: string };
-    const cartHeaders = { 'x-cart-secret': secret };
-    const added = await api('POST', `/carts/${cart.id}/lines`, { sku, quantity: 1 }, cartHeaders);
-    return added.status === 200 ? { id: cart.id, headers: cartHeaders } : undefined;
-  }, 60_000);
-  const patched = await api(
-    'PATCH',
-    `/carts/${id}`,
-    { email: `${unique('lu')}@example.com`, shippingAddress: ADDRESS, shippingMethod: MANUAL_METHOD.id },
-    headers,
-  );
-  expect(patched.status, JSON.stringify(patched.body)).toBe(200);
-  return { id, headers };
-}
-
-async function orderReaches(id: string, status: string): Promise<Order> {
-  return eventually(
-    async () => {
-      const order = (await ok(staff.GET('/orders/{id}', { params: { path: { id } } }))) as Order;
-      return order.status === status ? order : undefined;
-    },
-    60_000,
-    `order ${id} ${status}`,
-  );
-}
+const readyCart = (sku: string) =>
+  readyGuestCart(sku, 1, {
+    email: `${unique('lu')}@example.com`,
+    address: ADDRESS,
+    methodId: MANUAL_METHOD.id,
+  });
 
 beforeAll(async () => {
   staffToken = await signIn(['staff']);
   staff = client(staffToken);
-  warehouseId = unique('wh');
-  await ok(
-    staff.PUT('/warehouses/{id}', {
-      params: { path: { id: warehouseId } },
-      body: { name: 'Hand packing', country: 'LU' },
-    }),
-  );
+  warehouseId = await newWarehouse(staff, 'Hand packing', 'LU');
   await ensureLuxembourg();
 }, 120_000);
 
@@ -209,18 +134,13 @@ describe('the manual carrier, from checkout to parcel', () => {
     const cart = await readyCart(sku);
 
     // No gateway named: the order records the local stage's default (sandbox).
-    const placed = await api(
-      'POST',
-      `/carts/${cart.id}/checkout`,
-      { payment: { token: SANDBOX_TOKENS.approve } },
-      { ...cart.headers, 'idempotency-key': randomUUID() },
-    );
+    const placed = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.approve);
     expect(placed.status, JSON.stringify(placed.body)).toBe(201);
     const { order } = placed.body as { order: Order };
     expect(order.payment.provider).toBe('sandbox');
 
     // Paid → order.paid → shipping books the parcel with the manual carrier: no label, waiting for hand-over.
-    const fulfilling = await orderReaches(order.id, 'fulfilling');
+    const fulfilling = await orderReaches(staff, order.id, 'fulfilling');
     expect(fulfilling.payment).toMatchObject({ provider: 'sandbox', status: 'captured' });
     const shipmentId = `shp_${order.id}`;
     const waiting = (await ok(
@@ -248,7 +168,7 @@ describe('the manual carrier, from checkout to parcel', () => {
       source: 'staff',
     });
 
-    const onItsWay = await orderReaches(order.id, 'shipped');
+    const onItsWay = await orderReaches(staff, order.id, 'shipped');
     expect(onItsWay.shipment).toMatchObject({ trackingNumber });
     expect(onItsWay.history.map((h) => h.status)).toEqual([
       'pending_payment',
