@@ -2,24 +2,13 @@
 // at the same cart at once, the lock's staleness (a cancelled order, an order never placed), the closed
 // cart, the cart secret checked before the key, a resumed checkout whose hold expired, and the hold kept
 // once the payment is authorized.
-import { DomainError } from '@commerce/lambda-kit/errors';
 import { PeerUnavailableError } from '@commerce/lambda-kit/internal-client';
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../../functions/orders/domain/order.ts';
 import { checkoutAnswer } from '../../../functions/orders/http/checkout-answer.ts';
-import { APPROVE, context, LEASE_MS, ordersWorld, SKU } from './support/world.ts';
+import { APPROVE, context, refusal, LEASE_MS, ordersWorld, SKU } from './support/world.ts';
 
 const DECLINE = { ...APPROVE, payment: { ...APPROVE.payment, token: 'tok_sandbox_decline' } };
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('one checkout per cart', () => {
   it('two keys at the same cart at once: exactly one order and one payment, the other a 409 naming it', async () => {

@@ -1,28 +1,27 @@
 // Checkout on in-memory ports: the saga's outcomes (approve, decline, gateway down, a refused reservation,
 // requires action), its compensations, and the Idempotency-Key (replay, another body, a retry while the
 // first runs, a resume after the lease). No AWS: the ports are in ./support.
-import { ConflictError, DomainError, UnprocessableError } from '@commerce/lambda-kit/errors';
+import { ConflictError, UnprocessableError } from '@commerce/lambda-kit/errors';
 import { describe, expect, it } from 'vitest';
 import type { CheckoutKey } from '../../../functions/orders/domain/checkout.ts';
 import { idempotencyState } from '../../../functions/orders/domain/idempotency.ts';
 import type { Order } from '../../../functions/orders/domain/order.ts';
 import { checkoutAnswer } from '../../../functions/orders/http/checkout-answer.ts';
-import { APPROVE, context, grandTotalOf, HOLD_SECONDS, LEASE_MS, ordersWorld, SKU } from './support/world.ts';
+import {
+  APPROVE,
+  context,
+  refusal,
+  grandTotalOf,
+  HOLD_SECONDS,
+  LEASE_MS,
+  ordersWorld,
+  SKU,
+} from './support/world.ts';
 
 const guestKey = (cartId: string, idempotencyKey: string): CheckoutKey => ({
   scope: `cart:${cartId}`,
   idempotencyKey,
 });
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('checkout, approved', () => {
   it('answers 201 with the order authorized, deletes the cart and announces order.created once', async () => {

@@ -1,5 +1,6 @@
 // The orders use cases on in-memory ports, with a clock the test moves, a published SKU in stock and a way
 // to make a cart ready for checkout through the carts use case.
+import { DomainError } from '@commerce/lambda-kit/errors';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import type { PostalAddress } from '../../../../functions/orders/domain/address.ts';
 import { ordersUseCases } from '../../../../functions/orders/orders.ts';
@@ -84,4 +85,15 @@ export function grandTotalOf(quantity: number): number {
   const goods = quantity * UNIT_PRICE;
   const shipping = STANDARD_SHIPPING.price;
   return goods + shipping + Math.round(goods / 10) + Math.round(shipping / 10);
+}
+
+/** The domain error `promise` is refused with; fails when it settles or fails otherwise. */
+export async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
 }
