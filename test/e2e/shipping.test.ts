@@ -5,7 +5,7 @@
 // in transit and delivered with their events on the bus, a tampered one is refused and a repeated one
 // announces nothing twice.
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { EMULATOR_ENDPOINT, REGION } from '@commerce/local-cloud';
+import { DEMO_METHODS, DEMO_ZONES, EMULATOR_ENDPOINT, REGION } from '@commerce/local-cloud';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_SANDBOX_WEBHOOK_SECRET } from '../../functions/shipping/carrier-registry.ts';
@@ -55,56 +55,11 @@ async function invoke<T>(name: 'QuoteRates' | 'CreateShipment', payload: unknown
   return JSON.parse(Buffer.from(out.Payload!).toString()) as T | Problem;
 }
 
-// Fixed ids: the rate table outlives a run, and a second DE zone would overlap the first. Each run
-// replaces them at the version it reads, so the table ends up the same.
-const ZONES = {
-  'e2e-de': { name: 'Germany', countries: ['DE'] },
-  'e2e-us': { name: 'United States', countries: ['US'] },
-  'e2e-us-remote': { name: 'Alaska and Hawaii', countries: ['US'], regions: ['US-AK', 'US-HI'] },
-};
-const METHODS = {
-  'e2e-de-standard': {
-    zoneId: 'e2e-de',
-    name: 'Standard',
-    carrier: 'sandbox',
-    currency: 'EUR',
-    rate: { type: 'flat' as const, amount: 490 },
-    freeOver: 5000,
-    minDays: 2,
-    maxDays: 4,
-  },
-  'e2e-de-express': {
-    zoneId: 'e2e-de',
-    name: 'Express',
-    carrier: 'sandbox',
-    currency: 'EUR',
-    rate: {
-      type: 'weight' as const,
-      brackets: [{ upToGrams: 1000, amount: 990 }, { upToGrams: 5000, amount: 1490 }, { amount: 2990 }],
-    },
-    minDays: 1,
-    maxDays: 2,
-  },
-  'e2e-us-ground': {
-    zoneId: 'e2e-us',
-    name: 'Ground',
-    carrier: 'sandbox',
-    currency: 'USD',
-    rate: { type: 'weight' as const, brackets: [{ upToGrams: 2000, amount: 800 }, { amount: 1500 }] },
-    freeOver: 10000,
-    minDays: 3,
-    maxDays: 7,
-  },
-  'e2e-us-remote': {
-    zoneId: 'e2e-us-remote',
-    name: 'Remote',
-    carrier: 'sandbox',
-    currency: 'USD',
-    rate: { type: 'flat' as const, amount: 2500 },
-    minDays: 5,
-    maxDays: 10,
-  },
-};
+// The demo shop's zones and methods (npm start seeds them too): the rate table outlives a run, and a second
+// DE zone would overlap the first. Each run replaces them at the version it reads, so the table ends up
+// the same.
+const ZONES = DEMO_ZONES;
+const METHODS = DEMO_METHODS;
 
 const ADDRESS = {
   name: 'Erika Mustermann',
@@ -136,7 +91,7 @@ async function createShipment(extra: Record<string, unknown> = {}) {
     shipmentId: unique('shp'),
     to: ADDRESS,
     parcels: [{ weightGrams: 1800 }],
-    methodId: 'e2e-de-standard',
+    methodId: 'de-standard',
     ...extra,
   };
   const result = await invoke<{ shipment: Shipment; created: boolean }>('CreateShipment', request);
@@ -195,12 +150,12 @@ describe('the rate table', () => {
     const zones = await staff.GET('/shipping/zones');
     expect(zones.data?.items.map((z) => z.id)).toEqual(expect.arrayContaining(Object.keys(ZONES)));
     const methods = await staff.GET('/shipping/methods');
-    const standard = methods.data?.items.find((m) => m.id === 'e2e-de-standard');
-    expect(standard).toMatchObject({ ...METHODS['e2e-de-standard'], id: 'e2e-de-standard' });
+    const standard = methods.data?.items.find((m) => m.id === 'de-standard');
+    expect(standard).toMatchObject({ ...METHODS['de-standard'], id: 'de-standard' });
 
     const stale = await staff.PUT('/shipping/methods/{id}', {
-      params: { path: { id: 'e2e-de-standard' } },
-      body: { ...METHODS['e2e-de-standard'], version: 0 },
+      params: { path: { id: 'de-standard' } },
+      body: { ...METHODS['de-standard'], version: 0 },
     });
     expect(stale.response.status).toBe(409);
   });
@@ -216,7 +171,7 @@ describe('the rate table', () => {
     const broken = await staff.PUT('/shipping/methods/{id}', {
       params: { path: { id: unique('broken') } },
       body: {
-        ...METHODS['e2e-de-express'],
+        ...METHODS['de-express'],
         zoneId: 'no-such-zone',
         rate: {
           type: 'weight',
@@ -234,7 +189,7 @@ describe('the rate table', () => {
   });
 
   it('is refused to customers (403) and anonymous callers (401)', async () => {
-    const zone = { params: { path: { id: 'e2e-de' } }, body: { ...ZONES['e2e-de'], version: 1 } };
+    const zone = { params: { path: { id: 'de' } }, body: { ...ZONES['de'], version: 1 } };
     expect((await customer.PUT('/shipping/zones/{id}', zone)).response.status).toBe(403);
     expect((await customer.GET('/shipping/zones')).response.status).toBe(403);
     expect((await customer.GET('/shipping/methods')).response.status).toBe(403);
@@ -249,13 +204,13 @@ describe('rate quotes', () => {
   it('offer the German methods, cheapest first, and free standard shipping from 50.00 EUR', async () => {
     const cart = { currency: 'EUR', totalWeightGrams: 1800, destination: { country: 'DE', region: 'DE-BY' } };
     expect(await quote({ ...cart, subtotal: 4200 })).toMatchObject([
-      { methodId: 'e2e-de-standard', price: 490, regularPrice: 490, free: false },
-      { methodId: 'e2e-de-express', price: 1490, free: false },
+      { methodId: 'de-standard', price: 490, regularPrice: 490, free: false },
+      { methodId: 'de-express', price: 1490, free: false },
     ]);
     expect(await quote({ ...cart, subtotal: 4999 })).toMatchObject([{ price: 490 }, { price: 1490 }]);
     expect(await quote({ ...cart, subtotal: 5000 })).toMatchObject([
-      { methodId: 'e2e-de-standard', price: 0, regularPrice: 490, free: true },
-      { methodId: 'e2e-de-express', price: 1490, free: false },
+      { methodId: 'de-standard', price: 0, regularPrice: 490, free: true },
+      { methodId: 'de-express', price: 1490, free: false },
     ]);
     // No exchange rates: a USD cart to Germany has nothing to choose from.
     expect(await quote({ ...cart, currency: 'USD', subtotal: 4200 })).toEqual([]);
@@ -264,13 +219,13 @@ describe('rate quotes', () => {
   it('price US carts by weight, free over 100.00 USD, with Alaska in its own zone', async () => {
     const us = { currency: 'USD', destination: { country: 'US', region: 'US-NY' } };
     expect(await quote({ ...us, subtotal: 5000, totalWeightGrams: 2000 })).toMatchObject([
-      { methodId: 'e2e-us-ground', price: 800, free: false },
+      { methodId: 'us-ground', price: 800, free: false },
     ]);
     expect(await quote({ ...us, subtotal: 5000, totalWeightGrams: 2001 })).toMatchObject([
-      { methodId: 'e2e-us-ground', price: 1500 },
+      { methodId: 'us-ground', price: 1500 },
     ]);
     expect(await quote({ ...us, subtotal: 10000, totalWeightGrams: 2500 })).toMatchObject([
-      { methodId: 'e2e-us-ground', price: 0, regularPrice: 1500, free: true },
+      { methodId: 'us-ground', price: 0, regularPrice: 1500, free: true },
     ]);
     expect(
       await quote({
@@ -279,7 +234,7 @@ describe('rate quotes', () => {
         totalWeightGrams: 2500,
         destination: { country: 'US', region: 'US-AK' },
       }),
-    ).toMatchObject([{ methodId: 'e2e-us-remote', price: 2500, free: false }]);
+    ).toMatchObject([{ methodId: 'us-remote', price: 2500, free: false }]);
   });
 
   it('are empty where nothing ships, and refuse a malformed cart (400)', async () => {
@@ -317,7 +272,7 @@ describe('shipments', () => {
       id: request.shipmentId,
       orderId: request.orderId,
       carrier: 'sandbox',
-      service: 'e2e-de-standard',
+      service: 'de-standard',
       status: 'created',
       trackingNumber: sandboxTrackingNumber(request.shipmentId),
     });
@@ -350,7 +305,7 @@ describe('shipments', () => {
       shipmentId: unique('shp'),
       to: ADDRESS,
       parcels: [{ weightGrams: 100 }],
-      methodId: 'e2e-us-ground',
+      methodId: 'us-ground',
     });
     expect(isProblem(elsewhere) && elsewhere.error.status).toBe(422);
   });

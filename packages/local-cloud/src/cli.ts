@@ -19,7 +19,7 @@ import {
   stopLocalCloud,
 } from './index.ts';
 import { defaultLog as log } from './proc.ts';
-import { seedDemoCatalog } from './seed.ts';
+import { seedDemoShop } from './seed.ts';
 import {
   accessToken,
   CREDENTIALS_FILE,
@@ -71,9 +71,9 @@ async function start(options: StartOptions): Promise<void> {
       const ids = identityOutputs(outputs);
       const users = await ensureDemoUsers(ids);
       log(
-        `users: ${users.admin.email} (admin) and ${users.staff.email} (staff), passwords in ${CREDENTIALS_FILE}`,
+        `users: ${users.admin.email} (admin), ${users.staff.email} (staff) and ${users.customer.email} (customer), passwords in ${CREDENTIALS_FILE}`,
       );
-      await seedDemoCatalog(
+      await seedDemoShop(
         apiUrl,
         await accessToken(ids.adminConsoleClientId, users.staff.email, users.staff.password),
       );

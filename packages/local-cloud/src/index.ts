@@ -35,6 +35,8 @@ export {
   newCustomerToken,
   readDeployedOutputs,
 } from './users.ts';
+export { DEMO_METHODS, DEMO_PRICES, DEMO_TAX, DEMO_WAREHOUSES, DEMO_ZONES } from './demo-shop.ts';
+export { DEMO_SKUS, seedDemoShop } from './seed.ts';
 export { findApiBaseUrl, rewriteOutputs, type StackOutputs, toEmulatorUrl } from './url.ts';
 export {
   ACCOUNT_ID,

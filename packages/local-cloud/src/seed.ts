@@ -1,5 +1,8 @@
-// Seeds a small demo catalog through the API, as a shop's staff would. Idempotent: categories and
-// products that already exist (same slug or handle) are left alone, so a second `npm start` adds nothing.
+// Seeds a demo shop through the API, as its staff would: the catalog (categories, products with variants),
+// then what makes it sell (demo-shop.ts): prices in two currencies, tax for two countries, two warehouses
+// with stock, shipping zones and methods. Idempotent: whatever already exists (same slug, handle, id, a
+// price or a stock level already set) is left alone, so a second `npm start` adds nothing.
+import { DEMO_METHODS, DEMO_PRICES, DEMO_TAX, DEMO_WAREHOUSES, DEMO_ZONES } from './demo-shop.ts';
 
 interface DemoCategory {
   slug: string;
@@ -63,6 +66,21 @@ const products: DemoProduct[] = [
   },
 ];
 
+function variantsOf(p: DemoProduct) {
+  const sku = p.handle.toUpperCase();
+  return p.sizes
+    ? p.sizes.map((size) => ({
+        sku: `${sku}-${size}`,
+        title: size,
+        optionValues: { size },
+        weightGrams: p.weightGrams,
+      }))
+    : [{ sku, title: p.title, optionValues: {}, weightGrams: p.weightGrams }];
+}
+
+/** Every SKU the demo catalog sells. */
+export const DEMO_SKUS: readonly string[] = products.flatMap((p) => variantsOf(p).map((v) => v.sku));
+
 interface CategoryNode {
   id: string;
   slug: string;
@@ -101,28 +119,50 @@ async function existingCategories(api: string): Promise<Map<string, string>> {
   return bySlug;
 }
 
-/** Seeds through the API with a staff member's access token, as the admin console would. */
-export async function seedDemoCatalog(
+/**
+ * Seeds the demo shop through the API with a staff member's access token, as the admin console would;
+ * answers how many things it created (0 when the shop was there already).
+ */
+export async function seedDemoShop(
   apiBaseUrl: string,
   staffToken: string,
   log: (line: string) => void = console.log,
-): Promise<void> {
+): Promise<number> {
   const api = apiBaseUrl.replace(/\/$/, '');
+  const created = (await seedCatalog(api, staffToken)) + (await seedSelling(api, staffToken));
+  log(
+    created > 0
+      ? `[local-cloud] seed: created ${created} things of the demo shop (catalog, prices, tax, stock, shipping)`
+      : '[local-cloud] seed: demo shop already present',
+  );
+  return created;
+}
+
+/** Staff's write that must succeed, or the seed stops with what the API said. */
+async function must(what: string, res: Promise<{ status: number; json: unknown }>, ok: number[] = [200]) {
+  const { status, json } = await res;
+  if (!ok.includes(status)) throw new Error(`Seeding ${what}: ${status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function seedCatalog(api: string, staffToken: string): Promise<number> {
   const ids = await existingCategories(api);
   let created = 0;
   for (const c of categories) {
     if (ids.has(c.slug)) continue;
     const parentId = c.parent ? ids.get(c.parent) : null;
-    const res = await call('POST', `${api}/categories`, { name: c.name, slug: c.slug, parentId }, staffToken);
-    if (res.status !== 201)
-      throw new Error(`Seeding category ${c.slug}: ${res.status} ${JSON.stringify(res.json)}`);
-    ids.set(c.slug, (res.json as { id: string }).id);
+    const body = { name: c.name, slug: c.slug, parentId };
+    const category = await must(
+      `category ${c.slug}`,
+      call('POST', `${api}/categories`, body, staffToken),
+      [201],
+    );
+    ids.set(c.slug, (category as { id: string }).id);
     created++;
   }
   for (const p of products) {
     const existing = await call('GET', `${api}/products/by-handle/${p.handle}`);
     if (existing.status === 200) continue;
-    const sku = p.handle.toUpperCase();
     const body = {
       handle: p.handle,
       title: p.title,
@@ -131,23 +171,84 @@ export async function seedDemoCatalog(
       categoryIds: [ids.get(p.category)],
       attributes: p.attributes,
       options: p.sizes ? [{ name: 'size', values: p.sizes }] : [],
-      variants: p.sizes
-        ? p.sizes.map((size) => ({
-            sku: `${sku}-${size}`,
-            title: size,
-            optionValues: { size },
-            weightGrams: p.weightGrams,
-          }))
-        : [{ sku, title: p.title, optionValues: {}, weightGrams: p.weightGrams }],
+      variants: variantsOf(p),
     };
-    const res = await call('POST', `${api}/products`, body, staffToken);
-    if (res.status !== 201)
-      throw new Error(`Seeding product ${p.handle}: ${res.status} ${JSON.stringify(res.json)}`);
+    await must(`product ${p.handle}`, call('POST', `${api}/products`, body, staffToken), [201]);
     created++;
   }
-  log(
-    created > 0
-      ? `[local-cloud] seed: created ${created} demo categories and products`
-      : '[local-cloud] seed: demo catalog already present',
+  return created;
+}
+
+/** Tax, shipping, warehouses, prices and stock: each only where it is missing. */
+async function seedSelling(api: string, token: string): Promise<number> {
+  let created = 0;
+  const taxes = (await must('tax rules', call('GET', `${api}/tax-rules`, undefined, token))) as {
+    version: number;
+    rules: { country: string }[];
+    modes: { country: string }[];
+  };
+  // A country the table already has a display mode for is the shop's own: left as it is.
+  const missing = new Set(
+    DEMO_TAX.modes.map((m) => m.country).filter((c) => !taxes.modes.some((m) => m.country === c)),
   );
+  if (missing.size > 0) {
+    const body = {
+      version: taxes.version,
+      rules: [
+        ...taxes.rules.filter((r) => !missing.has(r.country)),
+        ...DEMO_TAX.rules.filter((r) => missing.has(r.country)),
+      ],
+      modes: [...taxes.modes, ...DEMO_TAX.modes.filter((m) => missing.has(m.country))],
+    };
+    await must('tax rules', call('PUT', `${api}/tax-rules`, body, token));
+    created++;
+  }
+  created += await putMissing(api, token, '/shipping/zones', DEMO_ZONES);
+  created += await putMissing(api, token, '/shipping/methods', DEMO_METHODS);
+  const warehouses = (await must('warehouses', call('GET', `${api}/warehouses`, undefined, token))) as {
+    items: { id: string }[];
+  };
+  for (const { id, name, country } of DEMO_WAREHOUSES) {
+    if (warehouses.items.some((w) => w.id === id)) continue;
+    await must(`warehouse ${id}`, call('PUT', `${api}/warehouses/${id}`, { name, country }, token));
+    created++;
+  }
+  for (const p of products) {
+    const amounts = DEMO_PRICES[p.handle];
+    for (const { sku } of variantsOf(p)) {
+      const price = await call('GET', `${api}/prices/${sku}`, undefined, token);
+      if (price.status === 404 && amounts) {
+        const prices = { EUR: { amount: amounts.EUR, sales: [] }, USD: { amount: amounts.USD, sales: [] } };
+        await must(`prices of ${sku}`, call('PUT', `${api}/prices/${sku}`, { version: 0, prices }, token));
+        created++;
+      }
+      const stock = await call('GET', `${api}/stock/${sku}`, undefined, token);
+      const levels = stock.status === 200 ? (stock.json as { levels: { warehouseId: string }[] }).levels : [];
+      for (const w of DEMO_WAREHOUSES) {
+        if (levels.some((l) => l.warehouseId === w.id)) continue;
+        const adjustment = { warehouseId: w.id, delta: w.units, reason: 'received' };
+        await must(
+          `stock of ${sku}`,
+          call('POST', `${api}/stock/${sku}/adjustments`, adjustment, token),
+          [201],
+        );
+        created++;
+      }
+    }
+  }
+  return created;
+}
+
+/** PUTs each entry of `table` under `path` that the listing does not hold yet (version 0: created). */
+async function putMissing(api: string, token: string, path: string, table: Record<string, object>) {
+  const listed = (await must(path, call('GET', `${api}${path}`, undefined, token))) as {
+    items: { id: string }[];
+  };
+  let created = 0;
+  for (const [id, body] of Object.entries(table)) {
+    if (listed.items.some((item) => item.id === id)) continue;
+    await must(`${path}/${id}`, call('PUT', `${api}${path}/${id}`, { ...body, version: 0 }, token));
+    created++;
+  }
+  return created;
 }

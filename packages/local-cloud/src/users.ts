@@ -1,4 +1,5 @@
-// Demo accounts in the local stage's user pool: an admin and a staff member with passwords kept in the
+// Demo accounts in the local stage's user pool: an admin, a staff member and a customer (signed up through
+// the storefront's sign-up flow, so the customer service has their profile), with passwords kept in the
 // git-ignored .local/credentials.json, and access tokens for them or for a fresh customer.
 import {
   AdminAddUserToGroupCommand,
@@ -23,7 +24,9 @@ export const CREDENTIALS_FILE = path.join(LOCAL_DIR, 'credentials.json');
 const CONFIRMATION_CODE = '123456';
 
 export type DemoRole = 'admin' | 'staff';
-type Credentials = Record<DemoRole, { email: string; password: string }>;
+type Credentials = Record<DemoRole | 'customer', { email: string; password: string }>;
+/** The demo customer's sign-in name. */
+export const DEMO_CUSTOMER_EMAIL = 'customer@commerce.local';
 
 const cognito = new CognitoIdentityProviderClient({
   endpoint: EMULATOR_ENDPOINT,
@@ -102,6 +105,19 @@ export async function ensureDemoUsers(ids: IdentityOutputs): Promise<Credentials
     );
     credentials[role] = { email, password };
   }
+  const customerPassword = saved.customer?.password ?? strongPassword();
+  if (!(await exists(ids.userPoolId, DEMO_CUSTOMER_EMAIL))) {
+    await signUpConfirmed(ids, DEMO_CUSTOMER_EMAIL, customerPassword);
+  }
+  await cognito.send(
+    new AdminSetUserPasswordCommand({
+      UserPoolId: ids.userPoolId,
+      Username: DEMO_CUSTOMER_EMAIL,
+      Password: customerPassword,
+      Permanent: true,
+    }),
+  );
+  credentials.customer = { email: DEMO_CUSTOMER_EMAIL, password: customerPassword };
   fs.writeFileSync(CREDENTIALS_FILE, JSON.stringify(credentials, null, 2), { mode: 0o600 });
   return credentials;
 }
@@ -127,6 +143,12 @@ export async function accessToken(clientId: string, email: string, password: str
 export async function newCustomerToken(ids: IdentityOutputs): Promise<{ email: string; token: string }> {
   const email = `shopper-${randomUUID().slice(0, 8)}@example.com`;
   const password = strongPassword();
+  await signUpConfirmed(ids, email, password);
+  return { email, token: await accessToken(ids.storefrontClientId, email, password) };
+}
+
+/** Signs `email` up as a shopper would (the profile is made on confirmation) and confirms it. */
+async function signUpConfirmed(ids: IdentityOutputs, email: string, password: string): Promise<void> {
   await cognito.send(
     new SignUpCommand({
       ClientId: ids.storefrontClientId,
@@ -150,5 +172,4 @@ export async function newCustomerToken(ids: IdentityOutputs): Promise<{ email: s
       UserAttributes: [{ Name: 'email_verified', Value: 'true' }],
     }),
   );
-  return { email, token: await accessToken(ids.storefrontClientId, email, password) };
 }
