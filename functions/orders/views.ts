@@ -7,6 +7,16 @@ import { addressSchema, orderStatusFilter } from './schemas.ts';
 
 const amount = z.number().check(z.int(), z.nonnegative(), z.describe('Integer minor units of the currency.'));
 
+/** An order's totals, as pricing quoted them; a cart's add whether the tax was estimated. */
+const totals = z.object({
+  subtotal: amount,
+  discountTotal: amount,
+  shipping: amount,
+  taxTotal: amount,
+  grandTotal: amount,
+  taxIncluded: z.boolean(),
+});
+
 export const cartView = z
   .object({
     id: z.string(),
@@ -28,13 +38,7 @@ export const cartView = z
     shippingMethod: z.nullable(z.string()),
     totals: z
       .nullable(
-        z.object({
-          subtotal: amount,
-          discountTotal: amount,
-          shipping: amount,
-          taxTotal: amount,
-          grandTotal: amount,
-          taxIncluded: z.boolean(),
+        z.extend(totals, {
           estimated: z
             .boolean()
             .check(z.describe('Tax worked out for the shop’s home country: the cart has no address yet.')),
@@ -97,14 +101,7 @@ export const orderSchema = z
     }),
     shippingMethod: z.string(),
     totalWeightGrams: z.number().check(z.int()),
-    totals: z.object({
-      subtotal: amount,
-      discountTotal: amount,
-      shipping: amount,
-      taxTotal: amount,
-      grandTotal: amount,
-      taxIncluded: z.boolean(),
-    }),
+    totals,
     payment: z.object({
       id: z.optional(z.string()),
       provider: z.string(),
