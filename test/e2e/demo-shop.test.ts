@@ -11,8 +11,8 @@ import {
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { SANDBOX_TOKENS } from '../../functions/payment/providers/sandbox.ts';
 import { MUNICH_ADDRESS } from '../fixtures/germany.ts';
-import { checkout, orderReaches, readyGuestCart, type Order } from './shop.ts';
-import { api, apiUrl, bearer, client, eventually, signIn } from './support.ts';
+import { cartHolding, checkout, orderReaches, readyGuestCart, type Order } from './shop.ts';
+import { api, apiUrl, bearer, client, signIn } from './support.ts';
 
 const NEW_YORK = {
   name: 'Sam Rivera',
@@ -32,17 +32,6 @@ beforeAll(async () => {
   await seedDemoShop(apiUrl(), token, (line) => lines.push(line));
 }, 180_000);
 
-/** A guest cart in `currency` holding one `sku`, once orders has learnt the seeded SKU. */
-async function cartWith(sku: string, currency: 'EUR' | 'USD') {
-  return eventually(async () => {
-    const created = await api('POST', '/carts', { currency });
-    const { cart, secret } = created.body as { cart: { id: string }; secret: string };
-    const headers = { 'x-cart-secret': secret };
-    const added = await api('POST', `/carts/${cart.id}/lines`, { sku, quantity: 1 }, headers);
-    return added.status === 200 ? { id: cart.id, headers } : undefined;
-  }, 60_000);
-}
-
 describe('the demo shop', () => {
   it('is seeded once: a second seed creates nothing', async () => {
     expect(lines.at(-1)).toMatch(/^\[local-cloud\] seed: /);
@@ -54,8 +43,7 @@ describe('the demo shop', () => {
   });
 
   it('sells a tee to a guest in Germany, tax included, and it gets paid', async () => {
-    // Orders learns a seeded SKU from product.created: wait until a cart takes it.
-    await cartWith('ORGANIC-COTTON-TEE-M', 'EUR');
+    await cartHolding('ORGANIC-COTTON-TEE-M');
     const cart = await readyGuestCart('ORGANIC-COTTON-TEE-M', 1, { address: MUNICH_ADDRESS });
     const placed = await checkout(cart.id, cart.headers, SANDBOX_TOKENS.approve);
     expect(placed.status, JSON.stringify(placed.body)).toBe(201);
@@ -67,7 +55,7 @@ describe('the demo shop', () => {
   });
 
   it('sells a mug to a guest in New York in dollars, tax added', async () => {
-    const { id, headers } = await cartWith('STONEWARE-MUG', 'USD');
+    const { id, headers } = await cartHolding('STONEWARE-MUG', 'USD');
     const patched = await api(
       'PATCH',
       `/carts/${id}`,

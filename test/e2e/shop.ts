@@ -128,20 +128,29 @@ export async function stockedProduct(staff: CommerceClient, spec: ProductSpec): 
     }),
     201,
   );
-  // Orders learns the SKU from product.created: wait until a cart takes it.
-  await eventually(async () => {
-    const probe = await guestCart();
-    const added = await api('POST', `/carts/${probe.id}/lines`, { sku, quantity: 1 }, probe.headers);
-    return added.status === 200 ? true : undefined;
-  }, 60_000);
+  await cartHolding(sku);
   return sku;
+}
+
+/**
+ * A new guest cart in `currency` holding one `sku`, made once orders sells it: orders learns a SKU from
+ * product.created, so this waits until a cart takes it.
+ */
+export async function cartHolding(sku: string, currency = 'EUR') {
+  return eventually(async () => {
+    const cart = await guestCart(currency);
+    const added = await api('POST', `/carts/${cart.id}/lines`, { sku, quantity: 1 }, cart.headers);
+    return added.status === 200 ? cart : undefined;
+  }, 60_000);
 }
 
 export const guestHeaders = (secret: string): Record<string, string> => ({ 'x-cart-secret': secret });
 
-/** A new, empty guest cart in EUR with the headers that open it. */
-export async function guestCart(): Promise<{ id: string; secret: string; headers: Record<string, string> }> {
-  const created = await api('POST', '/carts', { currency: 'EUR' });
+/** A new, empty guest cart with the headers that open it. */
+export async function guestCart(
+  currency = 'EUR',
+): Promise<{ id: string; secret: string; headers: Record<string, string> }> {
+  const created = await api('POST', '/carts', { currency });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const { cart, secret } = created.body as { cart: { id: string }; secret: string };
   return { id: cart.id, secret, headers: guestHeaders(secret) };
