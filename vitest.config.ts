@@ -21,6 +21,8 @@ export default defineConfig({
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
+          // The CloudFront stages deploy the apps' builds, so a synth needs them.
+          globalSetup: ['test/infra/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

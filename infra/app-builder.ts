@@ -3,15 +3,21 @@
 //   Commerce-<stage>-Api            the APIs, the authorizer, shared path segments, platform routes
 //   Commerce-<stage>-<Service>      one per service: its functions, routes, subscriptions and alarms
 //   Commerce-<stage>-ApiDeployment  the APIs' deployments and stages, usage plans, web ACL
+//   Commerce-<stage>-Web            (CloudFront stages) the apps' buckets and distributions, before Data
+//   Commerce-<stage>-WebContent     (CloudFront stages) the apps' files and runtime settings, last
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import type { ServiceDefinition } from '@commerce/lambda-kit/service';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import path from 'node:path';
+import { appOrigins, corsOrigins } from './config/app-origins.ts';
 import { validStageConfig, type StageConfig } from './config/stage-config.ts';
 import { allRoutes, platformRoutes, services as declaredServices } from './services/index.ts';
 import { ApiDeploymentStack } from './stacks/api-deployment-stack.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { capitalize, ServiceStack } from './stacks/service-stack.ts';
+import { WebContentStack } from './stacks/web-content-stack.ts';
+import { WebStack } from './stacks/web-stack.ts';
 
 export interface CommerceApp {
   readonly app: App;
@@ -20,6 +26,8 @@ export interface CommerceApp {
   /** One stack per service, by service name. */
   readonly services: ReadonlyMap<string, ServiceStack>;
   readonly deployment: ApiDeploymentStack;
+  /** Where CloudFront serves the apps; absent where they are served locally. */
+  readonly web?: { readonly hosting: WebStack; readonly content: WebContentStack };
 }
 
 /** Every `invokes` names an internal function some service declares; a typo fails the synth, not a request. */
@@ -46,9 +54,22 @@ export function buildApp(
   assertInvokeTargets(services);
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: config.region };
   const prefix = `Commerce-${config.stage}`;
+  const hosting =
+    config.apps.hosting === 'cloudfront'
+      ? new WebStack(app, `${prefix}-Web`, {
+          env,
+          config,
+          description: `Commerce ${config.stage}: where the admin console and the storefront are served`,
+        })
+      : undefined;
+  const origins = appOrigins(
+    config,
+    hosting && { storefront: hosting.storefront.origin, adminConsole: hosting.adminConsole.origin },
+  );
   const data = new DataStack(app, `${prefix}-Data`, {
     env,
     config,
+    origins,
     services,
     description: `Commerce ${config.stage}: stateful resources (bus, tables, identity, keys)`,
     terminationProtection: config.retainData,
@@ -58,6 +79,7 @@ export function buildApp(
     env,
     config,
     identity: data.identity,
+    corsOrigins: corsOrigins(origins),
     routes: services === declaredServices ? allRoutes : routes,
     platformRoutes,
     description: `Commerce ${config.stage}: the APIs, the Auth service, platform routes`,
@@ -76,6 +98,7 @@ export function buildApp(
       alarmTopic: data.alarmTopic,
       cursorSecret: data.cursorSecret,
       userPool: data.identity.userPool,
+      corsOrigins: corsOrigins(origins),
       description: `Commerce ${config.stage}: the ${definition.name} service (${definition.description})`,
     });
     stack.addStackDependency(api);
@@ -89,10 +112,31 @@ export function buildApp(
     description: `Commerce ${config.stage}: the APIs' deployments and stages`,
   });
   for (const stack of serviceStacks.values()) deployment.addStackDependency(stack);
+  const content =
+    hosting &&
+    new WebContentStack(app, `${prefix}-WebContent`, {
+      env,
+      config,
+      identity: data.identity,
+      apiUrl: deployment.apiUrl,
+      apps: [
+        { app: hosting.storefront, name: 'storefront', client: data.identity.storefrontClient },
+        { app: hosting.adminConsole, name: 'admin-console', client: data.identity.adminConsoleClient },
+      ],
+      root: path.resolve(import.meta.dirname, '..'),
+      description: `Commerce ${config.stage}: the apps' files and runtime settings`,
+    });
 
   Tags.of(app).add('app', 'commerce');
   Tags.of(app).add('stage', config.stage);
   // cdk-nag findings are acknowledged on the resources that have them (infra/nag-acknowledgements.ts).
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
-  return { app, data, api, services: serviceStacks, deployment };
+  return {
+    app,
+    data,
+    api,
+    services: serviceStacks,
+    deployment,
+    ...(hosting && content ? { web: { hosting, content } } : {}),
+  };
 }

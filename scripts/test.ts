@@ -14,6 +14,10 @@ const steps: [string, string, string[]][] = [
   ['format', bin('prettier'), ['--check', '--log-level', 'warn', '.']],
   ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
   ['types', bin('tsc'), ['-p', 'tsconfig.json']],
+  // The apps and their kit compile for the browser (DOM, JSX), each by its own tsconfig.
+  ['types (web-kit)', bin('tsc'), ['-p', 'packages/web-kit']],
+  ['types (storefront)', bin('tsc'), ['-p', 'packages/storefront']],
+  ['types (admin console)', bin('tsc'), ['-p', 'packages/admin-console']],
   ['event docs', process.execPath, ['scripts/generate-event-docs.ts', '--check']],
   ['generated files', process.execPath, ['scripts/generate.ts', '--check']],
 ];

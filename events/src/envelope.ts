@@ -37,7 +37,8 @@ export type ServiceName =
   | 'inventory'
   | 'user'
   | 'search'
-  | 'notification';
+  | 'notification'
+  | 'operations';
 
 /** EventBridge `detail-type`: `<entity>.<verb>` in the past tense. */
 export type DetailType = `${string}.${string}`;

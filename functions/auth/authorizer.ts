@@ -10,7 +10,7 @@ import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 // zod/mini: the authorizer runs before every protected request; classic zod would double what it loads.
 import * as z from 'zod/mini';
 import { apiStageArn, policyFor, verifiedEmail, type Caller } from './domain/access.ts';
-import { routeTable } from './route-table.ts';
+import { routeTable } from '@commerce/api-client/route-table';
 
 const env = loadEnv(
   z.object({

@@ -43,7 +43,8 @@ const checkout = {
     description:
       'The order, created and its payment authorized (201), or waiting for the shopper’s action at the ' +
       'gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key ' +
-      'and body answers the same (no second order or charge), the same key with another body is a 422 ' +
+      'and body answers the same (no second order or charge; after a 202, the order as it stands with 200 once ' +
+      'the gateway settled the payment), the same key with another body is a 422 ' +
       '`idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 ' +
       '`payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, ' +
       'nothing charged); too little stock a 409 `insufficient-stock` with `shortages` (a guest sees the ' +

@@ -53,13 +53,28 @@ export const stageConfigSchema = z
         stageName: z.string().regex(/^[a-zA-Z0-9_]+$/),
         throttleRateLimit: z.number().positive(),
         throttleBurstLimit: z.number().int().positive(),
-        corsOrigins: z.array(z.string().min(1)).min(1),
         /**
          * The API's public base URL as clients see it, for documents that name it (GET /openapi.json):
          * `{apiId}` and `{stage}` are filled in per request. null: `https://<gateway domain>/<stage>`.
          * Set it for a custom domain, or where the gateway is reached another way (the emulator).
          */
         publicUrlTemplate: z.url().nullable(),
+      })
+      .strict(),
+    /**
+     * Where the admin console and the storefront are served. `cloudfront`: each app from a private S3 bucket
+     * behind its own CloudFront distribution (infra/stacks/web-stack.ts), whose https://<id>.cloudfront.net
+     * origin is added to the origins below. `local`: no hosting resources; `npm start` serves the builds
+     * (docs/local-cloud.md). The API's CORS origins and the app clients' sign-in callback URLs are these
+     * origins, nothing else.
+     */
+    apps: z
+      .object({
+        hosting: z.enum(['cloudfront', 'local']),
+        /** More origins of the storefront: a custom domain in front of the distribution, a dev server. */
+        storefrontOrigins: z.array(z.url().regex(/^https?:\/\/[^/]+$/, 'an origin: scheme://host[:port]')),
+        /** More origins of the admin console. */
+        adminConsoleOrigins: z.array(z.url().regex(/^https?:\/\/[^/]+$/, 'an origin: scheme://host[:port]')),
       })
       .strict(),
     /**
@@ -223,6 +238,18 @@ export const stageConfigSchema = z
   })
   .strict()
   .superRefine((config, ctx) => {
+    if (config.apps.hosting === 'local') {
+      for (const key of ['storefrontOrigins', 'adminConsoleOrigins'] as const) {
+        if (config.apps[key].length === 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['apps', key],
+            message:
+              'apps served locally need their origins: nothing else tells the API and Cognito where they are',
+          });
+        }
+      }
+    }
     if ((testGatewayStages as readonly string[]).includes(config.stage)) return;
     const only = testGatewayStages.join(' and ');
     for (const name of config.payments.providers.filter((p) => TEST_PAYMENT_PROVIDERS.includes(p))) {

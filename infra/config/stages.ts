@@ -12,8 +12,13 @@ const stages: Record<StageName, StageConfig> = {
       stageName: 'v1',
       throttleRateLimit: 1000,
       throttleBurstLimit: 2000,
-      corsOrigins: ['http://localhost:5173'],
       publicUrlTemplate: 'http://localhost:4566/_aws/execute-api/{apiId}/{stage}',
+    },
+    apps: {
+      hosting: 'local',
+      // The builds served by `npm start`, and Vite's dev servers (npm run dev -w @commerce/<app>).
+      storefrontOrigins: ['http://localhost:5173', 'http://localhost:5175'],
+      adminConsoleOrigins: ['http://localhost:5174', 'http://localhost:5176'],
     },
     partners: {
       tiers: {
@@ -68,9 +73,9 @@ const stages: Record<StageName, StageConfig> = {
       stageName: 'v1',
       throttleRateLimit: 100,
       throttleBurstLimit: 200,
-      corsOrigins: ['http://localhost:5173'],
       publicUrlTemplate: null,
     },
+    apps: { hosting: 'cloudfront', storefrontOrigins: [], adminConsoleOrigins: [] },
     partners: {
       tiers: {
         // A trial partner reads orders; writing the catalog needs a paid tier.
@@ -123,9 +128,9 @@ const stages: Record<StageName, StageConfig> = {
       stageName: 'v1',
       throttleRateLimit: 500,
       throttleBurstLimit: 1000,
-      corsOrigins: ['https://shop.example.com', 'https://admin.example.com'],
       publicUrlTemplate: null,
     },
+    apps: { hosting: 'cloudfront', storefrontOrigins: [], adminConsoleOrigins: [] },
     partners: {
       tiers: {
         // A trial partner reads orders; writing the catalog needs a paid tier.

@@ -138,6 +138,8 @@ export interface CommerceApiProps {
   readonly config: StageConfig;
   /** The Auth service's REQUEST authorizer function; it receives the `Authorization` header. */
   readonly authorizerFunction: IFunction;
+  /** Origins browsers may call the API from (the apps'; tokens where CloudFront serves them). */
+  readonly corsOrigins: readonly string[];
   /** Every route of the app, to find the path segments shared between stacks. */
   readonly routes: readonly Route[];
 }
@@ -156,9 +158,9 @@ export class CommerceApi extends Construct {
   constructor(scope: Construct, id: string, props: CommerceApiProps) {
     super(scope, id);
     const { config } = props;
-    this.corsOrigins = config.api.corsOrigins;
+    this.corsOrigins = props.corsOrigins;
     const cors: CorsOptions = {
-      allowOrigins: [...config.api.corsOrigins],
+      allowOrigins: [...props.corsOrigins],
       allowMethods: Cors.ALL_METHODS,
       allowHeaders: [
         'Content-Type',
@@ -273,7 +275,9 @@ export class CommerceApi extends Construct {
       .update(
         JSON.stringify({
           routes: props.routes.map((r) => [r.key, r.access, r.scopes ?? [], r.owner, r.entry]),
-          cors,
+          // The configured apps rather than the origins, which are unresolved tokens where CloudFront serves
+          // them (their text is not stable between syntheses).
+          cors: { ...cors, allowOrigins: config.apps },
           gatewayProblems,
         }),
       )

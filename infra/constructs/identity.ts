@@ -18,6 +18,7 @@ import {
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import type { AppOrigins } from '../config/app-origins.ts';
 import type { StageConfig } from '../config/stage-config.ts';
 import { CommerceFunction } from './commerce-function.ts';
 
@@ -35,7 +36,12 @@ export interface IdentityProps {
   readonly config: StageConfig;
   /** The customer service's table: the post-confirmation trigger creates profiles in it. */
   readonly customerTable: ITable;
+  /** Where the apps are served: each app client signs in back to `<origin>/auth/callback` only. */
+  readonly origins: AppOrigins;
 }
+
+/** The apps' sign-in callback path (packages/web-kit/src/auth.ts). */
+export const CALLBACK_PATH = '/auth/callback';
 
 export class Identity extends Construct {
   readonly userPool: UserPool;
@@ -151,7 +157,16 @@ export class Identity extends Construct {
       scopes,
     });
 
-    // Shoppers: public clients (no secret), SRP only; short access tokens, long refresh for "stay signed in".
+    // People's apps: public clients (no secret) that sign in through the hosted pages with the authorization
+    // code flow (PKCE, enforced for public clients) back to their own origins only, or by SRP (mobile).
+    // aws.cognito.signin.user.admin lets a person's access token manage their own TOTP. Short access tokens,
+    // long refresh for shoppers' "stay signed in".
+    const hostedSignIn = (origins: readonly string[]) => ({
+      flows: { authorizationCodeGrant: true },
+      scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, OAuthScope.COGNITO_ADMIN],
+      callbackUrls: origins.map((o) => `${o}${CALLBACK_PATH}`),
+      logoutUrls: origins.map((o) => `${o}/`),
+    });
     const shopper = {
       generateSecret: false,
       authFlows: { userSrp: true },
@@ -164,13 +179,20 @@ export class Identity extends Construct {
     this.storefrontClient = this.userPool.addClient('Storefront', {
       ...shopper,
       userPoolClientName: 'storefront',
+      oAuth: hostedSignIn(props.origins.storefront),
     });
-    this.mobileClient = this.userPool.addClient('Mobile', { ...shopper, userPoolClientName: 'mobile' });
+    this.mobileClient = this.userPool.addClient('Mobile', {
+      ...shopper,
+      userPoolClientName: 'mobile',
+      // SRP from the app itself; no hosted sign-in until the app has a callback URL scheme of its own.
+      disableOAuth: true,
+    });
     // Staff: a working day of refresh, then sign in again (with MFA).
     this.adminConsoleClient = this.userPool.addClient('AdminConsole', {
       ...shopper,
       userPoolClientName: 'admin-console',
       refreshTokenValidity: Duration.hours(12),
+      oAuth: hostedSignIn(props.origins.adminConsole),
     });
     // Partners: confidential, client credentials with resource-server scopes; an hour per token.
     this.integrationsClient = this.userPool.addClient('Integrations', {

@@ -1,7 +1,7 @@
 // A role whose every permission is in one inline policy of the role itself, rather than a separate
 // AWS::IAM::Policy resource: half the IAM resources per function (a service stack has a function per
 // route), and nothing granted can exist without its role, nor the role without what it was granted.
-import { Aspects } from 'aws-cdk-lib';
+import { Aspects, Stack } from 'aws-cdk-lib';
 import {
   Effect,
   PolicyDocument,
@@ -24,6 +24,8 @@ export class InlineRole extends Role {
   private readonly statements: PolicyStatement[] = [];
   /** The actions that may name Resource "*", each with the reason. */
   private readonly wildcards = new Map<string, string>();
+  /** Resources named by a prefix (`…:Commerce-prod-*`), as cdk-nag prints them, each with the reason. */
+  private readonly prefixes = new Map<string, string>();
 
   constructor(scope: Construct, id: string, props: InlineRoleProps) {
     const document = new PolicyDocument();
@@ -46,6 +48,9 @@ export class InlineRole extends Role {
         if (node !== this || visited) return;
         visited = true;
         this.acknowledgeWildcards();
+        for (const [resource, reason] of this.prefixes) {
+          acknowledgeFinding(this, { rule: 'IAM5', appliesTo: [`Resource::${resource}`], reason });
+        }
       },
     });
   }
@@ -66,6 +71,14 @@ export class InlineRole extends Role {
     for (const action of actions) this.wildcards.set(action, reason);
   }
 
+  /**
+   * Says why the role names `resource` by a prefix ending in `*` (every queue of a stage's stacks): the
+   * finding `AwsSolutions-IAM5[Resource::<resource>]` is acknowledged with this reason, for that ARN only.
+   */
+  allowPrefix(resource: string, reason: string): void {
+    this.prefixes.set(nagName(Stack.of(this).resolve(resource)), reason);
+  }
+
   /** The actions the role allows on Resource "*". */
   get wildcardActions(): string[] {
     return this.statements
@@ -79,4 +92,14 @@ export class InlineRole extends Role {
     const reasons = [...new Set(actions.map((a) => this.wildcards.get(a)))];
     acknowledgeFinding(this, { rule: 'IAM5', appliesTo: ['Resource::*'], reason: reasons.join(' ') });
   }
+}
+
+/** A resolved ARN as cdk-nag names it in findings: `{"Ref": "AWS::Partition"}` becomes `<AWS::Partition>`. */
+function nagName(resolved: unknown): string {
+  if (typeof resolved === 'string') return resolved;
+  const value = resolved as { Ref?: string; 'Fn::Join'?: [string, unknown[]] };
+  if (value.Ref !== undefined) return `<${value.Ref}>`;
+  const join = value['Fn::Join'];
+  if (join) return join[1].map(nagName).join(join[0]);
+  throw new Error(`Cannot name ${JSON.stringify(resolved)} as cdk-nag does`);
 }

@@ -36,6 +36,8 @@ export interface ServiceProps {
   readonly alarmTopic: ITopic;
   readonly cursorSecret: ISecret;
   readonly userPool: IUserPool;
+  /** Origins browsers may call the API from (the apps'). */
+  readonly corsOrigins: readonly string[];
 }
 
 /** `GET /products/{id}` → `GetProductsId`, a readable construct id. */
@@ -121,7 +123,7 @@ export class Service extends Construct {
         f.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
         props.userPool.grant(f, ...route.userPoolActions);
       }
-      f.addEnvironment('CORS_ORIGINS', config.api.corsOrigins.join(','));
+      f.addEnvironment('CORS_ORIGINS', props.corsOrigins.join(','));
       this.invokes(f, route.invokes, config);
       grant(f, route.permissions);
       targets.push({ route, fn: f });
@@ -272,5 +274,10 @@ function grantStatement(f: CommerceFunction, statement: IamStatement): void {
   );
   if (!deny && statement.wildcardReason && statement.resources.includes('*')) {
     f.role.allowWildcard(statement.actions, statement.wildcardReason);
+  }
+  if (!deny && statement.prefixReason) {
+    for (const r of statement.resources.filter((r) => r !== '*' && r.endsWith('*'))) {
+      f.role.allowPrefix(r, statement.prefixReason);
+    }
   }
 }

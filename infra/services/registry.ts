@@ -4,6 +4,7 @@ export { catalogService } from '../../functions/catalog/service.ts';
 export { customerService } from '../../functions/customer/service.ts';
 export { inventoryService } from '../../functions/inventory/service.ts';
 export { notificationService } from '../../functions/notification/service.ts';
+export { operationsService } from '../../functions/operations/service.ts';
 export { ordersService } from '../../functions/orders/service.ts';
 export { paymentService } from '../../functions/payment/service.ts';
 export { pricingService } from '../../functions/pricing/service.ts';

@@ -19,6 +19,11 @@ export interface ApiDeploymentStackProps extends StackProps {
 export class ApiDeploymentStack extends Stack {
   readonly release: ApiRelease;
 
+  /** The public API's base URL, stage included. */
+  get apiUrl(): string {
+    return this.release.publicStage.urlForPath('/');
+  }
+
   constructor(scope: Construct, id: string, props: ApiDeploymentStackProps) {
     super(scope, id, props);
     const { config } = props;
@@ -53,7 +58,7 @@ export class ApiDeploymentStack extends Stack {
     }
 
     new CfnOutput(this, 'ApiUrl', {
-      value: this.release.publicStage.urlForPath('/'),
+      value: this.apiUrl,
       description: 'Base URL of the public API',
     });
     // Not "…ApiUrl": the local tooling takes the output named ApiUrl as the main API (findApiBaseUrl).

@@ -13,6 +13,8 @@ import { routeId } from '../constructs/service.ts';
 export interface ApiStackProps extends StackProps {
   readonly config: StageConfig;
   readonly identity: Identity;
+  /** Origins browsers may call the API from (the apps'). */
+  readonly corsOrigins: readonly string[];
   /** Every route of the app (to find shared path segments). */
   readonly routes: readonly Route[];
   /** The platform's own routes, served from this stack. */
@@ -46,6 +48,7 @@ export class ApiStack extends Stack {
     this.api = new CommerceApi(this, 'Api', {
       config,
       authorizerFunction: this.authorizer,
+      corsOrigins: props.corsOrigins,
       routes: props.routes,
     });
     // Tells the authorizer which API is the partner one (no cycle: the function needs the API's id only).
@@ -62,7 +65,7 @@ export class ApiStack extends Stack {
         description: `platform: ${route.method} ${route.path}`,
         logGroup,
         environment: {
-          CORS_ORIGINS: config.api.corsOrigins.join(','),
+          CORS_ORIGINS: props.corsOrigins.join(','),
           ...(config.api.publicUrlTemplate ? { PUBLIC_URL_TEMPLATE: config.api.publicUrlTemplate } : {}),
         },
       });

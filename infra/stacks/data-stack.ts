@@ -11,6 +11,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { BUS_BASE_NAME } from '@commerce/events';
 import type { Construct } from 'constructs';
+import type { AppOrigins } from '../config/app-origins.ts';
 import { paymentSecretName, shippingSecretName, type StageConfig } from '../config/stage-config.ts';
 import type { ServiceDefinition } from '@commerce/lambda-kit/service';
 import { Identity } from '../constructs/identity.ts';
@@ -19,6 +20,8 @@ import { acknowledgeFinding } from '../nag-acknowledgements.ts';
 
 export interface DataStackProps extends StackProps {
   readonly config: StageConfig;
+  /** Where the apps are served: the sign-in callbacks of their app clients. */
+  readonly origins: AppOrigins;
   readonly services: readonly ServiceDefinition<StageConfig>[];
 }
 
@@ -117,7 +120,7 @@ export class DataStack extends Stack {
     const customerTable = tables.get('customer');
     if (!customerTable)
       throw new Error('The identity needs the customer service (post-confirmation trigger)');
-    this.identity = new Identity(this, 'Identity', { config, customerTable });
+    this.identity = new Identity(this, 'Identity', { config, customerTable, origins: props.origins });
     // The identity the notification service sends as. In AWS a domain identity is verified by the DKIM
     // records CloudFormation outputs (docs/notifications.md); the emulator verifies it at once.
     const sender = config.notifications.senderIdentity;

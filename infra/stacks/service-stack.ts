@@ -21,6 +21,8 @@ export interface ServiceStackProps extends StackProps {
   readonly alarmTopic: ITopic;
   readonly cursorSecret: ISecret;
   readonly userPool: IUserPool;
+  /** Origins browsers may call the API from (the apps'). */
+  readonly corsOrigins: readonly string[];
 }
 
 /** `orders` → `Orders`. */

@@ -2,6 +2,7 @@
 // When this run started the servers, it stops them again at the end.
 import {
   deployLocalStage,
+  ensureAppBuilds,
   ensureLocalCloud,
   findApiBaseUrl,
   stopLocalCloud,
@@ -19,6 +20,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cloud = await ensureLocalCloud();
   const outputs = await deployLocalStage();
+  // The browser tests use the apps as npm start serves them: their production builds.
+  await ensureAppBuilds((line) => console.log(`[local-cloud] ${line}`));
   const apiUrl = findApiBaseUrl(outputs);
   if (!apiUrl) throw new Error('The local stage has no API URL among its outputs');
   project.provide('apiUrl', apiUrl);

@@ -143,3 +143,26 @@ describe('cdk-nag acknowledgements', () => {
     ]);
   });
 });
+
+describe('operations', () => {
+  const stack = prod.serviceStacks['operations']!;
+  // The route functions' roles (the outbox relay, which every service has, sends to its own DLQ only).
+  const routeRoles = Object.keys(stack.findResources('AWS::IAM::Role')).filter((id) =>
+    /^Operations(Get|Post)Operations/.test(id),
+  );
+  const sqsStatements = routeRoles
+    .flatMap((id) => statementsOf(stack, id))
+    .filter((s) => actionsOf([s]).some((a) => a.startsWith('sqs:')));
+
+  it('reads and redrives only the queues of its own stage, and only the redrive may send or delete', () => {
+    expect(sqsStatements.length).toBeGreaterThan(0);
+    for (const s of sqsStatements) {
+      expect(JSON.stringify(s.Resource)).toContain(':Commerce-prod-*');
+      expect(actionsOf([s]).every((a) => !a.endsWith('*'))).toBe(true);
+    }
+    const writes = (id: string) =>
+      actionsOf(statementsOf(stack, id)).some((a) => a === 'sqs:SendMessage' || a === 'sqs:DeleteMessage');
+    expect(routeRoles.filter(writes)).toEqual(routeRoles.filter((id) => id.includes('Redrive')));
+    expect(routeRoles.filter(writes)).toHaveLength(1);
+  });
+});

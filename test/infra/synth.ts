@@ -29,6 +29,8 @@ export interface Synthesized {
   deployment: Template;
   /** One template per service stack, by service name (`catalog`, `orders`, ...). */
   serviceStacks: Readonly<Record<string, Template>>;
+  /** Where CloudFront serves the apps (Web) and their files and settings (WebContent); absent locally. */
+  web?: { hosting: Template; content: Template };
   report: ValidationReport;
 }
 
@@ -70,6 +72,14 @@ export function synth(stage: 'local' | 'dev' | 'prod'): Synthesized {
     api,
     deployment,
     serviceStacks: Object.fromEntries(serviceStacks),
+    ...(built.web
+      ? {
+          web: {
+            hosting: Template.fromStack(built.web.hosting),
+            content: Template.fromStack(built.web.content),
+          },
+        }
+      : {}),
     report,
   };
 }

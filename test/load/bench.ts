@@ -3,6 +3,7 @@
 //
 // Measures, and prints as PASS/FAIL against the targets in docs/bench.md (it is a measurement, not a test:
 // it exits 0 whether targets pass or fail, non-zero only when something could not be measured):
+//   0. the admin console's and the storefront's initial JavaScript, gzipped, ≤ 250 KB each;
 //   1. per Lambda function: the minified code that loads at init (entry file + statically imported chunks;
 //      lazily imported chunks are reported beside it) and cold init time (median over fresh Node processes
 //      of `await import(bundle)`), next to a "floor" bundle holding only the AWS SDK clients it loads;
@@ -28,6 +29,7 @@ import {
   type PackageBytes,
   REPO_ROOT,
 } from './bundles.ts';
+import { appBundles } from './app-bundles.ts';
 import { type InitTarget, timeImports } from './cold-start.ts';
 import { checkoutBench, type CheckoutBench } from './checkout-bench.ts';
 import { redeployBench, REDEPLOY_TARGET_SECONDS, type RedeployBench } from './redeploy-bench.ts';
@@ -359,6 +361,12 @@ async function main(): Promise<void> {
   }
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'commerce-bench-'));
   try {
+    // ---- Part 0: the apps' initial JavaScript ----
+    const apps = appBundles(REPO_ROOT);
+    console.log('\nApps (initial JavaScript, gzipped):');
+    for (const a of apps) {
+      console.log(`  ${a.app.padEnd(14)} ${a.kb.toFixed(1)} KB  budget ${a.budgetKb} KB  ${verdict(a.pass)}`);
+    }
     // ---- Part 1: bundles and cold init ----
     const functions = appFunctions();
     log(`bundling ${functions.length} functions into ${outDir}`);
@@ -577,6 +585,7 @@ async function main(): Promise<void> {
     const bundleCount = count(results.map((r) => r.bundlePass));
     const initCount = count(results.map((r) => r.initPass));
     const checks = [
+      ...apps.map((a) => a.pass),
       ...results.flatMap((r) => [r.bundlePass, r.initPass]),
       ...(latencyPass === undefined ? [] : [latencyPass]),
       ...(redeployPass === undefined ? [] : [redeployPass]),
@@ -645,6 +654,7 @@ async function main(): Promise<void> {
         [...cpuSamples].map(([id, s]) => [id, s.map((x) => round(x, 2))]),
       ),
       http,
+      apps,
       summary: {
         passed,
         failed: checks.length - passed,
@@ -659,6 +669,7 @@ async function main(): Promise<void> {
     console.log(`\nWrote ${path.relative(REPO_ROOT, jsonFile)} (${elapsedS.toFixed(0)} s).`);
     const line = (what: string, c: ReturnType<typeof count>) =>
       `  ${what}: ${c.passed} PASS, ${c.failed} FAIL` + (c.notApplicable ? `, ${c.notApplicable} n/a` : '');
+    for (const a of apps) console.log(`  ${a.app} initial JS ≤ ${a.budgetKb} KB gzipped: ${verdict(a.pass)}`);
     console.log(line(`code at init ≤ floor + ${TARGETS.bundleOverFloorBytes / 1024} KB`, bundleCount));
     console.log(line(`cold init ≤ ${TARGETS.initRatio} × floor`, initCount));
     if (latencyPass !== undefined) console.log(`  latency: ${verdict(latencyPass)}`);
@@ -666,7 +677,7 @@ async function main(): Promise<void> {
       console.log(`  local redeploy < ${REDEPLOY_TARGET_SECONDS} s: ${verdict(redeployPass)}`);
     console.log(
       `Bench: ${passed} of ${checks.length} targets passed, ${checks.length - passed} failed ` +
-        `(${results.length} functions x 2${latencyPass === undefined ? '' : ' + latency'}` +
+        `(2 apps + ${results.length} functions x 2${latencyPass === undefined ? '' : ' + latency'}` +
         `${redeployPass === undefined ? '' : ' + redeploy'}` +
         `${initCount.notApplicable ? `, ${initCount.notApplicable} not applicable` : ''}).`,
     );

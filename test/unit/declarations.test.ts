@@ -11,6 +11,7 @@ beforeAll(() => {
     EVENT_BUS_NAME: 'declarations-test',
     CURSOR_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:declarations-test',
     USER_POOL_ID: 'us-east-1_test',
+    STACK_PREFIX: 'Commerce-local-',
     STAGE: 'local',
     AWS_REGION: 'us-east-1',
     NOTIFICATION_SENDER: 'orders@shop.example',

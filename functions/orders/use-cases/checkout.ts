@@ -129,7 +129,7 @@ export class Checkout {
       body: request,
     });
     const claimed = await this.#claimKey(key, fingerprint);
-    if ('replay' in claimed) return claimed.replay;
+    if ('replay' in claimed) return this.#asItStands(claimed.replay);
     const { claim, resumed } = claimed;
     const attempt: Attempt = { key, claim, cart };
 
@@ -154,6 +154,19 @@ export class Checkout {
       order = placed.order;
     }
     return this.#authorize(order, attempt, request, context);
+  }
+
+  /**
+   * A replay of a checkout that waited for the shopper's action (3-D Secure) answers the order as it stands
+   * once the gateway's webhook moved it on (paid, or cancelled for a failed challenge): the page that waits
+   * learns the outcome by repeating its request, as a guest can read the order no other way. One read, and
+   * only for such replays.
+   */
+  async #asItStands(outcome: CheckoutOutcome): Promise<CheckoutOutcome> {
+    if (outcome.kind !== 'requires-action') return outcome;
+    const order = await this.#repository.orders.getOrder(outcome.order.id);
+    if (!order || order.status === outcome.order.status) return outcome;
+    return { kind: 'already-settled', order };
   }
 
   // --- 1. claim the key --------------------------------------------------------------------------------

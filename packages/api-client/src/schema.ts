@@ -580,6 +580,66 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/operations/failures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The messages waiting in dead-letter queues, newest first (read, not taken).
+     * @description Who may call: A member of the `admin` group.
+     */
+    get: operations['listFailures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/operations/queues': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every subscription’s dead-letter queue and how many messages wait in it.
+     * @description Who may call: A member of the `admin` group.
+     */
+    get: operations['listQueues'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/operations/queues/{name}/redrive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a subscription’s dead-lettered messages back to its queue after a fix (audited).
+     * @description Who may call: A member of the `admin` group.
+     */
+    post: operations['redriveQueue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/orders': {
     parameters: {
       query?: never;
@@ -1542,6 +1602,25 @@ export type components = {
       defaultBillingAddressId?: string;
       addresses: components['schemas']['Address'][];
     };
+    DeadLetterQueue: {
+      name: string;
+      service: string;
+      /** @description Messages in the dead-letter queue (approximate, as SQS counts). */
+      waiting: number;
+      /** @description Messages in the subscription queue itself, waiting or in flight. */
+      inQueue: number;
+    };
+    FailedMessage: {
+      subscription: string;
+      messageId: string;
+      eventId?: string;
+      type?: string;
+      source?: string;
+      occurredAt?: string;
+      receiveCount: number;
+      /** Format: date-time */
+      firstSentAt: string;
+    };
     FieldError: {
       /** @enum {string} */
       in: 'body' | 'query' | 'path' | 'header';
@@ -1592,6 +1671,12 @@ export type components = {
       phone?: string;
       defaultShipping: boolean;
       defaultBilling: boolean;
+    };
+    ListFailuresResponse: {
+      items: components['schemas']['FailedMessage'][];
+    };
+    ListQueuesResponse: {
+      items: components['schemas']['DeadLetterQueue'][];
     };
     MarkShippedRequest: {
       /** @description The number the carrier that took the parcel gave it (replaces a manual `MANUAL-…`). */
@@ -1986,6 +2071,13 @@ export type components = {
     };
     RateQuote: {
       offers: components['schemas']['RateOffer'][];
+    };
+    RedriveResult: {
+      name: string;
+      /** @description Messages sent back to the subscription queue by this call. */
+      moved: number;
+      /** @description What is left in the dead-letter queue: call again while it is not 0. */
+      waiting: number;
     };
     RefundOrderRequest: {
       /** @description Minor units. */
@@ -2635,7 +2727,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The order, created and its payment authorized (201), or waiting for the shopper’s action at the gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key and body answers the same (no second order or charge), the same key with another body is a 422 `idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 `payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, nothing charged); too little stock a 409 `insufficient-stock` with `shortages` (a guest sees the short SKUs, not how many are left). One checkout per cart: another key while a checkout holds the cart is a 409 `cart-checkout-in-progress`, after it placed its order a 409 `cart-checked-out`, both with that checkout’s `orderId`. A retry resumed after its stock hold ran out is a 409 `reservation-expired` (the order cancelled, nothing charged). */
+      /** @description The order, created and its payment authorized (201), or waiting for the shopper’s action at the gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key and body answers the same (no second order or charge; after a 202, the order as it stands with 200 once the gateway settled the payment), the same key with another body is a 422 `idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 `payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, nothing charged); too little stock a 409 `insufficient-stock` with `shortages` (a guest sees the short SKUs, not how many are left). One checkout per cart: another key while a checkout holds the cart is a 409 `cart-checkout-in-progress`, after it placed its order a 409 `cart-checked-out`, both with that checkout’s `orderId`. A retry resumed after its stock hold ran out is a 409 `reservation-expired` (the order cancelled, nothing charged). */
       201: {
         headers: {
           [name: string]: unknown;
@@ -3317,7 +3409,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The order, created and its payment authorized (201), or waiting for the shopper’s action at the gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key and body answers the same (no second order or charge), the same key with another body is a 422 `idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 `payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, nothing charged); too little stock a 409 `insufficient-stock` with `shortages` (a guest sees the short SKUs, not how many are left). One checkout per cart: another key while a checkout holds the cart is a 409 `cart-checkout-in-progress`, after it placed its order a 409 `cart-checked-out`, both with that checkout’s `orderId`. A retry resumed after its stock hold ran out is a 409 `reservation-expired` (the order cancelled, nothing charged). */
+      /** @description The order, created and its payment authorized (201), or waiting for the shopper’s action at the gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key and body answers the same (no second order or charge; after a 202, the order as it stands with 200 once the gateway settled the payment), the same key with another body is a 422 `idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 `payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, nothing charged); too little stock a 409 `insufficient-stock` with `shortages` (a guest sees the short SKUs, not how many are left). One checkout per cart: another key while a checkout holds the cart is a 409 `cart-checkout-in-progress`, after it placed its order a 409 `cart-checked-out`, both with that checkout’s `orderId`. A retry resumed after its stock hold ran out is a 409 `reservation-expired` (the order cancelled, nothing charged). */
       201: {
         headers: {
           [name: string]: unknown;
@@ -3665,6 +3757,94 @@ export interface operations {
           'application/json': components['schemas']['OpenApiDocument'];
         };
       };
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  listFailures: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Failed messages: the event each carries and how often it was tried. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListFailuresResponse'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  listQueues: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The subscriptions of every service, with their dead-letter queue depths. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListQueuesResponse'];
+        };
+      };
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  redriveQueue: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Moved up to 500 messages per call, each sent before it is deleted from the dead-letter queue (never lost; consumers are idempotent per event id, so a repeat is harmless). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RedriveResult'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };

@@ -171,6 +171,12 @@ export interface IamStatement {
    * actions only: without it, or for any other action on "*", the finding stands. @default none
    */
   readonly wildcardReason?: string;
+  /**
+   * Why resources ending in `*` name many by a prefix (every queue of the stage's stacks). It becomes the
+   * cdk-nag acknowledgement of exactly those resources on the role of each function granted the statement.
+   * @default none
+   */
+  readonly prefixReason?: string;
 }
 
 /** A named set of IAM statements, from the stage's settings and the deployment target. */

@@ -19,7 +19,9 @@ import {
   stopLocalCloud,
 } from './index.ts';
 import { defaultLog as log } from './proc.ts';
+import { ensureAppBuilds } from './app-builds.ts';
 import { seedDemoShop } from './seed.ts';
+import { ADMIN_CONSOLE_URL, STOREFRONT_URL } from './web-settings.ts';
 import {
   accessToken,
   CREDENTIALS_FILE,
@@ -60,6 +62,7 @@ async function start(options: StartOptions): Promise<void> {
     log(`servers ${info.reused ? 'reused' : 'up'} in ${(info.ms / 1000).toFixed(1)}s`);
   }
   let apiUrl: string | undefined;
+  let signIn: string[] = [];
   if (options.deploy) {
     const outputs = await deployLocalStage({
       force: options.forceDeploy,
@@ -77,9 +80,18 @@ async function start(options: StartOptions): Promise<void> {
         apiUrl,
         await accessToken(ids.adminConsoleClientId, users.staff.email, users.staff.password),
       );
+      signIn = [
+        `admin ${users.admin.email} / ${users.admin.password}`,
+        `staff ${users.staff.email} / ${users.staff.password}`,
+        `customer ${users.customer.email} / ${users.customer.password}`,
+      ];
     }
+    await ensureAppBuilds(log);
   }
   const rows: [string, string][] = [
+    ['Storefront', `${STOREFRONT_URL}  (sign in as the customer below, or buy as a guest)`],
+    ['Admin console', `${ADMIN_CONSOLE_URL}  (sign in as admin or staff)`],
+    ...signIn.map((line, i): [string, string] => [i === 0 ? 'Sign-in' : '', line]),
     ['API', apiUrl ?? (options.deploy ? '(no API output)' : '(not deployed)')],
     ['AWS endpoint', `${EMULATOR_ENDPOINT}  (AWS_ENDPOINT_URL, test/test credentials, us-east-1)`],
     ['Emails (SES)', SES_MESSAGES_URL],

@@ -75,7 +75,7 @@ export const GO_BIN_DIR = path.join(LOCAL_DIR, 'go', 'bin');
 export const STRIPE_MOCK_PORT = 12111;
 export const STRIPE_MOCK_URL = `http://${LOOPBACK}:${STRIPE_MOCK_PORT}`;
 
-export const SERVICE_NAMES = ['ministack', 'opensearch', 'redis', 'stripe-mock'] as const;
+export const SERVICE_NAMES = ['ministack', 'opensearch', 'redis', 'stripe-mock', 'web'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const START_TIMEOUT_MS: Record<ServiceName, number> = {
@@ -83,6 +83,7 @@ export const START_TIMEOUT_MS: Record<ServiceName, number> = {
   opensearch: 120_000,
   redis: 20_000,
   'stripe-mock': 20_000,
+  web: 20_000,
 };
 export const STOP_TIMEOUT_MS = 15_000;
 export const LOCK_TIMEOUT_MS = 15 * 60_000;

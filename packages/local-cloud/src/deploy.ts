@@ -18,6 +18,7 @@ import {
   STAGE,
 } from './config.ts';
 import { withLock } from './lock.ts';
+import { writeAppSettings } from './web-settings.ts';
 import {
   defaultLog,
   ensureDir,
@@ -331,7 +332,9 @@ export function deployLocalStage(options: DeployOptions = {}): Promise<StackOutp
       log(
         'deploy: nothing changed since the last deploy to this emulator, skipping cdk (force with --force-deploy)',
       );
-      return JSON.parse(fs.readFileSync(EMULATOR_OUTPUTS_FILE, 'utf8')) as StackOutputs;
+      const outputs = JSON.parse(fs.readFileSync(EMULATOR_OUTPUTS_FILE, 'utf8')) as StackOutputs;
+      writeAppSettings(outputs);
+      return outputs;
     }
     // Only services' own code changed: deploy their stacks alone (and bundle only their functions).
     const only =
@@ -364,6 +367,8 @@ export function deployLocalStage(options: DeployOptions = {}): Promise<StackOutp
       : {};
     const outputs = { ...before, ...rewriteOutputs(fresh) };
     fs.writeFileSync(EMULATOR_OUTPUTS_FILE, JSON.stringify(outputs, null, 2) + '\n');
+    // What /config.json holds in AWS, for the local server of the apps.
+    writeAppSettings(outputs);
     const emulator = emulatorIdentity();
     if (emulator !== undefined) {
       // Sources are fingerprinted before cdk runs, so an edit made during the deploy triggers the next one.

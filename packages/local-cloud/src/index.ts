@@ -24,9 +24,11 @@ import {
   stopService,
 } from './services.ts';
 
+export { ensureAppBuilds } from './app-builds.ts';
+export { ADMIN_CONSOLE_URL, settingsFile, STOREFRONT_URL, type WebAppName } from './web-settings.ts';
 export { deployLocalStage, type DeployOptions, describeStackStatus, localAwsEnv } from './deploy.ts';
 export { LocalCloudError, type Log } from './proc.ts';
-export { provisionSchemathesis } from './provision.ts';
+export { provisionChromium, provisionSchemathesis } from './provision.ts';
 export {
   accessToken,
   CREDENTIALS_FILE,

@@ -324,32 +324,41 @@ export function openSearchCommand(install: OpenSearchInstall): [string, string[]
 
 // ---------------------------------------------------------------------------------------------- Redis
 
-/** Path of redis-server; installs the Debian package when missing and we are root. */
-export async function provisionRedis(log: Log): Promise<string> {
-  const found = which('redis-server');
+/**
+ * Path of `binary`, installing the Debian `pkg` with apt-get when it is missing and we are root (as CI runs);
+ * otherwise a LocalCloudError with `hint`.
+ */
+async function provisionDebianPackage(pkg: string, binary: string, hint: string, log: Log): Promise<string> {
+  const found = which(binary);
   if (found) return found;
-  const hint =
-    'Install it with `sudo apt-get install -y redis-server` (Debian/Ubuntu) or `brew install redis` (macOS), then run again.';
   if (!isRoot() || !which('apt-get')) {
-    throw new LocalCloudError(`redis-server was not found on PATH. ${hint}`);
+    throw new LocalCloudError(`${binary} was not found on PATH. ${hint}`);
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  log('redis: installing the redis-server package with apt-get');
+  log(`${pkg}: installing the ${pkg} package with apt-get`);
   const install = (): Promise<{ code: number; output: string }> =>
-    run('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], {
-      env,
-      logTo: PROVISION_LOG,
-    });
+    run('apt-get', ['install', '-y', '--no-install-recommends', pkg], { env, logTo: PROVISION_LOG });
   let result = await install();
   if (result.code !== 0) {
-    log('redis: apt-get install failed, running apt-get update and trying again');
+    log(`${pkg}: apt-get install failed, running apt-get update and trying again`);
     await runOrFail('apt-get update', 'apt-get', ['update'], { env });
     result = await install();
   }
-  const installed = which('redis-server') ?? which('redis-server', '/usr/bin:/usr/sbin:/usr/local/bin');
+  const installed = which(binary) ?? which(binary, '/usr/bin:/usr/sbin:/usr/local/bin');
   if (result.code !== 0 || !installed) {
-    throw new LocalCloudError(`apt-get install redis-server failed:\n${tail(result.output)}\n${hint}`);
+    throw new LocalCloudError(`apt-get install ${pkg} failed:\n${tail(result.output)}\n${hint}`);
   }
+  return installed;
+}
+
+/** Path of redis-server; installs the Debian package when missing and we are root. */
+export async function provisionRedis(log: Log): Promise<string> {
+  const installed = await provisionDebianPackage(
+    'redis-server',
+    'redis-server',
+    'Install it with `sudo apt-get install -y redis-server` (Debian/Ubuntu) or `brew install redis` (macOS), then run again.',
+    log,
+  );
   // On systemd hosts (e.g. CI runners) the package starts its service on 6379; we run our own instance.
   if (which('systemctl') && (await run('systemctl', ['is-active', '--quiet', 'redis-server'])).code === 0) {
     log('redis: stopping and disabling the redis-server system service the package started');
@@ -387,4 +396,21 @@ export async function provisionStripeMock(log: Log): Promise<string> {
   });
   fs.writeFileSync(stamp, STRIPE_MOCK_VERSION);
   return bin;
+}
+
+// -------------------------------------------------------------------------------------------- Chromium
+
+/**
+ * The browser the browser tests drive (headless, through playwright-core): the distribution's Chromium, since
+ * nothing here may download one. CHROMIUM_PATH overrides where it is.
+ */
+export function provisionChromium(log: Log): Promise<string> {
+  const override = process.env['CHROMIUM_PATH'];
+  if (override) return Promise.resolve(override);
+  return provisionDebianPackage(
+    'chromium',
+    'chromium',
+    'Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome executable.',
+    log,
+  );
 }

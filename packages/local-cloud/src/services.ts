@@ -1,4 +1,4 @@
-// The three local servers: how to provision, start, health-check, recognise and stop each of them.
+// The local servers: how to provision, start, health-check, recognise and stop each of them.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -49,6 +49,7 @@ import {
   provisionStripeMock,
   provisionVenv,
 } from './provision.ts';
+import { ADMIN_CONSOLE_PORT, STOREFRONT_PORT } from './web-settings.ts';
 
 export interface Launch {
   command: string;
@@ -215,7 +216,27 @@ const stripeMock: ServiceSpec = {
   },
 };
 
-export const SERVICES: readonly ServiceSpec[] = [ministack, opensearch, redis, stripeMock];
+/** The apps' static server and the sandbox gateway's challenge page (web-server.ts). */
+const web: ServiceSpec = {
+  name: 'web',
+  port: STOREFRONT_PORT,
+  marker: 'web-server.ts',
+  healthy: async () => {
+    const answers = await Promise.all(
+      [STOREFRONT_PORT, ADMIN_CONSOLE_PORT].map((port) => httpGet(`http://${LOOPBACK}:${port}/healthz`)),
+    );
+    return answers.every((a) => a?.status === 200);
+  },
+  prepare: () =>
+    Promise.resolve({
+      command: process.execPath,
+      args: [path.join(import.meta.dirname, 'web-server.ts')],
+      env: { PATH: hostPath(), LANG: 'C.UTF-8' },
+      cwd: REPO_ROOT,
+    }),
+};
+
+export const SERVICES: readonly ServiceSpec[] = [ministack, opensearch, redis, stripeMock, web];
 
 export interface ServiceState {
   name: ServiceName;

@@ -182,6 +182,22 @@ describe('checkout, payment requires action', () => {
     });
     expect(w.table.cart(cart.cartId)).toBeUndefined();
   });
+
+  it('replays the 202 while the shopper acts, and the order as it stands (200) once the webhook paid it', async () => {
+    const w = ordersWorld();
+    const cart = await w.readyGuestCart();
+    w.peers.gateway = 'requires_action';
+    const first = checkoutAnswer(await w.checkout.checkout(cart.access, 'key-1', APPROVE, context));
+    const { order } = first.body as { order: Order };
+
+    const waiting = checkoutAnswer(await w.checkout.checkout(cart.access, 'key-1', APPROVE, context));
+    expect(waiting).toEqual(first);
+
+    await w.lifecycle.onPaymentAuthorized(order.id, context);
+    const settled = checkoutAnswer(await w.checkout.checkout(cart.access, 'key-1', APPROVE, context));
+    expect(settled.status).toBe(200);
+    expect((settled.body as { order: Order }).order).toMatchObject({ id: order.id, status: 'paid' });
+  });
 });
 
 describe('checkout, declined', () => {

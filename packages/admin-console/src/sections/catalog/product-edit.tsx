@@ -1,0 +1,174 @@
+// One product: edit it (PATCH /products/{id} with the version it was read at; a 409 offers "Reload"),
+// publish or unpublish it through its status, archive it (DELETE), and jump to each SKU's prices and stock.
+import type { components } from '@commerce/api-client';
+import { mayCall, must } from '@commerce/web-kit';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, getRouteApi } from '@tanstack/react-router';
+import { useState, type JSX } from 'react';
+import { useConsole, useSession } from '../../app/console.tsx';
+import { FormAlert, Saved, failureOf, type FormFailure } from '../../ui/form-failure.tsx';
+import { formatDateTime } from '../../ui/money.ts';
+import { NotFound, QueryView, errorText } from '../../ui/status-views.tsx';
+import {
+  ProductFields,
+  bodyOf,
+  productFieldResolver,
+  useProductForm,
+  valuesOf,
+  type ProductFormValues,
+} from './product-form.tsx';
+
+type Product = components['schemas']['Product'];
+const routeApi = getRouteApi('/products/$id');
+
+export function ProductEdit(): JSX.Element {
+  const { id } = routeApi.useParams();
+  const { client } = useConsole();
+  const product = useQuery({
+    queryKey: ['products', 'one', id],
+    queryFn: async () => must(await client.GET('/products/{id}', { params: { path: { id } } })),
+  });
+  return (
+    <section aria-labelledby="product-title">
+      <p className="crumbs">
+        <Link to="/products">Product list</Link>
+      </p>
+      <QueryView
+        query={product}
+        what="the product"
+        missing={<NotFound what={`No product with the id ${id}.`} />}
+      >
+        {(p) => <ProductEditor key={p.version} product={p} onReload={() => void product.refetch()} />}
+      </QueryView>
+    </section>
+  );
+}
+
+function ProductEditor({ product, onReload }: { product: Product; onReload: () => void }) {
+  const { client } = useConsole();
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const form = useProductForm(valuesOf(product));
+  const [failure, setFailure] = useState<FormFailure | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const canEdit = mayCall(session.groups, 'PATCH', '/products/{id}');
+  const canArchive = mayCall(session.groups, 'DELETE', '/products/{id}') && product.status !== 'archived';
+
+  const refresh = (next: Product) => {
+    queryClient.setQueryData(['products', 'one', product.id], next);
+    return queryClient.invalidateQueries({ queryKey: ['products', 'list'] });
+  };
+
+  const save = useMutation({
+    mutationFn: async (values: ProductFormValues) => {
+      const status =
+        values.status === 'archived' || values.status === product.status ? undefined : values.status;
+      return must(
+        await client.PATCH('/products/{id}', {
+          params: { path: { id: product.id } },
+          body: { version: product.version, ...bodyOf(values), ...(status ? { status } : {}) },
+        }),
+      );
+    },
+    onSuccess: async (next) => {
+      setSaved(`Saved (version ${next.version}).`);
+      await refresh(next);
+    },
+    onError: (error) => setFailure(failureOf(error, form.setError, productFieldResolver(form))),
+  });
+
+  const archive = useMutation({
+    mutationFn: async () =>
+      must(await client.DELETE('/products/{id}', { params: { path: { id: product.id } } })),
+    onSuccess: async (next) => {
+      setSaved('Archived.');
+      await refresh(next);
+    },
+  });
+
+  return (
+    <>
+      <h1 id="product-title">{product.title}</h1>
+      <dl className="facts">
+        <div>
+          <dt>Status</dt>
+          <dd>{product.status}</dd>
+        </div>
+        <div>
+          <dt>Id</dt>
+          <dd>
+            <code>{product.id}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>Version</dt>
+          <dd>{product.version}</dd>
+        </div>
+        <div>
+          <dt>Updated</dt>
+          <dd>{formatDateTime(product.updatedAt)}</dd>
+        </div>
+      </dl>
+      <Saved message={saved} />
+
+      <form
+        noValidate
+        onSubmit={(e) =>
+          void form.handleSubmit((values) => {
+            setFailure(null);
+            setSaved(null);
+            save.mutate(values);
+          })(e)
+        }
+      >
+        <fieldset disabled={!canEdit} className="plain">
+          <ProductFields form={form} />
+        </fieldset>
+        <FormAlert failure={failure} onReload={onReload} />
+        {canEdit && (
+          <div className="actions">
+            <button type="submit" className="primary" disabled={save.isPending}>
+              Save
+            </button>
+          </div>
+        )}
+      </form>
+
+      <section aria-labelledby="sku-links-title" className="panel">
+        <h2 id="sku-links-title">Variants elsewhere</h2>
+        <ul>
+          {product.variants.map((v) => (
+            <li key={v.sku}>
+              <code>{v.sku}</code>: <Link to="/prices" search={{ sku: v.sku }}>{`${v.sku} pricing`}</Link>
+              {' · '}
+              <Link to="/stock" search={{ sku: v.sku }}>{`${v.sku} inventory`}</Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {canArchive && (
+        <section aria-labelledby="archive-title" className="panel danger">
+          <h2 id="archive-title">Archive</h2>
+          <p>
+            An archived product leaves the shop and its categories. Setting its status back to draft or
+            published restores it.
+          </p>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => archive.mutate()}
+            disabled={archive.isPending}
+          >
+            Archive product
+          </button>
+          {archive.isError && (
+            <p role="alert" className="alert alert-error">
+              Could not archive: {errorText(archive.error)}
+            </p>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+// The home page and the category pages: product cards (title and shelf price) a page at a time, with "More"
+// following the API's cursor.
+import { Link, useParams } from '@tanstack/react-router';
+import {
+  findCategory,
+  useCategories,
+  useDisplayPrices,
+  useProductPages,
+  type Product,
+} from '../catalog-data.ts';
+import { FromPrice } from '../price.tsx';
+import { LoadError, Loading } from '../status.tsx';
+
+function CardPrice({ productId }: { productId: string }) {
+  const prices = useDisplayPrices(productId);
+  if (prices.isPending) return <span className="price muted">Price loading…</span>;
+  if (prices.isError) return <span className="price muted">Price not available</span>;
+  return <FromPrice prices={prices.data} />;
+}
+
+function ProductCard({ product }: { product: Product }) {
+  return (
+    <li className="card">
+      <h3>
+        <Link to="/products/$handle" params={{ handle: product.handle }}>
+          {product.title}
+        </Link>
+      </h3>
+      <p className="card-description">{product.description}</p>
+      <CardPrice productId={product.id} />
+    </li>
+  );
+}
+
+function ProductGrid({ categoryId, label }: { categoryId?: string; label: string }) {
+  const pages = useProductPages(categoryId);
+  if (pages.isPending) return <Loading what="products" />;
+  // No data only when the first page failed; a failed "More" keeps the pages shown so far.
+  if (!pages.data)
+    return <LoadError what="products" error={pages.error} retry={() => void pages.refetch()} />;
+  const products = pages.data.pages.flatMap((page) => page.items);
+  return (
+    <section aria-label={label}>
+      {products.length === 0 ? (
+        <p>No products here yet.</p>
+      ) : (
+        <ul className="product-grid">
+          {products.map((product) => (
+            <ProductCard key={product.id} product={product} />
+          ))}
+        </ul>
+      )}
+      {pages.isFetchNextPageError && (
+        <LoadError what="more products" error={pages.error} retry={() => void pages.fetchNextPage()} />
+      )}
+      {pages.hasNextPage && (
+        <button
+          type="button"
+          className="secondary more"
+          disabled={pages.isFetchingNextPage}
+          onClick={() => void pages.fetchNextPage()}
+        >
+          {pages.isFetchingNextPage ? 'Loading…' : 'More'}
+        </button>
+      )}
+    </section>
+  );
+}
+
+export function HomePage() {
+  return (
+    <>
+      <h1>Welcome</h1>
+      <p className="lead">Tees, hoodies and mugs, shipped to Germany and the United States.</p>
+      <h2>New in</h2>
+      <ProductGrid label="Products" />
+    </>
+  );
+}
+
+export function CategoryPage() {
+  const { slug } = useParams({ from: '/categories/$slug' });
+  const categories = useCategories();
+  if (categories.isPending) return <Loading what="the category" />;
+  if (categories.isError) {
+    return <LoadError what="the category" error={categories.error} retry={() => void categories.refetch()} />;
+  }
+  const category = findCategory(categories.data, slug);
+  if (!category) {
+    return (
+      <>
+        <h1>Category not found</h1>
+        <p>
+          There is no category “{slug}”. <Link to="/">Back to the shop</Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>{category.name}</h1>
+      {category.children.length > 0 && (
+        <nav aria-label={`${category.name} subcategories`} className="subcategories">
+          <ul>
+            {category.children.map((child) => (
+              <li key={child.id}>
+                <Link to="/categories/$slug" params={{ slug: child.slug }}>
+                  {child.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <ProductGrid key={category.id} categoryId={category.id} label={`Products in ${category.name}`} />
+    </>
+  );
+}

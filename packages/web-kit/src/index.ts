@@ -1,0 +1,21 @@
+// What the admin console and the storefront share (browser side). The Vite side is `@commerce/web-kit/vite`.
+export { mayCall, type Method } from './access.ts';
+export { apiClient, type CommerceClient } from './api.ts';
+export {
+  CALLBACK_PATH,
+  createUserManager,
+  sessionOf,
+  signOut,
+  type AuthOptions,
+  type Session,
+} from './auth.ts';
+export { ConfigError, loadConfig, type AppConfig } from './config.ts';
+export {
+  ApiProblem,
+  fieldErrors,
+  isProblem,
+  must,
+  problemMessage,
+  problemSlug,
+  type Problem,
+} from './problem.ts';

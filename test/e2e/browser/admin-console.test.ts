@@ -1,0 +1,183 @@
+// The admin console in a real browser against the local cloud, with the storefront: staff signs in through
+// Cognito's hosted page, creates a product with a variant, its price and its stock; a guest finds it in the
+// storefront and buys it; staff finds the order by number, sees it paid and refunds part of it. Menus follow
+// the route table: staff see no user administration (and a typed URL says "Not allowed"), admins do.
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ADMIN_CONSOLE_URL,
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  signInHosted,
+  snap,
+  STOREFRONT_URL,
+  type DemoAccount,
+} from './harness.ts';
+import { confirmedOrderNumber, placeOrder, toPayment } from './storefront-pages.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+async function console_(role: DemoAccount): Promise<Page> {
+  const page = await (await newContext(browser)).newPage();
+  await page.goto(ADMIN_CONSOLE_URL);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInHosted(page, role, ADMIN_CONSOLE_URL);
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  return page;
+}
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation').getByRole('link', { name, exact: true });
+
+/** Retries `attempt` (the services learn of a new product by events) until it holds, up to `ms`. */
+async function eventually(attempt: () => Promise<boolean>, ms: number, what: string): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await attempt())) {
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+describe('admin console', () => {
+  it('staff sells a new product: product, price and stock; a guest buys it; staff refunds part of the order', async () => {
+    const staff = await console_('staff');
+    await expectAccessible(staff, 'console home');
+    await snap(staff, 'admin-home');
+
+    // The product, with one variant.
+    const id = randomUUID().slice(0, 8);
+    const handle = `browser-scarf-${id}`;
+    const sku = `BROWSER-SCARF-${id.toUpperCase()}`;
+    await nav(staff, 'Products').click();
+    await staff.getByRole('link', { name: 'New product' }).click();
+    await staff.getByLabel('Title', { exact: true }).fill(`Browser scarf ${id}`);
+    await staff.getByLabel('Handle', { exact: true }).fill(handle);
+    await staff.getByLabel('Description', { exact: true }).fill('Knitted by the browser test.');
+    await staff.getByLabel('Status', { exact: true }).selectOption('published');
+    await staff.getByLabel('Variant 1 SKU', { exact: true }).fill(sku);
+    await staff.getByLabel('Variant 1 title', { exact: true }).fill('One size');
+    await staff.getByLabel('Variant 1 weight (g)', { exact: true }).fill('150');
+    await expectAccessible(staff, 'product form');
+    await snap(staff, 'admin-product-form');
+    await staff.getByRole('button', { name: 'Create product' }).click();
+    await staff.waitForURL(/\/products\/(?!new)[^/]+$/);
+
+    // Its price in euros.
+    await nav(staff, 'Prices').click();
+    await staff.getByLabel('SKU', { exact: true }).fill(sku);
+    await staff.getByRole('button', { name: 'Show' }).click();
+    await staff.getByRole('heading', { name: `Prices of ${sku}` }).waitFor();
+    if ((await staff.getByLabel('Price 1 base amount').count()) === 0) {
+      await staff.getByRole('button', { name: 'Add currency' }).click();
+    }
+    await staff.getByLabel('Price 1 currency').selectOption('EUR');
+    await staff.getByLabel('Price 1 base amount').fill('24.90');
+    await staff.getByRole('button', { name: 'Save', exact: true }).click();
+    await staff.getByRole('status').filter({ hasText: /saved/i }).first().waitFor();
+
+    // Its stock in Berlin.
+    await nav(staff, 'Stock').click();
+    await staff.getByLabel('SKU', { exact: true }).fill(sku);
+    await staff.getByRole('button', { name: 'Show' }).click();
+    await staff.getByLabel('Warehouse').selectOption('berlin');
+    await staff.getByLabel('Change in units').fill('5');
+    await staff.getByRole('button', { name: 'Adjust stock' }).click();
+    await staff
+      .getByRole('status')
+      .filter({ hasText: /now has 5 on hand/ })
+      .first()
+      .waitFor();
+    await expectAccessible(staff, 'stock');
+    await snap(staff, 'admin-stock');
+
+    // A guest finds it in the storefront and buys it (the cart takes it once orders learned of the product).
+    const guest = await (await newContext(browser)).newPage();
+    await eventually(
+      async () => {
+        await guest.goto(`${STOREFRONT_URL}/products/${handle}`);
+        const add = guest.getByRole('button', { name: 'Add to cart' });
+        if (!(await add.isVisible().catch(() => false)) || !(await add.isEnabled())) return false;
+        await add.click();
+        return guest
+          .getByText('Added to your cart')
+          .waitFor({ timeout: 3000 })
+          .then(() => true)
+          .catch(() => false);
+      },
+      90_000,
+      'the new product in the storefront',
+    ).catch(async (error: unknown) => {
+      // What the page said, for whoever reads the failure (and a picture of it).
+      await snap(guest, 'failed-new-product-in-storefront');
+      const alerts = await guest.getByRole('alert').allInnerTexts();
+      throw new Error(`${String(error)}; the page says: ${alerts.join(' | ') || '(no alert)'}`);
+    });
+    await toPayment(guest, `scarf-${id}@example.com`);
+    await placeOrder(guest, 'Approve');
+    const number = await confirmedOrderNumber(guest);
+
+    // Staff finds it by number, sees it paid, refunds part of it.
+    await nav(staff, 'Orders').click();
+    await staff.getByLabel('Order number or email').fill(number);
+    await staff.getByRole('button', { name: 'Search' }).click();
+    await staff.getByRole('link', { name: number }).click();
+    const status = staff.locator('#order-status');
+    // Paid: the payment captured (the shipping service may already have moved the order on to fulfilling).
+    await eventually(
+      async () => {
+        const now = await status.getAttribute('data-status').catch(() => null);
+        if (now === 'paid' || now === 'fulfilling') return true;
+        await staff.reload();
+        return false;
+      },
+      45_000,
+      'the order to be paid',
+    );
+    await staff.getByText('Captured', { exact: true }).first().waitFor();
+    await expectAccessible(staff, 'order detail');
+    await snap(staff, 'admin-order');
+    await staff.getByLabel('Refund amount (EUR)').fill('5.00');
+    await staff.getByLabel('Reason for refunding').fill('Browser test: part of the order');
+    await staff.getByRole('button', { name: 'Refund', exact: true }).click();
+    await eventually(
+      async () => {
+        if ((await status.getAttribute('data-status').catch(() => null)) === 'partially_refunded')
+          return true;
+        await staff.reload();
+        return false;
+      },
+      45_000,
+      'the partial refund',
+    );
+    expect(await status.innerText()).toMatch(/partially refunded/i);
+  });
+
+  it('shows user administration and operations to admins only; a staff user typing their URLs is not allowed', async () => {
+    const staff = await console_('staff');
+    expect(await nav(staff, 'Users').count()).toBe(0);
+    expect(await nav(staff, 'Dead-letter queues').count()).toBe(0);
+    for (const path of ['/users', '/operations']) {
+      await staff.goto(`${ADMIN_CONSOLE_URL}${path}`);
+      await staff.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    }
+
+    const admin = await console_('admin');
+    await nav(admin, 'Users').click();
+    await admin.getByRole('link', { name: 'admin@commerce.local' }).waitFor();
+    await expectAccessible(admin, 'users');
+    await snap(admin, 'admin-users');
+
+    await nav(admin, 'Dead-letter queues').click();
+    const queues = admin.getByRole('table', { name: 'Subscriptions' });
+    await queues.getByRole('cell', { name: 'OrdersSubscriptionpaymentevents' }).waitFor();
+    await admin.getByRole('heading', { name: 'Recent failures' }).waitFor();
+    await expectAccessible(admin, 'operations');
+    await snap(admin, 'admin-operations');
+  });
+});

@@ -1,0 +1,133 @@
+// The storefront in a real browser (Debian Chromium, headless) against the local cloud: a guest buys with the
+// approve card; a declined card keeps the cart for another try; the stand-in for 3-D Secure completes the
+// order; a new shopper signs up with email verification; a signed-in customer's history shows their own
+// orders only. Every main page passes axe-core (no serious or critical violation) and is photographed.
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  signInHosted,
+  snap,
+  STOREFRONT_URL,
+} from './harness.ts';
+import { addToCart, confirmedOrderNumber, placeOrder, toPayment } from './storefront-pages.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+async function shopper(): Promise<Page> {
+  return (await newContext(browser)).newPage();
+}
+
+/** One mug (no options) into the cart from its product page. */
+const addMug = (page: Page) => addToCart(page, 'stoneware-mug');
+
+describe('storefront', () => {
+  it('a guest browses, buys with the approve card and sees the confirmation', async () => {
+    const page = await shopper();
+    await page.goto(STOREFRONT_URL);
+    await page.getByRole('heading', { name: 'Welcome' }).waitFor();
+    await expectAccessible(page, 'home');
+    await snap(page, 'storefront-home');
+
+    await page.getByRole('navigation', { name: 'Categories' }).getByRole('link').first().click();
+    await page.waitForURL(/\/categories\//);
+    await expectAccessible(page, 'category page');
+    await snap(page, 'storefront-category');
+
+    await page.goto(`${STOREFRONT_URL}/products/organic-cotton-tee`);
+    await page.getByLabel('Size').selectOption('M');
+    await expectAccessible(page, 'product page');
+    await snap(page, 'storefront-product');
+    await addMug(page);
+    await page.goto(`${STOREFRONT_URL}/cart`);
+    await page.getByRole('heading', { name: 'Your cart' }).waitFor();
+    await expectAccessible(page, 'cart');
+    await snap(page, 'storefront-cart');
+
+    await toPayment(page, `guest-${randomUUID().slice(0, 8)}@example.com`);
+    await expectAccessible(page, 'checkout');
+    await snap(page, 'storefront-checkout');
+    await placeOrder(page, 'Approve');
+    const number = await confirmedOrderNumber(page);
+    expect(number).toMatch(/^CM-/);
+    await expectAccessible(page, 'confirmation');
+    await snap(page, 'storefront-confirmation');
+  });
+
+  it('a declined card shows the decline and keeps the cart, which then buys with another card', async () => {
+    const page = await shopper();
+    await addMug(page);
+    await toPayment(page, `declined-${randomUUID().slice(0, 8)}@example.com`);
+    await placeOrder(page, 'Decline');
+    await expect
+      .poll(() => page.getByRole('alert').allInnerTexts(), { timeout: 30_000 })
+      .toContainEqual(expect.stringContaining('declined'));
+    await snap(page, 'storefront-declined');
+
+    await page.goto(`${STOREFRONT_URL}/cart`);
+    await expect
+      .poll(() => page.getByRole('spinbutton', { name: /Quantity of Stoneware mug/ }).count())
+      .toBe(1);
+    await toPayment(page);
+    await placeOrder(page, 'Approve');
+    await confirmedOrderNumber(page);
+  });
+
+  it('the stand-in for 3-D Secure completes a "requires action" payment', async () => {
+    const page = await shopper();
+    await addMug(page);
+    await toPayment(page, `threeds-${randomUUID().slice(0, 8)}@example.com`);
+    await placeOrder(page, 'Requires action (3-D Secure)');
+    await page.getByRole('heading', { name: 'Confirm your payment' }).waitFor();
+    await expectAccessible(page, '3-D Secure page');
+    await snap(page, 'storefront-3ds');
+    await page.getByRole('button', { name: 'Confirm payment' }).click();
+    await confirmedOrderNumber(page);
+  });
+
+  it('a signed-in customer sees their own orders in their history, and a new shopper sees none of them', async () => {
+    const page = await shopper();
+    await page.goto(STOREFRONT_URL);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInHosted(page, 'customer', STOREFRONT_URL);
+    await page.getByRole('link', { name: 'Account' }).waitFor();
+    await addMug(page);
+    await toPayment(page);
+    await placeOrder(page, 'Approve');
+    const number = await confirmedOrderNumber(page);
+
+    await page.goto(`${STOREFRONT_URL}/account/orders`);
+    await page.getByRole('heading', { name: 'Your orders' }).waitFor();
+    await expect.poll(() => page.getByRole('link', { name: number }).count()).toBe(1);
+    await expectAccessible(page, 'order history');
+    await snap(page, 'storefront-order-history');
+    await page.goto(`${STOREFRONT_URL}/account`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.toString().startsWith(STOREFRONT_URL));
+
+    // A new shopper: sign-up with email verification, then sign-in.
+    const fresh = await shopper();
+    const email = `signup-${randomUUID().slice(0, 8)}@example.com`;
+    const password = `Shop-${randomUUID()}-9!`;
+    await fresh.goto(`${STOREFRONT_URL}/sign-up`);
+    await fresh.getByLabel('Email').fill(email);
+    await fresh.getByLabel('Password').fill(password);
+    await expectAccessible(fresh, 'sign-up');
+    await snap(fresh, 'storefront-sign-up');
+    await fresh.getByRole('button', { name: 'Create account' }).click();
+    await fresh.getByLabel('Verification code').fill('123456');
+    await fresh.getByRole('button', { name: 'Verify email' }).click();
+    await fresh.getByRole('button', { name: 'Continue to sign-in' }).click();
+    await signInHosted(fresh, { email, password }, STOREFRONT_URL);
+    await fresh.goto(`${STOREFRONT_URL}/account/orders`);
+    await fresh.getByText('You have not ordered anything yet.').waitFor();
+    expect(await fresh.getByText(number).count()).toBe(0);
+  });
+});
