@@ -3,6 +3,7 @@
 import type { Order } from './checkout-attempt.ts';
 import { countryName } from './countries.ts';
 import { formatMoney } from './money.ts';
+import { NumberCell, NumberHeader } from './number-cells.tsx';
 import { Totals } from './totals.tsx';
 
 const ORDER_STATUS_TEXT: Record<Order['status'], string> = {
@@ -59,15 +60,9 @@ export function OrderSummary({ order }: { order: Order }) {
         <thead>
           <tr>
             <th scope="col">Item</th>
-            <th scope="col" className="number">
-              Price
-            </th>
-            <th scope="col" className="number">
-              Quantity
-            </th>
-            <th scope="col" className="number">
-              Total
-            </th>
+            <NumberHeader>Price</NumberHeader>
+            <NumberHeader>Quantity</NumberHeader>
+            <NumberHeader>Total</NumberHeader>
           </tr>
         </thead>
         <tbody>
@@ -77,15 +72,9 @@ export function OrderSummary({ order }: { order: Order }) {
                 {line.title}
                 <div className="sku">SKU {line.sku}</div>
               </th>
-              <td className="number" data-label="Price">
-                {money(line.unitPrice)}
-              </td>
-              <td className="number" data-label="Quantity">
-                {line.quantity}
-              </td>
-              <td className="number" data-label="Total">
-                {money(line.lineTotal)}
-              </td>
+              <NumberCell column="Price">{money(line.unitPrice)}</NumberCell>
+              <NumberCell column="Quantity">{line.quantity}</NumberCell>
+              <NumberCell column="Total">{money(line.lineTotal)}</NumberCell>
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,14 @@
 // The shop's routes (code-based): the catalog, cart and sign-in callback load with the app; checkout, the
 // 3-D Secure stand-in, confirmation, account and sign-up are split off and load when first visited.
 import { CALLBACK_PATH } from '@commerce/web-kit';
-import { createRootRoute, createRoute, createRouter, Link, lazyRouteComponent } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  Link,
+  lazyRouteComponent,
+  type RouteComponent,
+} from '@tanstack/react-router';
 import { Layout } from './layout.tsx';
 import { AuthCallbackPage } from './pages/auth-callback.tsx';
 import { CartPage } from './pages/cart.tsx';
@@ -21,47 +28,45 @@ function NotFound() {
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFound });
 
+/** A page of the shop at `path`; the `component` of a split-off page is a lazyRouteComponent. */
+function page<const TPath extends string>(path: TPath, component: RouteComponent) {
+  return createRoute({ getParentRoute: () => rootRoute, path, component });
+}
+
 const routes = [
-  createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomePage }),
-  createRoute({ getParentRoute: () => rootRoute, path: '/categories/$slug', component: CategoryPage }),
-  createRoute({ getParentRoute: () => rootRoute, path: '/products/$handle', component: ProductPage }),
-  createRoute({ getParentRoute: () => rootRoute, path: '/cart', component: CartPage }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/checkout',
-    component: lazyRouteComponent(() => import('./pages/checkout.tsx'), 'CheckoutPage'),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/checkout/authenticate',
-    component: lazyRouteComponent(() => import('./pages/authenticate.tsx'), 'AuthenticatePage'),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/orders/$id/confirmation',
-    component: lazyRouteComponent(() => import('./pages/confirmation.tsx'), 'ConfirmationPage'),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/account',
-    component: lazyRouteComponent(() => import('./pages/account.tsx'), 'AccountPage'),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/account/orders',
-    component: lazyRouteComponent(() => import('./pages/account.tsx'), 'OrdersPage'),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/account/orders/$id',
-    component: lazyRouteComponent(() => import('./pages/account.tsx'), 'OrderPage'),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/sign-up',
-    component: lazyRouteComponent(() => import('./pages/sign-up.tsx'), 'SignUpPage'),
-  }),
-  createRoute({ getParentRoute: () => rootRoute, path: CALLBACK_PATH, component: AuthCallbackPage }),
+  page('/', HomePage),
+  page('/categories/$slug', CategoryPage),
+  page('/products/$handle', ProductPage),
+  page('/cart', CartPage),
+  page(
+    '/checkout',
+    lazyRouteComponent(() => import('./pages/checkout.tsx'), 'CheckoutPage'),
+  ),
+  page(
+    '/checkout/authenticate',
+    lazyRouteComponent(() => import('./pages/authenticate.tsx'), 'AuthenticatePage'),
+  ),
+  page(
+    '/orders/$id/confirmation',
+    lazyRouteComponent(() => import('./pages/confirmation.tsx'), 'ConfirmationPage'),
+  ),
+  page(
+    '/account',
+    lazyRouteComponent(() => import('./pages/account.tsx'), 'AccountPage'),
+  ),
+  page(
+    '/account/orders',
+    lazyRouteComponent(() => import('./pages/account.tsx'), 'OrdersPage'),
+  ),
+  page(
+    '/account/orders/$id',
+    lazyRouteComponent(() => import('./pages/account.tsx'), 'OrderPage'),
+  ),
+  page(
+    '/sign-up',
+    lazyRouteComponent(() => import('./pages/sign-up.tsx'), 'SignUpPage'),
+  ),
+  page(CALLBACK_PATH, AuthCallbackPage),
 ] as const;
 
 const routeTree = rootRoute.addChildren(routes);

@@ -19,3 +19,4 @@ export {
   problemSlug,
   type Problem,
 } from './problem.ts';
+export { startApp, type StartOptions } from './start.tsx';

@@ -7,21 +7,24 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_CONSOLE_URL,
+  demoShopReady,
   expectAccessible,
   launchBrowser,
   newContext,
+  photographFailures,
   signInHosted,
   snap,
-  STOREFRONT_URL,
   type DemoAccount,
 } from './harness.ts';
-import { confirmedOrderNumber, placeOrder, toPayment } from './storefront-pages.ts';
+import { addToCart, confirmedOrderNumber, placeOrder, toPayment } from './storefront-pages.ts';
 
 let browser: Browser;
 beforeAll(async () => {
+  await demoShopReady();
   browser = await launchBrowser();
-});
+}, 300_000);
 afterAll(async () => browser?.close());
+photographFailures();
 
 async function console_(role: DemoAccount): Promise<Page> {
   const page = await (await newContext(browser)).newPage();
@@ -98,26 +101,7 @@ describe('admin console', () => {
 
     // A guest finds it in the storefront and buys it (the cart takes it once orders learned of the product).
     const guest = await (await newContext(browser)).newPage();
-    await eventually(
-      async () => {
-        await guest.goto(`${STOREFRONT_URL}/products/${handle}`);
-        const add = guest.getByRole('button', { name: 'Add to cart' });
-        if (!(await add.isVisible().catch(() => false)) || !(await add.isEnabled())) return false;
-        await add.click();
-        return guest
-          .getByText('Added to your cart')
-          .waitFor({ timeout: 3000 })
-          .then(() => true)
-          .catch(() => false);
-      },
-      90_000,
-      'the new product in the storefront',
-    ).catch(async (error: unknown) => {
-      // What the page said, for whoever reads the failure (and a picture of it).
-      await snap(guest, 'failed-new-product-in-storefront');
-      const alerts = await guest.getByRole('alert').allInnerTexts();
-      throw new Error(`${String(error)}; the page says: ${alerts.join(' | ') || '(no alert)'}`);
-    });
+    await addToCart(guest, handle, 90_000);
     await toPayment(guest, `scarf-${id}@example.com`);
     await placeOrder(guest, 'Approve');
     const number = await confirmedOrderNumber(guest);

@@ -2,11 +2,21 @@
 // addresses, the hosted sign-in, an axe-core check (no serious or critical violation) and screenshots in the
 // git-ignored test-results/screenshots/ for a person to look at.
 import AxeBuilder from '@axe-core/playwright';
-import { ADMIN_CONSOLE_URL, provisionChromium, STOREFRONT_URL } from '@commerce/local-cloud';
+import {
+  accessToken,
+  ADMIN_CONSOLE_URL,
+  ensureDemoUsers,
+  findApiBaseUrl,
+  identityOutputs,
+  provisionChromium,
+  readDeployedOutputs,
+  seedDemoShop,
+  STOREFRONT_URL,
+} from '@commerce/local-cloud';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 
 export { ADMIN_CONSOLE_URL, STOREFRONT_URL };
 
@@ -31,6 +41,23 @@ export function demoAccount(role: DemoAccount): { email: string; password: strin
   return all[role];
 }
 
+/**
+ * The demo accounts and the demo shop, as `npm start` makes them (idempotent: a second call creates nothing),
+ * since the test run deploys the stage without seeding it.
+ */
+export async function demoShopReady(): Promise<void> {
+  const outputs = readDeployedOutputs();
+  const ids = identityOutputs(outputs);
+  const users = await ensureDemoUsers(ids);
+  const api = findApiBaseUrl(outputs);
+  if (!api) throw new Error('The local stage has no API URL among its outputs');
+  await seedDemoShop(
+    api,
+    await accessToken(ids.adminConsoleClientId, users.staff.email, users.staff.password),
+    () => {},
+  );
+}
+
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = await provisionChromium((line) => console.log(`[browser] ${line}`));
   return chromium.launch({
@@ -41,6 +68,25 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** The browser profiles the running test opened, to photograph when it fails. */
+const openedByTest: BrowserContext[] = [];
+
+/**
+ * After a failed test, a screenshot of every page it had open (test-results/screenshots/failed-…): what the
+ * browser showed is the first thing to look at, in CI too. Call once per test file.
+ */
+export function photographFailures(): void {
+  afterEach(async (context) => {
+    const contexts = openedByTest.splice(0);
+    if (context.task.result?.state !== 'fail') return;
+    const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    const pages = contexts.flatMap((c) => c.pages());
+    for (const [i, page] of pages.entries()) {
+      await snap(page, `failed-${name}-${i + 1}`).catch(() => undefined);
+    }
+  });
+}
+
 /** A fresh, isolated browser profile (cookies, storage) with a phone-or-desktop sized window. */
 export async function newContext(
   browser: Browser,
@@ -48,6 +94,7 @@ export async function newContext(
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport });
   context.setDefaultTimeout(20_000);
+  openedByTest.push(context);
   return context;
 }
 

@@ -6,14 +6,27 @@ import { STOREFRONT_URL } from './harness.ts';
 
 export type Card = 'Approve' | 'Decline' | 'Requires action (3-D Secure)';
 
-/** One unit of a product (without options) into the cart from its product page. */
-export async function addToCart(page: Page, handle: string): Promise<void> {
-  await page.goto(`${STOREFRONT_URL}/products/${handle}`);
-  await page.getByRole('button', { name: 'Add to cart' }).click();
-  await page.getByText('Added to your cart').waitFor();
+/**
+ * One unit of a product (without options) into the cart from its product page; tried again while the page
+ * refuses it (the orders service learns of a newly created product by an event, a second or so later).
+ */
+export async function addToCart(page: Page, handle: string, ms = 60_000): Promise<void> {
+  const until = Date.now() + ms;
+  let refusal = '';
+  while (Date.now() < until) {
+    await page.goto(`${STOREFRONT_URL}/products/${handle}`);
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    // The answer: added, or refused with an alert (cold functions on a fresh local cloud can take seconds).
+    const added = page.getByText('Added to your cart');
+    const refused = page.getByRole('alert');
+    await added.or(refused).first().waitFor({ timeout: 30_000 });
+    if (await added.isVisible()) return;
+    refusal = (await refused.allInnerTexts()).join(' | ');
+    await page.waitForTimeout(1000);
+  }
+  throw new Error(`${handle} could not be added to the cart: ${refusal || '(no answer)'}`);
 }
 
-/** From the cart to the payment step: a German address and standard shipping (the demo shop's `de`). */
 export async function toPayment(page: Page, email?: string): Promise<void> {
   await page.goto(`${STOREFRONT_URL}/cart`);
   await page.getByRole('button', { name: 'Checkout' }).click();

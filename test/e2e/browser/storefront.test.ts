@@ -1,14 +1,16 @@
 // The storefront in a real browser (Debian Chromium, headless) against the local cloud: a guest buys with the
 // approve card; a declined card keeps the cart for another try; the stand-in for 3-D Secure completes the
-// order; a new shopper signs up with email verification; a signed-in customer's history shows their own
-// orders only. Every main page passes axe-core (no serious or critical violation) and is photographed.
+// order; a guest cart is merged on sign-in; a new shopper signs up with email verification; a signed-in
+// customer's history shows their own orders only. Every main page passes axe-core (no serious or critical violation) and is photographed.
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  demoShopReady,
   expectAccessible,
   launchBrowser,
   newContext,
+  photographFailures,
   signInHosted,
   snap,
   STOREFRONT_URL,
@@ -17,9 +19,11 @@ import { addToCart, confirmedOrderNumber, placeOrder, toPayment } from './storef
 
 let browser: Browser;
 beforeAll(async () => {
+  await demoShopReady();
   browser = await launchBrowser();
-});
+}, 300_000);
 afterAll(async () => browser?.close());
+photographFailures();
 
 async function shopper(): Promise<Page> {
   return (await newContext(browser)).newPage();
@@ -92,12 +96,20 @@ describe('storefront', () => {
     await confirmedOrderNumber(page);
   });
 
-  it('a signed-in customer sees their own orders in their history, and a new shopper sees none of them', async () => {
+  it('signing in merges the guest cart; a customer sees their own orders in their history, a new shopper none', async () => {
     const page = await shopper();
-    await page.goto(STOREFRONT_URL);
+    // A guest cart first: signing in merges it into the customer's cart.
+    await page.goto(`${STOREFRONT_URL}/products/striped-breton-tee`);
+    await page.getByLabel('Size').selectOption('L');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByText('Added to your cart').waitFor();
     await page.getByRole('button', { name: 'Sign in' }).click();
     await signInHosted(page, 'customer', STOREFRONT_URL);
     await page.getByRole('link', { name: 'Account' }).waitFor();
+    await page.goto(`${STOREFRONT_URL}/cart`);
+    await expect
+      .poll(() => page.getByRole('spinbutton', { name: /Quantity of Striped Breton tee/ }).count())
+      .toBe(1);
     await addMug(page);
     await toPayment(page);
     await placeOrder(page, 'Approve');

@@ -8,6 +8,7 @@ import {
   createRouter,
   lazyRouteComponent,
   useRouterState,
+  type RouteComponent,
 } from '@tanstack/react-router';
 import type { JSX } from 'react';
 import { ORDER_STATUSES, type OrderStatus } from '../sections/orders/order-status.ts';
@@ -48,44 +49,39 @@ const rootRoute = createRootRoute({
 
 const needing = (needs: RouteNeed | undefined) => (needs ? { needs } : {});
 
+/** A page without search parameters; `needs` is the API route whoever opens it must be allowed to call. */
+function page<const TPath extends string>(
+  path: TPath,
+  needs: RouteNeed | undefined,
+  component: RouteComponent,
+) {
+  return createRoute({ getParentRoute: () => rootRoute, path, staticData: needing(needs), component });
+}
+
 // Built apart from addChildren: inline, its contextual type makes every route's inferred types `any`.
 const pages = [
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: CALLBACK_PATH,
-    staticData: needing(undefined),
-    component: AuthCallback,
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/',
-    staticData: needing(undefined),
-    component: Home,
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/products',
-    staticData: needing(NEEDS.products),
-    component: lazyRouteComponent(() => import('../sections/catalog/product-list.tsx'), 'ProductList'),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/products/new',
-    staticData: needing(NEEDS.createProduct),
-    component: lazyRouteComponent(() => import('../sections/catalog/product-create.tsx'), 'ProductCreate'),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/products/$id',
-    staticData: needing(NEEDS.editProduct),
-    component: lazyRouteComponent(() => import('../sections/catalog/product-edit.tsx'), 'ProductEdit'),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/categories',
-    staticData: needing(NEEDS.categories),
-    component: lazyRouteComponent(() => import('../sections/catalog/categories.tsx'), 'Categories'),
-  }),
+  page(CALLBACK_PATH, undefined, AuthCallback),
+  page('/', undefined, Home),
+  page(
+    '/products',
+    NEEDS.products,
+    lazyRouteComponent(() => import('../sections/catalog/product-list.tsx'), 'ProductList'),
+  ),
+  page(
+    '/products/new',
+    NEEDS.createProduct,
+    lazyRouteComponent(() => import('../sections/catalog/product-create.tsx'), 'ProductCreate'),
+  ),
+  page(
+    '/products/$id',
+    NEEDS.editProduct,
+    lazyRouteComponent(() => import('../sections/catalog/product-edit.tsx'), 'ProductEdit'),
+  ),
+  page(
+    '/categories',
+    NEEDS.categories,
+    lazyRouteComponent(() => import('../sections/catalog/categories.tsx'), 'Categories'),
+  ),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/prices',
@@ -93,24 +89,21 @@ const pages = [
     validateSearch: (search: Record<string, unknown>): { sku?: string } => ({ sku: text(search.sku) }),
     component: lazyRouteComponent(() => import('../sections/pricing/sku-prices.tsx'), 'SkuPrices'),
   }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/price-lists',
-    staticData: needing(NEEDS.priceLists),
-    component: lazyRouteComponent(() => import('../sections/pricing/price-lists.tsx'), 'PriceLists'),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/tax-rules',
-    staticData: needing(NEEDS.taxRules),
-    component: lazyRouteComponent(() => import('../sections/pricing/tax-rules.tsx'), 'TaxRules'),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/warehouses',
-    staticData: needing(NEEDS.warehouses),
-    component: lazyRouteComponent(() => import('../sections/inventory/warehouses.tsx'), 'Warehouses'),
-  }),
+  page(
+    '/price-lists',
+    NEEDS.priceLists,
+    lazyRouteComponent(() => import('../sections/pricing/price-lists.tsx'), 'PriceLists'),
+  ),
+  page(
+    '/tax-rules',
+    NEEDS.taxRules,
+    lazyRouteComponent(() => import('../sections/pricing/tax-rules.tsx'), 'TaxRules'),
+  ),
+  page(
+    '/warehouses',
+    NEEDS.warehouses,
+    lazyRouteComponent(() => import('../sections/inventory/warehouses.tsx'), 'Warehouses'),
+  ),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/stock',
@@ -128,72 +121,56 @@ const pages = [
     }),
     component: lazyRouteComponent(() => import('../sections/orders/order-list.tsx'), 'OrderList'),
   }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/orders/$id',
-    staticData: needing(NEEDS.order),
-    component: lazyRouteComponent(() => import('../sections/orders/order-detail.tsx'), 'OrderDetail'),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/customers',
-    staticData: needing(NEEDS.customers),
-    component: lazyRouteComponent(() => import('../sections/customers/customer-list.tsx'), 'CustomerList'),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/customers/$id',
-    staticData: needing(NEEDS.customer),
-    component: lazyRouteComponent(
-      () => import('../sections/customers/customer-detail.tsx'),
-      'CustomerDetail',
-    ),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/shipping/zones',
-    staticData: needing(NEEDS.zones),
-    component: lazyRouteComponent(() => import('../sections/shipping/zones.tsx'), 'Zones'),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/shipping/methods',
-    staticData: needing(NEEDS.methods),
-    component: lazyRouteComponent(() => import('../sections/shipping/methods.tsx'), 'Methods'),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/users',
-    staticData: needing(NEEDS.users),
-    component: lazyRouteComponent(() => import('../sections/users/user-list.tsx'), 'UserList'),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/users/new',
-    staticData: needing(NEEDS.inviteUser),
-    component: lazyRouteComponent(() => import('../sections/users/user-invite.tsx'), 'UserInvite'),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/users/$id',
-    staticData: needing(NEEDS.user),
-    component: lazyRouteComponent(() => import('../sections/users/user-detail.tsx'), 'UserDetail'),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/operations',
-    staticData: needing(NEEDS.deadLetterQueues),
-    component: lazyRouteComponent(
-      () => import('../sections/operations/dead-letter-queues.tsx'),
-      'DeadLetterQueues',
-    ),
-  }),
-  createRoute({
-    getParentRoute: () => rootRoute,
-    path: '/account/security',
-    staticData: needing(undefined),
-    component: lazyRouteComponent(() => import('../account/security.tsx'), 'Security'),
-  }),
+  page(
+    '/orders/$id',
+    NEEDS.order,
+    lazyRouteComponent(() => import('../sections/orders/order-detail.tsx'), 'OrderDetail'),
+  ),
+  page(
+    '/customers',
+    NEEDS.customers,
+    lazyRouteComponent(() => import('../sections/customers/customer-list.tsx'), 'CustomerList'),
+  ),
+  page(
+    '/customers/$id',
+    NEEDS.customer,
+    lazyRouteComponent(() => import('../sections/customers/customer-detail.tsx'), 'CustomerDetail'),
+  ),
+  page(
+    '/shipping/zones',
+    NEEDS.zones,
+    lazyRouteComponent(() => import('../sections/shipping/zones.tsx'), 'Zones'),
+  ),
+  page(
+    '/shipping/methods',
+    NEEDS.methods,
+    lazyRouteComponent(() => import('../sections/shipping/methods.tsx'), 'Methods'),
+  ),
+  page(
+    '/users',
+    NEEDS.users,
+    lazyRouteComponent(() => import('../sections/users/user-list.tsx'), 'UserList'),
+  ),
+  page(
+    '/users/new',
+    NEEDS.inviteUser,
+    lazyRouteComponent(() => import('../sections/users/user-invite.tsx'), 'UserInvite'),
+  ),
+  page(
+    '/users/$id',
+    NEEDS.user,
+    lazyRouteComponent(() => import('../sections/users/user-detail.tsx'), 'UserDetail'),
+  ),
+  page(
+    '/operations',
+    NEEDS.deadLetterQueues,
+    lazyRouteComponent(() => import('../sections/operations/dead-letter-queues.tsx'), 'DeadLetterQueues'),
+  ),
+  page(
+    '/account/security',
+    undefined,
+    lazyRouteComponent(() => import('../account/security.tsx'), 'Security'),
+  ),
 ] as const;
 
 const routeTree = rootRoute.addChildren(pages);

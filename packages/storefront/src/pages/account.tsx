@@ -5,6 +5,8 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { formatMoney } from '../money.ts';
+import { MorePages } from '../more-pages.tsx';
+import { NumberCell, NumberHeader } from '../number-cells.tsx';
 import { OrderSummary, orderStatusText } from '../order-summary.tsx';
 import { useSession, useShop } from '../shop.tsx';
 import { LoadError, Loading } from '../status.tsx';
@@ -83,9 +85,7 @@ function OrderList() {
             <th scope="col">Order</th>
             <th scope="col">Date</th>
             <th scope="col">Status</th>
-            <th scope="col" className="number">
-              Total
-            </th>
+            <NumberHeader>Total</NumberHeader>
           </tr>
         </thead>
         <tbody>
@@ -98,26 +98,12 @@ function OrderList() {
               </th>
               <td data-label="Date">{dateFormat.format(new Date(order.createdAt))}</td>
               <td data-label="Status">{orderStatusText(order)}</td>
-              <td className="number" data-label="Total">
-                {formatMoney(order.totals.grandTotal, order.currency)}
-              </td>
+              <NumberCell column="Total">{formatMoney(order.totals.grandTotal, order.currency)}</NumberCell>
             </tr>
           ))}
         </tbody>
       </table>
-      {pages.isFetchNextPageError && (
-        <LoadError what="more orders" error={pages.error} retry={() => void pages.fetchNextPage()} />
-      )}
-      {pages.hasNextPage && (
-        <button
-          type="button"
-          className="secondary more"
-          disabled={pages.isFetchingNextPage}
-          onClick={() => void pages.fetchNextPage()}
-        >
-          {pages.isFetchingNextPage ? 'Loading…' : 'More'}
-        </button>
-      )}
+      <MorePages pages={pages} what="orders" />
     </>
   );
 }

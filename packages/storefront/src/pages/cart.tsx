@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useCart, useCartChange, type Cart } from '../cart.ts';
 import { useCurrency } from '../currency.ts';
 import { formatMoney } from '../money.ts';
+import { NumberCell, NumberHeader } from '../number-cells.tsx';
 import { useSession } from '../shop.tsx';
 import { useSkuLabels, type SkuLabel } from '../sku-labels.ts';
 import { errorText, LoadError, Loading } from '../status.tsx';
@@ -73,15 +74,15 @@ function LineRow({ line, currency }: { line: CartLine; currency: string }) {
         )}
         <div className="sku">SKU {line.sku}</div>
       </th>
-      <td className="number" data-label="Price">
+      <NumberCell column="Price">
         {line.unitPrice === undefined ? '—' : formatMoney(line.unitPrice, currency)}
-      </td>
+      </NumberCell>
       <td>
         <QuantityForm key={line.quantity} line={line} name={name} />
       </td>
-      <td className="number" data-label="Total">
+      <NumberCell column="Total">
         {line.lineTotal === undefined ? '—' : formatMoney(line.lineTotal, currency)}
-      </td>
+      </NumberCell>
       <td>
         <button
           type="button"
@@ -109,13 +110,9 @@ export function CartLines({ cart }: { cart: Cart }) {
       <thead>
         <tr>
           <th scope="col">Item</th>
-          <th scope="col" className="number">
-            Price
-          </th>
+          <NumberHeader>Price</NumberHeader>
           <th scope="col">Quantity</th>
-          <th scope="col" className="number">
-            Total
-          </th>
+          <NumberHeader>Total</NumberHeader>
           <th scope="col">
             <span className="visually-hidden">Actions</span>
           </th>

@@ -8,6 +8,7 @@ import {
   useProductPages,
   type Product,
 } from '../catalog-data.ts';
+import { MorePages } from '../more-pages.tsx';
 import { FromPrice } from '../price.tsx';
 import { LoadError, Loading } from '../status.tsx';
 
@@ -50,19 +51,7 @@ function ProductGrid({ categoryId, label }: { categoryId?: string; label: string
           ))}
         </ul>
       )}
-      {pages.isFetchNextPageError && (
-        <LoadError what="more products" error={pages.error} retry={() => void pages.fetchNextPage()} />
-      )}
-      {pages.hasNextPage && (
-        <button
-          type="button"
-          className="secondary more"
-          disabled={pages.isFetchingNextPage}
-          onClick={() => void pages.fetchNextPage()}
-        >
-          {pages.isFetchingNextPage ? 'Loading…' : 'More'}
-        </button>
-      )}
+      <MorePages pages={pages} what="products" />
     </section>
   );
 }

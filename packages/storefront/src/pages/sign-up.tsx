@@ -1,7 +1,7 @@
 // /sign-up: create an account with email and password (Cognito SignUp), then verify the emailed code
 // (ConfirmSignUp); the shopper then signs in through the hosted page.
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useForm, type Path } from 'react-hook-form';
 import { TextField } from '../form-fields.tsx';
 import { useSession, useShop } from '../shop.tsx';
 
@@ -28,6 +28,60 @@ function cognitoError(error: unknown): { field?: 'email' | 'password' | 'code'; 
   }
 }
 
+type CognitoField = NonNullable<ReturnType<typeof cognitoError>['field']>;
+
+/**
+ * A sign-up step's form: `run` calls Cognito with the values; a refusal about one of `fields` shows at that
+ * field, any other as the form's message.
+ */
+function useCognitoForm<V extends Partial<Record<CognitoField, string>>>(
+  fields: readonly (CognitoField & Path<V>)[],
+  run: (values: V) => Promise<void>,
+) {
+  const form = useForm<V>();
+  const [formMessage, setFormMessage] = useState<string | null>(null);
+  const submit = form.handleSubmit(async (values) => {
+    setFormMessage(null);
+    try {
+      await run(values);
+    } catch (error) {
+      const { field, message } = cognitoError(error);
+      const at = fields.find((f) => f === field);
+      if (at) form.setError(at, { type: 'server', message });
+      else setFormMessage(message);
+    }
+  });
+  const step = {
+    onSubmit: (e: FormEvent) => void submit(e),
+    formMessage,
+    submitting: form.formState.isSubmitting,
+  };
+  return { form, step };
+}
+
+/** The panel a step's fields sit in, with the step's message and its submit button. */
+function StepForm(props: {
+  onSubmit: (e: FormEvent) => void;
+  formMessage: string | null;
+  submitting: boolean;
+  submitLabel: string;
+  children: ReactNode;
+}) {
+  return (
+    <form onSubmit={props.onSubmit} noValidate className="panel narrow">
+      {props.children}
+      {props.formMessage && (
+        <p className="alert" role="alert">
+          {props.formMessage}
+        </p>
+      )}
+      <button type="submit" disabled={props.submitting}>
+        {props.submitLabel}
+      </button>
+    </form>
+  );
+}
+
 interface SignUpValues {
   email: string;
   password: string;
@@ -35,22 +89,14 @@ interface SignUpValues {
 
 function SignUpForm({ onDone }: { onDone: (email: string) => void }) {
   const { config } = useShop();
-  const [formMessage, setFormMessage] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<SignUpValues>();
-  const submit = handleSubmit(async ({ email, password }) => {
-    setFormMessage(null);
-    try {
-      const cognito = await import('../cognito-sign-up.ts');
-      await cognito.signUp(config, email.trim(), password);
-      onDone(email.trim());
-    } catch (error) {
-      const { field, message } = cognitoError(error);
-      if (field === 'email' || field === 'password') setError(field, { type: 'server', message });
-      else setFormMessage(message);
-    }
+  const { form, step } = useCognitoForm<SignUpValues>(['email', 'password'], async ({ email, password }) => {
+    const cognito = await import('../cognito-sign-up.ts');
+    await cognito.signUp(config, email.trim(), password);
+    onDone(email.trim());
   });
+  const { register, formState } = form;
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="panel narrow">
+    <StepForm {...step} submitLabel="Create account">
       <TextField
         label="Email"
         type="email"
@@ -69,15 +115,7 @@ function SignUpForm({ onDone }: { onDone: (email: string) => void }) {
           minLength: { value: 12, message: PASSWORD_RULE },
         })}
       />
-      {formMessage && (
-        <p className="alert" role="alert">
-          {formMessage}
-        </p>
-      )}
-      <button type="submit" disabled={formState.isSubmitting}>
-        Create account
-      </button>
-    </form>
+    </StepForm>
   );
 }
 
@@ -87,22 +125,14 @@ interface ConfirmValues {
 
 function ConfirmForm({ email, onDone }: { email: string; onDone: () => void }) {
   const { config } = useShop();
-  const [formMessage, setFormMessage] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<ConfirmValues>();
-  const submit = handleSubmit(async ({ code }) => {
-    setFormMessage(null);
-    try {
-      const cognito = await import('../cognito-sign-up.ts');
-      await cognito.confirmSignUp(config, email, code.trim());
-      onDone();
-    } catch (error) {
-      const { field, message } = cognitoError(error);
-      if (field === 'code') setError('code', { type: 'server', message });
-      else setFormMessage(message);
-    }
+  const { form, step } = useCognitoForm<ConfirmValues>(['code'], async ({ code }) => {
+    const cognito = await import('../cognito-sign-up.ts');
+    await cognito.confirmSignUp(config, email, code.trim());
+    onDone();
   });
+  const { register, formState } = form;
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="panel narrow">
+    <StepForm {...step} submitLabel="Verify email">
       <p>We sent a verification code to {email}.</p>
       {config.stage === 'local' && <p className="hint">Local stage: the code is always 123456.</p>}
       <TextField
@@ -112,15 +142,7 @@ function ConfirmForm({ email, onDone }: { email: string; onDone: () => void }) {
         error={formState.errors.code?.message}
         {...register('code', { required: 'Enter the code from the email.' })}
       />
-      {formMessage && (
-        <p className="alert" role="alert">
-          {formMessage}
-        </p>
-      )}
-      <button type="submit" disabled={formState.isSubmitting}>
-        Verify email
-      </button>
-    </form>
+    </StepForm>
   );
 }
 

@@ -6,7 +6,9 @@ import { useState, type ComponentPropsWithRef, type JSX } from 'react';
 import { useForm } from 'react-hook-form';
 import { useConsole, useSession } from '../../app/console.tsx';
 import { Field } from '../../ui/field.tsx';
-import { FormAlert, Saved, failureOf, fieldsNamed, type FormFailure } from '../../ui/form-failure.tsx';
+import { EditorPanel } from '../../ui/editable-list.tsx';
+import { FormAlert, Saved, fieldsNamed } from '../../ui/form-failure.tsx';
+import { useFormSave } from '../../ui/form-save.tsx';
 import { QueryView, errorText } from '../../ui/status-views.tsx';
 import {
   categoriesKey,
@@ -24,6 +26,11 @@ interface CategoryFormValues {
 }
 
 const resolveField = fieldsNamed('name', 'slug', 'parentId', 'position');
+
+/** The body fields a new and a changed category share: no parent is the top level. */
+function categoryFields(v: CategoryFormValues) {
+  return { name: v.name, slug: v.slug, parentId: v.parentId || null, position: Number(v.position || 0) };
+}
 
 export function Categories(): JSX.Element {
   const session = useSession();
@@ -169,25 +176,15 @@ function CreateCategory({
   const form = useForm<CategoryFormValues>({
     defaultValues: { name: '', slug: '', parentId: '', position: '0' },
   });
-  const [failure, setFailure] = useState<FormFailure | null>(null);
-  const create = useMutation({
+  const create = useFormSave(form, {
     mutationFn: async (v: CategoryFormValues) =>
-      must(
-        await client.POST('/categories', {
-          body: {
-            name: v.name,
-            slug: v.slug,
-            parentId: v.parentId || null,
-            position: Number(v.position || 0),
-          },
-        }),
-      ),
+      must(await client.POST('/categories', { body: categoryFields(v) })),
     onSuccess: async (c) => {
       onCreated(`Created ${c.name}.`);
       form.reset();
       await queryClient.invalidateQueries({ queryKey: categoriesKey });
     },
-    onError: (e) => setFailure(failureOf(e, form.setError, resolveField)),
+    resolve: resolveField,
   });
   const errors = form.formState.errors;
   return (
@@ -195,12 +192,7 @@ function CreateCategory({
       className="panel"
       aria-labelledby="new-category-title"
       noValidate
-      onSubmit={(e) =>
-        void form.handleSubmit((v) => {
-          setFailure(null);
-          create.mutate(v);
-        })(e)
-      }
+      onSubmit={create.onSubmit((v) => v)}
     >
       <h2 id="new-category-title">New category</h2>
       <div className="row">
@@ -217,8 +209,8 @@ function CreateCategory({
           {(c) => <input {...c} inputMode="numeric" {...form.register('position')} />}
         </Field>
       </div>
-      <FormAlert failure={failure} />
-      <button type="submit" className="primary" disabled={create.isPending}>
+      <FormAlert failure={create.failure} />
+      <button type="submit" className="primary" disabled={create.mutation.isPending}>
         Create category
       </button>
     </form>
@@ -242,41 +234,29 @@ function EditCategory(props: {
       position: String(category.position),
     },
   });
-  const [failure, setFailure] = useState<FormFailure | null>(null);
-  const save = useMutation({
+  const save = useFormSave(form, {
     mutationFn: async (v: CategoryFormValues) =>
       must(
         await client.PATCH('/categories/{id}', {
           params: { path: { id: category.id } },
-          body: {
-            version: category.version,
-            name: v.name,
-            slug: v.slug,
-            parentId: v.parentId || null,
-            position: Number(v.position || 0),
-          },
+          body: { version: category.version, ...categoryFields(v) },
         }),
       ),
     onSuccess: async (c) => {
       props.onDone(`Saved ${c.name}.`);
       await queryClient.invalidateQueries({ queryKey: categoriesKey });
     },
-    onError: (e) => setFailure(failureOf(e, form.setError, resolveField)),
+    resolve: resolveField,
   });
   const errors = form.formState.errors;
   return (
-    <form
-      className="panel"
-      aria-labelledby="edit-category-title"
-      noValidate
-      onSubmit={(e) =>
-        void form.handleSubmit((v) => {
-          setFailure(null);
-          save.mutate(v);
-        })(e)
-      }
+    <EditorPanel
+      titleId="edit-category-title"
+      title={`Edit ${category.name}`}
+      save={save}
+      prepare={(v) => v}
+      editor={{ onReload: props.onReload, onClose: () => props.onDone('') }}
     >
-      <h2 id="edit-category-title">Edit {category.name}</h2>
       <div className="row">
         <Field label="Category name" error={errors.name?.message}>
           {(c) => <input {...c} {...form.register('name', { required: 'Required.' })} />}
@@ -297,15 +277,6 @@ function EditCategory(props: {
           {(c) => <input {...c} inputMode="numeric" {...form.register('position')} />}
         </Field>
       </div>
-      <FormAlert failure={failure} onReload={props.onReload} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          Save
-        </button>
-        <button type="button" onClick={() => props.onDone('')}>
-          Close
-        </button>
-      </div>
-    </form>
+    </EditorPanel>
   );
 }

@@ -1,10 +1,11 @@
 // Create a product (POST /products): the product form, then the new product's page.
 import { must } from '@commerce/web-kit';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useState, type JSX } from 'react';
+import type { JSX } from 'react';
 import { useConsole } from '../../app/console.tsx';
-import { FormAlert, failureOf, type FormFailure } from '../../ui/form-failure.tsx';
+import { FormAlert } from '../../ui/form-failure.tsx';
+import { useFormSave } from '../../ui/form-save.tsx';
 import {
   ProductFields,
   bodyOf,
@@ -19,9 +20,8 @@ export function ProductCreate(): JSX.Element {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const form = useProductForm(emptyProduct);
-  const [failure, setFailure] = useState<FormFailure | null>(null);
 
-  const create = useMutation({
+  const create = useFormSave(form, {
     mutationFn: async (values: ProductFormValues) =>
       must(
         await client.POST('/products', {
@@ -36,7 +36,7 @@ export function ProductCreate(): JSX.Element {
       await queryClient.invalidateQueries({ queryKey: ['products'] });
       await navigate({ to: '/products/$id', params: { id: product.id } });
     },
-    onError: (error) => setFailure(failureOf(error, form.setError, productFieldResolver(form))),
+    resolve: productFieldResolver(form),
   });
 
   return (
@@ -45,19 +45,11 @@ export function ProductCreate(): JSX.Element {
         <Link to="/products">Product list</Link>
       </p>
       <h1 id="create-product-title">New product</h1>
-      <form
-        noValidate
-        onSubmit={(e) =>
-          void form.handleSubmit((values) => {
-            setFailure(null);
-            create.mutate(values);
-          })(e)
-        }
-      >
+      <form noValidate onSubmit={create.onSubmit((values) => values)}>
         <ProductFields form={form} />
-        <FormAlert failure={failure} />
+        <FormAlert failure={create.failure} />
         <div className="actions">
-          <button type="submit" className="primary" disabled={create.isPending}>
+          <button type="submit" className="primary" disabled={create.mutation.isPending}>
             Create product
           </button>
         </div>

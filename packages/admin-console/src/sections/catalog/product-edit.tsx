@@ -2,13 +2,15 @@
 // publish or unpublish it through its status, archive it (DELETE), and jump to each SKU's prices and stock.
 import type { components } from '@commerce/api-client';
 import { mayCall, must } from '@commerce/web-kit';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
-import { useState, type JSX } from 'react';
+import type { JSX } from 'react';
 import { useConsole, useSession } from '../../app/console.tsx';
-import { FormAlert, Saved, failureOf, type FormFailure } from '../../ui/form-failure.tsx';
+import { DetailPage } from '../../ui/detail-page.tsx';
+import { FormAlert, Saved } from '../../ui/form-failure.tsx';
+import { SaveActions, useFormSave } from '../../ui/form-save.tsx';
 import { formatDateTime } from '../../ui/money.ts';
-import { NotFound, QueryView, errorText } from '../../ui/status-views.tsx';
+import { errorText } from '../../ui/status-views.tsx';
 import {
   ProductFields,
   bodyOf,
@@ -23,24 +25,17 @@ const routeApi = getRouteApi('/products/$id');
 
 export function ProductEdit(): JSX.Element {
   const { id } = routeApi.useParams();
-  const { client } = useConsole();
-  const product = useQuery({
-    queryKey: ['products', 'one', id],
-    queryFn: async () => must(await client.GET('/products/{id}', { params: { path: { id } } })),
-  });
   return (
-    <section aria-labelledby="product-title">
-      <p className="crumbs">
-        <Link to="/products">Product list</Link>
-      </p>
-      <QueryView
-        query={product}
-        what="the product"
-        missing={<NotFound what={`No product with the id ${id}.`} />}
-      >
-        {(p) => <ProductEditor key={p.version} product={p} onReload={() => void product.refetch()} />}
-      </QueryView>
-    </section>
+    <DetailPage
+      titleId="product-title"
+      crumb={<Link to="/products">Product list</Link>}
+      noun="product"
+      id={id}
+      queryKey={['products', 'one', id]}
+      load={async (client) => must(await client.GET('/products/{id}', { params: { path: { id } } }))}
+    >
+      {(p, reload) => <ProductEditor key={p.version} product={p} onReload={reload} />}
+    </DetailPage>
   );
 }
 
@@ -49,8 +44,6 @@ function ProductEditor({ product, onReload }: { product: Product; onReload: () =
   const session = useSession();
   const queryClient = useQueryClient();
   const form = useProductForm(valuesOf(product));
-  const [failure, setFailure] = useState<FormFailure | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
   const canEdit = mayCall(session.groups, 'PATCH', '/products/{id}');
   const canArchive = mayCall(session.groups, 'DELETE', '/products/{id}') && product.status !== 'archived';
 
@@ -59,7 +52,7 @@ function ProductEditor({ product, onReload }: { product: Product; onReload: () =
     return queryClient.invalidateQueries({ queryKey: ['products', 'list'] });
   };
 
-  const save = useMutation({
+  const save = useFormSave(form, {
     mutationFn: async (values: ProductFormValues) => {
       const status =
         values.status === 'archived' || values.status === product.status ? undefined : values.status;
@@ -70,18 +63,16 @@ function ProductEditor({ product, onReload }: { product: Product; onReload: () =
         }),
       );
     },
-    onSuccess: async (next) => {
-      setSaved(`Saved (version ${next.version}).`);
-      await refresh(next);
-    },
-    onError: (error) => setFailure(failureOf(error, form.setError, productFieldResolver(form))),
+    savedMessage: (next) => `Saved (version ${next.version}).`,
+    onSuccess: refresh,
+    resolve: productFieldResolver(form),
   });
 
   const archive = useMutation({
     mutationFn: async () =>
       must(await client.DELETE('/products/{id}', { params: { path: { id: product.id } } })),
     onSuccess: async (next) => {
-      setSaved('Archived.');
+      save.setSaved('Archived.');
       await refresh(next);
     },
   });
@@ -109,29 +100,14 @@ function ProductEditor({ product, onReload }: { product: Product; onReload: () =
           <dd>{formatDateTime(product.updatedAt)}</dd>
         </div>
       </dl>
-      <Saved message={saved} />
+      <Saved message={save.saved} />
 
-      <form
-        noValidate
-        onSubmit={(e) =>
-          void form.handleSubmit((values) => {
-            setFailure(null);
-            setSaved(null);
-            save.mutate(values);
-          })(e)
-        }
-      >
+      <form noValidate onSubmit={save.onSubmit((values) => values)}>
         <fieldset disabled={!canEdit} className="plain">
           <ProductFields form={form} />
         </fieldset>
-        <FormAlert failure={failure} onReload={onReload} />
-        {canEdit && (
-          <div className="actions">
-            <button type="submit" className="primary" disabled={save.isPending}>
-              Save
-            </button>
-          </div>
-        )}
+        <FormAlert failure={save.failure} onReload={onReload} />
+        {canEdit && <SaveActions pending={save.mutation.isPending} />}
       </form>
 
       <section aria-labelledby="sku-links-title" className="panel">

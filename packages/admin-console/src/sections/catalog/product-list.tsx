@@ -2,14 +2,15 @@
 // drafts and archived products are opened by handle (the list route serves published ones only).
 import type { components } from '@commerce/api-client';
 import { mayCall, must } from '@commerce/web-kit';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent, type JSX } from 'react';
 import { useConsole, useSession } from '../../app/console.tsx';
-import { DataTable, columnsOf, useCursorPages } from '../../ui/data-table.tsx';
+import { columnsOf } from '../../ui/data-table.tsx';
 import { Field } from '../../ui/field.tsx';
 import { formatDateTime } from '../../ui/money.ts';
-import { QueryView, errorText } from '../../ui/status-views.tsx';
+import { PagedTable } from '../../ui/paged-table.tsx';
+import { errorText } from '../../ui/status-views.tsx';
 import { flatten, useCategories } from './category-query.ts';
 
 type Product = components['schemas']['Product'];
@@ -60,43 +61,23 @@ export function ProductList(): JSX.Element {
         <OpenByHandle />
       </div>
       <p className="hint">The list shows published products; open a draft or archived one by its handle.</p>
-      <ProductPages key={category} category={category || undefined} />
+      <PagedTable
+        key={category}
+        queryKey={['products', 'list', category]}
+        load={async (client, cursor) =>
+          must(
+            await client.GET('/products', {
+              params: { query: { limit: 25, ...(category ? { category } : {}), ...cursor } },
+            }),
+          )
+        }
+        what="products"
+        caption="Published products"
+        columns={columns}
+        rowId={(p) => p.id}
+        empty="No published products."
+      />
     </section>
-  );
-}
-
-function ProductPages({ category }: { category: string | undefined }) {
-  const { client } = useConsole();
-  const pages = useCursorPages();
-  const query = useQuery({
-    queryKey: ['products', 'list', category ?? '', pages.cursor ?? ''],
-    queryFn: async () =>
-      must(
-        await client.GET('/products', {
-          params: {
-            query: {
-              limit: 25,
-              ...(category ? { category } : {}),
-              ...(pages.cursor ? { cursor: pages.cursor } : {}),
-            },
-          },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
-  return (
-    <QueryView query={query} what="products">
-      {(page) => (
-        <DataTable
-          caption="Published products"
-          data={page.items}
-          columns={columns}
-          rowId={(p) => p.id}
-          empty="No published products."
-          pager={pages.pagerFor(page.nextCursor, query.isFetching)}
-        />
-      )}
-    </QueryView>
   );
 }
 

@@ -2,39 +2,33 @@
 // (PUT /customers/{id}/segments with the version read; a 409 offers "Reload").
 import type { components } from '@commerce/api-client';
 import { mayCall, must } from '@commerce/web-kit';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
-import { useState, type JSX } from 'react';
+import type { JSX } from 'react';
 import { useForm } from 'react-hook-form';
 import { useConsole, useSession } from '../../app/console.tsx';
+import { DetailPage } from '../../ui/detail-page.tsx';
 import { Field } from '../../ui/field.tsx';
-import { FormAlert, Saved, failureOf, type FormFailure } from '../../ui/form-failure.tsx';
+import { FormAlert, Saved } from '../../ui/form-failure.tsx';
+import { useFormSave } from '../../ui/form-save.tsx';
 import { formatDateTime } from '../../ui/money.ts';
-import { NotFound, QueryView } from '../../ui/status-views.tsx';
 
 type Customer = components['schemas']['CustomerWithAddresses'];
 const routeApi = getRouteApi('/customers/$id');
 
 export function CustomerDetail(): JSX.Element {
   const { id } = routeApi.useParams();
-  const { client } = useConsole();
-  const query = useQuery({
-    queryKey: ['customers', 'one', id],
-    queryFn: async () => must(await client.GET('/customers/{id}', { params: { path: { id } } })),
-  });
   return (
-    <section aria-labelledby="customer-title">
-      <p className="crumbs">
-        <Link to="/customers">Customer list</Link>
-      </p>
-      <QueryView
-        query={query}
-        what="the customer"
-        missing={<NotFound what={`No customer with the id ${id}.`} />}
-      >
-        {(customer) => <CustomerView customer={customer} onReload={() => void query.refetch()} />}
-      </QueryView>
-    </section>
+    <DetailPage
+      titleId="customer-title"
+      crumb={<Link to="/customers">Customer list</Link>}
+      noun="customer"
+      id={id}
+      queryKey={['customers', 'one', id]}
+      load={async (client) => must(await client.GET('/customers/{id}', { params: { path: { id } } }))}
+    >
+      {(customer, reload) => <CustomerView customer={customer} onReload={reload} />}
+    </DetailPage>
   );
 }
 
@@ -114,10 +108,8 @@ function Segments({ customer, onReload }: { customer: Customer; onReload: () => 
   const session = useSession();
   const queryClient = useQueryClient();
   const form = useForm<{ segments: string }>({ defaultValues: { segments: customer.segments.join(', ') } });
-  const [failure, setFailure] = useState<FormFailure | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
   const canSave = mayCall(session.groups, 'PUT', '/customers/{id}/segments');
-  const save = useMutation({
+  const save = useFormSave(form, {
     mutationFn: async (segments: string[]) =>
       must(
         await client.PUT('/customers/{id}/segments', {
@@ -125,31 +117,22 @@ function Segments({ customer, onReload }: { customer: Customer; onReload: () => 
           body: { version: customer.version, segments },
         }),
       ),
-    onSuccess: async (profile) => {
-      setSaved(`Saved: ${profile.segments.join(', ') || 'no segments'}.`);
-      await queryClient.invalidateQueries({ queryKey: ['customers'] });
-    },
+    savedMessage: (profile) => `Saved: ${profile.segments.join(', ') || 'no segments'}.`,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers'] }),
     // The API names each segment (`segments.0`); they all show at the one text field.
-    onError: (e) =>
-      setFailure(failureOf(e, form.setError, (n) => (n.startsWith('segments') ? 'segments' : undefined))),
+    resolve: (n) => (n.startsWith('segments') ? 'segments' : undefined),
   });
   return (
     <form
       className="panel"
       aria-labelledby="segments-title"
       noValidate
-      onSubmit={(e) =>
-        void form.handleSubmit((v) => {
-          setFailure(null);
-          setSaved(null);
-          save.mutate(
-            v.segments
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean),
-          );
-        })(e)
-      }
+      onSubmit={save.onSubmit((v) =>
+        v.segments
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )}
     >
       <h2 id="segments-title">Price segments</h2>
       <Field
@@ -159,10 +142,10 @@ function Segments({ customer, onReload }: { customer: Customer; onReload: () => 
       >
         {(c) => <input {...c} readOnly={!canSave} {...form.register('segments')} />}
       </Field>
-      <FormAlert failure={failure} onReload={onReload} />
-      <Saved message={saved} />
+      <FormAlert failure={save.failure} onReload={onReload} />
+      <Saved message={save.saved} />
       {canSave && (
-        <button type="submit" className="primary" disabled={save.isPending}>
+        <button type="submit" className="primary" disabled={save.mutation.isPending}>
           Save
         </button>
       )}

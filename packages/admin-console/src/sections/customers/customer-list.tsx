@@ -1,13 +1,11 @@
 // Customers (GET /customers): newest first, page by page, each opening its profile.
 import type { components } from '@commerce/api-client';
 import { must } from '@commerce/web-kit';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { JSX } from 'react';
-import { useConsole } from '../../app/console.tsx';
-import { DataTable, columnsOf, useCursorPages } from '../../ui/data-table.tsx';
+import { columnsOf } from '../../ui/data-table.tsx';
 import { formatDateTime } from '../../ui/money.ts';
-import { QueryView } from '../../ui/status-views.tsx';
+import { PagedTable } from '../../ui/paged-table.tsx';
 
 type Customer = components['schemas']['CustomerProfile'];
 
@@ -30,33 +28,20 @@ const columns = column.columns([
 ]);
 
 export function CustomerList(): JSX.Element {
-  const { client } = useConsole();
-  const pages = useCursorPages();
-  const query = useQuery({
-    queryKey: ['customers', 'list', pages.cursor ?? ''],
-    queryFn: async () =>
-      must(
-        await client.GET('/customers', {
-          params: { query: { limit: 25, ...(pages.cursor ? { cursor: pages.cursor } : {}) } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
   return (
     <section aria-labelledby="customers-title">
       <h1 id="customers-title">Customers</h1>
-      <QueryView query={query} what="customers">
-        {(page) => (
-          <DataTable
-            caption="Customers, newest first"
-            data={page.items}
-            columns={columns}
-            rowId={(c) => c.id}
-            empty="No customers yet."
-            pager={pages.pagerFor(page.nextCursor, query.isFetching)}
-          />
-        )}
-      </QueryView>
+      <PagedTable
+        queryKey={['customers', 'list']}
+        load={async (client, cursor) =>
+          must(await client.GET('/customers', { params: { query: { limit: 25, ...cursor } } }))
+        }
+        what="customers"
+        caption="Customers, newest first"
+        columns={columns}
+        rowId={(c) => c.id}
+        empty="No customers yet."
+      />
     </section>
   );
 }

@@ -2,16 +2,17 @@
 // adjustment with its reason (POST /stock/{sku}/adjustments), whose sign must suit the reason.
 import type { components } from '@commerce/api-client';
 import { mayCall, must } from '@commerce/web-kit';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useState, type JSX } from 'react';
+import type { JSX } from 'react';
 import { useForm } from 'react-hook-form';
 import { useConsole, useSession } from '../../app/console.tsx';
 import { DataTable, columnsOf } from '../../ui/data-table.tsx';
 import { Field } from '../../ui/field.tsx';
-import { FormAlert, Saved, failureOf, fieldsNamed, type FormFailure } from '../../ui/form-failure.tsx';
+import { FormAlert, Saved, fieldsNamed } from '../../ui/form-failure.tsx';
+import { useFormSave } from '../../ui/form-save.tsx';
 import { formatDateTime } from '../../ui/money.ts';
-import { SkuPicker } from '../../ui/sku-picker.tsx';
+import { SkuPage } from '../../ui/sku-picker.tsx';
 import { QueryView } from '../../ui/status-views.tsx';
 
 type Stock = components['schemas']['Stock'];
@@ -56,15 +57,15 @@ export function StockPage(): JSX.Element {
   const { sku } = routeApi.useSearch();
   const navigate = useNavigate();
   return (
-    <section aria-labelledby="stock-title">
-      <h1 id="stock-title">Stock</h1>
-      <SkuPicker
-        key={`picker-${sku ?? ''}`}
-        sku={sku}
-        onPick={(next) => void navigate({ to: '/stock', search: { sku: next } })}
-      />
-      {sku ? <StockOf key={sku} sku={sku} /> : <p>Enter a SKU to see its stock and ledger.</p>}
-    </section>
+    <SkuPage
+      titleId="stock-title"
+      title="Stock"
+      sku={sku}
+      onPick={(next) => void navigate({ to: '/stock', search: { sku: next } })}
+      prompt="Enter a SKU to see its stock and ledger."
+    >
+      {(picked) => <StockOf sku={picked} />}
+    </SkuPage>
   );
 }
 
@@ -147,9 +148,7 @@ function Adjust({ sku }: { sku: string }) {
   const form = useForm<AdjustForm>({
     defaultValues: { warehouseId: '', delta: '', reason: 'received', note: '' },
   });
-  const [failure, setFailure] = useState<FormFailure | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const adjust = useMutation({
+  const adjust = useFormSave(form, {
     mutationFn: async (v: AdjustForm) =>
       must(
         await client.POST('/stock/{sku}/adjustments', {
@@ -162,28 +161,16 @@ function Adjust({ sku }: { sku: string }) {
           },
         }),
       ),
-    onSuccess: async (result) => {
-      setSaved(`Adjusted: ${result.level.warehouseId} now has ${result.level.onHand} on hand.`);
+    savedMessage: (result) => `Adjusted: ${result.level.warehouseId} now has ${result.level.onHand} on hand.`,
+    onSuccess: async () => {
       form.reset({ ...form.getValues(), delta: '', note: '' });
       await queryClient.invalidateQueries({ queryKey: ['stock', sku] });
     },
-    onError: (e) =>
-      setFailure(failureOf(e, form.setError, fieldsNamed('warehouseId', 'delta', 'reason', 'note'))),
+    resolve: fieldsNamed('warehouseId', 'delta', 'reason', 'note'),
   });
   const errors = form.formState.errors;
   return (
-    <form
-      className="panel"
-      noValidate
-      aria-labelledby="adjust-title"
-      onSubmit={(e) =>
-        void form.handleSubmit((v) => {
-          setFailure(null);
-          setSaved(null);
-          adjust.mutate(v);
-        })(e)
-      }
-    >
+    <form className="panel" noValidate aria-labelledby="adjust-title" onSubmit={adjust.onSubmit((v) => v)}>
       <h2 id="adjust-title">Adjust stock of {sku}</h2>
       <div className="row">
         <Field label="Warehouse" error={errors.warehouseId?.message}>
@@ -228,11 +215,11 @@ function Adjust({ sku }: { sku: string }) {
       </div>
       {warehouses.isError && <p role="alert">Could not load the warehouses.</p>}
       <FormAlert
-        failure={failure}
+        failure={adjust.failure}
         onReload={() => void queryClient.invalidateQueries({ queryKey: ['stock', sku] })}
       />
-      <Saved message={saved} />
-      <button type="submit" className="primary" disabled={adjust.isPending}>
+      <Saved message={adjust.saved} />
+      <button type="submit" className="primary" disabled={adjust.mutation.isPending}>
         Adjust stock
       </button>
     </form>

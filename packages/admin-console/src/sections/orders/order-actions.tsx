@@ -3,13 +3,12 @@
 import type { components } from '@commerce/api-client';
 import { must } from '@commerce/web-kit';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import * as z from 'zod/mini';
 import { useConsole, useSession } from '../../app/console.tsx';
 import { Field } from '../../ui/field.tsx';
-import { FormAlert, failureOf, fieldsNamed, type FormFailure } from '../../ui/form-failure.tsx';
+import { FormAlert, fieldsNamed } from '../../ui/form-failure.tsx';
+import { useFormSave } from '../../ui/form-save.tsx';
 import { formatMoney, toMajorText, toMinorUnits } from '../../ui/money.ts';
 
 type Order = components['schemas']['Order'];
@@ -31,8 +30,7 @@ export function refundable(order: Order): number {
 export function CancelOrder({ order, onDone }: { order: Order; onDone: (o: Order, notice: string) => void }) {
   const { client } = useConsole();
   const form = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
-  const [failure, setFailure] = useState<FormFailure | null>(null);
-  const cancel = useMutation({
+  const cancel = useFormSave(form, {
     mutationFn: async (reason: string) =>
       must(
         await client.POST('/orders/{id}/cancel', {
@@ -41,19 +39,14 @@ export function CancelOrder({ order, onDone }: { order: Order; onDone: (o: Order
         }),
       ),
     onSuccess: (next) => onDone(next, `Order cancelled: ${next.status.replaceAll('_', ' ')}.`),
-    onError: (e) => setFailure(failureOf(e, form.setError, fieldsNamed('reason'))),
+    resolve: fieldsNamed('reason'),
   });
   return (
     <form
       className="panel"
       aria-labelledby="cancel-title"
       noValidate
-      onSubmit={(e) =>
-        void form.handleSubmit((v) => {
-          setFailure(null);
-          cancel.mutate(v.reason.trim());
-        })(e)
-      }
+      onSubmit={cancel.onSubmit((v) => v.reason.trim())}
     >
       <h2 id="cancel-title">Cancellation</h2>
       <p className="hint">
@@ -63,8 +56,8 @@ export function CancelOrder({ order, onDone }: { order: Order; onDone: (o: Order
       <Field label="Reason for cancelling" error={form.formState.errors.reason?.message}>
         {(c) => <input {...c} {...form.register('reason')} />}
       </Field>
-      <FormAlert failure={failure} />
-      <button type="submit" className="danger" disabled={cancel.isPending}>
+      <FormAlert failure={cancel.failure} />
+      <button type="submit" className="danger" disabled={cancel.mutation.isPending}>
         Cancel order
       </button>
     </form>
@@ -92,8 +85,7 @@ export function RefundOrder({ order, onDone }: { order: Order; onDone: (o: Order
     resolver: zodResolver(schema),
     defaultValues: { amount: toMajorText(left, order.currency), reason: '' },
   });
-  const [failure, setFailure] = useState<FormFailure | null>(null);
-  const refund = useMutation({
+  const refund = useFormSave(form, {
     mutationFn: async (v: { amount: number; reason: string }) =>
       must(
         await client.POST('/orders/{id}/refunds', {
@@ -108,19 +100,17 @@ export function RefundOrder({ order, onDone }: { order: Order; onDone: (o: Order
         last ? `Refund of ${formatMoney(last.amount, next.currency)}: ${last.status}.` : 'Refund asked for.',
       );
     },
-    onError: (e) => setFailure(failureOf(e, form.setError, fieldsNamed('amount', 'reason'))),
+    resolve: fieldsNamed('amount', 'reason'),
   });
   return (
     <form
       className="panel"
       aria-labelledby="refund-title"
       noValidate
-      onSubmit={(e) =>
-        void form.handleSubmit((v) => {
-          setFailure(null);
-          refund.mutate({ amount: toMinorUnits(v.amount, order.currency) ?? 0, reason: v.reason.trim() });
-        })(e)
-      }
+      onSubmit={refund.onSubmit((v) => ({
+        amount: toMinorUnits(v.amount, order.currency) ?? 0,
+        reason: v.reason.trim(),
+      }))}
     >
       <h2 id="refund-title">Refund</h2>
       <p className="hint">
@@ -137,8 +127,8 @@ export function RefundOrder({ order, onDone }: { order: Order; onDone: (o: Order
           {(c) => <input {...c} {...form.register('reason')} />}
         </Field>
       </div>
-      <FormAlert failure={failure} />
-      <button type="submit" className="primary" disabled={refund.isPending}>
+      <FormAlert failure={refund.failure} />
+      <button type="submit" className="primary" disabled={refund.mutation.isPending}>
         Refund
       </button>
     </form>

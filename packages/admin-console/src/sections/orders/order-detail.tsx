@@ -2,13 +2,13 @@
 // and status history; cancel and refund where the route table and the order's state allow them.
 import type { components } from '@commerce/api-client';
 import { mayCall, must } from '@commerce/web-kit';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { useState, type JSX } from 'react';
-import { useSession, useConsole } from '../../app/console.tsx';
+import { useSession } from '../../app/console.tsx';
 import { DataTable, columnsOf } from '../../ui/data-table.tsx';
+import { DetailPage } from '../../ui/detail-page.tsx';
 import { formatDateTime, formatMoney } from '../../ui/money.ts';
-import { NotFound, QueryView } from '../../ui/status-views.tsx';
 import { CancelOrder, RefundOrder, canCancel, refundable } from './order-actions.tsx';
 import { statusLabel } from './order-status.ts';
 
@@ -22,20 +22,17 @@ const routeApi = getRouteApi('/orders/$id');
 
 export function OrderDetail(): JSX.Element {
   const { id } = routeApi.useParams();
-  const { client } = useConsole();
-  const query = useQuery({
-    queryKey: ['orders', 'one', id],
-    queryFn: async () => must(await client.GET('/orders/{id}', { params: { path: { id } } })),
-  });
   return (
-    <section aria-labelledby="order-title">
-      <p className="crumbs">
-        <Link to="/orders">Order list</Link>
-      </p>
-      <QueryView query={query} what="the order" missing={<NotFound what={`No order with the id ${id}.`} />}>
-        {(order) => <OrderView order={order} />}
-      </QueryView>
-    </section>
+    <DetailPage
+      titleId="order-title"
+      crumb={<Link to="/orders">Order list</Link>}
+      noun="order"
+      id={id}
+      queryKey={['orders', 'one', id]}
+      load={async (client) => must(await client.GET('/orders/{id}', { params: { path: { id } } }))}
+    >
+      {(order) => <OrderView order={order} />}
+    </DetailPage>
   );
 }
 

@@ -1,14 +1,12 @@
 // Orders (GET /orders): newest first, filtered by status, or found by order number or email, page by page.
 import type { components } from '@commerce/api-client';
 import { must } from '@commerce/web-kit';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent, type JSX } from 'react';
-import { useConsole } from '../../app/console.tsx';
-import { DataTable, columnsOf, useCursorPages } from '../../ui/data-table.tsx';
+import { columnsOf } from '../../ui/data-table.tsx';
 import { Field } from '../../ui/field.tsx';
 import { formatDateTime, formatMoney } from '../../ui/money.ts';
-import { QueryView } from '../../ui/status-views.tsx';
+import { PagedTable } from '../../ui/paged-table.tsx';
 import { ORDER_STATUSES, statusLabel, type OrderStatus } from './order-status.ts';
 
 type Order = components['schemas']['Order'];
@@ -75,43 +73,35 @@ export function OrderList(): JSX.Element {
         </Field>
         <button type="submit">Search</button>
       </form>
-      <OrderPages key={`${search.status ?? ''}|${search.q ?? ''}`} status={search.status} q={search.q} />
+      <PagedTable
+        key={`${search.status ?? ''}|${search.q ?? ''}`}
+        queryKey={['orders', 'list', search.status ?? '', search.q ?? '']}
+        load={async (client, cursor) =>
+          must(
+            await client.GET('/orders', {
+              params: {
+                query: {
+                  limit: 25,
+                  ...(search.status ? { status: search.status } : {}),
+                  ...searchQuery(search.q),
+                  ...cursor,
+                },
+              },
+            }),
+          )
+        }
+        what="orders"
+        caption={
+          search.q
+            ? `Orders matching ${search.q}`
+            : search.status
+              ? `${statusLabel(search.status)} orders`
+              : 'All orders'
+        }
+        columns={columns}
+        rowId={(o) => o.id}
+        empty="No orders match."
+      />
     </section>
-  );
-}
-
-function OrderPages({ status, q }: { status: OrderStatus | undefined; q: string | undefined }) {
-  const { client } = useConsole();
-  const pages = useCursorPages();
-  const query = useQuery({
-    queryKey: ['orders', 'list', status ?? '', q ?? '', pages.cursor ?? ''],
-    queryFn: async () =>
-      must(
-        await client.GET('/orders', {
-          params: {
-            query: {
-              limit: 25,
-              ...(status ? { status } : {}),
-              ...searchQuery(q),
-              ...(pages.cursor ? { cursor: pages.cursor } : {}),
-            },
-          },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
-  return (
-    <QueryView query={query} what="orders">
-      {(page) => (
-        <DataTable
-          caption={q ? `Orders matching ${q}` : status ? `${statusLabel(status)} orders` : 'All orders'}
-          data={page.items}
-          columns={columns}
-          rowId={(o) => o.id}
-          empty="No orders match."
-          pager={pages.pagerFor(page.nextCursor, query.isFetching)}
-        />
-      )}
-    </QueryView>
   );
 }

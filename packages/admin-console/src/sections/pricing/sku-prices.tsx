@@ -2,9 +2,9 @@
 // the version read (0 for a SKU never priced); a 409 offers "Reload".
 import type { components } from '@commerce/api-client';
 import { mayCall, must } from '@commerce/web-kit';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useState, type JSX } from 'react';
+import type { JSX } from 'react';
 import {
   useFieldArray,
   useForm,
@@ -14,9 +14,10 @@ import {
 } from 'react-hook-form';
 import { useConsole, useSession } from '../../app/console.tsx';
 import { Field } from '../../ui/field.tsx';
-import { FormAlert, Saved, failureOf, type FormFailure } from '../../ui/form-failure.tsx';
+import { FormAlert, Saved } from '../../ui/form-failure.tsx';
+import { SaveActions, useFormSave } from '../../ui/form-save.tsx';
 import { formatDateTime, fromLocalInput, toLocalInput, toMajorText, toMinorUnits } from '../../ui/money.ts';
-import { SkuPicker } from '../../ui/sku-picker.tsx';
+import { SkuPage } from '../../ui/sku-picker.tsx';
 import { QueryView } from '../../ui/status-views.tsx';
 import { CURRENCIES } from './currencies.ts';
 
@@ -43,15 +44,15 @@ export function SkuPrices(): JSX.Element {
   const { sku } = routeApi.useSearch();
   const navigate = useNavigate();
   return (
-    <section aria-labelledby="prices-title">
-      <h1 id="prices-title">Prices</h1>
-      <SkuPicker
-        key={`picker-${sku ?? ''}`}
-        sku={sku}
-        onPick={(next) => void navigate({ to: '/prices', search: { sku: next } })}
-      />
-      {sku ? <PricesOf key={sku} sku={sku} /> : <p>Enter a SKU to see and change its prices.</p>}
-    </section>
+    <SkuPage
+      titleId="prices-title"
+      title="Prices"
+      sku={sku}
+      onPick={(next) => void navigate({ to: '/prices', search: { sku: next } })}
+      prompt="Enter a SKU to see and change its prices."
+    >
+      {(picked) => <PricesOf sku={picked} />}
+    </SkuPage>
   );
 }
 
@@ -100,8 +101,6 @@ function PricesEditor(props: { sku: string; prices: SkuPrices | null; onReload: 
   const queryClient = useQueryClient();
   const form = useForm<PricesForm>({ defaultValues: formValues(props.prices) });
   const rows = useFieldArray({ control: form.control, name: 'prices' });
-  const [failure, setFailure] = useState<FormFailure | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
   const canSave = mayCall(session.groups, 'PUT', '/prices/{sku}');
   const version = props.prices?.version ?? 0;
 
@@ -116,7 +115,7 @@ function PricesEditor(props: { sku: string; prices: SkuPrices | null; onReload: 
     return `prices.${index}.${match[2] === 'amount' ? 'amount' : 'currency'}`;
   };
 
-  const save = useMutation({
+  const save = useFormSave(form, {
     mutationFn: async (body: PricesBody) =>
       must(
         await client.PUT('/prices/{sku}', {
@@ -124,16 +123,12 @@ function PricesEditor(props: { sku: string; prices: SkuPrices | null; onReload: 
           body: { version, prices: body },
         }),
       ),
-    onSuccess: async (next) => {
-      setSaved(`Saved (version ${next.version}).`);
-      await queryClient.invalidateQueries({ queryKey: ['prices', props.sku] });
-    },
-    onError: (e) => setFailure(failureOf(e, form.setError, resolve)),
+    savedMessage: (next) => `Saved (version ${next.version}).`,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['prices', props.sku] }),
+    resolve,
   });
 
-  const submit = form.handleSubmit((values) => {
-    setFailure(null);
-    setSaved(null);
+  const request = (values: PricesForm) => {
     const body: PricesBody = {};
     let valid = true;
     values.prices.forEach((p, i) => {
@@ -159,11 +154,11 @@ function PricesEditor(props: { sku: string; prices: SkuPrices | null; onReload: 
       });
       body[p.currency] = { amount: amount ?? 0, sales };
     });
-    if (valid) save.mutate(body);
-  });
+    return valid ? body : undefined;
+  };
 
   return (
-    <form noValidate onSubmit={(e) => void submit(e)} aria-labelledby="sku-prices-title">
+    <form noValidate onSubmit={save.onSubmit(request)} aria-labelledby="sku-prices-title">
       <h2 id="sku-prices-title">Prices of {props.sku}</h2>
       <p className="hint">
         {props.prices
@@ -171,7 +166,7 @@ function PricesEditor(props: { sku: string; prices: SkuPrices | null; onReload: 
           : 'This SKU has no prices yet.'}{' '}
         A currency removed here is no longer sold.
       </p>
-      <Saved message={saved} />
+      <Saved message={save.saved} />
       <fieldset disabled={!canSave} className="plain">
         {rows.fields.map((field, i) => (
           <fieldset key={field.id} className="currency-row">
@@ -206,14 +201,8 @@ function PricesEditor(props: { sku: string; prices: SkuPrices | null; onReload: 
           Add currency
         </button>
       </fieldset>
-      <FormAlert failure={failure} onReload={props.onReload} />
-      {canSave && (
-        <div className="actions">
-          <button type="submit" className="primary" disabled={save.isPending}>
-            Save
-          </button>
-        </div>
-      )}
+      <FormAlert failure={save.failure} onReload={props.onReload} />
+      {canSave && <SaveActions pending={save.mutation.isPending} />}
     </form>
   );
 }

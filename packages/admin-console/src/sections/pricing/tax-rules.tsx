@@ -2,12 +2,13 @@
 // display mode, replaced as a whole with the version read (0 until first set); a 409 offers "Reload".
 import type { components } from '@commerce/api-client';
 import { mayCall, must } from '@commerce/web-kit';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type JSX } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { JSX } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useConsole, useSession } from '../../app/console.tsx';
 import { Field } from '../../ui/field.tsx';
-import { FormAlert, Saved, failureOf, type FormFailure } from '../../ui/form-failure.tsx';
+import { FormAlert, Saved } from '../../ui/form-failure.tsx';
+import { SaveActions, useFormSave } from '../../ui/form-save.tsx';
 import { formatDateTime, formatScaled, parseScaled } from '../../ui/money.ts';
 import { QueryView } from '../../ui/status-views.tsx';
 
@@ -55,8 +56,6 @@ function TaxEditor({ table, onReload }: { table: TaxTable; onReload: () => void 
   });
   const rules = useFieldArray({ control: form.control, name: 'rules' });
   const modes = useFieldArray({ control: form.control, name: 'modes' });
-  const [failure, setFailure] = useState<FormFailure | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
   const canSave = mayCall(session.groups, 'PUT', '/tax-rules');
   const errors = form.formState.errors;
   const resolve = (name: string) => {
@@ -65,19 +64,15 @@ function TaxEditor({ table, onReload }: { table: TaxTable; onReload: () => void 
     return `${m[1]}.${m[2]}.${m[3] === 'ratePpm' ? 'percent' : m[3]}`;
   };
 
-  const save = useMutation({
+  const save = useFormSave(form, {
     mutationFn: async (body: Omit<components['schemas']['SetTaxRulesRequest'], 'version'>) =>
       must(await client.PUT('/tax-rules', { body: { version: table.version, ...body } })),
-    onSuccess: async (next) => {
-      setSaved(`Saved (version ${next.version}).`);
-      await queryClient.invalidateQueries({ queryKey: ['tax-rules'] });
-    },
-    onError: (e) => setFailure(failureOf(e, form.setError, resolve)),
+    savedMessage: (next) => `Saved (version ${next.version}).`,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tax-rules'] }),
+    resolve,
   });
 
-  const submit = form.handleSubmit((v) => {
-    setFailure(null);
-    setSaved(null);
+  const request = (v: TaxForm) => {
     let valid = true;
     const region = (text: string) => (text.trim() ? { region: text.trim().toUpperCase() } : {});
     const parsedRules = v.rules.map((r, i) => {
@@ -98,17 +93,17 @@ function TaxEditor({ table, onReload }: { table: TaxTable; onReload: () => void 
       ...region(m.region),
       mode: m.mode,
     }));
-    if (valid) save.mutate({ rules: parsedRules, modes: parsedModes });
-  });
+    return valid ? { rules: parsedRules, modes: parsedModes } : undefined;
+  };
 
   return (
-    <form noValidate onSubmit={(e) => void submit(e)}>
+    <form noValidate onSubmit={save.onSubmit(request)}>
       <p className="hint">
         Version {table.version}
         {table.updatedAt ? `, updated ${formatDateTime(table.updatedAt)}` : ''}. A destination without a rate
         for a tax class, or without a display mode, cannot be sold to.
       </p>
-      <Saved message={saved} />
+      <Saved message={save.saved} />
       <fieldset disabled={!canSave}>
         <legend>Rates</legend>
         {rules.fields.map((field, i) => (
@@ -171,14 +166,8 @@ function TaxEditor({ table, onReload }: { table: TaxTable; onReload: () => void 
       {(errors.rules?.message ?? errors.modes?.message) && (
         <small className="field-error">{errors.rules?.message ?? errors.modes?.message}</small>
       )}
-      <FormAlert failure={failure} onReload={onReload} />
-      {canSave && (
-        <div className="actions">
-          <button type="submit" className="primary" disabled={save.isPending}>
-            Save
-          </button>
-        </div>
-      )}
+      <FormAlert failure={save.failure} onReload={onReload} />
+      {canSave && <SaveActions pending={save.mutation.isPending} />}
     </form>
   );
 }

@@ -1,16 +1,15 @@
 // Shipping methods (GET /shipping/methods, PUT /shipping/methods/{id}): per zone and currency, a flat or
 // weight-bracket rate, a free-shipping threshold and delivery days; version 0 creates, a 409 offers "Reload".
 import type { components } from '@commerce/api-client';
-import { mayCall, must } from '@commerce/web-kit';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type JSX } from 'react';
+import { must } from '@commerce/web-kit';
+import { useQuery } from '@tanstack/react-query';
+import type { JSX } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
-import { useConsole, useSession } from '../../app/console.tsx';
-import { DataTable, columnsOf } from '../../ui/data-table.tsx';
+import { useConsole } from '../../app/console.tsx';
+import { columnsOf } from '../../ui/data-table.tsx';
+import { EditableList, EditorPanel, useEditorSave, type EditorProps } from '../../ui/editable-list.tsx';
 import { Field } from '../../ui/field.tsx';
-import { FormAlert, Saved, failureOf, type FormFailure } from '../../ui/form-failure.tsx';
 import { formatMoney, toMajorText, toMinorUnits } from '../../ui/money.ts';
-import { QueryView } from '../../ui/status-views.tsx';
 import { CURRENCIES } from '../pricing/currencies.ts';
 
 type Method = components['schemas']['ShippingMethod'];
@@ -43,76 +42,40 @@ function rateText(m: Method): string {
     .join('; ');
 }
 
+const columns = column.columns([
+  column.accessor('id', { header: 'Id' }),
+  column.accessor('name', { header: 'Name' }),
+  column.accessor('zoneId', { header: 'Zone' }),
+  column.accessor('carrier', { header: 'Carrier' }),
+  column.accessor((m) => rateText(m), { id: 'rate', header: 'Rate' }),
+  column.accessor((m) => (m.freeOver === undefined ? '' : formatMoney(m.freeOver, m.currency)), {
+    id: 'freeOver',
+    header: 'Free from',
+  }),
+  column.accessor((m) => `${m.minDays}–${m.maxDays}`, { id: 'days', header: 'Days' }),
+]);
+
 export function Methods(): JSX.Element {
   const { client } = useConsole();
-  const session = useSession();
-  const [editing, setEditing] = useState<Method | 'new' | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const canSave = mayCall(session.groups, 'PUT', '/shipping/methods/{id}');
-  const methods = useQuery({
-    queryKey: ['shipping', 'methods'],
-    queryFn: async () => must(await client.GET('/shipping/methods')).items,
-  });
   const zones = useQuery({
     queryKey: ['shipping', 'zones'],
     queryFn: async () => must(await client.GET('/shipping/zones')).items,
   });
-  const columns = column.columns([
-    column.accessor('id', { header: 'Id' }),
-    column.accessor('name', { header: 'Name' }),
-    column.accessor('zoneId', { header: 'Zone' }),
-    column.accessor('carrier', { header: 'Carrier' }),
-    column.accessor((m) => rateText(m), { id: 'rate', header: 'Rate' }),
-    column.accessor((m) => (m.freeOver === undefined ? '' : formatMoney(m.freeOver, m.currency)), {
-      id: 'freeOver',
-      header: 'Free from',
-    }),
-    column.accessor((m) => `${m.minDays}–${m.maxDays}`, { id: 'days', header: 'Days' }),
-    ...(canSave
-      ? [
-          column.display({
-            id: 'edit',
-            header: 'Change',
-            cell: (i) => (
-              <button type="button" className="link-button" onClick={() => setEditing(i.row.original)}>
-                Edit method {i.row.original.id}
-              </button>
-            ),
-          }),
-        ]
-      : []),
-  ]);
   return (
-    <section aria-labelledby="methods-title">
-      <div className="title-row">
-        <h1 id="methods-title">Shipping methods</h1>
-        {canSave && (
-          <button type="button" onClick={() => setEditing('new')}>
-            New method
-          </button>
-        )}
-      </div>
-      <Saved message={saved} />
-      <QueryView query={methods} what="shipping methods">
-        {(items) => <DataTable caption="Methods" data={items} columns={columns} rowId={(m) => m.id} />}
-      </QueryView>
-      {editing && (
-        <MethodEditor
-          key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`}
-          method={editing === 'new' ? null : editing}
-          zones={zones.data ?? []}
-          onClose={() => setEditing(null)}
-          onSaved={(m) => {
-            setSaved(`Saved method ${m.id} (version ${m.version}).`);
-            setEditing(null);
-          }}
-          onReload={async () => {
-            const fresh = await methods.refetch();
-            setEditing(editing === 'new' ? null : (fresh.data?.find((m) => m.id === editing.id) ?? null));
-          }}
-        />
-      )}
-    </section>
+    <EditableList
+      titleId="methods-title"
+      title="Shipping methods"
+      newLabel="New method"
+      putRoute="/shipping/methods/{id}"
+      queryKey={['shipping', 'methods']}
+      load={async (client) => must(await client.GET('/shipping/methods')).items}
+      what="shipping methods"
+      caption="Methods"
+      columns={columns}
+      rowId={(m) => m.id}
+      name={(m) => `method ${m.id}`}
+      editor={(props) => <MethodEditor {...props} zones={zones.data ?? []} />}
+    />
   );
 }
 
@@ -149,34 +112,22 @@ function resolveField(name: string): string | undefined {
   return path.startsWith('rate') ? 'rateType' : undefined;
 }
 
-function MethodEditor(props: {
-  method: Method | null;
-  zones: readonly Zone[];
-  onClose: () => void;
-  onSaved: (m: Method) => void;
-  onReload: () => Promise<void>;
-}) {
-  const { method } = props;
+function MethodEditor(props: EditorProps<Method> & { zones: readonly Zone[] }) {
+  const { item: method } = props;
   const { client } = useConsole();
-  const queryClient = useQueryClient();
   const form = useForm<MethodForm>({ defaultValues: defaults(method, props.zones) });
   const brackets = useFieldArray({ control: form.control, name: 'brackets' });
-  const [failure, setFailure] = useState<FormFailure | null>(null);
   const rateType = form.watch('rateType');
   const errors = form.formState.errors;
 
-  const save = useMutation({
+  const save = useEditorSave(form, props, {
     mutationFn: async (v: { id: string; body: PutBody }) =>
       must(await client.PUT('/shipping/methods/{id}', { params: { path: { id: v.id } }, body: v.body })),
-    onSuccess: async (m) => {
-      await queryClient.invalidateQueries({ queryKey: ['shipping'] });
-      props.onSaved(m);
-    },
-    onError: (e) => setFailure(failureOf(e, form.setError, resolveField)),
+    listKey: ['shipping'],
+    resolve: resolveField,
   });
 
-  const submit = form.handleSubmit((v) => {
-    setFailure(null);
+  const request = (v: MethodForm) => {
     let valid = true;
     const money = (text: string, field: Parameters<typeof form.setError>[0]) => {
       const minor = toMinorUnits(text, v.currency);
@@ -207,12 +158,17 @@ function MethodEditor(props: {
       minDays: Number(v.minDays),
       maxDays: Number(v.maxDays),
     };
-    if (valid) save.mutate({ id: v.id.trim(), body });
-  });
+    return valid ? { id: v.id.trim(), body } : undefined;
+  };
 
   return (
-    <form className="panel" noValidate aria-labelledby="method-editor-title" onSubmit={(e) => void submit(e)}>
-      <h2 id="method-editor-title">{method ? `Method ${method.id}` : 'New method'}</h2>
+    <EditorPanel
+      titleId="method-editor-title"
+      title={method ? `Method ${method.id}` : 'New method'}
+      save={save}
+      prepare={request}
+      editor={props}
+    >
       <div className="row">
         <Field label="Method id" error={errors.id?.message} hint="e.g. de-standard">
           {(c) => (
@@ -294,15 +250,6 @@ function MethodEditor(props: {
           {(c) => <input {...c} inputMode="numeric" {...form.register('maxDays')} />}
         </Field>
       </div>
-      <FormAlert failure={failure} onReload={() => void props.onReload()} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          Save
-        </button>
-        <button type="button" onClick={props.onClose}>
-          Close
-        </button>
-      </div>
-    </form>
+    </EditorPanel>
   );
 }

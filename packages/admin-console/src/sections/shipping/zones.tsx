@@ -1,15 +1,13 @@
 // Shipping zones (GET /shipping/zones, PUT /shipping/zones/{id}): where methods apply, by countries and
 // optionally regions; version 0 creates, the version read replaces (a 409 offers "Reload").
 import type { components } from '@commerce/api-client';
-import { mayCall, must } from '@commerce/web-kit';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type JSX } from 'react';
+import { must } from '@commerce/web-kit';
+import type { JSX } from 'react';
 import { useForm } from 'react-hook-form';
-import { useConsole, useSession } from '../../app/console.tsx';
-import { DataTable, columnsOf } from '../../ui/data-table.tsx';
+import { useConsole } from '../../app/console.tsx';
+import { columnsOf } from '../../ui/data-table.tsx';
+import { EditableList, EditorPanel, useEditorSave, type EditorProps } from '../../ui/editable-list.tsx';
 import { Field } from '../../ui/field.tsx';
-import { FormAlert, Saved, failureOf, type FormFailure } from '../../ui/form-failure.tsx';
-import { QueryView } from '../../ui/status-views.tsx';
 
 type Zone = components['schemas']['ShippingZone'];
 interface ZoneForm {
@@ -26,78 +24,41 @@ const codes = (text: string) =>
     .filter(Boolean);
 
 const column = columnsOf<Zone>();
+const columns = column.columns([
+  column.accessor('id', { header: 'Id' }),
+  column.accessor('name', { header: 'Name' }),
+  column.accessor((z) => z.countries.join(', '), { id: 'countries', header: 'Countries' }),
+  column.accessor((z) => (z.regions ?? []).join(', '), { id: 'regions', header: 'Regions' }),
+]);
 
 export function Zones(): JSX.Element {
-  const { client } = useConsole();
-  const session = useSession();
-  const [editing, setEditing] = useState<Zone | 'new' | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const canSave = mayCall(session.groups, 'PUT', '/shipping/zones/{id}');
-  const query = useQuery({
-    queryKey: ['shipping', 'zones'],
-    queryFn: async () => must(await client.GET('/shipping/zones')).items,
-  });
-  const columns = column.columns([
-    column.accessor('id', { header: 'Id' }),
-    column.accessor('name', { header: 'Name' }),
-    column.accessor((z) => z.countries.join(', '), { id: 'countries', header: 'Countries' }),
-    column.accessor((z) => (z.regions ?? []).join(', '), { id: 'regions', header: 'Regions' }),
-    ...(canSave
-      ? [
-          column.display({
-            id: 'edit',
-            header: 'Change',
-            cell: (i) => (
-              <button type="button" className="link-button" onClick={() => setEditing(i.row.original)}>
-                Edit zone {i.row.original.id}
-              </button>
-            ),
-          }),
-        ]
-      : []),
-  ]);
   return (
-    <section aria-labelledby="zones-title">
-      <div className="title-row">
-        <h1 id="zones-title">Shipping zones</h1>
-        {canSave && (
-          <button type="button" onClick={() => setEditing('new')}>
-            New zone
-          </button>
-        )}
-      </div>
-      <Saved message={saved} />
-      <QueryView query={query} what="shipping zones">
-        {(items) => <DataTable caption="Zones" data={items} columns={columns} rowId={(z) => z.id} />}
-      </QueryView>
-      {editing && (
-        <ZoneEditor
-          key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`}
-          zone={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={(z) => {
-            setSaved(`Saved zone ${z.id} (version ${z.version}).`);
-            setEditing(null);
-          }}
-          onReload={async () => {
-            const fresh = await query.refetch();
-            setEditing(editing === 'new' ? null : (fresh.data?.find((z) => z.id === editing.id) ?? null));
-          }}
-        />
-      )}
-    </section>
+    <EditableList
+      titleId="zones-title"
+      title="Shipping zones"
+      newLabel="New zone"
+      putRoute="/shipping/zones/{id}"
+      queryKey={['shipping', 'zones']}
+      load={async (client) => must(await client.GET('/shipping/zones')).items}
+      what="shipping zones"
+      caption="Zones"
+      columns={columns}
+      rowId={(z) => z.id}
+      name={(z) => `zone ${z.id}`}
+      editor={(props) => <ZoneEditor {...props} />}
+    />
   );
 }
 
-function ZoneEditor(props: {
-  zone: Zone | null;
-  onClose: () => void;
-  onSaved: (z: Zone) => void;
-  onReload: () => Promise<void>;
-}) {
-  const { zone } = props;
+// The rate table check names fields inside the whole table (`zones.0.countries`); the list fields show them.
+function resolveField(name: string): string | undefined {
+  const field = /(?:^|\.)(name|countries|regions)(?:\.\d+)?$/.exec(name)?.[1];
+  return field ?? (name === 'id' ? 'id' : undefined);
+}
+
+function ZoneEditor(props: EditorProps<Zone>) {
+  const { item: zone } = props;
   const { client } = useConsole();
-  const queryClient = useQueryClient();
   const form = useForm<ZoneForm>({
     defaultValues: {
       id: zone?.id ?? '',
@@ -106,8 +67,7 @@ function ZoneEditor(props: {
       regions: (zone?.regions ?? []).join(', '),
     },
   });
-  const [failure, setFailure] = useState<FormFailure | null>(null);
-  const save = useMutation({
+  const save = useEditorSave(form, props, {
     mutationFn: async (v: ZoneForm) => {
       const regions = codes(v.regions);
       return must(
@@ -122,33 +82,18 @@ function ZoneEditor(props: {
         }),
       );
     },
-    onSuccess: async (z) => {
-      await queryClient.invalidateQueries({ queryKey: ['shipping'] });
-      props.onSaved(z);
-    },
-    // The rate table check names fields inside the whole table (`zones.0.countries`); the list fields show them.
-    onError: (e) =>
-      setFailure(
-        failureOf(e, form.setError, (n) => {
-          const field = /(?:^|\.)(name|countries|regions)(?:\.\d+)?$/.exec(n)?.[1];
-          return field ?? (n === 'id' ? 'id' : undefined);
-        }),
-      ),
+    listKey: ['shipping'],
+    resolve: resolveField,
   });
   const errors = form.formState.errors;
   return (
-    <form
-      className="panel"
-      noValidate
-      aria-labelledby="zone-editor-title"
-      onSubmit={(e) =>
-        void form.handleSubmit((v) => {
-          setFailure(null);
-          save.mutate(v);
-        })(e)
-      }
+    <EditorPanel
+      titleId="zone-editor-title"
+      title={zone ? `Zone ${zone.id}` : 'New zone'}
+      save={save}
+      prepare={(v) => v}
+      editor={props}
     >
-      <h2 id="zone-editor-title">{zone ? `Zone ${zone.id}` : 'New zone'}</h2>
       <div className="row">
         <Field label="Zone id" error={errors.id?.message} hint="e.g. de">
           {(c) => (
@@ -165,15 +110,6 @@ function ZoneEditor(props: {
           {(c) => <input {...c} {...form.register('regions')} />}
         </Field>
       </div>
-      <FormAlert failure={failure} onReload={() => void props.onReload()} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          Save
-        </button>
-        <button type="button" onClick={props.onClose}>
-          Close
-        </button>
-      </div>
-    </form>
+    </EditorPanel>
   );
 }

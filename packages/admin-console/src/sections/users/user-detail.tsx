@@ -2,12 +2,13 @@
 // reset the password and end all sessions. The API refuses an admin locking themselves out (422 self-lockout).
 import type { components } from '@commerce/api-client';
 import { must } from '@commerce/web-kit';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { useState, type JSX } from 'react';
 import { useConsole, useSession } from '../../app/console.tsx';
+import { DetailPage } from '../../ui/detail-page.tsx';
 import { formatDateTime } from '../../ui/money.ts';
-import { NotFound, QueryView, errorText } from '../../ui/status-views.tsx';
+import { errorText } from '../../ui/status-views.tsx';
 
 type User = components['schemas']['User'];
 type Group = 'staff' | 'admin';
@@ -16,24 +17,17 @@ const routeApi = getRouteApi('/users/$id');
 
 export function UserDetail(): JSX.Element {
   const { id } = routeApi.useParams();
-  const { client } = useConsole();
-  const query = useQuery({
-    queryKey: ['users', 'one', id],
-    queryFn: async () => must(await client.GET('/users/{id}', { params: { path: { id } } })),
-  });
   return (
-    <section aria-labelledby="user-title">
-      <p className="crumbs">
-        <Link to="/users">User list</Link>
-      </p>
-      <QueryView
-        query={query}
-        what="the account"
-        missing={<NotFound what={`No account with the id ${id}.`} />}
-      >
-        {(user) => <UserView user={user} />}
-      </QueryView>
-    </section>
+    <DetailPage
+      titleId="user-title"
+      crumb={<Link to="/users">User list</Link>}
+      noun="account"
+      id={id}
+      queryKey={['users', 'one', id]}
+      load={async (client) => must(await client.GET('/users/{id}', { params: { path: { id } } }))}
+    >
+      {(user) => <UserView user={user} />}
+    </DetailPage>
   );
 }
 
@@ -125,27 +119,19 @@ function UserView({ user }: { user: User }) {
       <section aria-labelledby="groups-title" className="panel">
         <h2 id="groups-title">Groups</h2>
         <div className="actions">
-          {GROUPS.map((group) =>
-            user.groups.includes(group) ? (
+          {GROUPS.map((group) => {
+            const member = user.groups.includes(group);
+            return (
               <button
                 key={group}
                 type="button"
                 disabled={busy}
-                onClick={() => act.mutate({ kind: 'remove-group', group })}
+                onClick={() => act.mutate({ kind: member ? 'remove-group' : 'add-group', group })}
               >
-                Remove from {group}
+                {member ? 'Remove from' : 'Add to'} {group}
               </button>
-            ) : (
-              <button
-                key={group}
-                type="button"
-                disabled={busy}
-                onClick={() => act.mutate({ kind: 'add-group', group })}
-              >
-                Add to {group}
-              </button>
-            ),
-          )}
+            );
+          })}
         </div>
       </section>
 

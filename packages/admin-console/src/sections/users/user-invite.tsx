@@ -1,14 +1,15 @@
 // Invite a staff member or admin (POST /users): Cognito emails them a temporary password.
 import { must } from '@commerce/web-kit';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useState, type JSX } from 'react';
+import type { JSX } from 'react';
 import { useForm } from 'react-hook-form';
 import * as z from 'zod/mini';
 import { useConsole } from '../../app/console.tsx';
 import { Field } from '../../ui/field.tsx';
-import { FormAlert, failureOf, fieldsNamed, type FormFailure } from '../../ui/form-failure.tsx';
+import { FormAlert, fieldsNamed } from '../../ui/form-failure.tsx';
+import { useFormSave } from '../../ui/form-save.tsx';
 
 const inviteSchema = z.object({
   email: z.string().check(z.trim(), z.email('An email address.')),
@@ -26,8 +27,7 @@ export function UserInvite(): JSX.Element {
     resolver: zodResolver(inviteSchema),
     defaultValues: { email: '', givenName: '', familyName: '', group: 'staff' },
   });
-  const [failure, setFailure] = useState<FormFailure | null>(null);
-  const invite = useMutation({
+  const invite = useFormSave(form, {
     mutationFn: async (v: InviteForm) =>
       must(
         await client.POST('/users', {
@@ -43,8 +43,7 @@ export function UserInvite(): JSX.Element {
       await queryClient.invalidateQueries({ queryKey: ['users'] });
       await navigate({ to: '/users/$id', params: { id: user.id } });
     },
-    onError: (e) =>
-      setFailure(failureOf(e, form.setError, fieldsNamed('email', 'givenName', 'familyName', 'group'))),
+    resolve: fieldsNamed('email', 'givenName', 'familyName', 'group'),
   });
   const errors = form.formState.errors;
   return (
@@ -53,15 +52,7 @@ export function UserInvite(): JSX.Element {
         <Link to="/users">User list</Link>
       </p>
       <h1 id="invite-title">Invite a staff member</h1>
-      <form
-        noValidate
-        onSubmit={(e) =>
-          void form.handleSubmit((v) => {
-            setFailure(null);
-            invite.mutate(v);
-          })(e)
-        }
-      >
+      <form noValidate onSubmit={invite.onSubmit((v) => v)}>
         <Field label="Email" error={errors.email?.message}>
           {(c) => <input {...c} type="email" autoComplete="off" {...form.register('email')} />}
         </Field>
@@ -79,8 +70,8 @@ export function UserInvite(): JSX.Element {
             </select>
           )}
         </Field>
-        <FormAlert failure={failure} />
-        <button type="submit" className="primary" disabled={invite.isPending}>
+        <FormAlert failure={invite.failure} />
+        <button type="submit" className="primary" disabled={invite.mutation.isPending}>
           Invite
         </button>
       </form>

@@ -1,14 +1,13 @@
 // Users (GET /users, admins only): staff and admin accounts, filtered by email prefix or group, page by page.
 import type { components } from '@commerce/api-client';
 import { mayCall, must } from '@commerce/web-kit';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent, type JSX } from 'react';
-import { useConsole, useSession } from '../../app/console.tsx';
-import { DataTable, columnsOf, useCursorPages } from '../../ui/data-table.tsx';
+import { useSession } from '../../app/console.tsx';
+import { columnsOf } from '../../ui/data-table.tsx';
 import { Field } from '../../ui/field.tsx';
 import { formatDateTime } from '../../ui/money.ts';
-import { QueryView } from '../../ui/status-views.tsx';
+import { PagedTable } from '../../ui/paged-table.tsx';
 
 type UserSummary = components['schemas']['UserSummary'];
 type Group = 'staff' | 'admin';
@@ -72,43 +71,29 @@ export function UserList(): JSX.Element {
         </Field>
         <button type="submit">Filter</button>
       </form>
-      <UserPages key={`${filter.email}|${filter.group}`} email={filter.email} group={filter.group} />
+      <PagedTable
+        key={`${filter.email}|${filter.group}`}
+        queryKey={['users', 'list', filter.email, filter.group]}
+        load={async (client, cursor) =>
+          must(
+            await client.GET('/users', {
+              params: {
+                query: {
+                  limit: 50,
+                  ...(filter.email ? { email: filter.email } : {}),
+                  ...(filter.group ? { group: filter.group } : {}),
+                  ...cursor,
+                },
+              },
+            }),
+          )
+        }
+        what="users"
+        caption="Accounts"
+        columns={columns}
+        rowId={(u) => u.id}
+        empty="No accounts match."
+      />
     </section>
-  );
-}
-
-function UserPages({ email, group }: { email: string; group: Group | '' }) {
-  const { client } = useConsole();
-  const pages = useCursorPages();
-  const query = useQuery({
-    queryKey: ['users', 'list', email, group, pages.cursor ?? ''],
-    queryFn: async () =>
-      must(
-        await client.GET('/users', {
-          params: {
-            query: {
-              limit: 50,
-              ...(email ? { email } : {}),
-              ...(group ? { group } : {}),
-              ...(pages.cursor ? { cursor: pages.cursor } : {}),
-            },
-          },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
-  return (
-    <QueryView query={query} what="users">
-      {(page) => (
-        <DataTable
-          caption="Accounts"
-          data={page.items}
-          columns={columns}
-          rowId={(u) => u.id}
-          empty="No accounts match."
-          pager={pages.pagerFor(page.nextCursor, query.isFetching)}
-        />
-      )}
-    </QueryView>
   );
 }
