@@ -18,6 +18,7 @@ import {
   addLineBody,
   cancelBody,
   cartLineParams,
+  cartSecretHeaders,
   cartParams,
   checkoutBody,
   checkoutHeaders,
@@ -40,6 +41,7 @@ const checkout = {
   body: checkoutBody,
   response: {
     status: 201 as const,
+    alsoStatuses: [202, 200],
     description:
       'The order, created and its payment authorized (201), or waiting for the shopper’s action at the ' +
       'gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key ' +
@@ -83,6 +85,7 @@ export const ordersRoutes = defineRoutes('orders', {
     summary: 'The guest cart, priced now (X-Cart-Secret).',
     invokes: pricingPeers,
     params: cartParams,
+    headers: cartSecretHeaders,
     response: cartResponse('The guest cart, priced now.'),
     errors: [404],
   },
@@ -92,6 +95,7 @@ export const ordersRoutes = defineRoutes('orders', {
     summary: 'Add units of a SKU to a guest cart.',
     invokes: pricingPeers,
     params: cartParams,
+    headers: cartSecretHeaders,
     body: addLineBody,
     response: cartResponse('The cart with the units added (merged into the SKU’s line if it has one).'),
     errors: [404, 409, 422],
@@ -102,6 +106,7 @@ export const ordersRoutes = defineRoutes('orders', {
     summary: 'Set the quantity of a guest cart line.',
     invokes: pricingPeers,
     params: cartLineParams,
+    headers: cartSecretHeaders,
     body: setLineBody,
     response: cartResponse('The cart with the line’s new quantity.'),
     errors: [404, 409],
@@ -112,6 +117,7 @@ export const ordersRoutes = defineRoutes('orders', {
     summary: 'Remove a guest cart line.',
     invokes: pricingPeers,
     params: cartLineParams,
+    headers: cartSecretHeaders,
     response: cartResponse('The cart without the line (unchanged when it had none).'),
     errors: [404, 409],
   },
@@ -121,6 +127,7 @@ export const ordersRoutes = defineRoutes('orders', {
     summary: 'Set a guest cart’s email, addresses or method.',
     invokes: pricingPeers,
     params: cartParams,
+    headers: cartSecretHeaders,
     body: updateCartBody,
     response: cartResponse('The cart with its email, addresses or shipping method changed.'),
     errors: [404, 409],
@@ -133,6 +140,7 @@ export const ordersRoutes = defineRoutes('orders', {
     timeoutSeconds: 28,
     params: cartParams,
     ...checkout,
+    headers: z.object({ ...checkoutHeaders.shape, ...cartSecretHeaders.shape }),
   },
   'GET /me/cart': {
     entry: 'http/get-my-cart.ts',

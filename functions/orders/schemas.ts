@@ -133,6 +133,19 @@ export const refundBody = z.strictObject({
 });
 
 /** Checkout's headers: the Idempotency-Key that makes a retry safe. */
+/** The guest routes' cart secret (what POST /carts answered); documented, checked by the use case. */
+export const cartSecretHeaders = z.object({
+  'x-cart-secret': z.optional(
+    z
+      .string()
+      .check(
+        z.describe(
+          'The cart’s secret, as POST /carts answered it. Without it, or with another, the cart is a 404.',
+        ),
+      ),
+  ),
+});
+
 export const checkoutHeaders = z.object({
   'idempotency-key': z
     .string()

@@ -235,8 +235,11 @@ export function buildOpenApiDocument(routes: readonly Route[], info: DocumentInf
     if (contract.body) [413, 415].forEach((s) => statuses.add(s));
     if (route.rawBody) statuses.add(413);
     if (route.access !== 'public') [401, 403].forEach((s) => statuses.add(s));
+    const successes = [contract.response.status, ...(contract.response.alsoStatuses ?? [])].sort(
+      (a, b) => a - b,
+    );
     operation.responses = {
-      [String(contract.response.status)]: result,
+      ...Object.fromEntries(successes.map((s) => [String(s), result])),
       ...Object.fromEntries(
         [...statuses].sort((a, b) => a - b).map((s) => [String(s), { $ref: `#/components/responses/${s}` }]),
       ),

@@ -51,6 +51,15 @@ describe('the OpenAPI document', () => {
     expect(problems.map((p) => `${p.ruleId}: ${p.message}`)).toEqual([]);
   });
 
+  it('declares every success a checkout answers: 201 placed, 202 waiting for the shopper, 200 settled replay', () => {
+    for (const key of ['POST /carts/{id}/checkout', 'POST /me/cart/checkout']) {
+      const { responses } = operation(key);
+      expect(Object.keys(responses).filter((s) => s.startsWith('2'))).toEqual(['200', '201', '202']);
+      expect(responses['200']).toEqual(responses['201']);
+      expect(responses['202']).toEqual(responses['201']);
+    }
+  });
+
   it('is linted for real: a broken reference is reported', async () => {
     const broken = structuredClone(document);
     const op = broken.paths['/products']?.post;

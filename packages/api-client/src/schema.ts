@@ -2643,6 +2643,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The cart’s secret, as POST /carts answered it. Without it, or with another, the cart is a 404. */
+        'x-cart-secret'?: string;
         /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
@@ -2673,6 +2675,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The cart’s secret, as POST /carts answered it. Without it, or with another, the cart is a 404. */
+        'x-cart-secret'?: string;
         /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
@@ -2712,6 +2716,8 @@ export interface operations {
       header: {
         /** @description Makes a retry safe: the same key with the same body answers the same, without a second order. */
         'idempotency-key': string;
+        /** @description The cart’s secret, as POST /carts answered it. Without it, or with another, the cart is a 404. */
+        'x-cart-secret'?: string;
         /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
@@ -2728,7 +2734,25 @@ export interface operations {
     };
     responses: {
       /** @description The order, created and its payment authorized (201), or waiting for the shopper’s action at the gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key and body answers the same (no second order or charge; after a 202, the order as it stands with 200 once the gateway settled the payment), the same key with another body is a 422 `idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 `payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, nothing charged); too little stock a 409 `insufficient-stock` with `shortages` (a guest sees the short SKUs, not how many are left). One checkout per cart: another key while a checkout holds the cart is a 409 `cart-checkout-in-progress`, after it placed its order a 409 `cart-checked-out`, both with that checkout’s `orderId`. A retry resumed after its stock hold ran out is a 409 `reservation-expired` (the order cancelled, nothing charged). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckoutResult'];
+        };
+      };
+      /** @description The order, created and its payment authorized (201), or waiting for the shopper’s action at the gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key and body answers the same (no second order or charge; after a 202, the order as it stands with 200 once the gateway settled the payment), the same key with another body is a 422 `idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 `payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, nothing charged); too little stock a 409 `insufficient-stock` with `shortages` (a guest sees the short SKUs, not how many are left). One checkout per cart: another key while a checkout holds the cart is a 409 `cart-checkout-in-progress`, after it placed its order a 409 `cart-checked-out`, both with that checkout’s `orderId`. A retry resumed after its stock hold ran out is a 409 `reservation-expired` (the order cancelled, nothing charged). */
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckoutResult'];
+        };
+      };
+      /** @description The order, created and its payment authorized (201), or waiting for the shopper’s action at the gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key and body answers the same (no second order or charge; after a 202, the order as it stands with 200 once the gateway settled the payment), the same key with another body is a 422 `idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 `payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, nothing charged); too little stock a 409 `insufficient-stock` with `shortages` (a guest sees the short SKUs, not how many are left). One checkout per cart: another key while a checkout holds the cart is a 409 `cart-checkout-in-progress`, after it placed its order a 409 `cart-checked-out`, both with that checkout’s `orderId`. A retry resumed after its stock hold ran out is a 409 `reservation-expired` (the order cancelled, nothing charged). */
+      202: {
         headers: {
           [name: string]: unknown;
         };
@@ -2752,6 +2776,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The cart’s secret, as POST /carts answered it. Without it, or with another, the cart is a 404. */
+        'x-cart-secret'?: string;
         /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
@@ -2790,6 +2816,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The cart’s secret, as POST /carts answered it. Without it, or with another, the cart is a 404. */
+        'x-cart-secret'?: string;
         /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
@@ -2828,6 +2856,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description The cart’s secret, as POST /carts answered it. Without it, or with another, the cart is a 404. */
+        'x-cart-secret'?: string;
         /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
         'x-correlation-id'?: string;
       };
@@ -3410,7 +3440,25 @@ export interface operations {
     };
     responses: {
       /** @description The order, created and its payment authorized (201), or waiting for the shopper’s action at the gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key and body answers the same (no second order or charge; after a 202, the order as it stands with 200 once the gateway settled the payment), the same key with another body is a 422 `idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 `payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, nothing charged); too little stock a 409 `insufficient-stock` with `shortages` (a guest sees the short SKUs, not how many are left). One checkout per cart: another key while a checkout holds the cart is a 409 `cart-checkout-in-progress`, after it placed its order a 409 `cart-checked-out`, both with that checkout’s `orderId`. A retry resumed after its stock hold ran out is a 409 `reservation-expired` (the order cancelled, nothing charged). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckoutResult'];
+        };
+      };
+      /** @description The order, created and its payment authorized (201), or waiting for the shopper’s action at the gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key and body answers the same (no second order or charge; after a 202, the order as it stands with 200 once the gateway settled the payment), the same key with another body is a 422 `idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 `payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, nothing charged); too little stock a 409 `insufficient-stock` with `shortages` (a guest sees the short SKUs, not how many are left). One checkout per cart: another key while a checkout holds the cart is a 409 `cart-checkout-in-progress`, after it placed its order a 409 `cart-checked-out`, both with that checkout’s `orderId`. A retry resumed after its stock hold ran out is a 409 `reservation-expired` (the order cancelled, nothing charged). */
       201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckoutResult'];
+        };
+      };
+      /** @description The order, created and its payment authorized (201), or waiting for the shopper’s action at the gateway (202, `payment.nextAction`). Needs an `Idempotency-Key` header: a retry with the same key and body answers the same (no second order or charge; after a 202, the order as it stands with 200 once the gateway settled the payment), the same key with another body is a 422 `idempotency-key-reused`, and a retry while the first runs a 409. A declined payment is a 402 `payment-declined` naming the cancelled order; an unreachable gateway a 503 (order cancelled, nothing charged); too little stock a 409 `insufficient-stock` with `shortages` (a guest sees the short SKUs, not how many are left). One checkout per cart: another key while a checkout holds the cart is a 409 `cart-checkout-in-progress`, after it placed its order a 409 `cart-checked-out`, both with that checkout’s `orderId`. A retry resumed after its stock hold ran out is a 409 `reservation-expired` (the order cancelled, nothing charged). */
+      202: {
         headers: {
           [name: string]: unknown;
         };

@@ -11,6 +11,11 @@ export type RouteKey = `${HttpMethod} /${string}`;
 
 export interface ResponseContract {
   readonly status: 200 | 201 | 202 | 204;
+  /**
+   * Other success statuses the route answers with the same body (a checkout: 202 while the shopper acts,
+   * 200 for a replay that finds the order settled); the description says when. @default none
+   */
+  readonly alsoStatuses?: readonly (200 | 201 | 202)[];
   readonly description: string;
   /** Schema of the JSON body; absent for a response without one. */
   readonly body?: core.$ZodType;
