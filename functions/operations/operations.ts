@@ -19,12 +19,13 @@ export class Operations {
   async queues() {
     const subscriptions = await this.#queues.subscriptions();
     const items = await Promise.all(
-      subscriptions.map(async (s) => ({
-        name: s.name,
-        service: s.service,
-        waiting: await this.#queues.depth(s.dlqUrl),
-        inQueue: await this.#queues.depth(s.queueUrl, true),
-      })),
+      subscriptions.map(async (s) => {
+        const [waiting, inQueue] = await Promise.all([
+          this.#queues.depth(s.dlqUrl),
+          this.#queues.depth(s.queueUrl, true),
+        ]);
+        return { name: s.name, service: s.service, waiting, inQueue };
+      }),
     );
     return { items };
   }

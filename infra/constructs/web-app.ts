@@ -16,6 +16,10 @@ import {
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import {
+  contentSecurityPolicy as appContentSecurityPolicy,
+  PERMISSIONS_POLICY,
+} from '@commerce/web-kit/security-headers';
 import type { StageConfig } from '../config/stage-config.ts';
 import { acknowledgeFinding } from '../nag-acknowledgements.ts';
 
@@ -28,22 +32,13 @@ export interface WebAppProps {
   readonly logBucket: IBucket;
 }
 
-/**
- * What the apps may load and call: their own files; the API; Cognito's API (sign-up, TOTP) and its hosted
- * sign-in pages. Nothing inline, no other origin.
- */
+/** Where the apps connect in AWS: the API, Cognito's API (sign-up, TOTP) and its hosted sign-in pages. */
 export function contentSecurityPolicy(region: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    `connect-src 'self' https://*.execute-api.${region}.amazonaws.com https://cognito-idp.${region}.amazonaws.com https://*.auth.${region}.amazoncognito.com`,
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "object-src 'none'",
-  ].join('; ');
+  return appContentSecurityPolicy([
+    `https://*.execute-api.${region}.amazonaws.com`,
+    `https://cognito-idp.${region}.amazonaws.com`,
+    `https://*.auth.${region}.amazoncognito.com`,
+  ]);
 }
 
 /** The app's bucket: named, so the WebContent stack writes to it without importing its ARN. */
@@ -91,9 +86,7 @@ export class WebApp extends Construct {
         },
       },
       customHeadersBehavior: {
-        customHeaders: [
-          { header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()', override: true },
-        ],
+        customHeaders: [{ header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true }],
       },
     });
     const origin = S3BucketOrigin.withOriginAccessControl(this.bucket);

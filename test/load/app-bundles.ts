@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { WEB_APPS } from '../../packages/local-cloud/src/config.ts';
 
 export interface AppBundle {
   readonly app: string;
@@ -17,7 +18,7 @@ export function appBundles(root: string): AppBundle[] {
     encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(`building the apps failed:\n${build.stdout}\n${build.stderr}`);
-  return ['storefront', 'admin-console'].map((app) => {
+  return WEB_APPS.map((app) => {
     const file = path.join(root, '.local', 'web', `${app}.bundle.json`);
     const { kb, budgetKb } = JSON.parse(fs.readFileSync(file, 'utf8')) as { kb: number; budgetKb: number };
     return { app, kb, budgetKb, pass: kb <= budgetKb };

@@ -2,10 +2,9 @@
 // `npm start` and the browser tests serve what the code says (scripts/build-apps.ts does the building).
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from './config.ts';
+import { REPO_ROOT, WEB_APPS, type WebAppName } from './config.ts';
 import { LocalCloudError, type Log, run, tail } from './proc.ts';
 
-const APPS = ['storefront', 'admin-console'] as const;
 /** What a build is made of besides each app's own folder. */
 const SHARED = ['packages/web-kit/src', 'packages/api-client/src'];
 
@@ -19,7 +18,7 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-function stale(app: (typeof APPS)[number]): boolean {
+function stale(app: WebAppName): boolean {
   const index = path.join(REPO_ROOT, 'packages', app, 'dist', 'index.html');
   if (!fs.existsSync(index)) return true;
   const built = fs.statSync(index).mtimeMs;
@@ -36,7 +35,7 @@ function stale(app: (typeof APPS)[number]): boolean {
 
 /** Builds both apps when either is stale; returns whether it built. */
 export async function ensureAppBuilds(log: Log): Promise<boolean> {
-  if (!APPS.some(stale)) return false;
+  if (!WEB_APPS.some(stale)) return false;
   log('apps: building the storefront and the admin console (npm run build:apps)');
   const result = await run(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build-apps.ts')], {
     cwd: REPO_ROOT,

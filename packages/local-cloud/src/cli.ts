@@ -20,11 +20,11 @@ import {
 } from './index.ts';
 import { defaultLog as log } from './proc.ts';
 import { ensureAppBuilds } from './app-builds.ts';
-import { seedDemoShop } from './seed.ts';
 import { ADMIN_CONSOLE_URL, STOREFRONT_URL } from './web-settings.ts';
 import {
   accessToken,
   CREDENTIALS_FILE,
+  ensureDemoShop,
   ensureDemoUsers,
   identityOutputs,
   newCustomerToken,
@@ -71,14 +71,9 @@ async function start(options: StartOptions): Promise<void> {
     apiUrl = findApiBaseUrl(outputs);
     if (apiUrl === undefined) log('seed: skipped, no stack output holds an API Gateway URL');
     else {
-      const ids = identityOutputs(outputs);
-      const users = await ensureDemoUsers(ids);
+      const users = await ensureDemoShop(outputs, apiUrl);
       log(
         `users: ${users.admin.email} (admin), ${users.staff.email} (staff) and ${users.customer.email} (customer), passwords in ${CREDENTIALS_FILE}`,
-      );
-      await seedDemoShop(
-        apiUrl,
-        await accessToken(ids.adminConsoleClientId, users.staff.email, users.staff.password),
       );
       signIn = [
         `admin ${users.admin.email} / ${users.admin.password}`,

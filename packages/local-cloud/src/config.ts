@@ -95,3 +95,7 @@ export function pidFile(name: ServiceName): string {
 export function logFile(name: string): string {
   return path.join(LOGS_DIR, `${name}.log`);
 }
+
+/** The people's apps: packages/<app>, built by scripts/build-apps.ts and served by web-server.ts. */
+export const WEB_APPS = ['storefront', 'admin-console'] as const;
+export type WebAppName = (typeof WEB_APPS)[number];

@@ -25,13 +25,14 @@ import {
 } from './services.ts';
 
 export { ensureAppBuilds } from './app-builds.ts';
-export { ADMIN_CONSOLE_URL, settingsFile, STOREFRONT_URL, type WebAppName } from './web-settings.ts';
+export { ADMIN_CONSOLE_URL, settingsFile, STOREFRONT_URL } from './web-settings.ts';
 export { deployLocalStage, type DeployOptions, describeStackStatus, localAwsEnv } from './deploy.ts';
 export { LocalCloudError, type Log } from './proc.ts';
 export { provisionChromium, provisionSchemathesis } from './provision.ts';
 export {
   accessToken,
   CREDENTIALS_FILE,
+  ensureDemoShop,
   ensureDemoUsers,
   identityOutputs,
   newCustomerToken,
@@ -51,6 +52,8 @@ export {
   SES_MESSAGES_URL,
   SQS_MESSAGES_URL,
   STAGE,
+  WEB_APPS,
+  type WebAppName,
   STRIPE_MOCK_URL,
 } from './config.ts';
 export type { EnsuredService, ServiceState };

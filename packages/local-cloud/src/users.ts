@@ -17,6 +17,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { EMULATOR_ENDPOINT, EMULATOR_OUTPUTS_FILE, LOCAL_DIR, REGION } from './config.ts';
+import { seedDemoShop } from './seed.ts';
 import type { StackOutputs } from './url.ts';
 
 export const CREDENTIALS_FILE = path.join(LOCAL_DIR, 'credentials.json');
@@ -24,7 +25,7 @@ export const CREDENTIALS_FILE = path.join(LOCAL_DIR, 'credentials.json');
 const CONFIRMATION_CODE = '123456';
 
 export type DemoRole = 'admin' | 'staff';
-type Credentials = Record<DemoRole | 'customer', { email: string; password: string }>;
+export type Credentials = Record<DemoRole | 'customer', { email: string; password: string }>;
 /** The demo customer's sign-in name. */
 export const DEMO_CUSTOMER_EMAIL = 'customer@commerce.local';
 
@@ -172,4 +173,23 @@ async function signUpConfirmed(ids: IdentityOutputs, email: string, password: st
       UserAttributes: [{ Name: 'email_verified', Value: 'true' }],
     }),
   );
+}
+
+/**
+ * The demo accounts, then the demo shop seeded through the API as the staff account (idempotent), on the
+ * deployed stage at `apiUrl`: what `npm start` and the browser tests stand on. Answers the accounts.
+ */
+export async function ensureDemoShop(
+  outputs: StackOutputs,
+  apiUrl: string,
+  log: (line: string) => void = console.log,
+): Promise<Credentials> {
+  const ids = identityOutputs(outputs);
+  const users = await ensureDemoUsers(ids);
+  await seedDemoShop(
+    apiUrl,
+    await accessToken(ids.adminConsoleClientId, users.staff.email, users.staff.password),
+    log,
+  );
+  return users;
 }

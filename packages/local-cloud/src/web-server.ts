@@ -9,14 +9,14 @@ import http from 'node:http';
 import path from 'node:path';
 import { LOCAL_SANDBOX_WEBHOOK_SECRET } from '../../../functions/payment/local-secrets.ts';
 import { sandboxWebhook } from '../../../functions/payment/providers/sandbox.ts';
-import { EMULATOR_ENDPOINT, LOOPBACK, REPO_ROOT } from './config.ts';
+import { contentSecurityPolicy, PERMISSIONS_POLICY } from '@commerce/web-kit/security-headers';
+import { EMULATOR_ENDPOINT, LOOPBACK, REPO_ROOT, type WebAppName } from './config.ts';
 import {
   ADMIN_CONSOLE_PORT,
   API_PROXY_PATH,
   SANDBOX_CHALLENGE_PATH,
   settingsFile,
   STOREFRONT_PORT,
-  type WebAppName,
 } from './web-settings.ts';
 
 const TYPES: Record<string, string> = {
@@ -34,21 +34,14 @@ const TYPES: Record<string, string> = {
 
 /** What CloudFront's response-headers policy adds (infra/constructs/web-app.ts), with local origins. */
 const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    `connect-src 'self' ${EMULATOR_ENDPOINT} http://localhost:${STOREFRONT_PORT}`,
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "object-src 'none'",
-  ].join('; '),
+  'content-security-policy': contentSecurityPolicy([
+    EMULATOR_ENDPOINT,
+    `http://localhost:${STOREFRONT_PORT}`,
+  ]),
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'strict-origin-when-cross-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+  'permissions-policy': PERMISSIONS_POLICY,
 };
 
 function send(
@@ -97,6 +90,12 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The API's real base URL (the storefront's settings name it; the admin console's name this proxy). */
+function upstreamApi(): string {
+  const settings = JSON.parse(fs.readFileSync(settingsFile('storefront'), 'utf8')) as { apiUrl: string };
+  return settings.apiUrl.replace(/\/$/, '');
+}
+
 /** The sandbox gateway's side of a 3-D Secure challenge: the webhook it sends when the shopper is done. */
 async function completeChallenge(providerRef: string, req: http.IncomingMessage, res: http.ServerResponse) {
   const cors = { 'access-control-allow-origin': req.headers.origin ?? '*', vary: 'origin' };
@@ -115,14 +114,13 @@ async function completeChallenge(providerRef: string, req: http.IncomingMessage,
     };
     return send(res, 400, { ...cors, 'content-type': 'application/problem+json' }, JSON.stringify(problem));
   }
-  const settings = JSON.parse(fs.readFileSync(settingsFile('storefront'), 'utf8')) as { apiUrl: string };
   const { body, headers } = sandboxWebhook(
     outcome === 'authenticated'
       ? { type: 'payment.authorized', providerRef }
       : { type: 'payment.failed', providerRef, failureCode: 'authentication_failed' },
     LOCAL_SANDBOX_WEBHOOK_SECRET,
   );
-  const delivered = await fetch(`${settings.apiUrl.replace(/\/$/, '')}/webhooks/payments/sandbox`, {
+  const delivered = await fetch(`${upstreamApi()}/webhooks/payments/sandbox`, {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/json' },
     body,
@@ -131,12 +129,6 @@ async function completeChallenge(providerRef: string, req: http.IncomingMessage,
     return send(res, 502, { ...cors, 'content-type': 'text/plain' }, `webhook answered ${delivered.status}`);
   }
   send(res, 204, cors);
-}
-
-/** The API's real base URL (the storefront's settings name it; the admin console's name this proxy). */
-function upstreamApi(): string {
-  const settings = JSON.parse(fs.readFileSync(settingsFile('storefront'), 'utf8')) as { apiUrl: string };
-  return settings.apiUrl.replace(/\/$/, '');
 }
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'host', 'content-length']);

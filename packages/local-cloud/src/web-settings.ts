@@ -2,7 +2,7 @@
 // deploy), derived from the deployed stack outputs and written to .local/web/<app>.config.json.
 import fs from 'node:fs';
 import path from 'node:path';
-import { EMULATOR_ENDPOINT, LOCAL_DIR, REGION } from './config.ts';
+import { EMULATOR_ENDPOINT, LOCAL_DIR, REGION, type WebAppName } from './config.ts';
 import type { StackOutputs } from './url.ts';
 import { findApiBaseUrl } from './url.ts';
 import { identityOutputs } from './users.ts';
@@ -20,8 +20,6 @@ export const ADMIN_CONSOLE_URL = `http://localhost:${ADMIN_CONSOLE_PORT}`;
 export const API_PROXY_PATH = '/_api';
 /** Where the storefront's stand-in for a bank's 3-D Secure page completes a sandbox challenge. */
 export const SANDBOX_CHALLENGE_PATH = '/_sandbox/challenges';
-
-export type WebAppName = 'storefront' | 'admin-console';
 
 export function settingsFile(app: WebAppName): string {
   return path.join(WEB_DIR, `${app}.config.json`);

@@ -2,7 +2,7 @@
 // lost answer, and the 3-D Secure page's replay, send exactly the same request (the API then answers the
 // first outcome again instead of placing a second order). A new attempt gets a new key.
 import type { components } from '@commerce/api-client';
-import { isProblem, problemSlug, type CommerceClient, type Problem } from '@commerce/web-kit';
+import { problemOf, problemSlug, type CommerceClient, type Problem } from '@commerce/web-kit';
 import * as z from 'zod/mini';
 import { CART_SECRET_HEADER, type CartOwner } from './cart.ts';
 import { storedValue } from './stored-value.ts';
@@ -80,10 +80,7 @@ export async function sendCheckout(api: CommerceClient, attempt: CheckoutAttempt
   if (data && response.ok) {
     return { kind: response.status === 202 ? 'requires-action' : 'placed', result: data };
   }
-  const problem: Problem = isProblem(error)
-    ? error
-    : { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status };
-  return { kind: 'problem', problem };
+  return { kind: 'problem', problem: problemOf(error, response) };
 }
 
 /** Whether a retry of the same attempt may help: nothing was decided yet (the first still runs, or failed). */

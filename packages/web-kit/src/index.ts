@@ -15,6 +15,7 @@ export {
   fieldErrors,
   isProblem,
   must,
+  problemOf,
   problemMessage,
   problemSlug,
   type Problem,

@@ -51,18 +51,18 @@ export class ApiProblem extends Error {
   }
 }
 
+/** The problem of a failed answer: its problem+json body, or one made up when the body is not one. */
+export function problemOf(error: unknown, response: Response): Problem {
+  return isProblem(error)
+    ? error
+    : { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status };
+}
+
 /**
  * The data of an openapi-fetch result, or an ApiProblem with the answer's problem (a problem is made up when
  * the body is not one, e.g. a gateway's own 502).
  */
 export function must<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.error === undefined && result.response.ok) return result.data as T;
-  const problem: Problem = isProblem(result.error)
-    ? result.error
-    : {
-        type: 'about:blank',
-        title: result.response.statusText || 'Request failed',
-        status: result.response.status,
-      };
-  throw new ApiProblem(problem);
+  throw new ApiProblem(problemOf(result.error, result.response));
 }

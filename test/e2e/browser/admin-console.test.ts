@@ -3,31 +3,23 @@
 // storefront and buys it; staff finds the order by number, sees it paid and refunds part of it. Menus follow
 // the route table: staff see no user administration (and a typed URL says "Not allowed"), admins do.
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { eventually } from '../support.ts';
 import {
   ADMIN_CONSOLE_URL,
-  demoShopReady,
   expectAccessible,
-  launchBrowser,
-  newContext,
-  photographFailures,
   signInHosted,
   snap,
+  useBrowser,
   type DemoAccount,
 } from './harness.ts';
 import { addToCart, confirmedOrderNumber, placeOrder, toPayment } from './storefront-pages.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  await demoShopReady();
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => browser?.close());
-photographFailures();
+const newPage = useBrowser();
 
 async function console_(role: DemoAccount): Promise<Page> {
-  const page = await (await newContext(browser)).newPage();
+  const page = await newPage();
   await page.goto(ADMIN_CONSOLE_URL);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await signInHosted(page, role, ADMIN_CONSOLE_URL);
@@ -37,15 +29,6 @@ async function console_(role: DemoAccount): Promise<Page> {
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation').getByRole('link', { name, exact: true });
-
-/** Retries `attempt` (the services learn of a new product by events) until it holds, up to `ms`. */
-async function eventually(attempt: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await attempt())) {
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-}
 
 describe('admin console', () => {
   it('staff sells a new product: product, price and stock; a guest buys it; staff refunds part of the order', async () => {
@@ -100,7 +83,7 @@ describe('admin console', () => {
     await snap(staff, 'admin-stock');
 
     // A guest finds it in the storefront and buys it (the cart takes it once orders learned of the product).
-    const guest = await (await newContext(browser)).newPage();
+    const guest = await newPage();
     await addToCart(guest, handle, 90_000);
     await toPayment(guest, `scarf-${id}@example.com`);
     await placeOrder(guest, 'Approve');
@@ -118,7 +101,7 @@ describe('admin console', () => {
         const now = await status.getAttribute('data-status').catch(() => null);
         if (now === 'paid' || now === 'fulfilling') return true;
         await staff.reload();
-        return false;
+        return undefined;
       },
       45_000,
       'the order to be paid',
@@ -134,7 +117,7 @@ describe('admin console', () => {
         if ((await status.getAttribute('data-status').catch(() => null)) === 'partially_refunded')
           return true;
         await staff.reload();
-        return false;
+        return undefined;
       },
       45_000,
       'the partial refund',

@@ -3,20 +3,18 @@
 // git-ignored test-results/screenshots/ for a person to look at.
 import AxeBuilder from '@axe-core/playwright';
 import {
-  accessToken,
   ADMIN_CONSOLE_URL,
-  ensureDemoUsers,
+  CREDENTIALS_FILE,
+  ensureDemoShop,
   findApiBaseUrl,
-  identityOutputs,
   provisionChromium,
   readDeployedOutputs,
-  seedDemoShop,
   STOREFRONT_URL,
 } from '@commerce/local-cloud';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export { ADMIN_CONSOLE_URL, STOREFRONT_URL };
 
@@ -28,7 +26,6 @@ export const SCREENSHOTS_DIR = path.resolve(
   'test-results',
   'screenshots',
 );
-const CREDENTIALS_FILE = path.resolve(import.meta.dirname, '..', '..', '..', '.local', 'credentials.json');
 
 export type DemoAccount = 'admin' | 'staff' | 'customer';
 
@@ -45,20 +42,32 @@ export function demoAccount(role: DemoAccount): { email: string; password: strin
  * The demo accounts and the demo shop, as `npm start` makes them (idempotent: a second call creates nothing),
  * since the test run deploys the stage without seeding it.
  */
-export async function demoShopReady(): Promise<void> {
+async function demoShopReady(): Promise<void> {
   const outputs = readDeployedOutputs();
-  const ids = identityOutputs(outputs);
-  const users = await ensureDemoUsers(ids);
   const api = findApiBaseUrl(outputs);
   if (!api) throw new Error('The local stage has no API URL among its outputs');
-  await seedDemoShop(
-    api,
-    await accessToken(ids.adminConsoleClientId, users.staff.email, users.staff.password),
-    () => {},
-  );
+  await ensureDemoShop(outputs, api, () => {});
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * A test file's browser: the demo shop ready and Chromium launched before its tests, closed after them, and
+ * a screenshot of every page a failed test had open. Answers a maker of fresh pages (each its own profile).
+ */
+export function useBrowser(): () => Promise<Page> {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await demoShopReady();
+    browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => browser?.close());
+  photographFailures();
+  return async () => {
+    if (!browser) throw new Error('useBrowser: the browser is not launched yet');
+    return (await newContext(browser)).newPage();
+  };
+}
+
+async function launchBrowser(): Promise<Browser> {
   const executablePath = await provisionChromium((line) => console.log(`[browser] ${line}`));
   return chromium.launch({
     executablePath,
@@ -73,9 +82,9 @@ const openedByTest: BrowserContext[] = [];
 
 /**
  * After a failed test, a screenshot of every page it had open (test-results/screenshots/failed-…): what the
- * browser showed is the first thing to look at, in CI too. Call once per test file.
+ * browser showed is the first thing to look at, in CI too.
  */
-export function photographFailures(): void {
+function photographFailures(): void {
   afterEach(async (context) => {
     const contexts = openedByTest.splice(0);
     if (context.task.result?.state !== 'fail') return;
@@ -88,7 +97,7 @@ export function photographFailures(): void {
 }
 
 /** A fresh, isolated browser profile (cookies, storage) with a phone-or-desktop sized window. */
-export async function newContext(
+async function newContext(
   browser: Browser,
   viewport = { width: 1280, height: 900 },
 ): Promise<BrowserContext> {

@@ -3,31 +3,12 @@
 // order; a guest cart is merged on sign-in; a new shopper signs up with email verification; a signed-in
 // customer's history shows their own orders only. Every main page passes axe-core (no serious or critical violation) and is photographed.
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  demoShopReady,
-  expectAccessible,
-  launchBrowser,
-  newContext,
-  photographFailures,
-  signInHosted,
-  snap,
-  STOREFRONT_URL,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, signInHosted, snap, STOREFRONT_URL, useBrowser } from './harness.ts';
 import { addToCart, confirmedOrderNumber, placeOrder, toPayment } from './storefront-pages.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  await demoShopReady();
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => browser?.close());
-photographFailures();
-
-async function shopper(): Promise<Page> {
-  return (await newContext(browser)).newPage();
-}
+const shopper = useBrowser();
 
 /** One mug (no options) into the cart from its product page. */
 const addMug = (page: Page) => addToCart(page, 'stoneware-mug');
