@@ -99,6 +99,9 @@ export function buildApp(
       cursorSecret: data.cursorSecret,
       userPool: data.identity.userPool,
       corsOrigins: corsOrigins(origins),
+      ...(definition.name === 'search' && data.searchDomain
+        ? { environment: { SEARCH_ENDPOINT: data.searchDomain.url } }
+        : {}),
       description: `Commerce ${config.stage}: the ${definition.name} service (${definition.description})`,
     });
     stack.addStackDependency(api);

@@ -6,7 +6,7 @@ import { Stack, Stage, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 /** The rules whose findings are per wildcard or policy (`AwsSolutions-IAM5[Resource::*]`). */
-const GRANULAR_RULES = new Set(['IAM4', 'IAM5']);
+const GRANULAR_RULES = new Set(['IAM4', 'IAM5', 'OS9']);
 
 export interface NagFinding {
   /** The AwsSolutions rule, without the pack's prefix: `IAM5`, `APIG4`. */

@@ -1,11 +1,14 @@
 // The catalog's use cases: read what the store holds, let the domain decide, and write the change together
 // with the events it announces (the outbox) in one transaction. Handlers make one call here and map the
-// result to HTTP; nothing here knows HTTP beyond the typed errors and the signed cursors of list pages.
+// result to HTTP; nothing here knows HTTP beyond the typed errors and the signed cursors of list pages. The
+// exports answer other services' internal calls (search's reindex) with the events' own snapshots.
+import { categorySnapshot, productSnapshot } from '@commerce/events';
 import { NotFoundError, VersionConflictError } from '@commerce/lambda-kit/errors';
 import { toOutbox } from '@commerce/lambda-kit/outbox';
 import { paginate, type CursorCodec, type PageBody } from '@commerce/lambda-kit/pagination';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import { randomUUID } from 'node:crypto';
+import * as z from 'zod/mini';
 import {
   applyCategoryPatch,
   assertMoveAllowed,
@@ -27,6 +30,10 @@ import {
   type ProductContent,
   type ProductPatch,
 } from './domain/product.ts';
+
+/** A product or category exactly as the catalog's events carry it (parsed: nothing the event would drop). */
+export type ProductSnapshot = z.output<typeof productSnapshot>;
+export type CategorySnapshot = z.output<typeof categorySnapshot>;
 
 /** Who is reading: staff and admins see unpublished products too. */
 export interface Viewer {
@@ -83,6 +90,23 @@ export class Catalog {
     );
   }
 
+  /**
+   * One page of every product in every status (the internal export), each as product.* carries it, in the
+   * store's stable order; `cursors` reads the previous page's cursor (400 for one it did not issue).
+   */
+  async exportProducts(
+    query: { readonly cursor?: string | undefined; readonly limit: number },
+    cursors: CursorCodec,
+  ): Promise<{ items: ProductSnapshot[]; nextCursor?: string }> {
+    const page = await paginate(cursors, 'products:export', query.cursor, (startKey) =>
+      this.#store.listAllProducts({ limit: query.limit, ...(startKey ? { startKey } : {}) }),
+    );
+    return {
+      items: page.items.map((p) => z.parse(productSnapshot, p)),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
+  }
+
   async createProduct(content: ProductContent, context: EventContext): Promise<Product> {
     const now = this.#clock();
     const { product, events } = createProduct(content, this.#newId(), now);
@@ -133,6 +157,11 @@ export class Catalog {
 
   async categoryTree(): Promise<CategoryNode[]> {
     return buildTree(await this.#store.listCategories());
+  }
+
+  /** Every category, each as category.* carries it (the internal export). */
+  async exportCategories(): Promise<CategorySnapshot[]> {
+    return (await this.#store.listCategories()).map((c) => z.parse(categorySnapshot, c));
   }
 
   async createCategory(content: CategoryContent, context: EventContext): Promise<Category> {

@@ -1,4 +1,5 @@
-// The catalog service: products, variants (SKUs), categories and media references.
+// The catalog service: products, variants (SKUs), categories and media references, and the read-only
+// exports of both that search's reindex invokes.
 import {
   CategoryCreated,
   CategoryDeleted,
@@ -7,6 +8,7 @@ import {
   ProductCreated,
   ProductUpdated,
 } from '@commerce/events';
+import { catalogExportCategories, catalogExportProducts } from '@commerce/contracts';
 import { defineService } from '@commerce/lambda-kit/service';
 import { catalogRoutes } from './routes.ts';
 import { catalogSubscriptions } from './subscriptions.ts';
@@ -23,5 +25,9 @@ export const catalogService = defineService({
     CategoryCreated,
     CategoryUpdated,
     CategoryDeleted,
+  ],
+  internal: [
+    { contract: catalogExportProducts, entry: 'internal/export-products.ts', readOnly: true },
+    { contract: catalogExportCategories, entry: 'internal/export-categories.ts', readOnly: true },
   ],
 });

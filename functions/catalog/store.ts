@@ -6,6 +6,7 @@
 //   CATEGORY#<id> / CATEGORY        a category with its child and product counts; gsi1 CATEGORIES
 //   CATSLUG#<slug> / CATSLUG        enforces unique category slugs
 //   OUTBOX#<eventId> / EVENT        events written in the same transaction (see lambda-kit/outbox)
+// Every product at once (the internal export) is a Scan filtered to product items: store-export.ts.
 // Uniqueness and concurrency are enforced by conditions inside one transaction, never read-then-write.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
@@ -27,6 +28,7 @@ import type { EventActor } from '@commerce/lambda-kit/publisher';
 import type { Category } from './domain/category.ts';
 import type { CatalogStore, Change, Page } from './domain/ports.ts';
 import { countedCategories, listedCategories, type Product } from './domain/product.ts';
+import { scanProducts } from './store-export.ts';
 import {
   type Item,
   type TransactItem,
@@ -84,6 +86,13 @@ export class DynamoCatalogStore implements CatalogStore {
       items: (out.Items ?? []).map(toProduct),
       ...(out.LastEvaluatedKey ? { lastKey: out.LastEvaluatedKey as Record<string, string | number> } : {}),
     };
+  }
+
+  listAllProducts(query: {
+    limit: number;
+    startKey?: Record<string, string | number>;
+  }): Promise<Page<Product>> {
+    return scanProducts(this.#db, this.#table, query);
   }
 
   async createProduct(product: Product, outbox: readonly OutboxItem[], by?: EventActor): Promise<void> {

@@ -1,8 +1,9 @@
 // The inventory's use cases end to end: read, let the domain decide, write the step with the events it
 // returned in one conditional transaction (the outbox), and when a condition refuses it (someone else moved
 // the stock first) read again and decide again. Never read-then-write without a guard: every write carries
-// the conditions it relies on. Also what the routes read (availability, stock, warehouses), what the order
-// events ask of a reservation, and the expiry sweep. No AWS here: the store is a port.
+// the conditions it relies on. Also what the routes and internal readers read (availability, stock,
+// warehouses), what the order events ask of a reservation, and the expiry sweep. No AWS here: the store is
+// a port.
 import { ConflictError, NotFoundError, UnprocessableError } from '@commerce/lambda-kit/errors';
 import { logger, metrics } from '@commerce/lambda-kit/observability';
 import { toOutbox } from '@commerce/lambda-kit/outbox';
@@ -32,7 +33,7 @@ import {
 } from './domain/stock.ts';
 import { emptyTotals, totalsStep } from './domain/totals.ts';
 import { putWarehouse, type Warehouse, type WarehouseInput } from './domain/warehouse.ts';
-import { availabilityView, levelView } from './views.ts';
+import { availabilityUnitsView, availabilityView, levelView } from './views.ts';
 
 export interface InventoryOptions {
   readonly policy: LowStockPolicy;
@@ -249,6 +250,15 @@ export class Inventory {
   async availabilities(skus: readonly string[]) {
     const totals = new Map((await this.#store.getTotals(skus)).map((t) => [t.sku, t]));
     return skus.map((sku) => availabilityView(sku, totals.get(sku), this.#policy));
+  }
+
+  /**
+   * Each SKU's availability with its available units and low-stock threshold, in the order asked (the
+   * internal availability: search's reindex). A SKU never stocked is out of stock with none available.
+   */
+  async availabilityUnits(skus: readonly string[]) {
+    const totals = new Map((await this.#store.getTotals(skus)).map((t) => [t.sku, t]));
+    return skus.map((sku) => availabilityUnitsView(sku, totals.get(sku), this.#policy));
   }
 
   /** A SKU's level in each warehouse, its totals and availability, and the newest ledger entries. */

@@ -1,6 +1,7 @@
 // The inventory service: warehouses, stock per SKU and warehouse with its ledger, public availability, the
-// reservations orders take at checkout through internal functions, and the consumer that keeps them held
-// once the payment is authorized, commits them when the order is paid and releases them when cancelled.
+// reservations orders take at checkout through internal functions, the consumer that keeps them held once
+// the payment is authorized, commits them when the order is paid and releases them when cancelled, and the
+// read-only availability search's reindex invokes.
 import {
   InventoryAdjusted,
   InventoryBackInStock,
@@ -11,7 +12,13 @@ import {
   InventoryReservationExpired,
   InventoryReserved,
 } from '@commerce/events';
-import { inventoryCommit, inventoryExtend, inventoryRelease, inventoryReserve } from '@commerce/contracts';
+import {
+  inventoryAvailability,
+  inventoryCommit,
+  inventoryExtend,
+  inventoryRelease,
+  inventoryReserve,
+} from '@commerce/contracts';
 import { defineService } from '@commerce/lambda-kit/service';
 import { inventoryRoutes } from './routes.ts';
 import { expireReservations } from './schemas.ts';
@@ -39,5 +46,6 @@ export const inventoryService = defineService({
     { contract: inventoryCommit, entry: 'internal/commit.ts' },
     { contract: inventoryRelease, entry: 'internal/release.ts' },
     { contract: expireReservations, entry: 'internal/expire-reservations.ts', schedule: 'rate(1 minute)' },
+    { contract: inventoryAvailability, entry: 'internal/availability.ts', readOnly: true },
   ],
 });

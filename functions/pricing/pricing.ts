@@ -1,8 +1,8 @@
 // Pricing's use cases: staff changes to prices, segment lists and tax (each decided by the domain and written
 // with the price.changed it announces, the outbox, in one transaction), display prices, what pricing learns
-// of catalog products, and the internal quote.
+// of catalog products, the internal quote and the internal price export.
 import type { EventData, ProductCreated } from '@commerce/events';
-import type { QuoteRequest } from '@commerce/contracts';
+import type { ExportPricesReply, QuoteRequest } from '@commerce/contracts';
 import { NotFoundError } from '@commerce/lambda-kit/errors';
 import { retryOnConflict } from '@commerce/lambda-kit/retry';
 import { toOutbox } from '@commerce/lambda-kit/outbox';
@@ -66,6 +66,45 @@ export async function priceQuote(
     taxes,
   );
   return { ...priced, quotedAt: now.toISOString() };
+}
+
+/**
+ * What the internal price export answers for `skus`: the stored prices of each that has any (in the order
+ * asked, each once), and every segment's list with only its entries for them (a list without any stays, so
+ * the caller learns every segment's version and priority). Records' bookkeeping (updatedAt) stays home.
+ */
+export function priceExport(
+  skus: readonly string[],
+  skuPrices: readonly SkuPrices[],
+  lists: readonly PriceList[],
+): ExportPricesReply {
+  const asked = new Set(skus);
+  const bySku = new Map(skuPrices.map((p) => [p.sku, p]));
+  const prices = [...asked].flatMap((sku) => {
+    const stored = bySku.get(sku);
+    if (!stored) return [];
+    const byCurrency: ExportPricesReply['prices'][number]['prices'] = {};
+    for (const [currency, price] of Object.entries(stored.prices)) {
+      byCurrency[currency] = {
+        amount: price.amount,
+        sales: price.sales.map((s) => ({
+          amount: s.amount,
+          validFrom: s.validFrom,
+          ...(s.validUntil !== undefined ? { validUntil: s.validUntil } : {}),
+        })),
+      };
+    }
+    return [{ sku, version: stored.version, prices: byCurrency }];
+  });
+  const segments = lists.map((list) => ({
+    segment: list.segment,
+    version: list.version,
+    priority: list.priority,
+    entries: list.entries
+      .filter((e) => asked.has(e.sku))
+      .map((e) => ({ sku: e.sku, currency: e.currency, amount: e.amount })),
+  }));
+  return { prices, segments };
 }
 
 export class Pricing {
@@ -191,6 +230,15 @@ export class Pricing {
       },
       { versionConflicts: true },
     );
+  }
+
+  /** The internal price export (search's reindex): two reads, the SKUs' prices and every segment list. */
+  async exportPrices(skus: readonly string[]): Promise<ExportPricesReply> {
+    const [skuPrices, lists] = await Promise.all([
+      this.#store.listSkuPrices(skus),
+      this.#store.listPriceLists(),
+    ]);
+    return priceExport(skus, skuPrices, lists);
   }
 
   /** The internal quote. */

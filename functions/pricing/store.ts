@@ -60,6 +60,12 @@ export class DynamoPricingStore implements PricingStore {
     return this.#get<SkuPrices>(pricesKey(sku));
   }
 
+  /** One BatchGetItem (parallel calls of 100 keys), eventually consistent like the quote's reads. */
+  async listSkuPrices(skus: readonly string[]): Promise<SkuPrices[]> {
+    const items = await batchGetAll(this.#db, this.#table, [...new Set(skus)].map(pricesKey));
+    return items.map((i) => strip<SkuPrices>(i));
+  }
+
   async saveSkuPrices(
     prices: SkuPrices,
     expectedVersion: number,

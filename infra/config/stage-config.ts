@@ -194,6 +194,32 @@ export const stageConfigSchema = z
         message: 'defaultCarrier must be one of carriers',
         path: ['defaultCarrier'],
       }),
+    /**
+     * The search service's OpenSearch domain (docs/search.md, "Stages"). `scheme` is http only where the
+     * emulator stands in for the domain with a local node (the local stage); AWS domains enforce https.
+     */
+    search: z
+      .object({
+        instanceType: z.string().regex(/^[a-z0-9]+\.[a-z0-9]+\.search$/),
+        instanceCount: z.number().int().min(1).max(20),
+        /** Dedicated master nodes (3), for a domain that must survive a node loss without split brain. */
+        dedicatedMasters: z.boolean(),
+        /** Spread the data nodes over two availability zones (needs an even instance count). */
+        zoneAwareness: z.boolean(),
+        volumeGiB: z.number().int().min(10).max(1024),
+        shards: z.number().int().min(1).max(10),
+        replicas: z.number().int().min(0).max(5),
+        scheme: z.enum(['https', 'http']),
+      })
+      .strict()
+      .refine((s) => !s.zoneAwareness || s.instanceCount % 2 === 0, {
+        message: 'zone awareness needs an even instance count',
+        path: ['instanceCount'],
+      })
+      .refine((s) => s.replicas < s.instanceCount || s.instanceCount === 1, {
+        message: 'more replicas than data nodes can hold',
+        path: ['replicas'],
+      }),
     /** The orders service (docs/orders.md). */
     orders: z
       .object({

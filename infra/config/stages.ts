@@ -54,6 +54,17 @@ const stages: Record<StageName, StageConfig> = {
     },
     payments: { providers: ['sandbox', 'stripe'], defaultProvider: 'sandbox', secret: false },
     shipping: { carriers: ['sandbox', 'manual'], defaultCarrier: 'sandbox', secret: false },
+    search: {
+      instanceType: 't3.small.search',
+      instanceCount: 1,
+      dedicatedMasters: false,
+      zoneAwareness: false,
+      volumeGiB: 10,
+      shards: 1,
+      replicas: 0,
+      // The emulator reports the local node (plain http) as the domain's endpoint (docs/local-cloud.md).
+      scheme: 'http',
+    },
     orders: {
       homeCountry: 'DE',
       defaultCurrency: 'EUR',
@@ -109,6 +120,16 @@ const stages: Record<StageName, StageConfig> = {
     },
     payments: { providers: ['sandbox', 'stripe'], defaultProvider: 'sandbox', secret: true },
     shipping: { carriers: ['sandbox', 'manual'], defaultCarrier: 'sandbox', secret: true },
+    search: {
+      instanceType: 't3.small.search',
+      instanceCount: 1,
+      dedicatedMasters: false,
+      zoneAwareness: false,
+      volumeGiB: 10,
+      shards: 1,
+      replicas: 0,
+      scheme: 'https',
+    },
     orders: {
       homeCountry: 'DE',
       defaultCurrency: 'EUR',
@@ -171,6 +192,16 @@ const stages: Record<StageName, StageConfig> = {
     // Real gateways and carriers only: the schema refuses the sandboxes here (stage-config.ts).
     payments: { providers: ['stripe'], defaultProvider: 'stripe', secret: true },
     shipping: { carriers: ['manual'], defaultCarrier: 'manual', secret: true },
+    search: {
+      instanceType: 'm7g.large.search',
+      instanceCount: 2,
+      dedicatedMasters: true,
+      zoneAwareness: true,
+      volumeGiB: 50,
+      shards: 1,
+      replicas: 1,
+      scheme: 'https',
+    },
     orders: {
       homeCountry: 'DE',
       defaultCurrency: 'EUR',

@@ -38,6 +38,8 @@ export interface ServiceProps {
   readonly userPool: IUserPool;
   /** Origins browsers may call the API from (the apps'). */
   readonly corsOrigins: readonly string[];
+  /** Settings only the deployment knows (another stack's resources), for every function of the service. */
+  readonly environment?: Readonly<Record<string, string>>;
 }
 
 /** `GET /products/{id}` → `GetProductsId`, a readable construct id. */
@@ -235,7 +237,7 @@ export class Service extends Construct {
       functionAlarms: config.alarms.functionAlarms,
     });
 
-    const environment = definition.environment?.(config) ?? {};
+    const environment = { ...definition.environment?.(config), ...props.environment };
     for (const f of this.functions) {
       for (const [name, value] of Object.entries(environment)) f.addEnvironment(name, value);
     }

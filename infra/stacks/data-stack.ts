@@ -15,6 +15,7 @@ import type { AppOrigins } from '../config/app-origins.ts';
 import { paymentSecretName, shippingSecretName, type StageConfig } from '../config/stage-config.ts';
 import type { ServiceDefinition } from '@commerce/lambda-kit/service';
 import { Identity } from '../constructs/identity.ts';
+import { SearchDomain } from '../constructs/search-domain.ts';
 import { ServiceTable } from '../constructs/service-table.ts';
 import { acknowledgeFinding } from '../nag-acknowledgements.ts';
 
@@ -31,6 +32,8 @@ export class DataStack extends Stack {
   readonly cursorSecret: Secret;
   readonly alarmTopic: Topic;
   readonly identity: Identity;
+  /** The search service's OpenSearch domain, when the app has that service. */
+  readonly searchDomain: SearchDomain | undefined;
 
   /**
    * A gateway's or carrier's keys as a JSON object. Where the stage allows the sandbox it is created with a
@@ -82,6 +85,7 @@ export class DataStack extends Stack {
       tables.set(service.name, new ServiceTable(this, `${capitalize(service.name)}Table`, { config }).table);
     }
     this.tables = tables;
+    this.searchDomain = tables.has('search') ? new SearchDomain(this, 'Search', { config }) : undefined;
 
     this.cursorSecret = new Secret(this, 'CursorSigningKey', {
       description: 'HMAC key that signs pagination cursors',

@@ -23,6 +23,8 @@ export interface ServiceStackProps extends StackProps {
   readonly userPool: IUserPool;
   /** Origins browsers may call the API from (the apps'). */
   readonly corsOrigins: readonly string[];
+  /** Settings only the deployment knows (another stack's resources), for every function of the service. */
+  readonly environment?: Readonly<Record<string, string>>;
 }
 
 /** `orders` → `Orders`. */

@@ -23,6 +23,10 @@ beforeAll(() => {
     SHIPPING_CARRIERS: 'sandbox,manual',
     SHIPPING_DEFAULT_CARRIER: 'sandbox',
     ORDERS_REFUND_APPROVAL_ABOVE: '{"EUR":10000}',
+    SEARCH_ENDPOINT: 'http://localhost:9200',
+    SEARCH_INDEX_PREFIX: 'commerce-',
+    SEARCH_SHARDS: '1',
+    SEARCH_REPLICAS: '0',
   });
 });
 

@@ -25,6 +25,15 @@ export interface CatalogStore {
     startKey?: Record<string, string | number>;
   }): Promise<Page<Product>>;
   /**
+   * Every product in every status, a page at a time in the store's own stable order (for exports). A page
+   * holds at most `limit` products and may hold fewer, even none, with more to follow; no `lastKey` means
+   * no more.
+   */
+  listAllProducts(query: {
+    limit: number;
+    startKey?: Record<string, string | number>;
+  }): Promise<Page<Product>>;
+  /**
    * Creates the product; handle and SKUs must be free and categories must exist. `by`, who acted (the
    * events' actor), is recorded on the stored item, here and in every write below.
    */

@@ -15,6 +15,8 @@ export interface PricingInputs {
 
 export interface PricingStore {
   getSkuPrices(sku: string): Promise<SkuPrices | undefined>;
+  /** The prices of each SKU asked for that has any (order not kept), in one round trip. */
+  listSkuPrices(skus: readonly string[]): Promise<SkuPrices[]>;
   saveSkuPrices(prices: SkuPrices, expectedVersion: number, outbox: readonly OutboxItem[]): Promise<void>;
   getPriceList(segment: string): Promise<PriceList | undefined>;
   savePriceList(list: PriceList, expectedVersion: number, outbox: readonly OutboxItem[]): Promise<void>;

@@ -560,6 +560,26 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/me/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search published products: text with typo tolerance and synonyms, filters, disjunctive facets, sort. Prices are the signed-in customer's (their segment's price list).
+     * @description Who may call: A signed-in user (any group).
+     */
+    get: operations['searchMe'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/openapi.json': {
     parameters: {
       query?: never;
@@ -868,6 +888,158 @@ export type paths = {
      * @description Who may call: Anyone.
      */
     get: operations['getProductByHandle'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search published products: text with typo tolerance and synonyms, filters, disjunctive facets, sort.
+     * @description Who may call: Anyone.
+     */
+    get: operations['search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/search/reindex': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The latest reindex job.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    get: operations['getReindex'];
+    put?: never;
+    /**
+     * Rebuild the index from the catalog, pricing and inventory without downtime.
+     * @description Who may call: A member of the `admin` group.
+     */
+    post: operations['startReindex'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/search/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The merchandising rules (pin, boost, hide per query or category).
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    get: operations['listRules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/search/rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Create or replace a merchandising rule; it applies within seconds.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    put: operations['putRule'];
+    post?: never;
+    /**
+     * Remove a merchandising rule.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    delete: operations['deleteRule'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/search/suggest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * As-you-type completion of product titles.
+     * @description Who may call: Anyone.
+     */
+    get: operations['suggest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/search/synonyms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The synonyms search applies to shoppers’ words.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    get: operations['getSynonyms'];
+    /**
+     * Replace the synonyms; they apply to searches within seconds, without a reindex.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    put: operations['putSynonyms'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/search/zero-results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Queries that found nothing, most frequent first.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    get: operations['zeroResults'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1678,6 +1850,9 @@ export type components = {
     ListQueuesResponse: {
       items: components['schemas']['DeadLetterQueue'][];
     };
+    ListRulesResponse: {
+      items: components['schemas']['MerchandisingRule'][];
+    };
     MarkShippedRequest: {
       /** @description The number the carrier that took the parcel gave it (replaces a manual `MANUAL-…`). */
       trackingNumber: string;
@@ -1688,6 +1863,14 @@ export type components = {
        * @description The customer’s tracking page, if the carrier has one.
        */
       trackingUrl?: string;
+    };
+    MerchandisingRule: {
+      id: string;
+      query?: string;
+      category?: string;
+      pin: string[];
+      boost: string[];
+      hide: string[];
     };
     MergeCartRequest: {
       /** @description The cart id. */
@@ -2030,6 +2213,33 @@ export type components = {
       minDays: number;
       maxDays: number;
     };
+    PutRuleRequest: {
+      query?: string;
+      category?: string;
+      /** @default [] */
+      pin: string[];
+      /** @default [] */
+      boost: string[];
+      /** @default [] */
+      hide: string[];
+    };
+    PutSynonymsRequest: {
+      synonyms: (
+        | {
+            /** @constant */
+            kind: 'equivalent';
+            terms: string[];
+          }
+        | {
+            /** @constant */
+            kind: 'one-way';
+            from: string;
+            to: string[];
+          }
+      )[];
+      /** @description The version read (0 before the first save). */
+      version: number;
+    };
     PutWarehouseRequest: {
       name: string;
       country?: string;
@@ -2083,6 +2293,98 @@ export type components = {
       /** @description Minor units. */
       amount: number;
       reason?: string;
+    };
+    ReindexJob: {
+      id: string;
+      /** @enum {string} */
+      status: 'running' | 'completed' | 'failed';
+      index: string;
+      startedAt: string;
+      finishedAt?: string;
+      documents: number;
+      error?: string;
+    };
+    SearchAnswer: {
+      items: components['schemas']['SearchHit'][];
+      total: number;
+      totalIsExact: boolean;
+      facets: components['schemas']['SearchFacets'];
+      nextCursor?: string;
+    };
+    SearchFacets: {
+      categories: {
+        id: string;
+        count: number;
+        selected: boolean;
+      }[];
+      attributes: {
+        name: string;
+        values: {
+          value: string;
+          count: number;
+          selected: boolean;
+        }[];
+      }[];
+      price: {
+        from?: number;
+        to?: number;
+        count: number;
+      }[];
+      availability: {
+        inStock: boolean;
+        count: number;
+        selected: boolean;
+      }[];
+      rating: {
+        min: number;
+        count: number;
+        selected: boolean;
+      }[];
+    };
+    SearchHit: {
+      id: string;
+      handle: string;
+      title: string;
+      highlights?: {
+        title?: {
+          text: string;
+          match: boolean;
+        }[];
+        description?: {
+          text: string;
+          match: boolean;
+        }[];
+      };
+      price?: {
+        currency: string;
+        /** @description The lowest price the caller pays for a variant, minor units. */
+        amount: number;
+        /** @description The base price it is reduced from, if it is. */
+        listAmount?: number;
+      };
+      /** @enum {string} */
+      availability: 'in_stock' | 'low_stock' | 'out_of_stock';
+      rating?: {
+        average: number;
+        count: number;
+      };
+      image?: string;
+    };
+    SearchSynonyms: {
+      synonyms: (
+        | {
+            /** @constant */
+            kind: 'equivalent';
+            terms: string[];
+          }
+        | {
+            /** @constant */
+            kind: 'one-way';
+            from: string;
+            to: string[];
+          }
+      )[];
+      version: number;
     };
     SetLineRequest: {
       /** @description A guest cart (no sign-in) holds at most 10 of a product and 50 units in all: beyond, 422 `guest-cart-limit`. */
@@ -2292,6 +2594,13 @@ export type components = {
       /** Format: date-time */
       updatedAt?: string;
     };
+    SuggestResponse: {
+      items: {
+        text: string;
+        id: string;
+        handle?: string;
+      }[];
+    };
     TaxTable: {
       rules: {
         country: string;
@@ -2431,6 +2740,13 @@ export type components = {
     };
     WarehouseList: {
       items: components['schemas']['Warehouse'][];
+    };
+    ZeroResultsResponse: {
+      items: {
+        query: string;
+        count: number;
+        lastAt: string;
+      }[];
     };
   };
   responses: {
@@ -3784,6 +4100,50 @@ export interface operations {
       500: components['responses']['500'];
     };
   };
+  searchMe: {
+    parameters: {
+      query: {
+        q?: string;
+        category?: string;
+        /** @description Attribute filters, e.g. `Colour:Red|Blue;Size:M` (any of the values per name, every name). */
+        attributes?: string;
+        currency: string;
+        /** @description Lowest price in minor units of `currency`. */
+        minPrice?: number;
+        /** @description Highest price in minor units of `currency`. */
+        maxPrice?: number;
+        inStock?: 'true' | 'false';
+        minRating?: number;
+        sort?: 'relevance' | 'price-asc' | 'price-desc' | 'newest' | 'rating';
+        limit?: number;
+        /** @description The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400. */
+        cursor?: string;
+      };
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of products with the facets of the whole result, at the customer's prices. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchAnswer'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
   openapi: {
     parameters: {
       query?: never;
@@ -4429,6 +4789,317 @@ export interface operations {
       };
       400: components['responses']['400'];
       404: components['responses']['404'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  search: {
+    parameters: {
+      query: {
+        q?: string;
+        category?: string;
+        /** @description Attribute filters, e.g. `Colour:Red|Blue;Size:M` (any of the values per name, every name). */
+        attributes?: string;
+        currency: string;
+        /** @description Lowest price in minor units of `currency`. */
+        minPrice?: number;
+        /** @description Highest price in minor units of `currency`. */
+        maxPrice?: number;
+        inStock?: 'true' | 'false';
+        minRating?: number;
+        sort?: 'relevance' | 'price-asc' | 'price-desc' | 'newest' | 'rating';
+        limit?: number;
+        /** @description The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400. */
+        cursor?: string;
+      };
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of products with the facets of the whole result (guest prices). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchAnswer'];
+        };
+      };
+      400: components['responses']['400'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  getReindex: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The latest job. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReindexJob'];
+        };
+      };
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  startReindex: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The job, started; shoppers read the old index until the new one is complete. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReindexJob'];
+        };
+      };
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      409: components['responses']['409'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  listRules: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every rule. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListRulesResponse'];
+        };
+      };
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  putRule: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutRuleRequest'];
+      };
+    };
+    responses: {
+      /** @description The rule as stored. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MerchandisingRule'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  deleteRule: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  suggest: {
+    parameters: {
+      query: {
+        q: string;
+        limit?: number;
+      };
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Up to `limit` distinct products. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuggestResponse'];
+        };
+      };
+      400: components['responses']['400'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  getSynonyms: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The synonym list (empty, version 0, until first saved). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchSynonyms'];
+        };
+      };
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  putSynonyms: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutSynonymsRequest'];
+      };
+    };
+    responses: {
+      /** @description The synonyms as stored, with their new version. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchSynonyms'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  zeroResults: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Normalized queries with how often and when last. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ZeroResultsResponse'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };

@@ -1,8 +1,9 @@
 // Inventory's internal functions over one order's reservation: `reserve` holds stock at checkout, `extend`
 // keeps it held once the payment is authorized, `commit` sells it once paid, `release` gives it back. Each
-// answers the reservation. docs/inventory.md has the rules.
+// answers the reservation. And one read: `availability`, the class and units of some SKUs for a consumer
+// that rebuilds its copy from the owner's data (search's reindex). docs/inventory.md has the rules.
 // (The scheduled expiry sweep is an internal function too, but nobody else calls it: no contract.)
-import { reservationLineSchema } from '@commerce/events';
+import { availabilitySchema, reservationLineSchema } from '@commerce/events';
 import * as z from 'zod/mini';
 import { correlationIdSchema, defineInternal, type InternalResult } from './define.ts';
 
@@ -125,6 +126,42 @@ export const inventoryRelease = defineInternal({
   reply: reservationReplySchema,
 });
 
+// ---------------------------------------------------------------------------------------------------------
+// availability
+
+/** SKUs per availability call. */
+export const MAX_AVAILABILITY_SKUS = 500;
+
+export const availabilityRequestSchema = z.strictObject({
+  skus: z.array(sku).check(z.minLength(1), z.maxLength(MAX_AVAILABILITY_SKUS)),
+  correlationId: correlationIdSchema,
+});
+
+export const availabilityReplySchema = z.object({
+  /**
+   * One item per requested SKU, in the order asked: the class the public availability answers, the units
+   * available over every warehouse, and the low-stock threshold the class was decided by. A SKU inventory
+   * has never seen is out_of_stock with 0 available.
+   */
+  items: z.array(
+    z.object({
+      sku: z.string(),
+      availability: availabilitySchema,
+      available: z.number().check(z.int(), z.gte(0)),
+      threshold: z.number().check(z.int(), z.gte(0)),
+    }),
+  ),
+});
+
+/** Read-only: availability class and units of some SKUs (reindexing). Refusals: 400 malformed. */
+export const inventoryAvailability = defineInternal({
+  service: 'inventory',
+  name: 'availability',
+  description: 'the availability class and available units of some SKUs (reindexing)',
+  request: availabilityRequestSchema,
+  reply: availabilityReplySchema,
+});
+
 export type ReservationReply = z.infer<typeof reservationSchema>;
 export type Shortage = z.infer<typeof shortageSchema>;
 export type ReserveRequest = z.infer<typeof reserveRequestSchema>;
@@ -135,3 +172,6 @@ export type ReleaseRequest = z.infer<typeof releaseRequestSchema>;
 export type CommitReply = z.infer<typeof reservationReplySchema>;
 export type ReleaseReply = z.infer<typeof reservationReplySchema>;
 export type ReserveResult = InternalResult<ReserveReply>;
+export type AvailabilityRequest = z.output<typeof availabilityRequestSchema>;
+export type AvailabilityReply = z.output<typeof availabilityReplySchema>;
+export type AvailabilityResult = InternalResult<AvailabilityReply>;

@@ -1,5 +1,7 @@
-// Pricing's internal function: `quote`, the price of a basket (unit prices, discounts, tax and totals) that
-// orders asks for to show a cart and to freeze it at checkout. docs/pricing.md has the rules.
+// Pricing's internal functions: `quote`, the price of a basket (unit prices, discounts, tax and totals) that
+// orders asks for to show a cart and to freeze it at checkout, and `exportPrices`, the stored prices of some
+// SKUs for a consumer that rebuilds its copy from the owner's data (search's reindex). docs/pricing.md has
+// the rules.
 import * as z from 'zod/mini';
 import { correlationIdSchema, defineInternal, type InternalResult } from './define.ts';
 
@@ -145,3 +147,68 @@ export type QuoteRequest = z.output<typeof quoteRequestSchema>;
 export type QuoteRequestInput = z.input<typeof quoteRequestSchema>;
 export type QuoteReply = z.output<typeof quoteReplySchema>;
 export type QuoteResult = InternalResult<QuoteReply>;
+
+// ---------------------------------------------------------------------------------------------------------
+// exportPrices
+
+/** SKUs per exportPrices call. */
+export const MAX_EXPORT_PRICES_SKUS = 500;
+
+export const exportPricesRequestSchema = z.strictObject({
+  skus: z.array(sku).check(z.minLength(1), z.maxLength(MAX_EXPORT_PRICES_SKUS)),
+  correlationId: correlationIdSchema,
+});
+
+/** Any ISO 4217 code: a key of a reply's price record (an enum key would demand every currency). */
+const isoCurrency = z.string().check(z.regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as EUR.'));
+const storedVersion = z.number().check(z.int(), z.gte(1));
+
+export const exportPricesReplySchema = z.object({
+  /** The SkuPrices record of each requested SKU that has one; a SKU without prices is absent. */
+  prices: z.array(
+    z.object({
+      sku: z.string(),
+      version: storedVersion,
+      /** Currency → the base price and its sales (active from validFrom until validUntil, exclusive). */
+      prices: z.record(
+        isoCurrency,
+        z.object({
+          amount,
+          sales: z.array(
+            z.object({
+              amount,
+              validFrom: z.iso.datetime(),
+              validUntil: z.optional(z.iso.datetime()),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+  /**
+   * Every segment's price list with only its entries for the requested SKUs: a list without any still
+   * appears (`entries: []`), so a consumer learns every segment's version and priority.
+   */
+  segments: z.array(
+    z.object({
+      segment: z.string(),
+      version: storedVersion,
+      /** Among the segments of a customer, the higher wins. */
+      priority: z.number().check(z.int()),
+      entries: z.array(z.object({ sku: z.string(), currency: isoCurrency, amount })),
+    }),
+  ),
+});
+
+/** Read-only: the stored base, sale and segment prices of some SKUs (reindexing). Refusals: 400 malformed. */
+export const pricingExportPrices = defineInternal({
+  service: 'pricing',
+  name: 'exportPrices',
+  description: 'the stored base, sale and segment prices of some SKUs (reindexing)',
+  request: exportPricesRequestSchema,
+  reply: exportPricesReplySchema,
+});
+
+export type ExportPricesRequest = z.output<typeof exportPricesRequestSchema>;
+export type ExportPricesReply = z.output<typeof exportPricesReplySchema>;
+export type ExportPricesResult = InternalResult<ExportPricesReply>;

@@ -57,7 +57,7 @@ export const MIN_PYTHON: readonly [number, number] = [3, 10];
 export const SCHEMATHESIS_REQUIREMENTS = ['schemathesis==4.32.5'] as const;
 export const SCHEMATHESIS_VENV_DIR = path.join(LOCAL_DIR, 'schemathesis');
 
-export const OPENSEARCH_VERSION = '2.19.1';
+export const OPENSEARCH_VERSION = '2.19.6';
 export const OPENSEARCH_ARTIFACT = `org.opensearch.distribution.integ-test-zip:opensearch:${OPENSEARCH_VERSION}:zip`;
 export const OPENSEARCH_ZIP = path.join(DOWNLOADS_DIR, `opensearch-${OPENSEARCH_VERSION}.zip`);
 export const OPENSEARCH_DIR_NAME = `opensearch-${OPENSEARCH_VERSION}`;
@@ -67,6 +67,29 @@ export const MIN_JAVA_MAJOR = 11;
 export const OPENSEARCH_USER = 'commerce-local';
 /** Used instead of `.local/` when that user cannot traverse the repository's directories. */
 export const OPENSEARCH_FALLBACK_BASE = '/var/tmp/commerce-local-opensearch';
+
+/** A module of the full OpenSearch distribution, added to the integ-test one from its jar on Maven Central. */
+export interface OpenSearchModule {
+  /** Its directory under `modules/`, and the name `GET /_nodes/plugins` reports. */
+  readonly name: string;
+  /** Maven `groupId:artifactId` of its jar; the version is always OPENSEARCH_VERSION (OpenSearch insists). */
+  readonly artifact: string;
+  /** The plugin class OpenSearch loads from the jar. */
+  readonly classname: string;
+}
+/**
+ * Modules the integ-test distribution lacks but the search index needs (AWS OpenSearch Service has them).
+ * A module whose pom lists runtime dependencies beyond the distribution's lib/ would need those jars too;
+ * analysis-common has none.
+ */
+export const OPENSEARCH_MODULES: readonly OpenSearchModule[] = [
+  // Language analyzers (english, german…), stemmer, synonym_graph, edge_ngram, asciifolding, word_delimiter_graph.
+  {
+    name: 'analysis-common',
+    artifact: 'org.opensearch.plugin:analysis-common',
+    classname: 'org.opensearch.analysis.common.CommonAnalysisPlugin',
+  },
+];
 
 /** stripe-mock, Stripe's official API mock, built from its Go module with the machine's Go toolchain. */
 export const STRIPE_MOCK_MODULE = 'github.com/stripe/stripe-mock';

@@ -11,6 +11,7 @@ import {
   OPENSEARCH_ARTIFACT,
   OPENSEARCH_DIR_NAME,
   OPENSEARCH_FALLBACK_BASE,
+  OPENSEARCH_MODULES,
   OPENSEARCH_PORT,
   OPENSEARCH_USER,
   OPENSEARCH_VERSION,
@@ -22,6 +23,7 @@ import {
   STRIPE_MOCK_VERSION,
   VENV_DIR,
 } from './config.ts';
+import { installOpenSearchModules } from './opensearch-modules.ts';
 import {
   ensureDir,
   hostPath,
@@ -261,7 +263,36 @@ function openSearchYml(home: string): string {
   ].join('\n');
 }
 
-/** Downloads (Maven) and unpacks the OpenSearch integ-test distribution and writes its config. */
+/**
+ * `.local/downloads/<fileName>`, fetched with `mvn dependency:copy` (from Maven Central, through ~/.m2) unless
+ * it is there already.
+ */
+async function fetchFromMaven(coordinates: string, fileName: string, log: Log): Promise<string> {
+  const file = path.join(DOWNLOADS_DIR, fileName);
+  if (fs.existsSync(file)) return file;
+  const mvn = which('mvn');
+  if (!mvn) {
+    throw new LocalCloudError(
+      `Maven (mvn) was not found on PATH; it fetches ${coordinates}. ` +
+        `Install it (e.g. \`apt-get install -y maven\`) or put the file at ${file}.`,
+    );
+  }
+  log(`opensearch: fetching ${coordinates} with mvn`);
+  ensureDir(DOWNLOADS_DIR);
+  await runOrFail(
+    'mvn dependency:copy',
+    mvn,
+    ['-B', '-q', 'dependency:copy', `-Dartifact=${coordinates}`, `-DoutputDirectory=${DOWNLOADS_DIR}`],
+    { cwd: DOWNLOADS_DIR },
+  );
+  if (!fs.existsSync(file)) throw new LocalCloudError(`mvn did not produce ${file}`);
+  return file;
+}
+
+/**
+ * Downloads (Maven) and unpacks the OpenSearch integ-test distribution, adds the modules it lacks
+ * (OPENSEARCH_MODULES) and writes its config.
+ */
 export async function provisionOpenSearch(log: Log): Promise<OpenSearchInstall> {
   const javaHome = await requireJava();
   const runAs = isRoot() ? await ensureUser(log) : undefined;
@@ -269,30 +300,7 @@ export async function provisionOpenSearch(log: Log): Promise<OpenSearchInstall> 
   const home = path.join(base, OPENSEARCH_DIR_NAME);
 
   if (!fs.existsSync(path.join(home, 'bin', 'opensearch'))) {
-    if (!fs.existsSync(OPENSEARCH_ZIP)) {
-      const mvn = which('mvn');
-      if (!mvn) {
-        throw new LocalCloudError(
-          `Maven (mvn) was not found on PATH; it fetches ${OPENSEARCH_ARTIFACT}. ` +
-            `Install it (e.g. \`apt-get install -y maven\`) or put the zip at ${OPENSEARCH_ZIP}.`,
-        );
-      }
-      log(`opensearch: fetching ${OPENSEARCH_ARTIFACT} with mvn`);
-      ensureDir(DOWNLOADS_DIR);
-      await runOrFail(
-        'mvn dependency:copy',
-        mvn,
-        [
-          '-B',
-          '-q',
-          'dependency:copy',
-          `-Dartifact=${OPENSEARCH_ARTIFACT}`,
-          `-DoutputDirectory=${DOWNLOADS_DIR}`,
-        ],
-        { cwd: DOWNLOADS_DIR },
-      );
-      if (!fs.existsSync(OPENSEARCH_ZIP)) throw new LocalCloudError(`mvn did not produce ${OPENSEARCH_ZIP}`);
-    }
+    await fetchFromMaven(OPENSEARCH_ARTIFACT, path.basename(OPENSEARCH_ZIP), log);
     log(`opensearch: unpacking into ${home}`);
     const staging = path.join(base, `.${OPENSEARCH_DIR_NAME}.unpack-${process.pid}`);
     fs.rmSync(staging, { recursive: true, force: true });
@@ -302,10 +310,16 @@ export async function provisionOpenSearch(log: Log): Promise<OpenSearchInstall> 
     fs.rmSync(staging, { recursive: true, force: true });
   }
 
+  await installOpenSearchModules(
+    home,
+    (coordinates, fileName) => fetchFromMaven(coordinates, fileName, log),
+    log,
+  );
   for (const dir of ['data', 'logs', 'tmp']) ensureDir(path.join(home, dir));
   writeIfChanged(path.join(home, 'config', 'opensearch.yml'), openSearchYml(home));
   if (runAs) {
-    const owned = ['', 'config', 'data', 'logs', 'tmp'].every(
+    const moduleDirs = OPENSEARCH_MODULES.map((m) => path.join('modules', m.name));
+    const owned = ['', 'config', 'data', 'logs', 'tmp', ...moduleDirs].every(
       (p) => fs.statSync(path.join(home, p)).uid === runAs.uid,
     );
     const configFiles = fs.readdirSync(path.join(home, 'config'));

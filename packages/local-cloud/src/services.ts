@@ -24,6 +24,7 @@ import {
   START_TIMEOUT_MS,
   STOP_TIMEOUT_MS,
 } from './config.ts';
+import { verifyOpenSearchModules } from './opensearch-modules.ts';
 import {
   commandLine,
   ensureDir,
@@ -64,6 +65,8 @@ interface ServiceSpec {
   /** A fragment of the server's command line, to recognise our process behind a pid file. */
   marker: string;
   healthy: () => Promise<boolean>;
+  /** Runs once the server is healthy, started or reused; throws a LocalCloudError when it lacks something. */
+  verify?: () => Promise<void>;
   prepare: (log: Log) => Promise<Launch>;
 }
 
@@ -135,6 +138,7 @@ const opensearch: ServiceSpec = {
       return false;
     }
   },
+  verify: () => verifyOpenSearchModules(OPENSEARCH_URL),
   prepare: async (log) => {
     const install = await provisionOpenSearch(log);
     const [command, args] = openSearchCommand(install);
@@ -298,6 +302,7 @@ export async function ensureService(spec: ServiceSpec, log: Log): Promise<Ensure
       () => !isAlive(existing),
     );
     if (ok) {
+      await spec.verify?.();
       log(`${spec.name}: already running (pid ${existing}, port ${spec.port})`);
       return { name: spec.name, pid: existing, port: spec.port, reused: true, ms: Date.now() - started };
     }
@@ -331,6 +336,7 @@ export async function ensureService(spec: ServiceSpec, log: Log): Promise<Ensure
         `last lines of ${logFile(spec.name)}:\n${tailOfFile(logFile(spec.name))}`,
     );
   }
+  await spec.verify?.();
   const ms = Date.now() - started;
   log(`${spec.name}: ready (pid ${pid}) in ${(ms / 1000).toFixed(1)}s`);
   return { name: spec.name, pid, port: spec.port, reused: false, ms };

@@ -62,6 +62,23 @@ export class MemoryCatalogStore implements CatalogStore {
     return Promise.resolve({ items, ...(next < listed.length ? { lastKey: { offset: next } } : {}) });
   }
 
+  /** By id, a page of `limit` at a time; the last key is shaped like the table's (pk and sk). */
+  listAllProducts(query: {
+    limit: number;
+    startKey?: Record<string, string | number>;
+  }): Promise<Page<Product>> {
+    const after = query.startKey ? String(query.startKey.pk).slice('PRODUCT#'.length) : undefined;
+    const all = [...this.products.values()]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .filter((p) => after === undefined || p.id.localeCompare(after) > 0);
+    const items = all.slice(0, query.limit);
+    const last = items.at(-1);
+    return Promise.resolve({
+      items,
+      ...(last && all.length > items.length ? { lastKey: { pk: `PRODUCT#${last.id}`, sk: 'PRODUCT' } } : {}),
+    });
+  }
+
   createProduct(product: Product, outbox: readonly OutboxItem[], by?: EventActor): Promise<void> {
     if (this.products.has(product.id)) throw new NotFoundError('The resource no longer exists.');
     this.#assertFree(product);

@@ -15,7 +15,12 @@ import {
   paymentCapture,
   paymentRefund,
   paymentVoid,
+  catalogExportCategories,
+  catalogExportProducts,
+  inventoryAvailability,
+  pricingExportPrices,
   pricingQuote,
+  searchRunReindex,
   QUOTE_CURRENCIES,
   shippingCancelShipment,
   shippingCreateShipment,
@@ -63,6 +68,11 @@ const contracts: readonly InternalContract[] = [
   paymentCapture,
   paymentVoid,
   paymentRefund,
+  catalogExportProducts,
+  catalogExportCategories,
+  pricingExportPrices,
+  inventoryAvailability,
+  searchRunReindex,
 ];
 
 /** The contract's reply parsed from `reply` equals it: every field is described, none is missing. */
@@ -87,6 +97,11 @@ describe('the contracts and the infra wiring', () => {
       'PAYMENT_CAPTURE_FUNCTION',
       'PAYMENT_VOID_FUNCTION',
       'PAYMENT_REFUND_FUNCTION',
+      'CATALOG_EXPORT_PRODUCTS_FUNCTION',
+      'CATALOG_EXPORT_CATEGORIES_FUNCTION',
+      'PRICING_EXPORT_PRICES_FUNCTION',
+      'INVENTORY_AVAILABILITY_FUNCTION',
+      'SEARCH_RUN_REINDEX_FUNCTION',
     ]);
     expect(functionEnvName('shipping', 'createShipment')).toBe('SHIPPING_CREATE_SHIPMENT_FUNCTION');
   });

@@ -37,6 +37,10 @@ export class MemoryPricingStore implements PricingStore {
     return Promise.resolve(this.prices.get(sku));
   }
 
+  listSkuPrices(skus: readonly string[]): Promise<SkuPrices[]> {
+    return Promise.resolve([...this.prices.values()].filter((p) => skus.includes(p.sku)));
+  }
+
   saveSkuPrices(prices: SkuPrices, expectedVersion: number, outbox: readonly OutboxItem[]): Promise<void> {
     this.#assertVersion(this.prices.get(prices.sku), expectedVersion);
     this.prices.set(prices.sku, prices);
