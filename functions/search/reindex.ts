@@ -27,6 +27,8 @@ export interface ReindexSource {
 /** A running job older than this is taken as dead (the worker's timeout is 15 minutes). */
 export const REINDEX_STALE_MS = 16 * 60_000;
 const SKU_CHUNK = 500;
+/** Products gathered from the catalog's pages before their prices and availability are read. */
+const BATCH = 200;
 const WRITE_CONCURRENCY = 16;
 
 async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<unknown>) {
@@ -71,7 +73,7 @@ export class Reindexer {
       documents: 0,
     };
     if (!(await this.#settings.startReindex(job, REINDEX_STALE_MS))) {
-      throw new ConflictError('reindex-running', 'A reindex is running; wait for it to finish.');
+      throw new ConflictError('A reindex is running; wait for it to finish.', 'reindex-running');
     }
     return job;
   }
@@ -89,10 +91,17 @@ export class Reindexer {
       await inBatches(categories, WRITE_CONCURRENCY, (c) => this.#projection.saveCategory(c, false));
       let documents = 0;
       let cursor: string | undefined;
+      // Export pages may hold few products (the catalog scans its table): gather a batch before pricing and
+      // inventory are asked.
+      let batch: ProductRecord[] = [];
       do {
         const page = await this.#source.products(cursor);
-        documents += await this.#page(page.items, job.index);
+        batch.push(...page.items);
         cursor = page.nextCursor;
+        if (batch.length >= BATCH || cursor === undefined) {
+          documents += await this.#page(batch, job.index);
+          batch = [];
+        }
       } while (cursor !== undefined);
       await this.#engine.publish(job.index);
       const done: ReindexJob = {

@@ -97,6 +97,7 @@ export const searchRoutes = defineRoutes('search', {
     params: ruleParams,
     body: ruleBody,
     response: { status: 200, description: 'The rule as stored.', body: rule },
+    errors: [422],
   },
   'DELETE /search/rules/{id}': {
     entry: 'http/delete-rule.ts',

@@ -1,5 +1,5 @@
 // The search service's request and response shapes (zod/mini), shared by its routes and handlers.
-import { cursorQuery, text } from '@commerce/lambda-kit/contract';
+import { cursorQuery, rule as documentRule, text } from '@commerce/lambda-kit/contract';
 import * as z from 'zod/mini';
 import { SORTS } from './domain/query.ts';
 
@@ -11,9 +11,14 @@ const bool = z.pipe(
   z.transform((v) => v === 'true'),
 );
 
-/** `Colour:Red|Blue;Size:M`: per attribute name the values any of which a product must have. */
+/**
+ * `Colour:Red|Blue;Size:M`: per attribute name the values any of which a product must have. No control
+ * characters (JSON Schema tools match `$` before a trailing newline, JavaScript does not); lengths count
+ * code points (`u`), as JSON Schema does. The URL's own limit bounds the whole.
+ */
 export const ATTRIBUTE_FILTER_PATTERN =
-  /^[^:;|]{1,50}:[^:;|]{1,100}(\|[^:;|]{1,100})*(;[^:;|]{1,50}:[^:;|]{1,100}(\|[^:;|]{1,100})*)*$/;
+  // eslint-disable-next-line no-control-regex -- control characters are what the pattern keeps out
+  /^[^:;|\x00-\x1f]{1,50}:[^:;|\x00-\x1f]{1,100}(\|[^:;|\x00-\x1f]{1,100})*(;[^:;|\x00-\x1f]{1,50}:[^:;|\x00-\x1f]{1,100}(\|[^:;|\x00-\x1f]{1,100})*)*$/u;
 
 export function parseAttributeFilter(value: string | undefined): Record<string, string[]> {
   const attributes: Record<string, string[]> = {};
@@ -26,36 +31,30 @@ export function parseAttributeFilter(value: string | undefined): Record<string, 
   return attributes;
 }
 
-export const searchQuery = z
-  .strictObject({
-    q: z.optional(text(200)),
-    category: z.optional(id),
-    attributes: z.optional(
-      z
-        .string()
-        .check(
-          z.maxLength(1000),
-          z.regex(ATTRIBUTE_FILTER_PATTERN, 'Name:Value pairs, values joined by "|", names by ";".'),
-          z.describe(
-            'Attribute filters, e.g. `Colour:Red|Blue;Size:M` (any of the values per name, every name).',
-          ),
+export const searchQuery = z.strictObject({
+  q: z.optional(text(200)),
+  category: z.optional(id),
+  attributes: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(ATTRIBUTE_FILTER_PATTERN, 'Name:Value pairs, values joined by "|", names by ";".'),
+        z.describe(
+          'Attribute filters, e.g. `Colour:Red|Blue;Size:M` (any of the values per name, every name).',
         ),
-    ),
-    currency,
-    minPrice: z.optional(amount.check(z.describe('Lowest price in minor units of `currency`.'))),
-    maxPrice: z.optional(amount.check(z.describe('Highest price in minor units of `currency`.'))),
-    inStock: z.optional(bool),
-    minRating: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(5))),
-    sort: z._default(z.enum(SORTS), 'relevance'),
-    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(48)), 24),
-    cursor: cursorQuery(),
-  })
-  .check(
-    z.refine((q) => q.minPrice === undefined || q.maxPrice === undefined || q.minPrice <= q.maxPrice, {
-      message: 'minPrice must not be above maxPrice.',
-      path: ['minPrice'],
-    }),
-  );
+      ),
+  ),
+  currency,
+  minPrice: z.optional(amount.check(z.describe('Lowest price in minor units of `currency`.'))),
+  maxPrice: z.optional(
+    amount.check(z.describe('Highest price in minor units of `currency` (below minPrice: nothing matches).')),
+  ),
+  inStock: z.optional(bool),
+  minRating: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(5))),
+  sort: z._default(z.enum(SORTS), 'relevance'),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(48)), 24),
+  cursor: cursorQuery(),
+});
 
 export const suggestQuery = z.strictObject({
   q: text(100),
@@ -152,10 +151,12 @@ export const ruleBody = z
     hide: z._default(ids, []),
   })
   .check(
-    z.refine((r) => r.query !== undefined || r.category !== undefined, {
-      message: 'A rule applies to a query, a category or both.',
-      path: ['query'],
-    }),
+    documentRule(
+      (r: { query?: string | undefined; category?: string | undefined }) =>
+        r.query !== undefined || r.category !== undefined,
+      'A rule applies to a query, a category or both.',
+      ['query'],
+    ),
   );
 
 export const rule = z

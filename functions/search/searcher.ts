@@ -60,8 +60,8 @@ export class Searcher {
     return this.#settings.value;
   }
 
-  /** The caller's segments that have a price list, highest priority first (then by name). */
-  async #segmentsOf(customerId: string | undefined): Promise<string[]> {
+  /** The caller's segments that have a price list, grouped by priority, highest first. */
+  async #segmentsOf(customerId: string | undefined): Promise<string[][]> {
     if (customerId === undefined) return [];
     const now = this.#clock();
     const [segments, priorities] = await Promise.all([
@@ -73,9 +73,12 @@ export class Searcher {
             return value;
           }),
     ]);
-    return segments
-      .filter((s) => priorities.has(s))
-      .sort((a, b) => priorities.get(b)! - priorities.get(a)! || a.localeCompare(b));
+    const groups = new Map<number, string[]>();
+    for (const s of [...new Set(segments)].filter((s) => priorities.has(s)).sort()) {
+      const priority = priorities.get(s)!;
+      groups.set(priority, [...(groups.get(priority) ?? []), s]);
+    }
+    return [...groups].sort(([a], [b]) => b - a).map(([, group]) => group);
   }
 
   async search(request: Omit<SearchRequest, 'segments'>, customerId?: string): Promise<SearchAnswer> {
@@ -94,7 +97,10 @@ export class Searcher {
   }
 
   async suggest(prefix: string, limit: number) {
-    const response = await this.#engine.search(suggestBody(normalizeQuery(prefix), limit));
+    // Completion matches letters and digits (the `simple` analyzer drops the rest): nothing else to ask.
+    const words = normalizeQuery(prefix.replace(/[^\p{L}\p{N}\s'-]/gu, ' '));
+    if (!/[\p{L}\p{N}]/u.test(words)) return { items: [] };
+    const response = await this.#engine.search(suggestBody(words, limit));
     return { items: readSuggestions(response) };
   }
 

@@ -5,7 +5,7 @@ import { ProductUpdated } from '@commerce/events';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newWarehouse } from './shop.ts';
-import { api, bearer, eventually, publishEvent, signIn, unique } from './support.ts';
+import { api, bearer, eventually, publishEvent, signIn, signUp, unique } from './support.ts';
 
 type Hit = {
   id: string;
@@ -222,6 +222,84 @@ describe('search', () => {
     expect((zero.body.items as { query: string }[]).map((z) => z.query)).toContain(other);
   });
 
+  it('completes titles as the shopper types and answers a segment customer at their price', async () => {
+    const name = word();
+    const product = await createProduct({ title: `${name} parka`, price: 20_000, units: 2 });
+    await searchUntil({ q: name }, (a) => a.total === 1, 'the parka');
+    const suggest = await api('GET', `/search/suggest?q=${name.slice(0, 6)}`);
+    expect(suggest.status).toBe(200);
+    const suggested = (suggest.body.items as { text: string; id: string }[]).find((s) => s.id === product.id);
+    expect(suggested?.text).toBe(`${name} parka`);
+
+    const shopper = await signUp();
+    const me = await api('GET', '/me', undefined, bearer(shopper.token));
+    const segment = `vip-${name.slice(2, 8)}`;
+    const list = await api(
+      'PUT',
+      `/price-lists/${segment}`,
+      { version: 0, priority: 10, entries: [{ sku: product.sku, currency: 'EUR', amount: 15_000 }] },
+      staff,
+    );
+    expect(list.status, JSON.stringify(list.body)).toBe(200);
+    const member = await api(
+      'PUT',
+      `/customers/${me.body.id as string}/segments`,
+      { version: me.body.version, segments: [segment] },
+      staff,
+    );
+    expect(member.status, JSON.stringify(member.body)).toBe(200);
+
+    const theirs = await eventually(
+      async () => {
+        const res = await api(
+          'GET',
+          `/me/search?${new URLSearchParams({ q: name, currency: 'EUR' }).toString()}`,
+          undefined,
+          bearer(shopper.token),
+        );
+        const price = (res.body.items as Hit[] | undefined)?.[0]?.price;
+        return price?.amount === 15_000 ? price : undefined;
+      },
+      20_000,
+      "the segment customer's price",
+    );
+    expect(theirs).toEqual({ currency: 'EUR', amount: 15_000, listAmount: 20_000 });
+    expect((await search({ q: name })).items[0]?.price).toEqual({ currency: 'EUR', amount: 20_000 });
+    expect((await search({ q: name, maxPrice: '16000' })).total).toBe(0);
+    expect((await api('GET', '/me/search?currency=EUR')).status).toBe(401);
+  });
+
+  it('refuses bad input with field-level problems and no 5xx', async () => {
+    for (const query of [
+      '',
+      'currency=euro',
+      'currency=EUR&minPrice=-1',
+      'currency=EUR&sort=cheapest',
+      'currency=EUR&limit=1000',
+      'currency=EUR&attributes=Colour',
+      'currency=EUR&inStock=yes',
+      'currency=EUR&cursor=not-a-cursor',
+    ]) {
+      const res = await api('GET', `/search?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(res.headers.get('content-type'), query).toContain('application/problem+json');
+    }
+    expect(
+      (
+        await api(
+          'PUT',
+          '/search/synonyms',
+          { synonyms: [{ kind: 'equivalent', terms: ['one'] }], version: 0 },
+          staff,
+        )
+      ).status,
+    ).toBe(400);
+    expect((await api('PUT', '/search/rules/x', { pin: [] }, staff)).status).toBe(422);
+    expect((await api('PUT', '/search/rules/x', { query: 'x', pin: ['not an id'] }, staff)).status).toBe(400);
+    expect((await api('PUT', '/search/synonyms', { synonyms: [], version: 0 })).status).toBe(401);
+    expect((await api('POST', '/search/reindex', undefined, staff)).status).toBe(403);
+  });
+
   it('leaves the right document after duplicated and reordered product events', async () => {
     const name = word();
     const product = await createProduct({ title: `${name} beanie`, price: 900, units: 1 });
@@ -250,6 +328,7 @@ describe('search', () => {
     expect(started.status, JSON.stringify(started.body)).toBe(202);
     const again = await api('POST', '/search/reindex', undefined, admin);
     expect(again.status).toBe(409);
+    expect(again.body.type).toBe('urn:commerce:problem:reindex-running');
     const totals: number[] = [];
     const job = await eventually(
       async () => {

@@ -10,6 +10,9 @@
 //   2. p50/p99 latency of GET /products/{id} next to the no-op GET /health through the local API gateway.
 //   3. checkout (unless --no-checkout): p50/p99 of POST /carts/{id}/checkout one shopper at a time with the
 //      orders function's DynamoDB calls (its Server-Timing header), and checkouts/s with 10 shoppers at once.
+//   5. search (unless --no-search): a generated catalog of 5,000 products, bulk indexing (reindex documents/s),
+//      freshness p50/p95 of 50 price and stock changes (≤ 5 s), and GET /search p50 next to the same query
+//      straight to OpenSearch over 300 queries (≤ 1.5×) (test/load/search-bench.ts).
 //   4. redeploy (unless --no-redeploy): a one-line change to one handler, deployed locally and checked live on
 //      the same API URL; target under 60 s.
 // Writes every number and sample to bench-results/bench.json.
@@ -34,6 +37,7 @@ import { type InitTarget, timeImports } from './cold-start.ts';
 import { checkoutBench, type CheckoutBench } from './checkout-bench.ts';
 import { redeployBench, REDEPLOY_TARGET_SECONDS, type RedeployBench } from './redeploy-bench.ts';
 import { createBenchProduct, findApi, measureLatency, releaseApi } from './http-latency.ts';
+import { searchBench, SEARCH_TARGETS, type SearchBench } from './search-bench.ts';
 import { median, percentile, round } from './stats.ts';
 
 const TARGETS = {
@@ -114,7 +118,7 @@ const FAMILIES: readonly { name: string; test: RegExp }[] = [
 
 const USAGE =
   'Usage: npm run bench [-- --no-http] [--no-checkout] [--no-redeploy] [--runs N] [--nice N] [--requests N] ' +
-  '[--checkouts N] [--keep-cloud]';
+  '[--checkouts N] [--no-search] [--search-changes N] [--search-queries N] [--keep-cloud]';
 
 /** A bad command line: printed with the usage, without a stack. */
 class UsageError extends Error {}
@@ -126,6 +130,9 @@ function parseOptions(): {
   runs: number;
   requests: number;
   checkouts: number;
+  search: boolean;
+  searchChanges: number;
+  searchQueries: number;
   keepCloud: boolean;
   nice: number | undefined;
 } {
@@ -137,6 +144,9 @@ function parseOptions(): {
         'no-checkout': { type: 'boolean', default: false },
         'no-redeploy': { type: 'boolean', default: false },
         checkouts: { type: 'string', default: '30' },
+        'no-search': { type: 'boolean', default: false },
+        'search-changes': { type: 'string', default: '50' },
+        'search-queries': { type: 'string', default: '300' },
         runs: { type: 'string', default: '20' },
         requests: { type: 'string', default: '500' },
         'keep-cloud': { type: 'boolean', default: false },
@@ -165,6 +175,9 @@ function parseOptions(): {
     checkout: !values['no-checkout'],
     redeploy: !values['no-redeploy'],
     checkouts: count('checkouts', values.checkouts),
+    search: !values['no-search'],
+    searchChanges: count('search-changes', values['search-changes']),
+    searchQueries: count('search-queries', values['search-queries']),
     runs: count('runs', values.runs),
     requests: count('requests', values.requests),
     keepCloud: values['keep-cloud'],
@@ -219,6 +232,9 @@ async function latencyBench(options: {
   checkout: boolean;
   checkouts: number;
   redeploy: boolean;
+  search: boolean;
+  searchChanges: number;
+  searchQueries: number;
 }): Promise<{ json: Record<string, unknown>; pass: boolean; redeployPass: boolean | undefined }> {
   const api = await findApi(log);
   try {
@@ -292,6 +308,9 @@ async function latencyBench(options: {
       pass,
       samplesMs: Object.fromEntries(Object.entries(latency).map(([k, v]) => [k, v.map((x) => round(x, 2))])),
       checkout: options.checkout ? await checkoutPart(api.baseUrl, options.checkouts) : { skipped: true },
+      search: options.search
+        ? await searchPart(api.baseUrl, options.searchChanges, options.searchQueries)
+        : { skipped: true },
       redeploy: options.redeploy ? await redeployPart(api.baseUrl, productId) : { skipped: true },
     };
     return { json, pass, redeployPass: 'pass' in json.redeploy ? json.redeploy.pass : undefined };
@@ -329,6 +348,31 @@ async function checkoutPart(baseUrl: string, sequential: number): Promise<Checko
   console.log(
     `\n${con.shoppers} shoppers at once: ${con.checkouts} complete guest checkouts (cart, line, details, ` +
       `checkout) in ${con.seconds.toFixed(1)} s = ${con.perSecond.toFixed(2)} checkouts/s`,
+  );
+  return result;
+}
+
+/** Part 5: search over a generated catalog: bulk indexing, freshness, latency next to OpenSearch itself. */
+async function searchPart(baseUrl: string, changes: number, queries: number): Promise<SearchBench> {
+  const result = await searchBench(baseUrl, { changes, queries }, log);
+  const { catalog, bulk, freshness: f, latency: l } = result;
+  console.log(
+    `\nSearch over ${SEARCH_TARGETS.catalogSize}+ generated products` +
+      (catalog.created > 0 ? ` (${catalog.created} created in ${catalog.seconds.toFixed(0)} s)` : '') +
+      `\n  bulk indexing (reindex from the services): ${bulk.documents} documents in ${bulk.seconds.toFixed(1)} s = ` +
+      `${bulk.perSecond.toFixed(0)} documents/s`,
+  );
+  console.log(
+    `  freshness, committed change → search answer (${f.n} changes): p50 ${ms(f.p50)} ms, p95 ${ms(f.p95)} ms ` +
+      `(price p95 ${ms(f.price.p95)}, stock p95 ${ms(f.stock.p95)}; target p95 ≤ ${SEARCH_TARGETS.freshnessP95Ms} ms): ` +
+      verdict(f.pass),
+  );
+  console.log(
+    `  latency over ${l.n} queries: GET /search p50 ${ms(l.api.p50)} ms (p95 ${ms(l.api.p95)}), the same query ` +
+      `straight to OpenSearch p50 ${ms(l.direct.p50)} ms (p95 ${ms(l.direct.p95)}): ratio ${l.ratio.toFixed(2)} ` +
+      `(target ≤ ${SEARCH_TARGETS.latencyRatio}): ${verdict(l.pass)}` +
+      `\n  (the emulator's own cost per request, GET /health p50, is ${ms(l.healthP50)} ms; net of it the ratio is ` +
+      `${l.ratioNetOfGateway.toFixed(2)})`,
   );
   return result;
 }

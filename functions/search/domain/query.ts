@@ -23,8 +23,11 @@ export interface SearchRequest {
   readonly limit: number;
   /** The sort values of the last hit of the previous page. */
   readonly after?: readonly (string | number)[] | undefined;
-  /** The caller's segments that have a price list, highest priority first. */
-  readonly segments: readonly string[];
+  /**
+   * The caller's segments that have a price list, grouped by priority, highest first (segments of equal
+   * priority share a group: pricing gives their lowest price).
+   */
+  readonly segments: readonly (readonly string[])[];
 }
 
 /** Upper bounds (exclusive) of the price buckets, in major units; the last bucket is open. */
@@ -48,21 +51,29 @@ export const HIGHLIGHT_OPEN = '\u0002';
 export const HIGHLIGHT_CLOSE = '\u0003';
 
 /**
- * Which offer of each variant the caller pays: the list of their highest-priority segment that prices the
- * variant in the currency, else the base price (pricing's rule; ties between equal priorities go by the
- * order given).
+ * Which offers of each variant apply to the caller: those of the highest-priority group of their segments
+ * that prices the variant in the currency (the lowest of them is what pricing charges, and what a `min` sort
+ * and the answer's price take), else the base offer.
  */
-export function offerFilter(currency: string, segments: readonly string[]): Json {
-  const should: Json[] = segments.map((segment, i) => ({
-    bool: {
-      filter: [{ term: { 'offers.key': offerKey(segment, currency) } }],
-      ...(i === 0 ? {} : { must_not: [{ terms: { 'offers.segments': segments.slice(0, i) } }] }),
-    },
-  }));
+export function offerFilter(currency: string, groups: readonly (readonly string[])[]): Json {
+  const should: Json[] = groups.map((group, i) => {
+    const higher = groups.slice(0, i).flat();
+    return {
+      bool: {
+        filter: [
+          group.length === 1
+            ? { term: { 'offers.key': offerKey(group[0]!, currency) } }
+            : { terms: { 'offers.key': group.map((s) => offerKey(s, currency)) } },
+        ],
+        ...(higher.length === 0 ? {} : { must_not: [{ terms: { 'offers.segments': higher } }] }),
+      },
+    };
+  });
+  const all = groups.flat();
   should.push({
     bool: {
       filter: [{ term: { 'offers.key': offerKey(BASE_KEY, currency) } }],
-      ...(segments.length === 0 ? {} : { must_not: [{ terms: { 'offers.segments': [...segments] } }] }),
+      ...(all.length === 0 ? {} : { must_not: [{ terms: { 'offers.segments': all } }] }),
     },
   });
   return { bool: { should, minimum_should_match: 1 } };

@@ -55,11 +55,14 @@ export function highlightParts(fragment: string): TextPart[] {
   return parts;
 }
 
-/** The price the caller pays from: the lowest of the offers that apply to them (see query.ts). */
+/**
+ * The price the caller pays from: per variant the lowest offer of their highest-priority segment group that
+ * prices it (see query.ts), else its base offer; then the lowest over the variants.
+ */
 export function callerPrice(
   offers: readonly Offer[],
   currency: string,
-  segments: readonly string[],
+  groups: readonly (readonly string[])[],
 ): SearchHit['price'] {
   const bySku = new Map<string, Offer[]>();
   for (const o of offers) {
@@ -68,9 +71,12 @@ export function callerPrice(
   }
   let best: Offer | undefined;
   for (const skuOffers of bySku.values()) {
-    const segment = segments.find((s) => skuOffers.some((o) => o.key === offerKey(s, currency)));
-    const applies = skuOffers.find((o) => o.key === offerKey(segment ?? 'base', currency));
-    if (applies && (best === undefined || applies.amount < best.amount)) best = applies;
+    const keysOf = (group: readonly string[]) => new Set(group.map((s) => offerKey(s, currency)));
+    const group = groups.map(keysOf).find((keys) => skuOffers.some((o) => keys.has(o.key)));
+    const applying = skuOffers.filter((o) =>
+      group ? group.has(o.key) : o.key === offerKey('base', currency),
+    );
+    for (const o of applying) if (best === undefined || o.amount < best.amount) best = o;
   }
   if (!best) return undefined;
   return {

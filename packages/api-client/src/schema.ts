@@ -4110,7 +4110,7 @@ export interface operations {
         currency: string;
         /** @description Lowest price in minor units of `currency`. */
         minPrice?: number;
-        /** @description Highest price in minor units of `currency`. */
+        /** @description Highest price in minor units of `currency` (below minPrice: nothing matches). */
         maxPrice?: number;
         inStock?: 'true' | 'false';
         minRating?: number;
@@ -4803,7 +4803,7 @@ export interface operations {
         currency: string;
         /** @description Lowest price in minor units of `currency`. */
         minPrice?: number;
-        /** @description Highest price in minor units of `currency`. */
+        /** @description Highest price in minor units of `currency` (below minPrice: nothing matches). */
         maxPrice?: number;
         inStock?: 'true' | 'false';
         minRating?: number;
@@ -4950,6 +4950,7 @@ export interface operations {
       403: components['responses']['403'];
       413: components['responses']['413'];
       415: components['responses']['415'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };

@@ -1,5 +1,6 @@
 // The catalog as the shop reads it (all public routes): the category tree, product pages with cursors,
-// a product by handle, its display prices in the chosen currency and its variants' availability.
+// a product by handle, its display prices in the chosen currency (and so its market's tax mode) and its
+// variants' availability.
 import type { components } from '@commerce/api-client';
 import { must } from '@commerce/web-kit';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
@@ -12,8 +13,8 @@ export type ProductPrice = components['schemas']['ProductPrice'];
 export type DisplayPrice = ProductPrice['items'][number];
 export type Availability = components['schemas']['SkuAvailability']['availability'];
 
-/** The categories change rarely; a visit reads them once. */
-const CATEGORY_STALE_MS = 5 * 60_000;
+/** The categories (and a market's tax mode) change rarely; a visit reads them once. */
+const RARELY_CHANGED_STALE_MS = 5 * 60_000;
 const PAGE_SIZE = 12;
 
 export function useCategories() {
@@ -21,7 +22,7 @@ export function useCategories() {
   return useQuery({
     queryKey: ['categories'],
     queryFn: async () => must(await api.GET('/categories')).items,
-    staleTime: CATEGORY_STALE_MS,
+    staleTime: RARELY_CHANGED_STALE_MS,
   });
 }
 
@@ -79,6 +80,28 @@ export function useDisplayPrices(productId: string) {
         }),
       ),
   });
+}
+
+/**
+ * How shelf prices read in the chosen currency's market (VAT included or tax added), for lists whose prices
+ * come from search, which does not say. The mode belongs to the market, not the product, so any one
+ * product's display prices tell it, and one answer per currency serves every list.
+ */
+export function useShelfTaxMode(sampleProductId: string | undefined) {
+  const { api } = useShop();
+  const currency = useCurrency();
+  const country = displayCountry(currency);
+  return useQuery({
+    queryKey: ['shelf-tax-mode', currency],
+    enabled: sampleProductId !== undefined,
+    queryFn: async () =>
+      must(
+        await api.GET('/product-prices/{id}', {
+          params: { path: { id: sampleProductId ?? '' }, query: { currency, country } },
+        }),
+      ).taxMode,
+    staleTime: RARELY_CHANGED_STALE_MS,
+  }).data;
 }
 
 export function useAvailability(sku: string | undefined) {

@@ -1,10 +1,11 @@
-// The frame of every page: the header (shop name, categories, currency, cart, sign-in or account), the main
-// landmark the pages render into, and the footer.
+// The frame of every page: the header (shop name, product search, categories, currency, cart, sign-in or
+// account), the main landmark the pages render into, and the footer.
 import { Link, Outlet } from '@tanstack/react-router';
 import { useId } from 'react';
 import { itemCount, useCart } from './cart.ts';
 import { useCategories, type Category } from './catalog-data.ts';
 import { chooseCurrency, SHOP_CURRENCIES, useCurrency, type ShopCurrency } from './currency.ts';
+import { SearchBox } from './search-box.tsx';
 import { useSession, useShop } from './shop.tsx';
 
 export const SHOP_NAME = 'Commerce Demo Shop';
@@ -97,6 +98,7 @@ export function Layout() {
           <Link to="/" className="shop-name">
             {SHOP_NAME}
           </Link>
+          <SearchBox />
           <div className="tools">
             <CurrencyChooser />
             <nav aria-label="Your shop" className="user-nav">

@@ -6,6 +6,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { router } from './router.tsx';
 import { createShop, ShopProvider } from './shop.tsx';
 import './styles.css';
+import './search.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

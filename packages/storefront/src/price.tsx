@@ -2,13 +2,16 @@
 // with VAT included in Germany, net with sales tax added at the till in the United States).
 import type { DisplayPrice, ProductPrice } from './catalog-data.ts';
 import { formatMoney } from './money.ts';
+import type { SearchHit } from './search-data.ts';
 
-function taxNote(mode: ProductPrice['taxMode']): string {
+type TaxMode = ProductPrice['taxMode'];
+
+function taxNote(mode: TaxMode): string {
   return mode === 'inclusive' ? 'incl. VAT' : 'plus tax';
 }
 
 /** The amount a shopper compares: gross where tax is included, net where it is added on top. */
-export function shelfAmount(item: DisplayPrice, mode: ProductPrice['taxMode']): number {
+export function shelfAmount(item: DisplayPrice, mode: TaxMode): number {
   return mode === 'inclusive' ? item.total : item.effective;
 }
 
@@ -38,6 +41,42 @@ export function FromPrice({ prices }: { prices: ProductPrice }) {
     <span className="price">
       {varies && 'from '}
       <strong>{formatMoney(lowest, prices.currency)}</strong> <small>{taxNote(prices.taxMode)}</small>
+    </span>
+  );
+}
+
+/**
+ * A search result's price: the lowest its variants cost the shopper, with the base price it is reduced from
+ * struck through. Price-book amounts are shelf amounts already (gross where tax is included, net where it is
+ * added), so only the note depends on `taxMode`, shown once it is known.
+ */
+export function OfferPrice({
+  price,
+  taxMode,
+}: {
+  price: NonNullable<SearchHit['price']>;
+  taxMode?: TaxMode;
+}) {
+  const was =
+    price.listAmount !== undefined && price.listAmount > price.amount ? price.listAmount : undefined;
+  return (
+    <span className="price">
+      {was !== undefined && (
+        <>
+          <s className="price-was">
+            <span className="visually-hidden">was </span>
+            {formatMoney(was, price.currency)}
+          </s>{' '}
+          <span className="visually-hidden">now </span>
+        </>
+      )}
+      <strong>{formatMoney(price.amount, price.currency)}</strong>
+      {taxMode && (
+        <>
+          {' '}
+          <small>{taxNote(taxMode)}</small>
+        </>
+      )}
     </span>
   );
 }

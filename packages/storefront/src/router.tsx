@@ -1,5 +1,6 @@
-// The shop's routes (code-based): the catalog, cart and sign-in callback load with the app; checkout, the
-// 3-D Secure stand-in, confirmation, account and sign-up are split off and load when first visited.
+// The shop's routes (code-based): the catalog, cart and sign-in callback load with the app; search results,
+// checkout, the 3-D Secure stand-in, confirmation, account and sign-up are split off and load when first
+// visited.
 import { CALLBACK_PATH } from '@commerce/web-kit';
 import {
   createRootRoute,
@@ -14,6 +15,7 @@ import { AuthCallbackPage } from './pages/auth-callback.tsx';
 import { CartPage } from './pages/cart.tsx';
 import { CategoryPage, HomePage } from './pages/catalog.tsx';
 import { ProductPage } from './pages/product.tsx';
+import { readSearchParams } from './search-params.ts';
 
 function NotFound() {
   return (
@@ -38,6 +40,13 @@ const routes = [
   page('/categories/$slug', CategoryPage),
   page('/products/$handle', ProductPage),
   page('/cart', CartPage),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/search',
+    // The results' state is the URL's, so back, forward and a shared link show the same page.
+    validateSearch: readSearchParams,
+    component: lazyRouteComponent(() => import('./pages/search.tsx'), 'SearchPage'),
+  }),
   page(
     '/checkout',
     lazyRouteComponent(() => import('./pages/checkout.tsx'), 'CheckoutPage'),

@@ -1,7 +1,8 @@
 // The admin console in a real browser against the local cloud, with the storefront: staff signs in through
 // Cognito's hosted page, creates a product with a variant, its price and its stock; a guest finds it in the
 // storefront and buys it; staff finds the order by number, sees it paid and refunds part of it. Menus follow
-// the route table: staff see no user administration (and a typed URL says "Not allowed"), admins do.
+// the route table: staff see no user administration (and a typed URL says "Not allowed"), admins do. An
+// admin adds a search synonym and rebuilds the search index from the Search screen.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -146,5 +147,38 @@ describe('admin console', () => {
     await admin.getByRole('heading', { name: 'Recent failures' }).waitFor();
     await expectAccessible(admin, 'operations');
     await snap(admin, 'admin-operations');
+  });
+
+  it('lets an admin add a search synonym and rebuild the search index', async () => {
+    const admin = await console_('admin');
+    await nav(admin, 'Search').click();
+    await admin.getByRole('heading', { name: 'Synonyms' }).waitFor();
+    await admin.getByRole('heading', { name: 'Merchandising rules' }).waitFor();
+    await admin.getByRole('heading', { name: 'Zero-result queries' }).waitFor();
+
+    const word = `zq${randomUUID()
+      .replace(/[^a-f]/g, '')
+      .slice(0, 6)}`;
+    await admin.getByRole('button', { name: 'Add synonym' }).click();
+    const rows = await admin.getByLabel(/^Synonym \d+ kind$/).count();
+    await admin.getByLabel(`Synonym ${rows} kind`).selectOption('equivalent');
+    await admin.getByLabel(`Synonym ${rows} terms`).fill(`${word}, ${word}s`);
+    await admin.getByRole('button', { name: 'Save synonyms' }).click();
+    await admin.getByRole('status').filter({ hasText: /saved/i }).first().waitFor();
+    await expectAccessible(admin, 'search settings');
+
+    await admin.getByRole('button', { name: 'Reindex now' }).click();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: /started/ })
+      .first()
+      .waitFor();
+    await admin.getByText('Completed', { exact: true }).waitFor({ timeout: 90_000 });
+    await snap(admin, 'admin-search');
+
+    const staff = await console_('staff');
+    await nav(staff, 'Search').click();
+    await staff.getByRole('heading', { name: 'Reindex' }).waitFor();
+    expect(await staff.getByRole('button', { name: 'Reindex now' }).count()).toBe(0);
   });
 });

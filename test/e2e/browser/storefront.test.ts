@@ -1,10 +1,12 @@
 // The storefront in a real browser (Debian Chromium, headless) against the local cloud: a guest buys with the
 // approve card; a declined card keeps the cart for another try; the stand-in for 3-D Secure completes the
 // order; a guest cart is merged on sign-in; a new shopper signs up with email verification; a signed-in
-// customer's history shows their own orders only. Every main page passes axe-core (no serious or critical violation) and is photographed.
+// customer's history shows their own orders only; search suggests as the shopper types, forgives a typo and
+// keeps its colour filter disjunctive. Every main page passes axe-core (no serious or critical violation) and is photographed.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { api, bearer, eventually, signIn } from '../support.ts';
 import { expectAccessible, signInHosted, snap, STOREFRONT_URL, useBrowser } from './harness.ts';
 import { addToCart, confirmedOrderNumber, placeOrder, toPayment } from './storefront-pages.ts';
 
@@ -122,5 +124,73 @@ describe('storefront', () => {
     await fresh.goto(`${STOREFRONT_URL}/account/orders`);
     await fresh.getByText('You have not ordered anything yet.').waitFor();
     expect(await fresh.getByText(number).count()).toBe(0);
+  });
+
+  it('search suggests as the shopper types, forgives a typo and keeps its colour filter disjunctive', async () => {
+    const page = await shopper();
+    await page.goto(STOREFRONT_URL);
+    const box = page.getByRole('combobox', { name: 'Search products' });
+    await box.fill('stonew');
+    await page
+      .getByRole('listbox', { name: 'Suggestions' })
+      .getByRole('option', { name: 'Stoneware mug' })
+      .waitFor();
+    await expectAccessible(page, 'search suggestions');
+    await box.fill('stonwear mug');
+    await box.press('Enter');
+    await page.getByRole('heading', { name: 'Results for “stonwear mug”' }).waitFor();
+    await page.getByRole('link', { name: 'Stoneware mug' }).first().waitFor();
+
+    // Two new scarves, one red and one blue, sharing a made-up word.
+    const staff = bearer(await signIn(['staff']));
+    const word = `zq${randomUUID()
+      .replace(/[^a-f]/g, '')
+      .slice(0, 6)}`;
+    for (const colour of ['Red', 'Blue']) {
+      const handle = `${word}-${colour.toLowerCase()}`;
+      const created = await api(
+        'POST',
+        '/products',
+        {
+          handle,
+          title: `${colour} ${word} scarf`,
+          description: 'Made by the storefront search test.',
+          status: 'published',
+          categoryIds: [],
+          attributes: { Colour: colour },
+          options: [],
+          variants: [{ sku: handle, title: 'One size', optionValues: {} }],
+          media: [],
+        },
+        staff,
+      );
+      expect(created.status).toBe(201);
+      const priced = await api(
+        'PUT',
+        `/prices/${handle}`,
+        { version: 0, prices: { EUR: { amount: 1990, sales: [] } } },
+        staff,
+      );
+      expect(priced.status).toBe(200);
+    }
+    await eventually(
+      async () => {
+        const found = await api('GET', `/search?q=${word}&currency=EUR`);
+        return found.body.total === 2 ? true : undefined;
+      },
+      20_000,
+      'both scarves in search',
+    );
+
+    await page.goto(`${STOREFRONT_URL}/search?q=${word}`);
+    await page.getByRole('heading', { name: `Results for “${word}”` }).waitFor();
+    const colours = page.getByRole('group', { name: 'Colour' });
+    await colours.getByRole('checkbox', { name: 'Red (1)' }).check();
+    await page.getByRole('link', { name: `Blue ${word} scarf` }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: `Red ${word} scarf` }).waitFor();
+    // Choosing red still counts blue: the shopper can add it.
+    await colours.getByRole('checkbox', { name: 'Blue (1)' }).waitFor();
+    await expectAccessible(page, 'search results');
+    await snap(page, 'storefront-search');
   });
 });

@@ -220,11 +220,11 @@ describe('searchBody: filters and facets', () => {
   });
 
   it("buckets and sorts on the caller's offer in the currency's minor units", () => {
-    const body = searchBody(request({ sort: 'price-desc', segments: ['vip'] }), noContext, 0);
+    const body = searchBody(request({ sort: 'price-desc', segments: [['vip']] }), noContext, 0);
 
     const price = (body.aggs as { price: { aggs: { offers: { aggs: { caller: Json } } } } }).price.aggs.offers
       .aggs.caller as { filter: Json; aggs: { values: { range: { ranges: Json[] } } } };
-    expect(price.filter).toEqual(offerFilter('EUR', ['vip']));
+    expect(price.filter).toEqual(offerFilter('EUR', [['vip']]));
     expect(price.aggs.values.range.ranges).toEqual(priceRanges(0));
     expect(body.sort).toEqual([
       {
@@ -232,7 +232,7 @@ describe('searchBody: filters and facets', () => {
           order: 'desc',
           mode: 'min',
           missing: '_last',
-          nested: { path: 'offers', filter: offerFilter('EUR', ['vip']) },
+          nested: { path: 'offers', filter: offerFilter('EUR', [['vip']]) },
         },
       },
       { id: 'asc' },
@@ -241,8 +241,22 @@ describe('searchBody: filters and facets', () => {
 });
 
 describe('offerFilter', () => {
+  it('admits every offer of an equal-priority group, below the groups above it', () => {
+    const filter = offerFilter('EUR', [['a'], ['b', 'c']]) as {
+      bool: { should: { bool: { filter: unknown[]; must_not?: unknown[] } }[] };
+    };
+
+    expect(filter.bool.should[1]).toEqual({
+      bool: {
+        filter: [{ terms: { 'offers.key': ['b|EUR', 'c|EUR'] } }],
+        must_not: [{ terms: { 'offers.segments': ['a'] } }],
+      },
+    });
+    expect(filter.bool.should[2]!.bool.must_not).toEqual([{ terms: { 'offers.segments': ['a', 'b', 'c'] } }]);
+  });
+
   it("picks, per variant, the highest-priority segment's offer, else the base offer", () => {
-    const filter = offerFilter('EUR', ['a', 'b']);
+    const filter = offerFilter('EUR', [['a'], ['b']]);
 
     expect(filter).toEqual({
       bool: {

@@ -61,14 +61,21 @@ describe('callerPrice', () => {
       offer('B', 'silver', 3900),
     ];
 
-    const gold = callerPrice(offers, 'EUR', ['gold', 'silver']);
-    const silver = callerPrice(offers, 'EUR', ['silver', 'gold']);
+    const gold = callerPrice(offers, 'EUR', [['gold'], ['silver']]);
+    const silver = callerPrice(offers, 'EUR', [['silver'], ['gold']]);
     const anonymous = callerPrice(offers, 'EUR', []);
 
     // A by gold (4500, not silver's 3000), B by silver (3900): the lowest over the variants.
     expect(gold).toEqual({ currency: 'EUR', amount: 3900 });
     expect(silver).toEqual({ currency: 'EUR', amount: 3000 });
     expect(anonymous).toEqual({ currency: 'EUR', amount: 4000 });
+  });
+
+  it('takes the lowest offer among segments of equal priority, as pricing does', () => {
+    const offers = [offer('A', 'base', 6000), offer('A', 'a', 5000), offer('A', 'b', 4000)];
+
+    expect(callerPrice(offers, 'EUR', [['a', 'b']])).toEqual({ currency: 'EUR', amount: 4000 });
+    expect(callerPrice(offers, 'EUR', [['a'], ['b']])).toEqual({ currency: 'EUR', amount: 5000 });
   });
 
   it('ignores other currencies and segments the caller is not in', () => {
@@ -78,7 +85,7 @@ describe('callerPrice', () => {
       offer('A', 'base', 10, undefined, 'USD'),
     ];
 
-    const price = callerPrice(offers, 'EUR', ['vip']);
+    const price = callerPrice(offers, 'EUR', [['vip']]);
     const none = callerPrice(offers, 'GBP', []);
 
     expect(price).toEqual({ currency: 'EUR', amount: 5000 });

@@ -40,6 +40,7 @@ export const NEEDS = {
   inviteUser: need('POST', '/users'),
   user: need('GET', '/users/{id}'),
   deadLetterQueues: need('GET', '/operations/queues'),
+  search: need('GET', '/search/synonyms'),
 } as const;
 
 export const NAVIGATION: readonly NavGroup[] = [
@@ -48,6 +49,7 @@ export const NAVIGATION: readonly NavGroup[] = [
     links: [
       { label: 'Products', to: '/products', needs: NEEDS.products },
       { label: 'Categories', to: '/categories', needs: NEEDS.categories },
+      { label: 'Search', to: '/search', needs: NEEDS.search },
     ],
   },
   {

@@ -82,6 +82,11 @@ const pages = [
     NEEDS.categories,
     lazyRouteComponent(() => import('../sections/catalog/categories.tsx'), 'Categories'),
   ),
+  page(
+    '/search',
+    NEEDS.search,
+    lazyRouteComponent(() => import('../sections/search/search-page.tsx'), 'SearchPage'),
+  ),
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/prices',

@@ -1,15 +1,19 @@
 // The home page and the category pages: product cards (title and shelf price) a page at a time, with "More"
-// following the API's cursor.
+// following the API's cursor. A category's products come from search (its subcategories' included, with
+// price, availability and rating in one answer), with a link to filter and sort them there.
 import { Link, useParams } from '@tanstack/react-router';
 import {
   findCategory,
   useCategories,
   useDisplayPrices,
   useProductPages,
+  type Category,
   type Product,
 } from '../catalog-data.ts';
 import { MorePages } from '../more-pages.tsx';
 import { FromPrice } from '../price.tsx';
+import { useCategorySearch } from '../search-data.ts';
+import { HitGrid } from '../search-hits.tsx';
 import { LoadError, Loading } from '../status.tsx';
 
 function CardPrice({ productId }: { productId: string }) {
@@ -33,8 +37,8 @@ function ProductCard({ product }: { product: Product }) {
   );
 }
 
-function ProductGrid({ categoryId, label }: { categoryId?: string; label: string }) {
-  const pages = useProductPages(categoryId);
+function ProductGrid({ label }: { label: string }) {
+  const pages = useProductPages();
   if (pages.isPending) return <Loading what="products" />;
   // No data only when the first page failed; a failed "More" keeps the pages shown so far.
   if (!pages.data)
@@ -50,6 +54,31 @@ function ProductGrid({ categoryId, label }: { categoryId?: string; label: string
             <ProductCard key={product.id} product={product} />
           ))}
         </ul>
+      )}
+      <MorePages pages={pages} what="products" />
+    </section>
+  );
+}
+
+function CategoryProducts({ category }: { category: Category }) {
+  const pages = useCategorySearch(category.id);
+  if (pages.isPending) return <Loading what="products" />;
+  if (!pages.data)
+    return <LoadError what="products" error={pages.error} retry={() => void pages.refetch()} />;
+  const hits = pages.data.pages.flatMap((page) => page.items);
+  return (
+    <section aria-label={`Products in ${category.name}`}>
+      {hits.length === 0 ? (
+        <p>No products here yet.</p>
+      ) : (
+        <>
+          <p>
+            <Link to="/search" search={{ category: category.id }}>
+              Filter and sort the products in {category.name}
+            </Link>
+          </p>
+          <HitGrid hits={hits} />
+        </>
       )}
       <MorePages pages={pages} what="products" />
     </section>
@@ -101,7 +130,7 @@ export function CategoryPage() {
           </ul>
         </nav>
       )}
-      <ProductGrid key={category.id} categoryId={category.id} label={`Products in ${category.name}`} />
+      <CategoryProducts key={category.id} category={category} />
     </>
   );
 }
