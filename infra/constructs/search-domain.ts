@@ -3,11 +3,14 @@
 // es:ESHttp*, by their service declaration), sized by the stage (docs/search.md, "Stages").
 import { Aws, RemovalPolicy } from 'aws-cdk-lib';
 import { EbsDeviceVolumeType } from 'aws-cdk-lib/aws-ec2';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { CfnResourcePolicy } from 'aws-cdk-lib/aws-logs';
 import type { CfnDomain } from 'aws-cdk-lib/aws-opensearchservice';
 import { Domain, EngineVersion, TLSSecurityPolicy } from 'aws-cdk-lib/aws-opensearchservice';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
 import { acknowledgeFinding } from '../nag-acknowledgements.ts';
+import { houseLogGroup } from './commerce-function.ts';
 
 /** Fixed, so a role's policy names the domain without a reference to this stack. */
 export const searchDomainName = (stage: string): string => `commerce-${stage}`;
@@ -38,10 +41,6 @@ export class SearchDomain extends Construct {
       nodeToNodeEncryption: true,
       enforceHttps: true,
       tlsSecurityPolicy: TLSSecurityPolicy.TLS_1_2,
-      // Slow and error logs go to CloudWatch in AWS; the emulator has no log delivery for domains.
-      ...(aws
-        ? { logging: { slowSearchLogEnabled: true, slowIndexLogEnabled: true, appLogEnabled: true } }
-        : {}),
       enableVersionUpgrade: true,
       removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
@@ -59,6 +58,7 @@ export class SearchDomain extends Construct {
       ],
     };
     this.url = `${search.scheme}://${this.domain.domainEndpoint}`;
+    if (aws) this.publishLogs(config);
 
     acknowledgeFinding(this.domain, {
       rule: 'OS1',
@@ -98,5 +98,44 @@ export class SearchDomain extends Construct {
           'The local stage’s emulated domain has no log delivery; AWS stages publish slow and app logs.',
       });
     }
+  }
+
+  /**
+   * Slow search, slow index and error logs to CloudWatch, each in a log group of the stage's retention that
+   * only the OpenSearch service may write to (a plain resource policy: the L2 `logging` option would add a
+   * custom resource Lambda for it). The emulator has no log delivery for domains.
+   */
+  private publishLogs(config: StageConfig): void {
+    const kinds = {
+      SEARCH_SLOW_LOGS: 'SlowSearch',
+      INDEX_SLOW_LOGS: 'SlowIndex',
+      ES_APPLICATION_LOGS: 'App',
+    };
+    const groups = Object.fromEntries(
+      Object.entries(kinds).map(([kind, id]) => [kind, houseLogGroup(this, `${id}Logs`, config)]),
+    );
+    const policy = new CfnResourcePolicy(this, 'LogsPolicy', {
+      policyName: `commerce-${config.stage}-search-logs`,
+      policyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: new ServicePrincipal('es.amazonaws.com').service },
+            Action: ['logs:PutLogEvents', 'logs:CreateLogStream'],
+            Resource: Object.values(groups).map((g) => `${g.logGroupArn}:*`),
+            Condition: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
+          },
+        ],
+      }),
+    });
+    const cfn = this.domain.node.defaultChild as CfnDomain;
+    cfn.logPublishingOptions = Object.fromEntries(
+      Object.entries(groups).map(([kind, g]) => [
+        kind,
+        { enabled: true, cloudWatchLogsLogGroupArn: g.logGroupArn },
+      ]),
+    );
+    cfn.addDependency(policy);
   }
 }

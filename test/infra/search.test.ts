@@ -54,10 +54,18 @@ describe('the search domain', () => {
   });
 
   it('lets shoppers’ functions only search the read alias, and only the indexer and worker write', () => {
-    const policies = prod.serviceStacks.search!.findResources('AWS::IAM::Policy') as Record<string, Resource>;
-    const statements = Object.values(policies).flatMap(
-      (p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
-    );
+    // Every grant is in the functions' roles (InlineRole), or in a separate policy.
+    const template = prod.serviceStacks.search!;
+    const roles = Object.values(template.findResources('AWS::IAM::Role') as Record<string, Resource>);
+    const policies = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>);
+    const statements = [
+      ...roles.flatMap((r) =>
+        ((r.Properties.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[]).flatMap(
+          (p) => p.PolicyDocument.Statement,
+        ),
+      ),
+      ...policies.flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement),
+    ];
     const es = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('es:')));
     expect(es.length).toBeGreaterThan(0);
     for (const s of es) {
@@ -68,9 +76,13 @@ describe('the search domain', () => {
       else expect(resource).toContain('commerce-products/_search');
     }
     // No other service's function may reach the domain.
-    for (const [name, template] of Object.entries(prod.serviceStacks)) {
+    for (const [name, other] of Object.entries(prod.serviceStacks)) {
       if (name === 'search') continue;
-      expect(JSON.stringify(template.findResources('AWS::IAM::Policy')), name).not.toContain('es:ESHttp');
+      const grants = JSON.stringify([
+        other.findResources('AWS::IAM::Role'),
+        other.findResources('AWS::IAM::Policy'),
+      ]);
+      expect(grants, name).not.toContain('es:ESHttp');
     }
   });
 
