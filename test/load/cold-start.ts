@@ -70,6 +70,21 @@ export function childEnv(): NodeJS.ProcessEnv {
     POWERTOOLS_METRICS_NAMESPACE: 'Commerce',
     POWERTOOLS_LOG_LEVEL: 'INFO',
     STAGE: 'local',
+    STACK_PREFIX: 'Commerce-local-',
+    PAYMENT_PROVIDERS: 'sandbox,stripe',
+    PAYMENT_PROVIDER: 'sandbox',
+    ORDERS_PAYMENT_PROVIDERS: 'sandbox,stripe',
+    ORDERS_DEFAULT_PAYMENT_PROVIDER: 'sandbox',
+    ORDERS_REFUND_APPROVAL_ABOVE: '{"EUR":10000}',
+    ORDERS_HOME_COUNTRY: 'DE',
+    ORDERS_DEFAULT_CURRENCY: 'EUR',
+    ORDERS_HOLD_SECONDS: '900',
+    SHIPPING_CARRIERS: 'sandbox,manual',
+    SHIPPING_DEFAULT_CARRIER: 'sandbox',
+    SEARCH_ENDPOINT: 'http://localhost:9200',
+    SEARCH_INDEX_PREFIX: 'commerce-',
+    SEARCH_SHARDS: '1',
+    SEARCH_REPLICAS: '0',
   };
 }
 
