@@ -106,6 +106,23 @@ async function call(
   return { status: res.status, json: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
+/**
+ * Whether the published product with this handle exists: 200 yes, 404 no; anything else (a throttled or
+ * failed request) is asked again a few times before the seed stops with it, never taken for "missing".
+ */
+async function productExists(api: string, handle: string): Promise<boolean> {
+  let last = { status: 0, json: undefined as unknown };
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+    last = await call('GET', `${api}/products/by-handle/${handle}`);
+    if (last.status === 200) return true;
+    if (last.status === 404) return false;
+  }
+  throw new Error(
+    `Seeding: GET /products/by-handle/${handle} answered ${last.status} ${JSON.stringify(last.json)}`,
+  );
+}
+
 async function existingCategories(api: string): Promise<Map<string, string>> {
   const res = await call('GET', `${api}/categories`);
   if (res.status !== 200) throw new Error(`GET /categories answered ${res.status}`);
@@ -161,8 +178,7 @@ async function seedCatalog(api: string, staffToken: string): Promise<number> {
     created++;
   }
   for (const p of products) {
-    const existing = await call('GET', `${api}/products/by-handle/${p.handle}`);
-    if (existing.status === 200) continue;
+    if (await productExists(api, p.handle)) continue;
     const body = {
       handle: p.handle,
       title: p.title,
@@ -173,7 +189,15 @@ async function seedCatalog(api: string, staffToken: string): Promise<number> {
       options: p.sizes ? [{ name: 'size', values: p.sizes }] : [],
       variants: variantsOf(p),
     };
-    await must(`product ${p.handle}`, call('POST', `${api}/products`, body, staffToken), [201]);
+    const answer = await call('POST', `${api}/products`, body, staffToken);
+    // 409 handle-taken: a seed running at the same time created it (the handle is the product's identity here).
+    if (
+      answer.status === 409 &&
+      (answer.json as { type?: string } | undefined)?.type?.endsWith(':handle-taken')
+    ) {
+      continue;
+    }
+    await must(`product ${p.handle}`, Promise.resolve(answer), [201]);
     created++;
   }
   return created;
