@@ -137,11 +137,18 @@ export async function stockedProduct(staff: CommerceClient, spec: ProductSpec): 
  * product.created, so this waits until a cart takes it.
  */
 export async function cartHolding(sku: string, currency = 'EUR') {
-  return eventually(async () => {
-    const cart = await guestCart(currency);
-    const added = await api('POST', `/carts/${cart.id}/lines`, { sku, quantity: 1 }, cart.headers);
-    return added.status === 200 ? cart : undefined;
-  }, 60_000);
+  let last = '';
+  return eventually(
+    async () => {
+      const cart = await guestCart(currency);
+      const added = await api('POST', `/carts/${cart.id}/lines`, { sku, quantity: 1 }, cart.headers);
+      last = `${added.status} ${JSON.stringify(added.body)}`;
+      return added.status === 200 ? cart : undefined;
+    },
+    60_000,
+    // What the cart last answered, for when it never takes the SKU.
+    () => `a cart in ${currency} to take ${sku} (last answer: ${last})`,
+  );
 }
 
 export const guestHeaders = (secret: string): Record<string, string> => ({ 'x-cart-secret': secret });

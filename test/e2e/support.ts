@@ -226,13 +226,15 @@ export function productBody(overrides: Record<string, unknown> = {}): Record<str
 export async function eventually<T>(
   probe: () => Promise<T | undefined>,
   timeoutMs = 30_000,
-  what = 'condition',
+  what: string | (() => string) = 'condition',
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out waiting for ${typeof what === 'function' ? what() : what}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
 }
