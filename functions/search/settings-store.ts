@@ -14,7 +14,7 @@ import {
 import { VersionConflictError } from '@commerce/lambda-kit/errors';
 import type { MerchandisingRule, Synonym } from './domain/merchandising.ts';
 import type { ReindexJob, SearchSettings, ZeroResultQuery } from './domain/ports.ts';
-import { isConditionFailure } from './store.ts';
+import { isConditionFailure, queryPartition } from './store.ts';
 
 type Item = Record<string, unknown>;
 
@@ -119,20 +119,7 @@ export class DynamoSearchSettings implements SearchSettings {
   }
 
   async zeroResults(limit: number): Promise<ZeroResultQuery[]> {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const out = await this.#db.send(
-        new QueryCommand({
-          TableName: this.#table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'ZERO' },
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start && items.length < ZERO_READ_LIMIT);
+    const items = await queryPartition(this.#db, this.#table, 'ZERO', { max: ZERO_READ_LIMIT });
     return items
       .map((i) => ({ query: i.sk as string, count: i.count as number, lastAt: i.lastAt as string }))
       .sort((a, b) => b.count - a.count || b.lastAt.localeCompare(a.lastAt))

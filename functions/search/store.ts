@@ -58,6 +58,31 @@ function toSku(item: Item): SkuRecord {
   };
 }
 
+/** Every item of one partition, page after page (until `max` items when given). */
+export async function queryPartition(
+  db: DynamoDBDocumentClient,
+  table: string,
+  pk: string,
+  options: { readonly consistent?: boolean; readonly max?: number } = {},
+): Promise<Item[]> {
+  const items: Item[] = [];
+  let start: Item | undefined;
+  do {
+    const out = await db.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ...(options.consistent ? { ConsistentRead: true } : {}),
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start && (options.max === undefined || items.length < options.max));
+  return items;
+}
+
 export class DynamoProjection implements Projection {
   readonly #db: DynamoDBDocumentClient;
   readonly #table: string;
@@ -260,23 +285,8 @@ export class DynamoProjection implements Projection {
     return new Map(items.map((i) => [i.sku as string, toSku(i)]));
   }
 
-  async #queryAll(pk: string): Promise<Item[]> {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const out = await this.#db.send(
-        new QueryCommand({
-          TableName: this.#table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
-          ConsistentRead: true,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+  #queryAll(pk: string): Promise<Item[]> {
+    return queryPartition(this.#db, this.#table, pk, { consistent: true });
   }
 
   async categories(): Promise<Map<string, CategoryRecord>> {
