@@ -274,7 +274,7 @@ describe('subscriptions', () => {
   it('move a poison message to the DLQ instead of dropping it', async () => {
     const marker = unique('poison');
     await eventBridge.send(new PutEventsCommand({ Entries: [reviewAggregated(marker, 'not-a-number', 1)] }));
-    const dlqUrl = stackOutput((k) => /reviewaggregated.*DlqUrl/i.test(k));
+    const dlqUrl = stackOutput((k) => /^CatalogSubscriptionreviewaggregatedDlqUrl/.test(k));
     const dead = await eventually(
       async () => {
         const out = await sqs.send(
