@@ -8,7 +8,7 @@ import { retryOnConflict } from '@commerce/lambda-kit/retry';
 import { toOutbox } from '@commerce/lambda-kit/outbox';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import { displayPrices, type DisplayPrices } from './domain/display-price.ts';
-import { money } from './domain/money.ts';
+import { money } from '@commerce/lambda-kit/money';
 import type { PricingInputs, PricingStore } from './domain/ports.ts';
 import { revisePriceList, reviseSkuPrices, reviseTaxTable } from './domain/price-revisions.ts';
 import { quote, type Quote } from './domain/quote.ts';

@@ -2,7 +2,7 @@
 // quote's request is its contract (pricingQuote in @commerce/contracts).
 import { RULE_ISSUE, rule } from '@commerce/lambda-kit/contract';
 import * as z from 'zod/mini';
-import { SUPPORTED_CURRENCIES } from './domain/money.ts';
+import { SUPPORTED_CURRENCIES } from '@commerce/lambda-kit/money';
 import { RATE_SCALE } from './domain/tax.ts';
 
 export const MAX_SALES_PER_CURRENCY = 10;

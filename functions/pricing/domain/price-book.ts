@@ -1,6 +1,6 @@
 // Price books: which unit price a customer pays for a SKU in a currency at a given moment. Pure; no AWS.
 import { UnprocessableError, ValidationError, type FieldError } from '@commerce/lambda-kit/errors';
-import { isAmount, minorUnitDigits, type Money } from './money.ts';
+import { isAmount, minorUnitDigits, type Money } from '@commerce/lambda-kit/money';
 
 /** A price for one SKU (variant) in one currency. */
 export interface SkuPrice {

@@ -19,7 +19,7 @@ import {
   minorUnitDigits,
   times,
   type Money,
-} from './money.ts';
+} from '@commerce/lambda-kit/money';
 import { effectiveUnitPrice, type PriceBook, type PriceSource } from './price-book.ts';
 import {
   SHIPPING_TAX_CLASS,

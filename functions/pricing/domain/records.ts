@@ -1,6 +1,6 @@
 // What the pricing store keeps (prices per SKU, segment price lists, the tax table, the SKUs of each
 // product) and how it becomes the engine's price book. Pure; no AWS.
-import { money } from './money.ts';
+import { money } from '@commerce/lambda-kit/money';
 import type { PriceBook, SalePrice, SegmentPriceList, SkuPrice } from './price-book.ts';
 import type { TaxClass, TaxTable } from './tax.ts';
 

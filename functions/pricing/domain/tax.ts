@@ -5,7 +5,7 @@
 // in use is exact; basis points cannot express 8.875%. Each tax amount is rounded once, per line, with the
 // rule in money.ts (nearest minor unit, half up), so a line's tax can be refunded with the line.
 import { UnprocessableError } from '@commerce/lambda-kit/errors';
-import { checkedAmount, divideRoundingHalfUp, isAmount } from './money.ts';
+import { checkedAmount, divideRoundingHalfUp, isAmount } from '@commerce/lambda-kit/money';
 
 /** 100% in parts per million. */
 export const RATE_SCALE = 1_000_000;

@@ -43,7 +43,7 @@ import {
   type Payment,
 } from '../../../functions/payment/domain/payment.ts';
 import { viewOf } from '../../../functions/payment/payment.ts';
-import { SUPPORTED_CURRENCIES } from '../../../functions/pricing/domain/money.ts';
+import { SUPPORTED_CURRENCIES } from '@commerce/lambda-kit/money';
 import { MAX_QUANTITY } from '../../../functions/pricing/domain/quote.ts';
 import { priceBookOf } from '../../../functions/pricing/domain/records.ts';
 import { priceQuote } from '../../../functions/pricing/pricing.ts';

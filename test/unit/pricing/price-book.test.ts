@@ -1,6 +1,6 @@
 import { ValidationError } from '@commerce/lambda-kit/errors';
 import { describe, expect, it } from 'vitest';
-import { money } from '../../../functions/pricing/domain/money.ts';
+import { money } from '@commerce/lambda-kit/money';
 import {
   assertValidPriceBook,
   effectiveUnitPrice,

@@ -1,7 +1,7 @@
 // Property-based tests of the quote: for any basket the totals add up exactly and nothing goes negative.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { money } from '../../../functions/pricing/domain/money.ts';
+import { money } from '@commerce/lambda-kit/money';
 import type { PriceBook } from '../../../functions/pricing/domain/price-book.ts';
 import { quote, type Quote, type QuoteRequest } from '../../../functions/pricing/domain/quote.ts';
 import type { TaxTable } from '../../../functions/pricing/domain/tax.ts';

@@ -1,6 +1,6 @@
 import { ValidationError } from '@commerce/lambda-kit/errors';
 import { describe, expect, it } from 'vitest';
-import { money } from '../../../functions/pricing/domain/money.ts';
+import { money } from '@commerce/lambda-kit/money';
 import type { PriceBook } from '../../../functions/pricing/domain/price-book.ts';
 import { quote, type QuoteRequest } from '../../../functions/pricing/domain/quote.ts';
 import type { TaxTable } from '../../../functions/pricing/domain/tax.ts';

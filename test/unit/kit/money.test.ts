@@ -9,7 +9,7 @@ import {
   money,
   split,
   times,
-} from '../../../functions/pricing/domain/money.ts';
+} from '@commerce/lambda-kit/money';
 
 describe('currencies', () => {
   it('knows the minor unit of two-, zero- and three-decimal currencies', () => {

@@ -1,4 +1,5 @@
-// Money as integer minor units of an ISO 4217 currency, and the one rounding rule pricing follows. Pure; no AWS.
+// Money as integer minor units of an ISO 4217 currency, and the one rounding rule pricing and promotions
+// follow. Pure; no AWS.
 //
 // Rounding rule: a value that falls between two minor units is rounded to the nearer one, and an exact half
 // goes up (round half up; every amount here is non-negative, so this is also half away from zero). It is
@@ -6,7 +7,7 @@
 // customer or an auditor reproduces by hand; banker's rounding (half to even) only pays off when very many
 // rounded values are summed, and tax authorities do not ask for it. Divisions run on BigInt, so no step passes
 // through floating point, and every result is checked to be a safe integer.
-import { UnprocessableError } from '@commerce/lambda-kit/errors';
+import { UnprocessableError } from './errors.ts';
 
 export interface Money {
   /** Integer number of minor units (cents, pence, yen), never negative in pricing. */
