@@ -6,6 +6,7 @@ export * from './inventory/index.ts';
 export * from './orders/index.ts';
 export * from './payment/index.ts';
 export * from './pricing/index.ts';
+export * from './promotion/index.ts';
 export * from './review/index.ts';
 export * from './shipping/index.ts';
 export * from './user/index.ts';

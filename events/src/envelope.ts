@@ -28,7 +28,7 @@ export type EventMetadata = z.infer<typeof eventMetadataSchema>;
 export type ServiceName =
   | 'catalog'
   | 'pricing'
-  | 'promotion'
+  | 'promotions'
   | 'orders'
   | 'payment'
   | 'shipping'

@@ -8,6 +8,7 @@ export { operationsService } from '../../functions/operations/service.ts';
 export { ordersService } from '../../functions/orders/service.ts';
 export { paymentService } from '../../functions/payment/service.ts';
 export { pricingService } from '../../functions/pricing/service.ts';
+export { promotionsService } from '../../functions/promotions/service.ts';
 export { searchService } from '../../functions/search/service.ts';
 export { shippingService } from '../../functions/shipping/service.ts';
 export { userService } from '../../functions/user/service.ts';

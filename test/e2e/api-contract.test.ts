@@ -35,6 +35,7 @@ let st: string;
 let staffToken: string;
 let taxRulesBefore: Record<string, unknown>;
 let zonesBefore: Set<string>;
+let promotionsBefore: Set<string>;
 let operations: { id: string; isPublic: boolean; adminOnly: boolean }[];
 
 interface Outcome {
@@ -115,7 +116,21 @@ beforeAll(async () => {
   );
   taxRulesBefore = (await api('GET', '/tax-rules', undefined, bearer(staffToken))).body;
   zonesBefore = new Set((await zones()).map((z) => z.id));
+  promotionsBefore = new Set((await promotions()).map((p) => p.id));
 });
+
+/** Every promotion, all pages. */
+async function promotions(): Promise<{ id: string; version: number; status: string }[]> {
+  const all: { id: string; version: number; status: string }[] = [];
+  let cursor: string | undefined;
+  do {
+    const query = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+    const res = await api('GET', `/promotions?limit=100${query}`, undefined, bearer(staffToken));
+    all.push(...(res.body.items as { id: string; version: number; status: string }[]));
+    cursor = res.body.nextCursor as string | undefined;
+  } while (cursor);
+  return all;
+}
 
 interface Zone {
   id: string;
@@ -149,6 +164,14 @@ afterAll(async () => {
     ),
   );
   expect(moved.map((r) => r.status)).toEqual(made.map(() => 200));
+  // Promotions the fuzzer made could discount other files' orders: each is archived, unchanged otherwise.
+  const invented = (await promotions()).filter((p) => !promotionsBefore.has(p.id) && p.status !== 'archived');
+  const archived = await Promise.all(
+    invented.map(({ id: _id, version, createdAt: _c, updatedAt: _u, ...rest }: Record<string, unknown>) =>
+      api('PUT', `/promotions/${String(_id)}`, { ...rest, status: 'archived', version }, bearer(staffToken)),
+    ),
+  );
+  expect(archived.map((r) => r.status)).toEqual(invented.map(() => 200));
   const now = await api('GET', '/tax-rules', undefined, bearer(staffToken));
   const { rules, modes } = taxRulesBefore;
   const restored = await api(

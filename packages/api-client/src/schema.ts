@@ -896,6 +896,54 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/promotions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List promotions, newest first, optionally of one status.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    get: operations['listPromotions'];
+    put?: never;
+    /**
+     * Create a promotion: its schedule, conditions, action, combination rule, limits and codes.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    post: operations['createPromotion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/promotions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a promotion.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    get: operations['getPromotion'];
+    /**
+     * Replace a promotion; the body carries the version it was read at (another is a 409).
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    put: operations['replacePromotion'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/search': {
     parameters: {
       query?: never;
@@ -1716,6 +1764,210 @@ export type components = {
        */
       status: 'draft' | 'published';
     };
+    CreatePromotionRequest: {
+      /** @enum {string} */
+      status: 'draft' | 'active' | 'archived';
+      startsAt?: string;
+      /** @description Exclusive; after startsAt. */
+      endsAt?: string;
+      /** @description Higher first. */
+      priority: number;
+      /** @enum {string} */
+      trigger: 'automatic' | 'code';
+      combination:
+        | {
+            /** @constant */
+            mode: 'exclusive';
+          }
+        | {
+            /** @constant */
+            mode: 'stop';
+          }
+        | {
+            /** @constant */
+            mode: 'combinable';
+            with: ('item' | 'order' | 'shipping')[];
+          };
+      action:
+        | {
+            /** @constant */
+            kind: 'items-off';
+            /** @description Items matching any list given (a category finds its descendants too); none given: all. */
+            target: {
+              skus?: string[];
+              productIds?: string[];
+              categoryIds?: string[];
+            };
+            reduction:
+              | {
+                  /** @constant */
+                  kind: 'percentage';
+                  /** @description Hundredths of a percent: 1000 is 10 %, 10000 all. */
+                  basisPoints: number;
+                }
+              | {
+                  /** @constant */
+                  kind: 'fixed';
+                  /** @description Minor units per currency; a promotion does not apply in a currency it names no amount for. */
+                  amounts: {
+                    [key: string]: number;
+                  };
+                };
+          }
+        | {
+            /** @constant */
+            kind: 'order-off';
+            reduction:
+              | {
+                  /** @constant */
+                  kind: 'percentage';
+                  /** @description Hundredths of a percent: 1000 is 10 %, 10000 all. */
+                  basisPoints: number;
+                }
+              | {
+                  /** @constant */
+                  kind: 'fixed';
+                  /** @description Minor units per currency; a promotion does not apply in a currency it names no amount for. */
+                  amounts: {
+                    [key: string]: number;
+                  };
+                };
+          }
+        | {
+            /** @constant */
+            kind: 'set-price';
+            /** @description Items matching any list given (a category finds its descendants too); none given: all. */
+            target: {
+              skus?: string[];
+              productIds?: string[];
+              categoryIds?: string[];
+            };
+            size: number;
+            /** @description Minor units per currency; a promotion does not apply in a currency it names no amount for. */
+            amounts: {
+              [key: string]: number;
+            };
+            maxSets?: number;
+          }
+        | {
+            /** @constant */
+            kind: 'buy-x-get-y';
+            /** @description Items matching any list given (a category finds its descendants too); none given: all. */
+            target: {
+              skus?: string[];
+              productIds?: string[];
+              categoryIds?: string[];
+            };
+            buy: number;
+            get: number;
+            /** @enum {string} */
+            pick: 'cheapest' | 'most-expensive';
+            /** @description Hundredths of a percent: 1000 is 10 %, 10000 all. */
+            basisPoints: number;
+            maxSets?: number;
+          }
+        | {
+            /** @constant */
+            kind: 'shipping-off';
+            methods?: string[];
+            reduction:
+              | {
+                  /** @constant */
+                  kind: 'percentage';
+                  /** @description Hundredths of a percent: 1000 is 10 %, 10000 all. */
+                  basisPoints: number;
+                }
+              | {
+                  /** @constant */
+                  kind: 'fixed';
+                  /** @description Minor units per currency; a promotion does not apply in a currency it names no amount for. */
+                  amounts: {
+                    [key: string]: number;
+                  };
+                };
+          }
+        | {
+            /** @constant */
+            kind: 'tiered';
+            /** @enum {string} */
+            by: 'subtotal' | 'quantity';
+            /** @description Items matching any list given (a category finds its descendants too); none given: all. */
+            target: {
+              skus?: string[];
+              productIds?: string[];
+              categoryIds?: string[];
+            };
+            tiers: {
+              quantity?: number;
+              /** @description Minor units per currency; a promotion does not apply in a currency it names no amount for. */
+              amounts?: {
+                [key: string]: number;
+              };
+              /** @description Hundredths of a percent: 1000 is 10 %, 10000 all. */
+              basisPoints: number;
+            }[];
+          };
+      name: string;
+      /**
+       * @description Shared codes of a code promotion (case-insensitive, unique).
+       * @default []
+       */
+      codes: string[];
+      /** @default [] */
+      conditions: (
+        | {
+            /** @constant */
+            kind: 'subtotal-at-least';
+            /** @description Minor units per currency; a promotion does not apply in a currency it names no amount for. */
+            amounts: {
+              [key: string]: number;
+            };
+          }
+        | {
+            /** @constant */
+            kind: 'quantity-at-least';
+            quantity: number;
+            /** @description Items matching any list given (a category finds its descendants too); none given: all. */
+            target: {
+              skus?: string[];
+              productIds?: string[];
+              categoryIds?: string[];
+            };
+          }
+        | {
+            /** @constant */
+            kind: 'segment';
+            segments: string[];
+          }
+        | {
+            /** @constant */
+            kind: 'first-order';
+          }
+        | {
+            /** @constant */
+            kind: 'currency';
+            currencies: string[];
+          }
+        | {
+            /** @constant */
+            kind: 'shipping-country';
+            countries: string[];
+          }
+        | {
+            /** @constant */
+            kind: 'signed-in';
+          }
+      )[];
+      /** @default {} */
+      limits: {
+        redemptions?: number;
+        perCustomer?: number;
+        budget?: {
+          currency: string;
+          amount: number;
+        };
+      };
+    };
     CustomerExport: {
       /** Format: date-time */
       exportedAt: string;
@@ -2183,6 +2435,220 @@ export type components = {
       /** @description Variant SKUs without a price in this currency. */
       unpriced: string[];
     };
+    Promotion: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      status: 'draft' | 'active' | 'archived';
+      /** Format: date-time */
+      startsAt?: string;
+      /**
+       * Format: date-time
+       * @description Exclusive; after startsAt.
+       */
+      endsAt?: string;
+      /** @description Higher first. */
+      priority: number;
+      /** @enum {string} */
+      trigger: 'automatic' | 'code';
+      /** @description Shared codes of a code promotion (case-insensitive, unique). */
+      codes: string[];
+      combination:
+        | {
+            /** @constant */
+            mode: 'exclusive';
+          }
+        | {
+            /** @constant */
+            mode: 'stop';
+          }
+        | {
+            /** @constant */
+            mode: 'combinable';
+            with: ('item' | 'order' | 'shipping')[];
+          };
+      conditions: (
+        | {
+            /** @constant */
+            kind: 'subtotal-at-least';
+            /** @description Minor units per currency; a promotion does not apply in a currency it names no amount for. */
+            amounts: {
+              [key: string]: number;
+            };
+          }
+        | {
+            /** @constant */
+            kind: 'quantity-at-least';
+            quantity: number;
+            /** @description Items matching any list given (a category finds its descendants too); none given: all. */
+            target: {
+              skus?: string[];
+              productIds?: string[];
+              categoryIds?: string[];
+            };
+          }
+        | {
+            /** @constant */
+            kind: 'segment';
+            segments: string[];
+          }
+        | {
+            /** @constant */
+            kind: 'first-order';
+          }
+        | {
+            /** @constant */
+            kind: 'currency';
+            currencies: string[];
+          }
+        | {
+            /** @constant */
+            kind: 'shipping-country';
+            countries: string[];
+          }
+        | {
+            /** @constant */
+            kind: 'signed-in';
+          }
+      )[];
+      action:
+        | {
+            /** @constant */
+            kind: 'items-off';
+            /** @description Items matching any list given (a category finds its descendants too); none given: all. */
+            target: {
+              skus?: string[];
+              productIds?: string[];
+              categoryIds?: string[];
+            };
+            reduction:
+              | {
+                  /** @constant */
+                  kind: 'percentage';
+                  /** @description Hundredths of a percent: 1000 is 10 %, 10000 all. */
+                  basisPoints: number;
+                }
+              | {
+                  /** @constant */
+                  kind: 'fixed';
+                  /** @description Minor units per currency; a promotion does not apply in a currency it names no amount for. */
+                  amounts: {
+                    [key: string]: number;
+                  };
+                };
+          }
+        | {
+            /** @constant */
+            kind: 'order-off';
+            reduction:
+              | {
+                  /** @constant */
+                  kind: 'percentage';
+                  /** @description Hundredths of a percent: 1000 is 10 %, 10000 all. */
+                  basisPoints: number;
+                }
+              | {
+                  /** @constant */
+                  kind: 'fixed';
+                  /** @description Minor units per currency; a promotion does not apply in a currency it names no amount for. */
+                  amounts: {
+                    [key: string]: number;
+                  };
+                };
+          }
+        | {
+            /** @constant */
+            kind: 'set-price';
+            /** @description Items matching any list given (a category finds its descendants too); none given: all. */
+            target: {
+              skus?: string[];
+              productIds?: string[];
+              categoryIds?: string[];
+            };
+            size: number;
+            /** @description Minor units per currency; a promotion does not apply in a currency it names no amount for. */
+            amounts: {
+              [key: string]: number;
+            };
+            maxSets?: number;
+          }
+        | {
+            /** @constant */
+            kind: 'buy-x-get-y';
+            /** @description Items matching any list given (a category finds its descendants too); none given: all. */
+            target: {
+              skus?: string[];
+              productIds?: string[];
+              categoryIds?: string[];
+            };
+            buy: number;
+            get: number;
+            /** @enum {string} */
+            pick: 'cheapest' | 'most-expensive';
+            /** @description Hundredths of a percent: 1000 is 10 %, 10000 all. */
+            basisPoints: number;
+            maxSets?: number;
+          }
+        | {
+            /** @constant */
+            kind: 'shipping-off';
+            methods?: string[];
+            reduction:
+              | {
+                  /** @constant */
+                  kind: 'percentage';
+                  /** @description Hundredths of a percent: 1000 is 10 %, 10000 all. */
+                  basisPoints: number;
+                }
+              | {
+                  /** @constant */
+                  kind: 'fixed';
+                  /** @description Minor units per currency; a promotion does not apply in a currency it names no amount for. */
+                  amounts: {
+                    [key: string]: number;
+                  };
+                };
+          }
+        | {
+            /** @constant */
+            kind: 'tiered';
+            /** @enum {string} */
+            by: 'subtotal' | 'quantity';
+            /** @description Items matching any list given (a category finds its descendants too); none given: all. */
+            target: {
+              skus?: string[];
+              productIds?: string[];
+              categoryIds?: string[];
+            };
+            tiers: {
+              quantity?: number;
+              /** @description Minor units per currency; a promotion does not apply in a currency it names no amount for. */
+              amounts?: {
+                [key: string]: number;
+              };
+              /** @description Hundredths of a percent: 1000 is 10 %, 10000 all. */
+              basisPoints: number;
+            }[];
+          };
+      limits: {
+        redemptions?: number;
+        perCustomer?: number;
+        budget?: {
+          currency: string;
+          amount: number;
+        };
+      };
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    PromotionPage: {
+      items: components['schemas']['Promotion'][];
+      /** @description Pass as `cursor` for the next page; absent on the last. */
+      nextCursor?: string;
+    };
     PutMethodRequest: {
       /** @description The version you read; 0 when there is none yet. A stale one gets 409. */
       version: number;
@@ -2303,6 +2769,212 @@ export type components = {
       finishedAt?: string;
       documents: number;
       error?: string;
+    };
+    ReplacePromotionRequest: {
+      /** @enum {string} */
+      status: 'draft' | 'active' | 'archived';
+      startsAt?: string;
+      /** @description Exclusive; after startsAt. */
+      endsAt?: string;
+      /** @description Higher first. */
+      priority: number;
+      /** @enum {string} */
+      trigger: 'automatic' | 'code';
+      combination:
+        | {
+            /** @constant */
+            mode: 'exclusive';
+          }
+        | {
+            /** @constant */
+            mode: 'stop';
+          }
+        | {
+            /** @constant */
+            mode: 'combinable';
+            with: ('item' | 'order' | 'shipping')[];
+          };
+      action:
+        | {
+            /** @constant */
+            kind: 'items-off';
+            /** @description Items matching any list given (a category finds its descendants too); none given: all. */
+            target: {
+              skus?: string[];
+              productIds?: string[];
+              categoryIds?: string[];
+            };
+            reduction:
+              | {
+                  /** @constant */
+                  kind: 'percentage';
+                  /** @description Hundredths of a percent: 1000 is 10 %, 10000 all. */
+                  basisPoints: number;
+                }
+              | {
+                  /** @constant */
+                  kind: 'fixed';
+                  /** @description Minor units per currency; a promotion does not apply in a currency it names no amount for. */
+                  amounts: {
+                    [key: string]: number;
+                  };
+                };
+          }
+        | {
+            /** @constant */
+            kind: 'order-off';
+            reduction:
+              | {
+                  /** @constant */
+                  kind: 'percentage';
+                  /** @description Hundredths of a percent: 1000 is 10 %, 10000 all. */
+                  basisPoints: number;
+                }
+              | {
+                  /** @constant */
+                  kind: 'fixed';
+                  /** @description Minor units per currency; a promotion does not apply in a currency it names no amount for. */
+                  amounts: {
+                    [key: string]: number;
+                  };
+                };
+          }
+        | {
+            /** @constant */
+            kind: 'set-price';
+            /** @description Items matching any list given (a category finds its descendants too); none given: all. */
+            target: {
+              skus?: string[];
+              productIds?: string[];
+              categoryIds?: string[];
+            };
+            size: number;
+            /** @description Minor units per currency; a promotion does not apply in a currency it names no amount for. */
+            amounts: {
+              [key: string]: number;
+            };
+            maxSets?: number;
+          }
+        | {
+            /** @constant */
+            kind: 'buy-x-get-y';
+            /** @description Items matching any list given (a category finds its descendants too); none given: all. */
+            target: {
+              skus?: string[];
+              productIds?: string[];
+              categoryIds?: string[];
+            };
+            buy: number;
+            get: number;
+            /** @enum {string} */
+            pick: 'cheapest' | 'most-expensive';
+            /** @description Hundredths of a percent: 1000 is 10 %, 10000 all. */
+            basisPoints: number;
+            maxSets?: number;
+          }
+        | {
+            /** @constant */
+            kind: 'shipping-off';
+            methods?: string[];
+            reduction:
+              | {
+                  /** @constant */
+                  kind: 'percentage';
+                  /** @description Hundredths of a percent: 1000 is 10 %, 10000 all. */
+                  basisPoints: number;
+                }
+              | {
+                  /** @constant */
+                  kind: 'fixed';
+                  /** @description Minor units per currency; a promotion does not apply in a currency it names no amount for. */
+                  amounts: {
+                    [key: string]: number;
+                  };
+                };
+          }
+        | {
+            /** @constant */
+            kind: 'tiered';
+            /** @enum {string} */
+            by: 'subtotal' | 'quantity';
+            /** @description Items matching any list given (a category finds its descendants too); none given: all. */
+            target: {
+              skus?: string[];
+              productIds?: string[];
+              categoryIds?: string[];
+            };
+            tiers: {
+              quantity?: number;
+              /** @description Minor units per currency; a promotion does not apply in a currency it names no amount for. */
+              amounts?: {
+                [key: string]: number;
+              };
+              /** @description Hundredths of a percent: 1000 is 10 %, 10000 all. */
+              basisPoints: number;
+            }[];
+          };
+      name: string;
+      /**
+       * @description Shared codes of a code promotion (case-insensitive, unique).
+       * @default []
+       */
+      codes: string[];
+      /** @default [] */
+      conditions: (
+        | {
+            /** @constant */
+            kind: 'subtotal-at-least';
+            /** @description Minor units per currency; a promotion does not apply in a currency it names no amount for. */
+            amounts: {
+              [key: string]: number;
+            };
+          }
+        | {
+            /** @constant */
+            kind: 'quantity-at-least';
+            quantity: number;
+            /** @description Items matching any list given (a category finds its descendants too); none given: all. */
+            target: {
+              skus?: string[];
+              productIds?: string[];
+              categoryIds?: string[];
+            };
+          }
+        | {
+            /** @constant */
+            kind: 'segment';
+            segments: string[];
+          }
+        | {
+            /** @constant */
+            kind: 'first-order';
+          }
+        | {
+            /** @constant */
+            kind: 'currency';
+            currencies: string[];
+          }
+        | {
+            /** @constant */
+            kind: 'shipping-country';
+            countries: string[];
+          }
+        | {
+            /** @constant */
+            kind: 'signed-in';
+          }
+      )[];
+      /** @default {} */
+      limits: {
+        redemptions?: number;
+        perCustomer?: number;
+        budget?: {
+          currency: string;
+          amount: number;
+        };
+      };
+      /** @description The version read; another is a 409. */
+      version: number;
     };
     SearchAnswer: {
       items: components['schemas']['SearchHit'][];
@@ -4789,6 +5461,145 @@ export interface operations {
       };
       400: components['responses']['400'];
       404: components['responses']['404'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  listPromotions: {
+    parameters: {
+      query?: {
+        status?: 'draft' | 'active' | 'archived';
+        limit?: number;
+        /** @description The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400. */
+        cursor?: string;
+      };
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of promotions. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PromotionPage'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  createPromotion: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePromotionRequest'];
+      };
+    };
+    responses: {
+      /** @description Created; `location` names it. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Promotion'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  getPromotion: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The promotion; `etag` carries its version. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Promotion'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  replacePromotion: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReplacePromotionRequest'];
+      };
+    };
+    responses: {
+      /** @description The promotion as replaced. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Promotion'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };

@@ -4,5 +4,6 @@ export * from './define.ts';
 export * from './inventory.ts';
 export * from './payment.ts';
 export * from './pricing.ts';
+export * from './promotions.ts';
 export * from './search.ts';
 export * from './shipping.ts';

@@ -104,21 +104,19 @@ const basket: fc.Arbitrary<Basket> = fc.record({
 
 /** Budgets used up to a few minor units of their amount, so the edge is met often. */
 const usage = (list: readonly Promotion[]) =>
-  fc
-    .array(fc.integer({ min: 0, max: 300 }), { minLength: list.length, maxLength: list.length })
-    .map(
-      (left) =>
-        new Map<string, Usage>(
-          list.map((p, i) => [
-            p.id,
-            {
-              redemptions: 0,
-              byBuyer: 0,
-              budgetUsed: Math.max(0, (p.limits.budget?.amount ?? 0) - left[i]!),
-            },
-          ]),
-        ),
-    );
+  fc.array(fc.integer({ min: 0, max: 300 }), { minLength: list.length, maxLength: list.length }).map(
+    (left) =>
+      new Map<string, Usage>(
+        list.map((p, i) => [
+          p.id,
+          {
+            redemptions: 0,
+            byBuyer: 0,
+            budgetUsed: Math.max(0, (p.limits.budget?.amount ?? 0) - left[i]!),
+          },
+        ]),
+      ),
+  );
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
