@@ -13,6 +13,13 @@ import { normalizeEmail, type Promotion } from './domain/promotion.ts';
 /** What staff send: the promotion without its id, version and times. */
 export type PromotionContent = Omit<PromotionRecord, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
+export interface PromotionUsage {
+  readonly redemptions: number;
+  readonly budgetUsed: number;
+  readonly redemptionsLeft?: number;
+  readonly budgetLeft?: number;
+}
+
 export type Buyer = { readonly customerId: string } | { readonly email: string };
 
 /** Why an order's redemptions are released (the order.cancelled reasons, or checkout giving up). */
@@ -49,6 +56,19 @@ export class Promotions {
     const promotion = await this.#store.get(id);
     if (!promotion) throw new NotFoundError(`Promotion ${id} not found.`);
     return promotion;
+  }
+
+  /** What the promotion has used of its limits (reserved and committed) and what is left of each. */
+  async usage(id: string): Promise<PromotionUsage> {
+    const promotion = await this.get(id);
+    const used = (await this.#ledger.usage([id], undefined)).get(id)!;
+    const { redemptions, budget } = promotion.limits;
+    return {
+      redemptions: used.redemptions,
+      budgetUsed: used.budgetUsed,
+      ...(redemptions === undefined ? {} : { redemptionsLeft: Math.max(0, redemptions - used.redemptions) }),
+      ...(budget ? { budgetLeft: Math.max(0, budget.amount - used.budgetUsed) } : {}),
+    };
   }
 
   async list(

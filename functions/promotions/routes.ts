@@ -9,6 +9,7 @@ import {
   promotionListQuery,
   promotionParams,
   promotionReplaceBody,
+  promotionUsage,
 } from './schemas.ts';
 
 const promotion = promotionAnswer.check(z.meta({ id: 'Promotion' }));
@@ -42,6 +43,19 @@ export const promotionsRoutes = defineRoutes('promotions', {
     readOnly: true,
     params: promotionParams,
     response: { status: 200, description: 'The promotion; `etag` carries its version.', body: promotion },
+    errors: [404],
+  },
+  'GET /promotions/{id}/usage': {
+    entry: 'http/get-usage.ts',
+    access: 'staff',
+    summary: 'What a promotion has used of its limits, and what is left.',
+    readOnly: true,
+    params: promotionParams,
+    response: {
+      status: 200,
+      description: 'Redemptions and budget used (reserved and committed), and what is left of each limit.',
+      body: promotionUsage.check(z.meta({ id: 'PromotionUsage' })),
+    },
     errors: [404],
   },
   'PUT /promotions/{id}': {

@@ -66,3 +66,10 @@ export const promotionPage = z.object({
   items: z.array(promotionAnswer),
   nextCursor: z.optional(z.string()),
 });
+
+export const promotionUsage = z.object({
+  redemptions: z.number().check(z.describe('Reserved and committed redemptions.')),
+  budgetUsed: z.number().check(z.describe('Discount given, in the budget’s currency (0 without a budget).')),
+  redemptionsLeft: z.optional(z.number()),
+  budgetLeft: z.optional(z.number()),
+});

@@ -13,10 +13,12 @@ import {
   bearer,
   eventually,
   listenOnBus,
+  productBody,
   publishEvent,
   signIn,
   signUp,
   stackOutput,
+  unique,
 } from './support.ts';
 
 const lambda = new LambdaClient({
@@ -39,7 +41,7 @@ interface Redemption {
 }
 type Answer = { redemptions: Redemption[] } | { error: { status: number; type: string; detail: string } };
 
-async function invoke<T>(name: 'Reserve' | 'Release', payload: unknown): Promise<T> {
+async function invoke<T>(name: 'Reserve' | 'Release' | 'Evaluate', payload: unknown): Promise<T> {
   const out = await lambda.send(
     new InvokeCommand({
       FunctionName: stackOutput((k) => k === `Promotions${name}FunctionName`),
@@ -57,12 +59,16 @@ const reserve = (
   orderId = randomUUID(),
 ) => invoke<Answer>('Reserve', { orderId, buyer, redemptions: [{ promotionId, amount, currency: 'EUR' }] });
 
+/** No basket of another test is in this segment: these promotions can never discount another file's order. */
+const ONLY_HERE = [{ kind: 'segment', segments: ['promotions-e2e-nobody'] }];
+
 const tenPercent = (overrides: Record<string, unknown> = {}) => ({
   name: 'Ten percent off',
   status: 'active',
   priority: 10,
   trigger: 'automatic',
   combination: { mode: 'combinable', with: ['shipping'] },
+  conditions: ONLY_HERE,
   action: { kind: 'order-off', reduction: { kind: 'percentage', basisPoints: 1000 } },
   ...overrides,
 });
@@ -85,7 +91,7 @@ describe('promotions, managed by staff', () => {
   it('are created, read, listed and replaced at their version; codes are unique case-insensitively', async () => {
     const code = `WELCOME${randomUUID().slice(0, 6).toUpperCase()}`;
     const promotion = await createPromotion(tenPercent({ trigger: 'code', codes: [code] }));
-    expect(promotion).toMatchObject({ version: 1, codes: [code], conditions: [], limits: {} });
+    expect(promotion).toMatchObject({ version: 1, codes: [code], conditions: ONLY_HERE, limits: {} });
     const read = await api('GET', `/promotions/${promotion.id}`, undefined, staff);
     expect(read.status).toBe(200);
     expect(read.headers.get('etag')).toBe('"1"');
@@ -152,6 +158,8 @@ describe('the redemption ledger', () => {
     const refused = answers.filter((a) => 'error' in a);
     expect(reserved).toHaveLength(20);
     expect(refused).toHaveLength(180);
+    const usage = await api('GET', `/promotions/${promotion.id}/usage`, undefined, staff);
+    expect(usage.body).toEqual({ redemptions: 20, budgetUsed: 2000, redemptionsLeft: 0 });
     for (const answer of refused) {
       expect('error' in answer && answer.error.status).toBe(409);
       expect('error' in answer && answer.error.type).toMatch(/promotion-limit-reached$/);
@@ -168,6 +176,8 @@ describe('the redemption ledger', () => {
     const given = answers.filter((a) => 'redemptions' in a).length * 37;
     // 27 × 37 = 999 fits in 1000; a 28th would be 1036.
     expect(given).toBe(999);
+    const usage = await api('GET', `/promotions/${promotion.id}/usage`, undefined, staff);
+    expect(usage.body).toEqual({ redemptions: 27, budgetUsed: 999, budgetLeft: 1 });
   });
 
   it('counts one use per customer, and a guest by their email whatever its case', async () => {
@@ -256,5 +266,108 @@ describe('the redemption ledger', () => {
     } finally {
       await bus.close();
     }
+  });
+});
+
+interface Evaluation {
+  applied: { promotionId: string; amount: number; lines: number[]; code?: string }[];
+  verdicts: (
+    | { applied: true; promotionId: string }
+    | { applied: false; promotionId: string; reason: Record<string, unknown> }
+  )[];
+  lineDiscounts: number[];
+  unknownCodes: string[];
+}
+
+describe('evaluate (what pricing will ask)', () => {
+  it('matches a category with its descendants, takes a code in any case and explains the others', async () => {
+    const parent = await api(
+      'POST',
+      '/categories',
+      { name: 'Promo apparel', slug: unique('promo-apparel') },
+      staff,
+    );
+    const child = await api(
+      'POST',
+      '/categories',
+      { name: 'Promo tees', slug: unique('promo-tees'), parentId: parent.body.id },
+      staff,
+    );
+    const product = productBody({ categoryIds: [child.body.id] });
+    expect((await api('POST', '/products', product, staff)).status).toBe(201);
+    const sku = (product.variants as { sku: string }[])[0]!.sku;
+    const mine = [{ kind: 'quantity-at-least', quantity: 1, target: { skus: [sku] } }];
+
+    const apparel = await createPromotion(
+      tenPercent({
+        priority: 30,
+        conditions: mine,
+        combination: { mode: 'combinable', with: ['order'] },
+        action: {
+          kind: 'items-off',
+          target: { categoryIds: [parent.body.id] },
+          reduction: { kind: 'percentage', basisPoints: 1000 },
+        },
+      }),
+    );
+    const code = `FIVE${randomUUID().slice(0, 6).toUpperCase()}`;
+    const five = await createPromotion(
+      tenPercent({
+        priority: 20,
+        trigger: 'code',
+        codes: [code],
+        conditions: mine,
+        combination: { mode: 'combinable', with: ['item'] },
+        action: { kind: 'order-off', reduction: { kind: 'fixed', amounts: { EUR: 500 } } },
+      }),
+    );
+    const alone = await createPromotion(
+      tenPercent({ priority: 10, conditions: mine, combination: { mode: 'exclusive' } }),
+    );
+    const bigSpender = await createPromotion(
+      tenPercent({
+        priority: 5,
+        conditions: [...mine, { kind: 'subtotal-at-least', amounts: { EUR: 100_000 } }],
+      }),
+    );
+
+    const ask = () =>
+      invoke<Evaluation>('Evaluate', {
+        currency: 'EUR',
+        lines: [
+          { sku, quantity: 2, unitPrice: 2500 },
+          { sku: unique('NOT-IN-CATEGORY'), quantity: 1, unitPrice: 1000 },
+        ],
+        shipping: { method: 'standard', amount: 490 },
+        shippingCountry: 'DE',
+        buyer: { signedIn: false, email: 'shopper@example.com', segments: [], firstOrder: true },
+        codes: [code.toLowerCase(), 'NO-SUCH-CODE'],
+      });
+    // Promotions learns the product's categories from product.created.
+    const answer = await eventually(
+      async () => {
+        const a = await ask();
+        return a.applied.some((p) => p.promotionId === apparel.id) ? a : undefined;
+      },
+      30_000,
+      'the category promotion to find the new product',
+    );
+
+    expect(answer.applied.map((a) => a.promotionId)).toEqual([apparel.id, five.id]);
+    // 10 % of the tees (5000) is 500; then 5.00 off what is left (4500 + 1000) by largest remainder:
+    // 409.09 and 90.91 round down to 409 + 90, and the unit left goes to the larger remainder (90.91).
+    expect(answer.applied[1]).toMatchObject({ amount: 500, lines: [409, 91], code });
+    expect(answer.lineDiscounts).toEqual([909, 91]);
+    expect(answer.unknownCodes).toEqual(['NO-SUCH-CODE']);
+    const reason = (id: string) => {
+      const v = answer.verdicts.find((x) => x.promotionId === id);
+      return v && !v.applied ? v.reason : undefined;
+    };
+    expect(reason(alone.id)).toEqual({ code: 'excluded', by: apparel.id, rule: 'exclusive' });
+    expect(reason(bigSpender.id)).toMatchObject({
+      code: 'condition-failed',
+      condition: 'subtotal-at-least',
+      index: 1,
+    });
   });
 });

@@ -74,6 +74,7 @@ export const routeTable: readonly RouteAccess[] = [
   { method: 'GET', path: '/promotions', access: 'staff' },
   { method: 'POST', path: '/promotions', access: 'staff' },
   { method: 'GET', path: '/promotions/{id}', access: 'staff' },
+  { method: 'GET', path: '/promotions/{id}/usage', access: 'staff' },
   { method: 'PUT', path: '/promotions/{id}', access: 'staff' },
   { method: 'GET', path: '/search', access: 'public' },
   { method: 'GET', path: '/me/search', access: 'customer' },

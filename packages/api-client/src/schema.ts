@@ -944,6 +944,26 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/promotions/{id}/usage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What a promotion has used of its limits, and what is left.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    get: operations['getUsage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/search': {
     parameters: {
       query?: never;
@@ -2648,6 +2668,14 @@ export type components = {
       items: components['schemas']['Promotion'][];
       /** @description Pass as `cursor` for the next page; absent on the last. */
       nextCursor?: string;
+    };
+    PromotionUsage: {
+      /** @description Reserved and committed redemptions. */
+      redemptions: number;
+      /** @description Discount given, in the budget’s currency (0 without a budget). */
+      budgetUsed: number;
+      redemptionsLeft?: number;
+      budgetLeft?: number;
     };
     PutMethodRequest: {
       /** @description The version you read; 0 when there is none yet. A stale one gets 409. */
@@ -5600,6 +5628,37 @@ export interface operations {
       413: components['responses']['413'];
       415: components['responses']['415'];
       422: components['responses']['422'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  getUsage: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Redemptions and budget used (reserved and committed), and what is left of each limit. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PromotionUsage'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };

@@ -1,7 +1,8 @@
-// The promotions service's internal functions over one order's redemptions: `reserve` holds every promotion
-// an order uses when checkout places it (each limit checked by a conditional write), `release` gives them
-// back when checkout gives up before the order exists. Payment and cancellation settle them through the
-// order's events. docs/promotions.md has the rules.
+// The promotions service's internal functions: `evaluate` says which promotions apply to a priced basket,
+// what each takes off each line and shipping, and why every other candidate does not (pricing's quote asks
+// it); `reserve` holds every promotion an order uses when checkout places it (each limit checked by a
+// conditional write), `release` gives them back when checkout gives up before the order exists. Payment and
+// cancellation settle them through the order's events. docs/promotions.md has the rules.
 import * as z from 'zod/mini';
 import { correlationIdSchema, defineInternal } from './define.ts';
 
@@ -55,3 +56,73 @@ export const promotionsRelease = defineInternal({
   request: z.strictObject({ orderId, correlationId: correlationIdSchema }),
   reply: z.object({ released: z.number() }),
 });
+
+const minor = z.number().check(z.int(), z.gte(0), z.lte(1_000_000_000_000));
+
+export const evaluateRequestSchema = z.strictObject({
+  currency,
+  lines: z
+    .array(
+      z.strictObject({
+        sku: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/)),
+        quantity: z.number().check(z.int(), z.gte(1), z.lte(10_000)),
+        /** What the shopper pays per unit before promotions (sales and segment prices applied). */
+        unitPrice: minor,
+      }),
+    )
+    .check(z.minLength(1), z.maxLength(100)),
+  shipping: z.nullable(z.strictObject({ method: z.string().check(z.minLength(1)), amount: minor })),
+  shippingCountry: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
+  buyer: z.strictObject({
+    signedIn: z.boolean(),
+    customerId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+    email: z.optional(z.string().check(z.minLength(3), z.maxLength(254))),
+    segments: z.array(z.string()).check(z.maxLength(50)),
+    firstOrder: z.boolean(),
+  }),
+  codes: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(10)),
+  correlationId: correlationIdSchema,
+});
+
+const appliedShape = {
+  promotionId: z.string(),
+  name: z.string(),
+  code: z.optional(z.string()),
+  class: z.enum(['item', 'order', 'shipping']),
+  amount: z.number(),
+  /** Per request line, what it takes off. */
+  lines: z.array(z.number()),
+  shipping: z.number(),
+};
+
+/** Why a candidate did not apply: `code` names the reason; the other members depend on it. */
+const reasonSchema = z.looseObject({ code: z.string() });
+
+export const evaluateReplySchema = z.object({
+  applied: z.array(z.object(appliedShape)),
+  verdicts: z.array(
+    z.union([
+      z.object({ applied: z.literal(true), ...appliedShape }),
+      z.object({
+        applied: z.literal(false),
+        promotionId: z.string(),
+        name: z.string(),
+        code: z.optional(z.string()),
+        reason: reasonSchema,
+      }),
+    ]),
+  ),
+  lineDiscounts: z.array(z.number()),
+  shippingDiscount: z.number(),
+  unknownCodes: z.array(z.string()),
+});
+
+export const promotionsEvaluate = defineInternal({
+  service: 'promotions',
+  name: 'evaluate',
+  description: 'says which promotions apply to a priced basket, per line, and why the others do not (quote)',
+  request: evaluateRequestSchema,
+  reply: evaluateReplySchema,
+});
+
+export type EvaluateReply = z.output<typeof evaluateReplySchema>;
