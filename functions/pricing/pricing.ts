@@ -2,7 +2,7 @@
 // with the price.changed it announces, the outbox, in one transaction), display prices, what pricing learns
 // of catalog products, the internal quote and the internal price export.
 import type { EventData, ProductCreated } from '@commerce/events';
-import type { ExportPricesReply, QuoteRequest } from '@commerce/contracts';
+import type { EvaluateReply, ExportPricesReply, QuoteRequest } from '@commerce/contracts';
 import { NotFoundError } from '@commerce/lambda-kit/errors';
 import { retryOnConflict } from '@commerce/lambda-kit/retry';
 import { toOutbox } from '@commerce/lambda-kit/outbox';
@@ -11,6 +11,7 @@ import { displayPrices, type DisplayPrices } from './domain/display-price.ts';
 import { money } from '@commerce/lambda-kit/money';
 import type { PricingInputs, PricingStore } from './domain/ports.ts';
 import { revisePriceList, reviseSkuPrices, reviseTaxTable } from './domain/price-revisions.ts';
+import { effectiveUnitPrice } from './domain/price-book.ts';
 import { quote, type Quote } from './domain/quote.ts';
 import {
   productSkusOf,
@@ -25,8 +26,25 @@ import type { TaxTable } from './domain/tax.ts';
 /** Loads what pricing `skus` for a customer in `segments` needs (the store's `loadPricing`). */
 export type PricingLoader = (skus: readonly string[], segments: readonly string[]) => Promise<PricingInputs>;
 
-/** The engine's quote with the moment it was priced: what the internal quote answers. */
-export type PricedQuote = Quote & { readonly quotedAt: string };
+/** The engine's quote with the moment it was priced, and what promotions answered when asked. */
+export type PricedQuote = Quote & { readonly quotedAt: string; readonly promotions?: EvaluateReply };
+
+/** Promotions' internal `evaluate`, as the quote asks it (peers.ts). */
+export type AskPromotions = (request: {
+  currency: string;
+  lines: { sku: string; quantity: number; unitPrice: number }[];
+  shipping: { method: string; amount: number } | null;
+  shippingCountry: string;
+  buyer: {
+    signedIn: boolean;
+    customerId?: string | undefined;
+    email?: string | undefined;
+    segments: string[];
+    firstOrder: boolean;
+  };
+  codes: string[];
+  correlationId?: string | undefined;
+}) => Promise<EvaluateReply>;
 
 /** A published product's variant prices for a guest, as GET /product-prices/{id} answers them. */
 export type ProductPrices = DisplayPrices & {
@@ -46,26 +64,56 @@ export async function priceQuote(
   request: QuoteRequest,
   load: PricingLoader,
   now: Date,
+  askPromotions?: AskPromotions,
 ): Promise<PricedQuote> {
-  const { lines, currency, segments, shippingAddress, shipping, discounts } = request;
+  const { lines, currency, segments, shippingAddress, shipping } = request;
   const { book, taxes, taxClassOf } = await load(
     lines.map((l) => l.sku),
     segments,
   );
+  let discounts = request.discounts ?? [];
+  let shippingAmount = shipping?.amount ?? 0;
+  let promotions: EvaluateReply | undefined;
+  if (request.promotions) {
+    if (!askPromotions) throw new Error('This quote cannot ask promotions (no client wired).');
+    // Promotions see the unit prices the shopper pays before them (sales and segment prices applied).
+    promotions = await askPromotions({
+      currency,
+      lines: lines.map((l) => ({
+        sku: l.sku,
+        quantity: l.quantity,
+        unitPrice: effectiveUnitPrice(book, { sku: l.sku, currency, segments, at: now }).effective.amount,
+      })),
+      shipping,
+      shippingCountry: shippingAddress.country,
+      buyer: { ...request.promotions.buyer, segments: [...segments] },
+      codes: request.promotions.codes,
+      correlationId: request.correlationId,
+    });
+    discounts = [
+      ...discounts,
+      ...promotions.applied.flatMap((applied) =>
+        applied.lines.flatMap((amount, lineIndex) =>
+          amount > 0 ? [{ code: applied.promotionId, amount, lineIndex }] : [],
+        ),
+      ),
+    ];
+    shippingAmount -= promotions.shippingDiscount;
+  }
   const priced = quote(
     {
       currency,
       segments,
       lines: lines.map((l) => ({ ...l, taxClass: taxClassOf(l.sku) })),
       shippingAddress,
-      shipping: shipping && { method: shipping.method, amount: money(shipping.amount, currency) },
-      discounts: discounts?.map((d) => ({ ...d, amount: money(d.amount, currency) })),
+      shipping: shipping && { method: shipping.method, amount: money(shippingAmount, currency) },
+      discounts: discounts.map((d) => ({ ...d, amount: money(d.amount, currency) })),
       at: now,
     },
     book,
     taxes,
   );
-  return { ...priced, quotedAt: now.toISOString() };
+  return { ...priced, quotedAt: now.toISOString(), ...(promotions ? { promotions } : {}) };
 }
 
 /**
@@ -111,9 +159,12 @@ export class Pricing {
   readonly #store: PricingStore;
   readonly #clock: () => Date;
 
-  constructor(store: PricingStore, clock: () => Date = () => new Date()) {
+  readonly #askPromotions: AskPromotions | undefined;
+
+  constructor(store: PricingStore, clock: () => Date = () => new Date(), askPromotions?: AskPromotions) {
     this.#store = store;
     this.#clock = clock;
+    this.#askPromotions = askPromotions;
   }
 
   async skuPrices(sku: string): Promise<SkuPrices> {
@@ -243,6 +294,11 @@ export class Pricing {
 
   /** The internal quote. */
   quote(request: QuoteRequest): Promise<PricedQuote> {
-    return priceQuote(request, (skus, segments) => this.#store.loadPricing(skus, segments), this.#clock());
+    return priceQuote(
+      request,
+      (skus, segments) => this.#store.loadPricing(skus, segments),
+      this.#clock(),
+      this.#askPromotions,
+    );
   }
 }

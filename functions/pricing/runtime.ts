@@ -3,9 +3,14 @@
 import { createDocumentClient } from '@commerce/lambda-kit/clients';
 import { loadEnv } from '@commerce/lambda-kit/env';
 import * as z from 'zod/mini';
+import { askPromotions } from './peers.ts';
 import { Pricing } from './pricing.ts';
 import { DynamoPricingStore } from './store.ts';
 
 const env = loadEnv(z.object({ TABLE_NAME: z.string().check(z.minLength(1)) }));
 
-export const pricing = new Pricing(new DynamoPricingStore(createDocumentClient(), env.TABLE_NAME));
+export const pricing = new Pricing(
+  new DynamoPricingStore(createDocumentClient(), env.TABLE_NAME),
+  undefined,
+  askPromotions,
+);

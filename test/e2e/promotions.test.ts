@@ -8,9 +8,11 @@ import { OrderCancelled, OrderPaid } from '@commerce/events';
 import { EMULATOR_ENDPOINT, REGION } from '@commerce/local-cloud';
 import { randomInt, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureGermanTax } from './shop.ts';
 import {
   api,
   bearer,
+  client,
   eventually,
   listenOnBus,
   productBody,
@@ -28,9 +30,11 @@ const lambda = new LambdaClient({
 });
 
 let staff: Record<string, string>;
+let staffToken: string;
 
 beforeAll(async () => {
-  staff = bearer(await signIn(['staff']));
+  staffToken = await signIn(['staff']);
+  staff = bearer(staffToken);
 });
 
 interface Redemption {
@@ -369,5 +373,37 @@ describe('evaluate (what pricing will ask)', () => {
       condition: 'subtotal-at-least',
       index: 1,
     });
+
+    // Pricing's quote asks promotions and takes their amounts off before tax.
+    await ensureGermanTax(client(staffToken));
+    const priced = await api(
+      'PUT',
+      `/prices/${sku}`,
+      { version: 0, prices: { EUR: { amount: 2500, sales: [] } } },
+      staff,
+    );
+    expect(priced.status).toBe(200);
+    const quote = await lambda.send(
+      new InvokeCommand({
+        FunctionName: stackOutput((k) => k === 'PricingQuoteFunctionName'),
+        Payload: Buffer.from(
+          JSON.stringify({
+            currency: 'EUR',
+            lines: [{ sku, quantity: 2 }],
+            shippingAddress: { country: 'DE' },
+            shipping: null,
+            promotions: { codes: [code.toLowerCase()], buyer: { signedIn: false, firstOrder: true } },
+          }),
+        ),
+      }),
+    );
+    const text = Buffer.from(quote.Payload!).toString();
+    const quoted = JSON.parse(text) as {
+      lines: { discount: number; lineTotal: number }[];
+      promotions: Evaluation;
+    };
+    // 10 % of 5000, then 5.00 off the order: 1000 off the one line.
+    expect(quoted.lines?.[0], text).toMatchObject({ discount: 1000, lineTotal: 4000 });
+    expect(quoted.promotions.applied.map((a) => a.promotionId)).toEqual([apparel.id, five.id]);
   });
 });

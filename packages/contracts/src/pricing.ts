@@ -3,6 +3,7 @@
 // SKUs for a consumer that rebuilds its copy from the owner's data (search's reindex). docs/pricing.md has
 // the rules.
 import * as z from 'zod/mini';
+import { evaluateReplySchema } from './promotions.ts';
 import { correlationIdSchema, defineInternal, type InternalResult } from './define.ts';
 
 export const MAX_QUOTE_LINES = 50;
@@ -68,6 +69,24 @@ export const quoteRequestSchema = z.strictObject({
       )
       .check(z.maxLength(MAX_QUOTE_DISCOUNTS)),
   ),
+  /**
+   * Ask promotions what applies (one internal call with the priced lines): its amounts per line join
+   * `discounts`, its shipping discount lowers `shipping`, and the reply explains every candidate.
+   */
+  promotions: z.optional(
+    z.strictObject({
+      codes: z._default(
+        z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(10)),
+        [],
+      ),
+      buyer: z.strictObject({
+        signedIn: z.boolean(),
+        customerId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+        email: z.optional(z.string().check(z.minLength(3), z.maxLength(254))),
+        firstOrder: z.boolean(),
+      }),
+    }),
+  ),
   /** The caller's correlation id, carried into pricing's logs. */
   correlationId: correlationIdSchema,
 });
@@ -131,6 +150,8 @@ export const quoteReplySchema = z.object({
   grandTotal: minorUnits,
   /** ISO 8601: the prices and tax rules in force then. */
   quotedAt: z.iso.datetime(),
+  /** What promotions answered, when the request asked (`shipping` above is already net of its discount). */
+  promotions: z.optional(evaluateReplySchema),
 });
 
 export const pricingQuote = defineInternal({

@@ -2,7 +2,8 @@
 // Cognito's hosted page, creates a product with a variant, its price and its stock; a guest finds it in the
 // storefront and buys it; staff finds the order by number, sees it paid and refunds part of it. Menus follow
 // the route table: staff see no user administration (and a typed URL says "Not allowed"), admins do. An
-// admin adds a search synonym and rebuilds the search index from the Search screen.
+// admin adds a search synonym and rebuilds the search index from the Search screen. Staff create a code
+// promotion with a condition from the Promotions screen and see its usage.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -180,5 +181,34 @@ describe('admin console', () => {
     await nav(staff, 'Search').click();
     await staff.getByRole('heading', { name: 'Reindex' }).waitFor();
     expect(await staff.getByRole('button', { name: 'Reindex now' }).count()).toBe(0);
+  });
+
+  it('lets staff create a code promotion with a condition and see its usage', async () => {
+    const staff = await console_('staff');
+    await nav(staff, 'Promotions').click();
+    await staff.getByRole('link', { name: 'New promotion' }).click();
+    const code = `BROWSER${randomUUID().slice(0, 6).toUpperCase()}`;
+    await staff.getByLabel('Name', { exact: true }).fill(`Browser promotion ${code}`);
+    await staff.getByLabel('Status', { exact: true }).selectOption('active');
+    await staff.getByLabel('Trigger', { exact: true }).selectOption('code');
+    await staff.getByLabel('Codes', { exact: true }).fill(code);
+    // A segment nobody has: the promotion can never discount another test's basket.
+    await staff.getByRole('button', { name: 'Add condition' }).click();
+    await staff.getByLabel('Condition 1 kind', { exact: true }).selectOption('segment');
+    await staff.getByLabel('Condition 1 segments', { exact: true }).fill('browser-nobody');
+    await staff.getByLabel('Action', { exact: true }).selectOption('order-off');
+    await staff.getByLabel('Percent off', { exact: true }).fill('10');
+    await staff.getByLabel('Total redemptions', { exact: true }).fill('100');
+    await expectAccessible(staff, 'promotion form');
+    await snap(staff, 'admin-promotion-form');
+    await staff.getByRole('button', { name: 'Create promotion' }).click();
+    await staff.waitForURL(/\/promotions\/pr_[a-z0-9]+$/);
+    await staff.getByRole('heading', { name: 'Usage' }).waitFor();
+    await staff.getByText('Redemptions: 0 (100 left)').waitFor();
+    expect(await staff.getByLabel('Codes', { exact: true }).inputValue()).toContain(code);
+    await expectAccessible(staff, 'promotion');
+
+    await nav(staff, 'Promotions').click();
+    await staff.getByRole('link', { name: `Browser promotion ${code}` }).waitFor();
   });
 });

@@ -21,6 +21,9 @@ import {
   pricingExportPrices,
   pricingQuote,
   searchRunReindex,
+  promotionsEvaluate,
+  promotionsReserve,
+  promotionsRelease,
   QUOTE_CURRENCIES,
   shippingCancelShipment,
   shippingCreateShipment,
@@ -73,6 +76,9 @@ const contracts: readonly InternalContract[] = [
   pricingExportPrices,
   inventoryAvailability,
   searchRunReindex,
+  promotionsEvaluate,
+  promotionsReserve,
+  promotionsRelease,
 ];
 
 /** The contract's reply parsed from `reply` equals it: every field is described, none is missing. */
@@ -102,6 +108,9 @@ describe('the contracts and the infra wiring', () => {
       'PRICING_EXPORT_PRICES_FUNCTION',
       'INVENTORY_AVAILABILITY_FUNCTION',
       'SEARCH_RUN_REINDEX_FUNCTION',
+      'PROMOTIONS_EVALUATE_FUNCTION',
+      'PROMOTIONS_RESERVE_FUNCTION',
+      'PROMOTIONS_RELEASE_FUNCTION',
     ]);
     expect(functionEnvName('shipping', 'createShipment')).toBe('SHIPPING_CREATE_SHIPMENT_FUNCTION');
   });

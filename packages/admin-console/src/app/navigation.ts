@@ -41,6 +41,9 @@ export const NEEDS = {
   user: need('GET', '/users/{id}'),
   deadLetterQueues: need('GET', '/operations/queues'),
   search: need('GET', '/search/synonyms'),
+  promotions: need('GET', '/promotions'),
+  createPromotion: need('POST', '/promotions'),
+  promotion: need('GET', '/promotions/{id}'),
 } as const;
 
 export const NAVIGATION: readonly NavGroup[] = [
@@ -73,6 +76,10 @@ export const NAVIGATION: readonly NavGroup[] = [
       { label: 'Orders', to: '/orders', needs: NEEDS.orders },
       { label: 'Customers', to: '/customers', needs: NEEDS.customers },
     ],
+  },
+  {
+    heading: 'Marketing',
+    links: [{ label: 'Promotions', to: '/promotions', needs: NEEDS.promotions }],
   },
   {
     heading: 'Shipping',

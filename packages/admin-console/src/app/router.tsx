@@ -12,6 +12,7 @@ import {
 } from '@tanstack/react-router';
 import type { JSX } from 'react';
 import { ORDER_STATUSES, type OrderStatus } from '../sections/orders/order-status.ts';
+import { PROMOTION_STATUSES, type PromotionStatus } from '../sections/promotions/promotion-status.ts';
 import { NotFound } from '../ui/status-views.tsx';
 import { isStaff, useConsole } from './console.tsx';
 import { Home } from './home.tsx';
@@ -140,6 +141,25 @@ const pages = [
     '/customers/$id',
     NEEDS.customer,
     lazyRouteComponent(() => import('../sections/customers/customer-detail.tsx'), 'CustomerDetail'),
+  ),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/promotions',
+    staticData: needing(NEEDS.promotions),
+    validateSearch: (search: Record<string, unknown>): { status?: PromotionStatus } => ({
+      status: PROMOTION_STATUSES.find((s) => s === search.status),
+    }),
+    component: lazyRouteComponent(() => import('../sections/promotions/promotion-list.tsx'), 'PromotionList'),
+  }),
+  page(
+    '/promotions/new',
+    NEEDS.createPromotion,
+    lazyRouteComponent(() => import('../sections/promotions/promotion-create.tsx'), 'PromotionCreate'),
+  ),
+  page(
+    '/promotions/$id',
+    NEEDS.promotion,
+    lazyRouteComponent(() => import('../sections/promotions/promotion-edit.tsx'), 'PromotionEdit'),
   ),
   page(
     '/shipping/zones',
