@@ -5,21 +5,14 @@
 // A reservation is one transaction per order: each redemption is put only if absent, and each counter moves
 // only if its limit still holds after the move (the condition is the check: never read-then-write). A settle
 // moves one redemption out of `reserved` under that condition, so a redelivered event changes nothing.
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '@commerce/lambda-kit/batch-get';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
-import { retryOnConflict } from '@commerce/lambda-kit/retry';
 import type { Usage } from './domain/engine.ts';
 import type { Claim, Redemption, RedemptionLedger, ReserveOutcome } from './domain/ports.ts';
+import { transactWrite, type Transact } from './transact.ts';
 
 type Item = Record<string, unknown>;
-type Transact = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 const usageKey = (promotionId: string) => ({ pk: `PROMO#${promotionId}`, sk: 'USAGE' });
 const buyerKey = (promotionId: string, buyer: string) => ({
@@ -127,35 +120,23 @@ export class DynamoRedemptionLedger implements RedemptionLedger {
       }
     }
     const parts = claims.map((claim, i) => ({ claim, ...this.#claimItems(claim, buyer, redemptions[i]!) }));
-    const items: Transact[] = [
-      ...parts.flatMap((p) => p.items),
-      ...outbox(redemptions).map((event): Transact => ({
-        Put: { TableName: this.#table, Item: { ...event } },
-      })),
-    ];
-    try {
-      await retryOnConflict(() => this.#db.send(new TransactWriteCommand({ TransactItems: items })), {
-        attempts: CONFLICT_ATTEMPTS,
-      });
-      return { kind: 'reserved', redemptions };
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const failed = (error.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed');
-      if (failed < 0) throw error;
-      const part = parts[Math.floor(failed / 3)]!;
-      const kind = part.kinds[failed % 3];
-      if (kind === 'redemption') {
-        // This order reserved before (a retried checkout): its redemptions are the answer.
-        return { kind: 'reserved', redemptions: await this.redemptionsOf(orderId) };
-      }
-      if (kind === 'buyer')
-        return { kind: 'refused', promotionId: part.claim.promotionId, limit: 'per-customer' };
-      return {
-        kind: 'refused',
-        promotionId: part.claim.promotionId,
-        limit: await this.#exhausted(part.claim),
-      };
+    const failed = await transactWrite(
+      this.#db,
+      this.#table,
+      parts.flatMap((p) => p.items),
+      outbox(redemptions),
+      CONFLICT_ATTEMPTS,
+    );
+    if (failed === 'ok') return { kind: 'reserved', redemptions };
+    const part = parts[Math.floor(failed / 3)]!;
+    const kind = part.kinds[failed % 3];
+    if (kind === 'redemption') {
+      // This order reserved before (a retried checkout): its redemptions are the answer.
+      return { kind: 'reserved', redemptions: await this.redemptionsOf(orderId) };
     }
+    if (kind === 'buyer')
+      return { kind: 'refused', promotionId: part.claim.promotionId, limit: 'per-customer' };
+    return { kind: 'refused', promotionId: part.claim.promotionId, limit: await this.#exhausted(part.claim) };
   }
 
   /** Which of the usage item's limits refused the claim (read after the refusal, only to name it). */
@@ -218,18 +199,9 @@ export class DynamoRedemptionLedger implements RedemptionLedger {
             },
           ]
         : []),
-      ...outbox.map((event): Transact => ({ Put: { TableName: this.#table, Item: { ...event } } })),
     ];
-    try {
-      await retryOnConflict(() => this.#db.send(new TransactWriteCommand({ TransactItems: items })), {
-        attempts: CONFLICT_ATTEMPTS,
-      });
-      return true;
-    } catch (error) {
-      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-      if (reasons[0]?.Code === 'ConditionalCheckFailed') return false;
-      throw error;
-    }
+    // Only the redemption's own condition can fail: it was settled already, and nothing changes.
+    return (await transactWrite(this.#db, this.#table, items, outbox, CONFLICT_ATTEMPTS)) === 'ok';
   }
 
   async usage(promotionIds: readonly string[], buyer: string | undefined): Promise<Map<string, Usage>> {

@@ -3,20 +3,13 @@
 //   CODE#<CODE> / CODE        a shared code (normalized) and the promotion it belongs to: unique
 //   OUTBOX#<eventId> / EVENT  events written in the same transaction (see lambda-kit/outbox)
 // Uniqueness and versions are conditions inside one transaction, never read-then-write.
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
-import { retryOnConflict } from '@commerce/lambda-kit/retry';
 import type { Page, PromotionRecord, PromotionStore } from './domain/ports.ts';
 import { normalizeCode } from './domain/promotion.ts';
+import { transactWrite, type Transact } from './transact.ts';
 
 type Item = Record<string, unknown>;
-type Transact = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 const promotionKey = (id: string) => ({ pk: `PROMO#${id}`, sk: 'PROMO' });
 const codeKey = (code: string) => ({ pk: `CODE#${normalizeCode(code)}`, sk: 'CODE' });
@@ -162,20 +155,7 @@ export class DynamoPromotionStore implements PromotionStore {
     };
   }
 
-  /** 'ok', or the index of the item whose condition failed. */
-  async #transact(items: Transact[], outbox: readonly OutboxItem[]): Promise<'ok' | number> {
-    const all = [
-      ...items,
-      ...outbox.map((event): Transact => ({ Put: { TableName: this.#table, Item: { ...event } } })),
-    ];
-    try {
-      await retryOnConflict(() => this.#db.send(new TransactWriteCommand({ TransactItems: all })));
-      return 'ok';
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const failed = (error.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed');
-      if (failed < 0) throw error;
-      return failed;
-    }
+  #transact(items: Transact[], outbox: readonly OutboxItem[]): Promise<'ok' | number> {
+    return transactWrite(this.#db, this.#table, items, outbox);
   }
 }

@@ -136,6 +136,6 @@ export class SearchDomain extends Construct {
         { enabled: true, cloudWatchLogsLogGroupArn: g.logGroupArn },
       ]),
     );
-    cfn.addDependency(policy);
+    this.domain.node.addDependency(policy);
   }
 }

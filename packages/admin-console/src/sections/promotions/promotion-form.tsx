@@ -10,8 +10,8 @@ import { useFormSave, type FormSave } from '../../ui/form-save.tsx';
 import { ActionFields } from './action-fields.tsx';
 import { ConditionFields } from './condition-fields.tsx';
 import { bodyOf, promotionFieldResolver } from './promotion-body.ts';
-import { CurrencySelect, errorOf, type PromotionFormApi } from './promotion-inputs.tsx';
-import { PROMOTION_STATUSES, TRIGGERS, statusLabel, triggerLabel } from './promotion-status.ts';
+import { CurrencySelect, errorOf, StatusOptions, type PromotionFormApi } from './promotion-inputs.tsx';
+import { TRIGGERS, triggerLabel } from './promotion-status.ts';
 import { CLASS_LABELS, type Promotion, type PromotionBody, type PromotionForm } from './promotion-values.ts';
 
 export type PromotionSave = FormSave<PromotionForm, PromotionBody, Promotion>;
@@ -103,11 +103,7 @@ function PromotionFields({ form }: { form: PromotionFormApi }) {
           <Field label="Status" error={errorOf(form, 'status')} hint="Only an active promotion applies.">
             {(c) => (
               <select {...c} {...register('status')}>
-                {PROMOTION_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {statusLabel(s)}
-                  </option>
-                ))}
+                <StatusOptions />
               </select>
             )}
           </Field>

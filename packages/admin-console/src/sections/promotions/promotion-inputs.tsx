@@ -5,9 +5,23 @@ import type { JSX } from 'react';
 import { useFieldArray, type UseFormRegisterReturn, type UseFormReturn } from 'react-hook-form';
 import { Field, type ControlProps } from '../../ui/field.tsx';
 import { CURRENCIES } from '../pricing/currencies.ts';
+import { PROMOTION_STATUSES, statusLabel } from './promotion-status.ts';
 import { moneyRow, type FormPath, type PromotionForm } from './promotion-values.ts';
 
 export type PromotionFormApi = UseFormReturn<PromotionForm>;
+
+/** One option per promotion status (the list's filter and the form's Status). */
+export function StatusOptions(): JSX.Element {
+  return (
+    <>
+      {PROMOTION_STATUSES.map((s) => (
+        <option key={s} value={s}>
+          {statusLabel(s)}
+        </option>
+      ))}
+    </>
+  );
+}
 
 /** The message of a field's error, wherever the field sits. */
 export function errorOf(form: PromotionFormApi, path: FormPath): string | undefined {

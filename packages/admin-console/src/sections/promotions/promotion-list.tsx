@@ -8,6 +8,7 @@ import { columnsOf } from '../../ui/data-table.tsx';
 import { Field } from '../../ui/field.tsx';
 import { formatDateTime } from '../../ui/money.ts';
 import { PagedTable } from '../../ui/paged-table.tsx';
+import { StatusOptions } from './promotion-inputs.tsx';
 import { PROMOTION_STATUSES, statusLabel, triggerLabel } from './promotion-status.ts';
 import type { Promotion } from './promotion-values.ts';
 
@@ -65,11 +66,7 @@ export function PromotionList(): JSX.Element {
               }}
             >
               <option value="">All statuses</option>
-              {PROMOTION_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {statusLabel(s)}
-                </option>
-              ))}
+              <StatusOptions />
             </select>
           )}
         </Field>
