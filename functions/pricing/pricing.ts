@@ -2,7 +2,13 @@
 // with the price.changed it announces, the outbox, in one transaction), display prices, what pricing learns
 // of catalog products, the internal quote and the internal price export.
 import type { EventData, ProductCreated } from '@commerce/events';
-import type { EvaluateReply, ExportPricesReply, QuoteRequest } from '@commerce/contracts';
+import type {
+  EvaluateReply,
+  ExportPricesReply,
+  promotionsEvaluate,
+  QuoteRequest,
+  RequestOf,
+} from '@commerce/contracts';
 import { NotFoundError } from '@commerce/lambda-kit/errors';
 import { retryOnConflict } from '@commerce/lambda-kit/retry';
 import { toOutbox } from '@commerce/lambda-kit/outbox';
@@ -30,21 +36,7 @@ export type PricingLoader = (skus: readonly string[], segments: readonly string[
 export type PricedQuote = Quote & { readonly quotedAt: string; readonly promotions?: EvaluateReply };
 
 /** Promotions' internal `evaluate`, as the quote asks it (peers.ts). */
-export type AskPromotions = (request: {
-  currency: string;
-  lines: { sku: string; quantity: number; unitPrice: number }[];
-  shipping: { method: string; amount: number } | null;
-  shippingCountry: string;
-  buyer: {
-    signedIn: boolean;
-    customerId?: string | undefined;
-    email?: string | undefined;
-    segments: string[];
-    firstOrder: boolean;
-  };
-  codes: string[];
-  correlationId?: string | undefined;
-}) => Promise<EvaluateReply>;
+export type AskPromotions = (request: RequestOf<typeof promotionsEvaluate>) => Promise<EvaluateReply>;
 
 /** A published product's variant prices for a guest, as GET /product-prices/{id} answers them. */
 export type ProductPrices = DisplayPrices & {

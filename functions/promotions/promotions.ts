@@ -2,7 +2,12 @@
 // the same transaction), checkout reserves the promotions an order uses, and the order's events commit or
 // release them. Handlers make one call here; nothing here knows HTTP beyond the typed errors.
 import { PromotionCreated, PromotionRedeemed, PromotionReleased, PromotionUpdated } from '@commerce/events';
-import { ConflictError, NotFoundError, VersionConflictError } from '@commerce/lambda-kit/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  UnprocessableError,
+  VersionConflictError,
+} from '@commerce/lambda-kit/errors';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { paginate, type CursorCodec, type PageBody } from '@commerce/lambda-kit/pagination';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
@@ -131,6 +136,10 @@ export class Promotions {
     buyer: Buyer,
     uses: readonly { promotionId: string; amount: number; currency: string; code?: string | undefined }[],
   ): Promise<Redemption[]> {
+    // One transaction cannot touch a promotion's counters twice: each promotion is named once per order.
+    if (new Set(uses.map((u) => u.promotionId)).size !== uses.length) {
+      throw new UnprocessableError('Each promotion is reserved once per order.', 'duplicate-promotion');
+    }
     const claims: Claim[] = [];
     for (const use of uses) {
       const promotion = await this.get(use.promotionId);
