@@ -5,8 +5,9 @@
 // A category condition matches a product filed under the category or under any of its descendants, so the
 // basket carries each line's categories with their ancestors (`ancestorsOf`).
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '@commerce/lambda-kit/batch-get';
+import { queryAll } from '@commerce/lambda-kit/query-all';
 
 export interface SkuCopy {
   readonly sku: string;
@@ -106,22 +107,15 @@ export class DynamoCatalogCopy {
   }
 
   async categoryParents(): Promise<Map<string, string | null>> {
-    const parents = new Map<string, string | null>();
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const out = await this.#db.send(
-        new QueryCommand({
-          TableName: this.#table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'CATEGORIES' },
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
-      for (const item of out.Items ?? []) {
-        if (!item['deleted']) parents.set(String(item['sk']), (item['parentId'] as string | null) ?? null);
-      }
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return parents;
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'CATEGORIES' },
+    });
+    return new Map(
+      items
+        .filter((item) => !item['deleted'])
+        .map((item) => [String(item['sk']), (item['parentId'] as string | null) ?? null]),
+    );
   }
 }

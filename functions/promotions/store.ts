@@ -5,6 +5,7 @@
 // Uniqueness and versions are conditions inside one transaction, never read-then-write.
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
+import { queryAll } from '@commerce/lambda-kit/query-all';
 import type { Page, PromotionRecord, PromotionStore } from './domain/ports.ts';
 import { normalizeCode } from './domain/promotion.ts';
 import { transactWrite, type Transact } from './transact.ts';
@@ -53,22 +54,13 @@ export class DynamoPromotionStore implements PromotionStore {
   }
 
   async activeAutomatic(): Promise<PromotionRecord[]> {
-    const records: PromotionRecord[] = [];
-    let startKey: Item | undefined;
-    do {
-      const out = await this.#db.send(
-        new QueryCommand({
-          TableName: this.#table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :auto',
-          ExpressionAttributeValues: { ':auto': 'AUTO' },
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
-      records.push(...(out.Items ?? []).map(toRecord));
-      startKey = out.LastEvaluatedKey;
-    } while (startKey);
-    return records;
+    const items = await queryAll(this.#db, {
+      TableName: this.#table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :auto',
+      ExpressionAttributeValues: { ':auto': 'AUTO' },
+    });
+    return items.map(toRecord);
   }
 
   async list(query: {
