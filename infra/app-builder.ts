@@ -6,12 +6,15 @@
 //   Commerce-<stage>-Web            (CloudFront stages) the apps' buckets and distributions, before Data
 //   Commerce-<stage>-WebContent     (CloudFront stages) the apps' files and runtime settings, last
 import { App, Tags, Validations } from 'aws-cdk-lib';
+import { promotionsScheduleFired } from '@commerce/contracts';
 import type { ServiceDefinition } from '@commerce/lambda-kit/service';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import path from 'node:path';
 import { appOrigins, corsOrigins } from './config/app-origins.ts';
 import { validStageConfig, type StageConfig } from './config/stage-config.ts';
+import { OneTimeSchedules } from './constructs/one-time-schedules.ts';
 import { allRoutes, platformRoutes, services as declaredServices } from './services/index.ts';
+import { catalogueScheduling } from '../functions/promotions/service.ts';
 import { ApiDeploymentStack } from './stacks/api-deployment-stack.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
@@ -105,6 +108,17 @@ export function buildApp(
       description: `Commerce ${config.stage}: the ${definition.name} service (${definition.description})`,
     });
     stack.addStackDependency(api);
+    // Catalogue promotions start and end by one-time schedules: their group, Scheduler's role, their DLQ.
+    if (definition.name === 'promotions') {
+      new OneTimeSchedules(stack, 'CatalogueSchedules', {
+        config,
+        service: stack.service,
+        target: promotionsScheduleFired,
+        names: catalogueScheduling(config.stage, config.region),
+        alarmTopic: data.alarmTopic,
+        purpose: 'catalogue promotions’ starts and ends',
+      });
+    }
     serviceStacks.set(definition.name, stack);
   }
   const deployment = new ApiDeploymentStack(app, `${prefix}-ApiDeployment`, {

@@ -5,18 +5,22 @@
 import type { RouteContract } from '@commerce/lambda-kit/contract';
 import {
   inventoryExtend,
+  inventoryRelease,
   inventoryReserve,
   paymentAuthorize,
   paymentRefund,
   pricingQuote,
+  promotionsReserve,
   shippingCancelShipment,
   shippingQuoteRates,
 } from '@commerce/contracts';
 import { defineRoutes } from '@commerce/lambda-kit/service';
 import * as z from 'zod/mini';
 import {
+  addCodeBody,
   addLineBody,
   cancelBody,
+  cartCodeParams,
   cartLineParams,
   cartSecretHeaders,
   cartParams,
@@ -24,6 +28,7 @@ import {
   checkoutHeaders,
   createCartBody,
   mergeCartBody,
+  myCartCodeParams,
   myCartLineParams,
   myOrdersQuery,
   orderParams,
@@ -61,8 +66,18 @@ const checkout = {
 
 /** Pricing a cart asks pricing for the quote and shipping for the rates. */
 const pricingPeers = [pricingQuote, shippingQuoteRates];
-/** Checkout also holds the stock, authorizes the payment and keeps the stock held once authorized. */
-const checkoutPeers = [...pricingPeers, inventoryReserve, paymentAuthorize, inventoryExtend];
+/**
+ * Checkout also holds the stock and the promotions (giving the stock back when a promotion ran out),
+ * authorizes the payment and keeps the stock held once authorized.
+ */
+const checkoutPeers = [
+  ...pricingPeers,
+  inventoryReserve,
+  inventoryRelease,
+  promotionsReserve,
+  paymentAuthorize,
+  inventoryExtend,
+];
 
 export const ordersRoutes = defineRoutes('orders', {
   'POST /carts': {
@@ -132,6 +147,31 @@ export const ordersRoutes = defineRoutes('orders', {
     response: cartResponse('The cart with its email, addresses or shipping method changed.'),
     errors: [404, 409],
   },
+  'POST /carts/{id}/codes': {
+    entry: 'http/add-code.ts',
+    access: 'public',
+    summary: 'Enter a promotion code in a guest cart.',
+    invokes: pricingPeers,
+    params: cartParams,
+    headers: cartSecretHeaders,
+    body: addCodeBody,
+    response: cartResponse(
+      'The cart with the code (upper case) and what its promotion gives, or why it gives nothing now. A ' +
+        'code no promotion has is a 422 `promotion-code-unknown` (an empty cart keeps it until it is priced); ' +
+        'more than five codes a 422 `cart-too-many-codes`.',
+    ),
+    errors: [404, 409, 422],
+  },
+  'DELETE /carts/{id}/codes/{code}': {
+    entry: 'http/remove-code.ts',
+    access: 'public',
+    summary: 'Remove a promotion code from a guest cart.',
+    invokes: pricingPeers,
+    params: cartCodeParams,
+    headers: cartSecretHeaders,
+    response: cartResponse('The cart without the code, in any case (unchanged when it had none).'),
+    errors: [404, 409],
+  },
   'POST /carts/{id}/checkout': {
     entry: 'http/checkout.ts',
     access: 'public',
@@ -184,6 +224,27 @@ export const ordersRoutes = defineRoutes('orders', {
     invokes: pricingPeers,
     body: z.omit(updateCartBody, { email: true }),
     response: cartResponse('The cart with its addresses or shipping method changed.'),
+    errors: [409],
+  },
+  'POST /me/cart/codes': {
+    entry: 'http/add-my-code.ts',
+    access: 'customer',
+    summary: 'Enter a promotion code in the customer’s cart.',
+    invokes: pricingPeers,
+    body: addCodeBody,
+    response: cartResponse(
+      'The cart with the code and what its promotion gives, or why it gives nothing now (422 ' +
+        '`promotion-code-unknown` for a code no promotion has).',
+    ),
+    errors: [409, 422],
+  },
+  'DELETE /me/cart/codes/{code}': {
+    entry: 'http/remove-my-code.ts',
+    access: 'customer',
+    summary: 'Remove a promotion code from the customer’s cart.',
+    invokes: pricingPeers,
+    params: myCartCodeParams,
+    response: cartResponse('The cart without the code (unchanged when it had none).'),
     errors: [409],
   },
   'POST /me/cart/checkout': {

@@ -53,6 +53,15 @@ export const cartParams = z.strictObject({ id: cartId });
 export const cartLineParams = z.strictObject({ id: cartId, sku });
 export const myCartLineParams = z.strictObject({ sku });
 export const orderParams = z.strictObject({ id: orderId });
+const promotionCode = z
+  .string()
+  .check(
+    z.regex(/^[A-Za-z0-9_-]{1,32}$/, 'Letters, digits, "-" or "_", at most 32.'),
+    z.describe('A promotion code, in any case.'),
+  );
+export const cartCodeParams = z.strictObject({ id: cartId, code: promotionCode });
+export const myCartCodeParams = z.strictObject({ code: promotionCode });
+export const addCodeBody = z.strictObject({ code: promotionCode });
 
 export const createCartBody = z.strictObject({ currency });
 export const addLineBody = z.strictObject({ sku, quantity });

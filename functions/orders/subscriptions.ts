@@ -16,7 +16,7 @@ import {
   ShipmentDelivered,
   ShipmentInTransit,
 } from '@commerce/events';
-import { paymentCapture, paymentVoid, shippingCancelShipment } from '@commerce/contracts';
+import { paymentCapture, paymentVoid, promotionsRelease, shippingCancelShipment } from '@commerce/contracts';
 import { defineSubscriptions } from '@commerce/lambda-kit/service';
 
 export const ordersSubscriptions = defineSubscriptions('orders', {
@@ -38,9 +38,11 @@ export const ordersSubscriptions = defineSubscriptions('orders', {
   },
   'fulfilment-events': {
     entry: 'consumers/fulfilment-events.ts',
-    description: 'moves orders along their shipment; cancels those whose stock hold ran out',
+    description:
+      'moves orders along their shipment; cancels those whose stock hold ran out (releases the promotions of a hold without an order)',
     events: [ShipmentCreated, ShipmentInTransit, ShipmentDelivered, InventoryReservationExpired],
-    // A shipment created for an order cancelled meanwhile is stopped.
-    invokes: [shippingCancelShipment],
+    // A shipment created for an order cancelled meanwhile is stopped; the promotions of a checkout that
+    // held stock and died before placing its order are released.
+    invokes: [shippingCancelShipment, promotionsRelease],
   },
 });

@@ -29,9 +29,67 @@ export const cartView = z
           .optional(amount)
           .check(z.describe('What one unit costs now (sale and segment prices applied).')),
         unitOriginal: z.optional(amount),
+        discount: z.optional(amount).check(z.describe('What promotions take off the line (Σ `promotions`).')),
         lineTotal: z.optional(amount),
+        promotions: z.optional(
+          z
+            .array(z.object({ promotionId: z.string(), name: z.string(), amount }))
+            .check(z.describe('Each promotion applied to the line, with what it takes off it.')),
+        ),
       }),
     ),
+    codes: z
+      .array(
+        z.object({
+          code: z.string(),
+          status: z
+            .enum(['applied', 'not-applied', 'unknown', 'pending'])
+            .check(
+              z.describe(
+                '`not-applied`: its promotion gives nothing now (see `promotions.notApplied`); `unknown`: no ' +
+                  'promotion has it; `pending`: not checked yet (the cart cannot be priced).',
+              ),
+            ),
+        }),
+      )
+      .check(z.describe('The promotion codes entered, upper case (codes are case-insensitive).')),
+    promotions: z
+      .object({
+        applied: z.array(
+          z.object({
+            promotionId: z.string(),
+            name: z.string(),
+            code: z.optional(z.string()),
+            class: z.enum(['item', 'order', 'shipping']),
+            amount: amount.check(z.describe('Σ of its line amounts and its shipping discount.')),
+            shipping: amount,
+          }),
+        ),
+        notApplied: z.array(
+          z.object({
+            promotionId: z.string(),
+            name: z.string(),
+            code: z.optional(z.string()),
+            reason: z
+              .looseObject({ code: z.string(), detail: z.string() })
+              .check(
+                z.describe(
+                  'Why it does not apply: `code` is inactive, not-started, ended, other-currency, ' +
+                    'condition-failed (with `condition` and its `index`), excluded (with the promotion `by` ' +
+                    'and the `rule`), limit-reached (with the `limit`), code-used (a single-use code) or ' +
+                    'nothing-to-discount; `detail` says it ' +
+                    'in words.',
+                ),
+              ),
+          }),
+        ),
+      })
+      .check(
+        z.describe(
+          'Every candidate promotion (the automatic ones and those of the codes), applied or with the reason ' +
+            'it does not apply; the same evaluation the totals come from.',
+        ),
+      ),
     email: z.nullable(z.string()),
     shippingAddress: z.nullable(addressSchema),
     billingAddress: z.nullable(addressSchema),
@@ -63,8 +121,20 @@ export const cartView = z
         .check(z.meta({ id: 'CartShippingOption' })),
     ),
     issues: z
-      .array(z.object({ code: z.string(), detail: z.string(), sku: z.optional(z.string()) }))
-      .check(z.describe('What keeps the cart from checkout; empty when it is ready.')),
+      .array(
+        z.object({
+          code: z.string(),
+          detail: z.string(),
+          sku: z.optional(z.string()),
+          promotionCode: z.optional(z.string()),
+        }),
+      )
+      .check(
+        z.describe(
+          'What keeps the cart from checkout; empty when it is ready. A code that gives nothing ' +
+            '(`promotion-code-unknown`, `promotion-code-not-applied`) is one: remove it or change the cart.',
+        ),
+      ),
     version: z.number().check(z.int(), z.positive()),
     updatedAt: z.iso.datetime(),
   })

@@ -14,6 +14,7 @@ import { retryOnConflict } from '@commerce/lambda-kit/retry';
 import { toOutbox } from '@commerce/lambda-kit/outbox';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import { displayPrices, type DisplayPrices } from './domain/display-price.ts';
+import type { LiveOffers } from './offers.ts';
 import { money } from '@commerce/lambda-kit/money';
 import type { PricingInputs, PricingStore } from './domain/ports.ts';
 import { revisePriceList, reviseSkuPrices, reviseTaxTable } from './domain/price-revisions.ts';
@@ -80,6 +81,7 @@ export async function priceQuote(
       shippingCountry: shippingAddress.country,
       buyer: { ...request.promotions.buyer, segments: [...segments] },
       codes: request.promotions.codes,
+      ...(request.promotions.orderId === undefined ? {} : { orderId: request.promotions.orderId }),
       correlationId: request.correlationId,
     });
     discounts = [
@@ -152,11 +154,19 @@ export class Pricing {
   readonly #clock: () => Date;
 
   readonly #askPromotions: AskPromotions | undefined;
+  /** The live catalogue promotions display prices show (offers.ts); none when not wired. */
+  readonly #offers: Pick<LiveOffers, 'live'> | undefined;
 
-  constructor(store: PricingStore, clock: () => Date = () => new Date(), askPromotions?: AskPromotions) {
+  constructor(
+    store: PricingStore,
+    clock: () => Date = () => new Date(),
+    askPromotions?: AskPromotions,
+    offers?: Pick<LiveOffers, 'live'>,
+  ) {
     this.#store = store;
     this.#clock = clock;
     this.#askPromotions = askPromotions;
+    this.#offers = offers;
   }
 
   async skuPrices(sku: string): Promise<SkuPrices> {
@@ -235,7 +245,8 @@ export class Pricing {
 
   /**
    * A published product's variant prices for a guest (no segment) in a currency at a destination, in the
-   * destination's tax mode. 404 for a product pricing has not heard of from the catalog, or not published.
+   * destination's tax mode, each with the best live catalogue promotion for it. 404 for a product pricing
+   * has not heard of from the catalog, or not published.
    */
   async productPrices(
     productId: string,
@@ -245,15 +256,20 @@ export class Pricing {
     if (!product || product.status !== 'published') throw new NotFoundError(`No product ${productId}.`);
     const { currency, country, region } = query;
     const destination = region === undefined ? { country } : { country, region };
-    const { book, taxes, taxClassOf } = await this.#store.loadPricing(
-      product.variants.map((v) => v.sku),
-      [],
-    );
+    const [{ book, taxes, taxClassOf }, offers] = await Promise.all([
+      this.#store.loadPricing(
+        product.variants.map((v) => v.sku),
+        [],
+      ),
+      this.#offers?.live() ?? [],
+    ]);
     const prices = displayPrices(book, taxes, {
       currency,
       destination,
       variants: product.variants.map((v) => ({ sku: v.sku, taxClass: taxClassOf(v.sku) })),
       at: this.#clock(),
+      product: { productId: product.productId, categoryIds: product.categoryIds ?? [] },
+      offers,
     });
     return { productId: product.productId, currency, ...destination, ...prices };
   }

@@ -74,6 +74,18 @@ const productPrice = z
           z.describe('Tax on `effective`: contained in it (inclusive) or added to it (exclusive).'),
         ),
         total: amount.check(z.describe('One unit with tax.')),
+        promotion: z.optional(
+          z
+            .object({
+              promotionId: z.string(),
+              badge: z.string().check(z.describe('What the shopper is shown (“Sale”).')),
+              amount: amount.check(z.describe('Taken off one unit, as the cart takes it off.')),
+              final: amount.check(
+                z.describe('The unit price after it, read like `effective` (with or without tax).'),
+              ),
+            })
+            .check(z.describe('The best live catalogue promotion for this variant, if one applies.')),
+        ),
       }),
     ),
     unpriced: z.array(z.string()).check(z.describe('Variant SKUs without a price in this currency.')),

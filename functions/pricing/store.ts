@@ -3,7 +3,8 @@
 //   SKU#<sku> / PRODUCT              the SKU's product and tax class (from catalog events)
 //   SEGMENT#<segment> / LIST         a segment's price list; gsi1 PRICE_LISTS / <segment> lists them all
 //   TAX / TABLE                      the tax table: rates and display modes per country and region
-//   PRODUCT#<productId> / SKUS       a catalog product's SKUs and status (from catalog events)
+//   PRODUCT#<productId> / SKUS       a catalog product's SKUs, status and categories (from catalog events)
+//   PROMOTION / <promotionId>        a live catalogue promotion's offer (offer-store.ts)
 //   OUTBOX#<eventId> / EVENT         events written in the same transaction as the change they announce
 // A quote reads everything it needs by key in one BatchGetItem round trip (see loadPricing).
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';

@@ -2,14 +2,19 @@
 //   PROMO#<id> / USAGE             redemptions (reserved + committed) and budgetUsed (minor units)
 //   PROMO#<id> / BUYER#<buyer>     that buyer's redemptions (reserved + committed)
 //   ORDER#<orderId> / REDEMPTION#<promotionId>   one order's use of one promotion, with its status
+//   BUYER#<buyer> / PAID           the buyer's paid orders (a string set of order ids): `first-order`
+//   CODE#<CODE> / CODE             a generated single-use code (code-store.ts): `usedBy` the order holding it
 // A reservation is one transaction per order: each redemption is put only if absent, and each counter moves
 // only if its limit still holds after the move (the condition is the check: never read-then-write). A settle
-// moves one redemption out of `reserved` under that condition, so a redelivered event changes nothing.
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+// moves one redemption out of `reserved` under that condition, so a redelivered event changes nothing. A
+// single-use code is held in the reservation's transaction (only if no other order holds it) and given back
+// in the release's.
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '@commerce/lambda-kit/batch-get';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import type { Usage } from './domain/engine.ts';
 import type { Claim, Redemption, RedemptionLedger, ReserveOutcome } from './domain/ports.ts';
+import { codeKey } from './store.ts';
 import { transactWrite, type Transact } from './transact.ts';
 
 type Item = Record<string, unknown>;
@@ -23,6 +28,7 @@ const redemptionKey = (orderId: string, promotionId: string) => ({
   pk: `ORDER#${orderId}`,
   sk: `REDEMPTION#${promotionId}`,
 });
+const paidOrdersKey = (buyer: string) => ({ pk: `BUYER#${buyer}`, sk: 'PAID' });
 
 /**
  * How contended a popular promotion's counter may be: a transaction DynamoDB cancels for a concurrent one on
@@ -46,7 +52,10 @@ export class DynamoRedemptionLedger implements RedemptionLedger {
     this.#now = now;
   }
 
-  /** The counter moves of one claim: usage (with the total and budget limits) and the buyer's count. */
+  /**
+   * The writes of one claim: its redemption, the counter moves (usage with the total and budget limits, the
+   * buyer's count) and the hold of its single-use code.
+   */
   #claimItems(claim: Claim, buyer: string, redemption: Redemption): { items: Transact[]; kinds: string[] } {
     const { limits, promotionId, amount } = claim;
     const usageConditions: string[] = [];
@@ -61,8 +70,9 @@ export class DynamoRedemptionLedger implements RedemptionLedger {
     }
     const buyerValues: Item = { ':one': 1 };
     if (limits.perCustomer !== undefined) buyerValues[':per'] = limits.perCustomer;
+    const hold = claim.singleUse && claim.code ? [this.#holdCode(claim.code, promotionId, redemption)] : [];
     return {
-      kinds: ['redemption', 'usage', 'buyer'],
+      kinds: ['redemption', 'usage', 'buyer', ...hold.map(() => 'code')],
       items: [
         {
           Put: {
@@ -91,7 +101,21 @@ export class DynamoRedemptionLedger implements RedemptionLedger {
             ExpressionAttributeValues: buyerValues,
           },
         },
+        ...hold,
       ],
+    };
+  }
+
+  /** The order takes the single-use code, only if it is the promotion's and no other order holds it. */
+  #holdCode(code: string, promotionId: string, redemption: Redemption): Transact {
+    return {
+      Update: {
+        TableName: this.#table,
+        Key: codeKey(code),
+        UpdateExpression: 'SET usedBy = :order',
+        ConditionExpression: 'promotionId = :promotion AND (attribute_not_exists(usedBy) OR usedBy = :order)',
+        ExpressionAttributeValues: { ':order': redemption.orderId, ':promotion': promotionId },
+      },
     };
   }
 
@@ -108,6 +132,7 @@ export class DynamoRedemptionLedger implements RedemptionLedger {
       amount: claim.amount,
       currency: claim.currency,
       ...(claim.code ? { code: claim.code } : {}),
+      ...(claim.singleUse && claim.code ? { singleUse: true as const } : {}),
       buyer,
       status: 'reserved',
       updatedAt,
@@ -128,14 +153,15 @@ export class DynamoRedemptionLedger implements RedemptionLedger {
       CONFLICT_ATTEMPTS,
     );
     if (failed === 'ok') return { kind: 'reserved', redemptions };
-    const part = parts[Math.floor(failed / 3)]!;
-    const kind = part.kinds[failed % 3];
+    const { part, kind } = parts.flatMap((p) => p.kinds.map((k) => ({ part: p, kind: k })))[failed]!;
     if (kind === 'redemption') {
       // This order reserved before (a retried checkout): its redemptions are the answer.
       return { kind: 'reserved', redemptions: await this.redemptionsOf(orderId) };
     }
     if (kind === 'buyer')
       return { kind: 'refused', promotionId: part.claim.promotionId, limit: 'per-customer' };
+    if (kind === 'code')
+      return { kind: 'code-used', promotionId: part.claim.promotionId, code: part.claim.code! };
     return { kind: 'refused', promotionId: part.claim.promotionId, limit: await this.#exhausted(part.claim) };
   }
 
@@ -197,11 +223,29 @@ export class DynamoRedemptionLedger implements RedemptionLedger {
                 ExpressionAttributeValues: { ':minus': -1 },
               },
             },
+            ...(redemption.singleUse && redemption.code
+              ? [
+                  {
+                    Update: {
+                      TableName: this.#table,
+                      Key: codeKey(redemption.code),
+                      UpdateExpression: 'REMOVE usedBy',
+                      ConditionExpression: 'usedBy = :order',
+                      ExpressionAttributeValues: { ':order': orderId },
+                    },
+                  },
+                ]
+              : []),
           ]
         : []),
     ];
-    // Only the redemption's own condition can fail: it was settled already, and nothing changes.
-    return (await transactWrite(this.#db, this.#table, items, outbox, CONFLICT_ATTEMPTS)) === 'ok';
+    // The redemption's own condition fails when it was settled already: nothing changes. Its reservation
+    // held its single-use code, so the code's condition failing alone is a broken ledger: thrown, not hidden.
+    const failed = await transactWrite(this.#db, this.#table, items, outbox, CONFLICT_ATTEMPTS);
+    if (failed !== 'ok' && failed > 0) {
+      throw new Error(`Order ${orderId} does not hold the code of its redemption of ${promotionId}.`);
+    }
+    return failed === 'ok';
   }
 
   async usage(promotionIds: readonly string[], buyer: string | undefined): Promise<Map<string, Usage>> {
@@ -225,5 +269,28 @@ export class DynamoRedemptionLedger implements RedemptionLedger {
       );
     }
     return usage;
+  }
+
+  async recordPaidOrder(buyers: readonly string[], orderId: string): Promise<void> {
+    // A string set: adding an order it holds already (a redelivered order.paid) changes nothing.
+    await Promise.all(
+      buyers.map((buyer) =>
+        this.#db.send(
+          new UpdateCommand({
+            TableName: this.#table,
+            Key: paidOrdersKey(buyer),
+            UpdateExpression: 'ADD orderIds :order',
+            ExpressionAttributeValues: { ':order': new Set([orderId]) },
+          }),
+        ),
+      ),
+    );
+  }
+
+  async hasPaidOrder(buyer: string): Promise<boolean> {
+    const { Item } = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: paidOrdersKey(buyer), ProjectionExpression: 'pk' }),
+    );
+    return Item !== undefined;
   }
 }

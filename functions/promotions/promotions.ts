@@ -1,6 +1,7 @@
 // The promotions service's use cases: staff manage promotions (each change announced through the outbox in
-// the same transaction), checkout reserves the promotions an order uses, and the order's events commit or
-// release them. Handlers make one call here; nothing here knows HTTP beyond the typed errors.
+// the same transaction; a catalogue promotion's start or end with it, its schedules after it, catalogue.ts),
+// checkout reserves the promotions an order uses, and the order's events commit or release them. Handlers
+// make one call here; nothing here knows HTTP beyond the typed errors.
 import { PromotionCreated, PromotionRedeemed, PromotionReleased, PromotionUpdated } from '@commerce/events';
 import {
   ConflictError,
@@ -12,6 +13,7 @@ import { outboxItem } from '@commerce/lambda-kit/outbox';
 import { paginate, type CursorCodec, type PageBody } from '@commerce/lambda-kit/pagination';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import { randomBytes } from 'node:crypto';
+import type { CataloguePromotions } from './catalogue.ts';
 import type { Claim, PromotionRecord, PromotionStore, Redemption, RedemptionLedger } from './domain/ports.ts';
 import { normalizeEmail, type Promotion } from './domain/promotion.ts';
 
@@ -46,15 +48,30 @@ export class PromotionLimitError extends ConflictError {
   }
 }
 
+export class PromotionCodeUsedError extends ConflictError {
+  constructor(promotionId: string, code: string) {
+    super(`Code ${code} of promotion ${promotionId} is used by another order.`, 'promotion-code-used');
+  }
+}
+
 export class Promotions {
   readonly #store: PromotionStore;
   readonly #ledger: RedemptionLedger;
   readonly #clock: () => Date;
 
-  constructor(store: PromotionStore, ledger: RedemptionLedger, clock: () => Date = () => new Date()) {
+  /** Catalogue promotions' events and schedules that go with a change (catalogue.ts); none in some tests. */
+  readonly #catalogue: Pick<CataloguePromotions, 'changeEvents' | 'reschedule'> | undefined;
+
+  constructor(
+    store: PromotionStore,
+    ledger: RedemptionLedger,
+    clock: () => Date = () => new Date(),
+    catalogue?: Pick<CataloguePromotions, 'changeEvents' | 'reschedule'>,
+  ) {
     this.#store = store;
     this.#ledger = ledger;
     this.#clock = clock;
+    this.#catalogue = catalogue;
   }
 
   async get(id: string): Promise<PromotionRecord> {
@@ -98,8 +115,12 @@ export class Promotions {
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     };
-    const outbox = [outboxItem(PromotionCreated, record, context, now)];
+    const outbox = [
+      outboxItem(PromotionCreated, record, context, now),
+      ...((await this.#catalogue?.changeEvents(undefined, record, context, now)) ?? []),
+    ];
     if ((await this.#store.create(record, outbox)) === 'code-taken') throw codeTaken();
+    await this.#catalogue?.reschedule(undefined, record, now);
     return record;
   }
 
@@ -121,15 +142,19 @@ export class Promotions {
     };
     const outcome = await this.#store.replace(before, after, [
       outboxItem(PromotionUpdated, after, context, now),
+      ...((await this.#catalogue?.changeEvents(before, after, context, now)) ?? []),
     ]);
     if (outcome === 'stale') throw new VersionConflictError();
     if (outcome === 'code-taken') throw codeTaken();
+    await this.#catalogue?.reschedule(before, after, now);
     return after;
   }
 
   /**
    * Reserves every promotion the order uses, within each one's limits as it stands now, or none (409
-   * promotion-limit-reached naming it). Idempotent per order: a retried checkout gets its redemptions back.
+   * promotion-limit-reached naming it); a single-use code is held for the order, or none is reserved when
+   * another order holds it (409 promotion-code-used). Idempotent per order: a retried checkout gets its
+   * redemptions back.
    */
   async reserve(
     orderId: string,
@@ -142,23 +167,40 @@ export class Promotions {
     }
     const claims: Claim[] = [];
     for (const use of uses) {
-      const promotion = await this.get(use.promotionId);
+      // The promotion's own code finds it, and says whether it is a single-use code the order must hold.
+      const coded = use.code ? await this.#store.byCode(use.code) : undefined;
+      const own = coded?.id === use.promotionId ? coded : undefined;
+      const promotion = own ?? (await this.get(use.promotionId));
       claims.push({
         promotionId: use.promotionId,
         amount: use.amount,
         currency: use.currency,
         ...(use.code ? { code: use.code } : {}),
+        ...(own?.singleUse ? { singleUse: true as const } : {}),
         limits: promotion.limits,
       });
     }
     const outcome = await this.#ledger.reserve(orderId, buyerKey(buyer), claims, () => []);
     if (outcome.kind === 'refused') throw new PromotionLimitError(outcome.promotionId, outcome.limit);
+    if (outcome.kind === 'code-used') throw new PromotionCodeUsedError(outcome.promotionId, outcome.code);
     return [...outcome.redemptions];
   }
 
   /** The order was paid: its reserved redemptions are committed (promotion.redeemed, once each). */
   async commitOrder(orderId: string, context: EventContext): Promise<number> {
     return this.#settle(orderId, 'committed', context);
+  }
+
+  /** A paid order of the customer (when signed in) and of the email: neither makes a first order again. */
+  async recordPaidOrder(
+    orderId: string,
+    buyer: { readonly customerId: string | null; readonly email: string },
+  ): Promise<void> {
+    const buyers = [
+      ...(buyer.customerId ? [`c:${buyer.customerId}`] : []),
+      `e:${normalizeEmail(buyer.email)}`,
+    ];
+    await this.#ledger.recordPaidOrder(buyers, orderId);
   }
 
   /** The order will not be paid: its reserved redemptions are given back (promotion.released, once each). */

@@ -1,25 +1,29 @@
 // DynamoDB adapter of the promotions, in the promotions table (the redemption ledger is ledger.ts):
-//   PROMO#<id> / PROMO        a promotion; gsi1 PROMOS by creation; gsi2 AUTO while active and automatic
-//   CODE#<CODE> / CODE        a shared code (normalized) and the promotion it belongs to: unique
+//   PROMO#<id> / PROMO        a promotion; gsi1 PROMOS by creation; gsi2 AUTO while active and automatic;
+//                             a catalogue promotion's last fired edge (edge-ledger.ts)
+//   CODE#<CODE> / CODE        a shared code (normalized) and the promotion it belongs to: unique (a generated
+//                             single-use code is the same item, code-store.ts)
 //   OUTBOX#<eventId> / EVENT  events written in the same transaction (see lambda-kit/outbox)
 // Uniqueness and versions are conditions inside one transaction, never read-then-write.
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
 import { queryAll } from '@commerce/lambda-kit/query-all';
-import type { Page, PromotionRecord, PromotionStore } from './domain/ports.ts';
+import type { CodedPromotion, Page, PromotionRecord, PromotionStore } from './domain/ports.ts';
 import { normalizeCode } from './domain/promotion.ts';
+import { FIRED_EDGE } from './edge-ledger.ts';
 import { transactWrite, type Transact } from './transact.ts';
 
 type Item = Record<string, unknown>;
 
 const promotionKey = (id: string) => ({ pk: `PROMO#${id}`, sk: 'PROMO' });
-const codeKey = (code: string) => ({ pk: `CODE#${normalizeCode(code)}`, sk: 'CODE' });
+export const codeKey = (code: string) => ({ pk: `CODE#${normalizeCode(code)}`, sk: 'CODE' });
 
 const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'];
 
 function toRecord(item: Item): PromotionRecord {
   const record = { ...item };
-  for (const key of KEY_ATTRIBUTES) delete record[key];
+  // The catalogue promotions' fired edge (edge-ledger.ts) is bookkeeping, not part of the promotion.
+  for (const key of [...KEY_ATTRIBUTES, FIRED_EDGE]) delete record[key];
   return record as unknown as PromotionRecord;
 }
 
@@ -48,9 +52,12 @@ export class DynamoPromotionStore implements PromotionStore {
     return Item ? toRecord(Item) : undefined;
   }
 
-  async byCode(code: string): Promise<PromotionRecord | undefined> {
+  async byCode(code: string): Promise<CodedPromotion | undefined> {
     const { Item } = await this.#db.send(new GetCommand({ TableName: this.#table, Key: codeKey(code) }));
-    return Item ? this.get(String(Item['promotionId'])) : undefined;
+    const promotion = Item ? await this.get(String(Item['promotionId'])) : undefined;
+    if (!promotion || Item?.['single'] !== true) return promotion;
+    const usedBy: unknown = Item['usedBy'];
+    return { ...promotion, singleUse: typeof usedBy === 'string' ? { usedBy } : {} };
   }
 
   async activeAutomatic(): Promise<PromotionRecord[]> {

@@ -1,15 +1,17 @@
 // OpenSearch adapter of the search engine port, over the official client. Requests are signed with SigV4
 // (the domain accepts only the search functions' roles); the local node ignores the signature. Documents are
-// written with external versions, so OpenSearch itself refuses a write older than what it holds.
+// written with external versions, so OpenSearch itself refuses a write older than what it holds. Mappings
+// only grow: before its first write to an index, a function puts the current mapping on it (a field added
+// since the index was created, such as the offers' badge, is then known to it).
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { Client } from '@opensearch-project/opensearch';
 import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
 import { aliasesOf, indexDefinition } from './domain/index-design.ts';
-import type { IndexedDocument, SearchEngine } from './domain/ports.ts';
+import type { IndexedDocument, ProductFinder, SearchEngine } from './domain/ports.ts';
 
 type Json = Record<string, unknown>;
 
-/** The most products a category change rebuilds at once (larger trees: a reindex). */
+/** The most products a category or a catalogue promotion change rebuilds at once (more: a reindex). */
 const CATEGORY_REBUILD_LIMIT = 10_000;
 
 export function createSearchClient(endpoint: string, region: string): Client {
@@ -27,10 +29,12 @@ const statusOf = (error: unknown): number | undefined => (error as ResponseError
 
 const EMPTY_ANSWER: Json = { hits: { total: { value: 0, relation: 'eq' }, hits: [] }, aggregations: {} };
 
-export class OpenSearchEngine implements SearchEngine {
+export class OpenSearchEngine implements SearchEngine, ProductFinder {
   readonly #client: Client;
   readonly #aliases: { read: string; building: string };
   readonly #shape: { shards: number; replicas: number };
+  /** Indices this function put the current mapping on. */
+  readonly #mapped = new Set<string>();
 
   constructor(client: Client, prefix: string, shape: { shards: number; replicas: number }) {
     this.#client = client;
@@ -93,6 +97,7 @@ export class OpenSearchEngine implements SearchEngine {
     if (documents.length === 0) return;
     let targets = onlyIndex ? [onlyIndex] : await this.#indicesOf(this.#aliases.read, this.#aliases.building);
     if (targets.length === 0) targets = await this.#ensureLiveIndex();
+    await this.#putMapping(targets);
     const lines: Json[] = [];
     for (const index of targets) {
       for (const d of documents) {
@@ -116,13 +121,35 @@ export class OpenSearchEngine implements SearchEngine {
     }
   }
 
-  async productsInCategory(categoryId: string): Promise<string[]> {
-    const answer = await this.search({
-      size: CATEGORY_REBUILD_LIMIT,
-      _source: false,
-      query: { term: { categoryPath: categoryId } },
-    });
+  /** Adds the fields of the current mapping to indices created before they existed (once per index). */
+  async #putMapping(indices: readonly string[]): Promise<void> {
+    const fresh = indices.filter((i) => !this.#mapped.has(i));
+    if (fresh.length === 0) return;
+    await this.#request('PUT', `/${fresh.join(',')}/_mapping`, indexDefinition(this.#shape).mappings);
+    for (const index of fresh) this.#mapped.add(index);
+  }
+
+  async #ids(query: Json): Promise<string[]> {
+    const answer = await this.search({ size: CATEGORY_REBUILD_LIMIT, _source: false, query });
     return ((answer.hits as { hits: { _id: string }[] }).hits ?? []).map((h) => h._id);
+  }
+
+  productsInCategory(categoryId: string): Promise<string[]> {
+    return this.#ids({ term: { categoryPath: categoryId } });
+  }
+
+  productsTargeted(target: {
+    readonly skus: readonly string[];
+    readonly productIds: readonly string[];
+    readonly categoryIds: readonly string[];
+  }): Promise<string[]> {
+    const should = [
+      // `skus` is normalized to lower case (index-design.ts).
+      ...(target.skus.length ? [{ terms: { skus: target.skus.map((s) => s.toLowerCase()) } }] : []),
+      ...(target.productIds.length ? [{ terms: { id: [...target.productIds] } }] : []),
+      ...(target.categoryIds.length ? [{ terms: { categoryIds: [...target.categoryIds] } }] : []),
+    ];
+    return this.#ids(should.length ? { bool: { should, minimum_should_match: 1 } } : { match_all: {} });
   }
 
   async createIndex(name: string): Promise<void> {

@@ -1,7 +1,8 @@
 // The indexer's use cases: each event is kept in the projection only when it is newer than what is kept
 // there (versions per product, per SKU price and currency, per segment price, times for availability and
 // ratings), and then the product's document is rebuilt from the projection and written at a version that
-// only moves forward, so a late or repeated event never overwrites a newer document. docs/search.md,
+// only moves forward, so a late or repeated event never overwrites a newer document. Live catalogue
+// promotions are one more part, read like the others (promotion-indexer.ts keeps them). docs/search.md,
 // "The freshness path".
 import {
   buildDocument,
@@ -10,7 +11,7 @@ import {
   type ProductRecord,
   type RatingRecord,
 } from './domain/document.ts';
-import type { IndexedDocument, Projection, SearchEngine, SkuSave } from './domain/ports.ts';
+import type { IndexedDocument, Projection, PromotionOffers, SearchEngine, SkuSave } from './domain/ports.ts';
 
 /** Products rebuilt at once after a category change. */
 const REFRESH_CONCURRENCY = 8;
@@ -19,11 +20,18 @@ export class Indexer {
   readonly #projection: Projection;
   readonly #engine: SearchEngine;
   readonly #now: () => Date;
+  readonly #promotions: Pick<PromotionOffers, 'live'> | undefined;
 
-  constructor(projection: Projection, engine: SearchEngine, now: () => Date = () => new Date()) {
+  constructor(
+    projection: Projection,
+    engine: SearchEngine,
+    now: () => Date = () => new Date(),
+    promotions?: Pick<PromotionOffers, 'live'>,
+  ) {
     this.#projection = projection;
     this.#engine = engine;
     this.#now = now;
+    this.#promotions = promotions;
   }
 
   async productChanged(product: ProductRecord): Promise<void> {
@@ -86,7 +94,10 @@ export class Indexer {
       const ids = productIds.slice(i, i + REFRESH_CONCURRENCY);
       const states = await Promise.all(ids.map((id) => this.#projection.bumpDocument(id)));
       // Read after the versions moved on, like every other part (a category renamed meanwhile is seen).
-      const categories = await this.#projection.categories();
+      const [categories, promotions] = await Promise.all([
+        this.#projection.categories(),
+        this.#promotions?.live() ?? [],
+      ]);
       const built = await Promise.all(
         ids.map(async (id, at): Promise<IndexedDocument | undefined> => {
           const state = states[at]!;
@@ -100,6 +111,7 @@ export class Indexer {
               skus,
               categories,
               rating: state.rating,
+              promotions,
               now: this.#now(),
             }),
           };

@@ -1,10 +1,13 @@
 // Module-scope wiring shared by the search handlers and consumers: validated env, the DynamoDB and OpenSearch
-// clients and the use cases over them, once per cold start (the clients connect on first use).
+// clients and the use cases over them (the indexer reads the live catalogue promotions too), once per cold
+// start (the clients connect on first use).
 import { createDocumentClient } from '@commerce/lambda-kit/clients';
 import { loadEnv } from '@commerce/lambda-kit/env';
 import * as z from 'zod/mini';
 import { createSearchClient, OpenSearchEngine } from './engine.ts';
 import { Indexer } from './indexer.ts';
+import { PromotionIndexer } from './promotion-indexer.ts';
+import { DynamoPromotionOffers } from './promotion-store.ts';
 import { Searcher } from './searcher.ts';
 import { DynamoSearchSettings } from './settings-store.ts';
 import { DynamoProjection } from './store.ts';
@@ -31,5 +34,7 @@ export const engine = new OpenSearchEngine(
   env.SEARCH_INDEX_PREFIX,
   { shards: env.SEARCH_SHARDS, replicas: env.SEARCH_REPLICAS },
 );
-export const indexer = new Indexer(projection, engine);
+const promotionOffers = new DynamoPromotionOffers(db, env.TABLE_NAME);
+export const indexer = new Indexer(projection, engine, undefined, promotionOffers);
+export const promotionIndexer = new PromotionIndexer(promotionOffers, engine, indexer);
 export const searcher = new Searcher(projection, settings, engine);

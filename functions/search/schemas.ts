@@ -79,6 +79,9 @@ const hit = z
         currency,
         amount: z.int().check(z.describe('The lowest price the caller pays for a variant, minor units.')),
         listAmount: z.optional(z.int().check(z.describe('The base price it is reduced from, if it is.'))),
+        badge: z.optional(
+          z.string().check(z.describe('The badge of the catalogue promotion that lowers it, if one does.')),
+        ),
       }),
     ),
     availability: z.enum(['in_stock', 'low_stock', 'out_of_stock']),

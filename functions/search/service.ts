@@ -1,6 +1,6 @@
-// The search service: an OpenSearch index of published products fed by catalog, pricing, inventory and
-// review events, shoppers' search and suggestions, staff synonyms and merchandising rules, zero-result
-// queries, and the zero-downtime reindex from the owning services' data (docs/search.md).
+// The search service: an OpenSearch index of published products fed by catalog, pricing, inventory, review
+// and catalogue promotion events, shoppers' search and suggestions, staff synonyms and merchandising rules,
+// zero-result queries, and the zero-downtime reindex from the owning services' data (docs/search.md).
 import {
   catalogExportCategories,
   catalogExportProducts,

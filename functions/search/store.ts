@@ -7,6 +7,7 @@
 //   CATEGORY / <id>            name, parentId, version, deleted
 //   SEGMENT / <name>           priority, version (segments with a price list)
 //   CUSTOMER#<id> / SEGMENTS   the customer's segments and profile version
+//   PROMOTION / <id>           a live catalogue promotion's offer (promotion-store.ts)
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { key } from '@commerce/lambda-kit';
 import { batchGetAll } from '@commerce/lambda-kit/batch-get';

@@ -13,6 +13,8 @@ import {
   ProductArchived,
   ProductCreated,
   ProductUpdated,
+  PromotionEnded,
+  PromotionStarted,
   ReviewAggregated,
 } from '@commerce/events';
 import { defineSubscriptions } from '@commerce/lambda-kit/service';
@@ -47,6 +49,12 @@ export const searchSubscriptions = defineSubscriptions('search', {
     entry: 'consumers/review-aggregated.ts',
     description: 'puts a product’s rating into its document',
     events: [ReviewAggregated],
+    permissions: ['writeIndex'],
+  },
+  'promotion-offers': {
+    entry: 'consumers/promotion-offers.ts',
+    description: 'puts a live catalogue promotion’s badge and promoted price into the products’ documents',
+    events: [PromotionStarted, PromotionEnded],
     permissions: ['writeIndex'],
   },
   'customer-changed': {

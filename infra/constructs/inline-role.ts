@@ -16,6 +16,8 @@ import { acknowledgeFinding } from '../nag-acknowledgements.ts';
 export interface InlineRoleProps {
   readonly assumedBy: IPrincipal;
   readonly description: string;
+  /** A fixed name, for a role a declared permission names (iam:PassRole). @default generated */
+  readonly roleName?: string;
 }
 
 export class InlineRole extends Role {
@@ -31,6 +33,7 @@ export class InlineRole extends Role {
     const document = new PolicyDocument();
     super(scope, id, {
       assumedBy: props.assumedBy,
+      ...(props.roleName === undefined ? {} : { roleName: props.roleName }),
       // IAM takes Latin-1 only in descriptions.
       description: props.description.replace(/[^\t\n\r\x20-\x7e\xa1-\xff]/g, '-').slice(0, 1000),
       // Rendered at synthesis, so statements granted after construction are included.

@@ -119,6 +119,18 @@ export const promotionShape = {
   conditions: z.array(conditionSchema).check(z.maxLength(10)),
   action: actionSchema,
   limits: limitsSchema,
+  badge: z.optional(
+    z
+      .string()
+      .check(
+        z.minLength(1),
+        z.maxLength(40),
+        z.describe(
+          'Shown to shoppers on the products of a catalogue promotion ("Sale", "-20 %"): only an automatic ' +
+            'items-off promotion without basket conditions (currency aside) has one.',
+        ),
+      ),
+  ),
 };
 
 export const promotionSnapshot = z.strictObject({
@@ -128,3 +140,6 @@ export const promotionSnapshot = z.strictObject({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
+
+/** The parts the catalogue offer (catalogue-offer.ts) shares with the model. */
+export { currency as currencySchema, reduction as reductionSchema, timestamp as timestampSchema };

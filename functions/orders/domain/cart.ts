@@ -21,6 +21,8 @@ export const MAX_CART_LINES = MAX_ORDER_LINES;
  */
 export const MAX_GUEST_LINE_QUANTITY = 10;
 export const MAX_GUEST_UNITS = 50;
+/** Most promotion codes a cart holds at a time. */
+export const MAX_CART_CODES = 5;
 
 export interface CartLine {
   readonly sku: string;
@@ -42,6 +44,11 @@ export interface Cart {
   /** Null means "same as shipping" at checkout. */
   readonly billingAddress: PostalAddress | null;
   readonly shippingMethod: string | null;
+  /**
+   * Promotion codes the shopper entered, upper case (codes are case-insensitive), in the order entered. The
+   * quote asks promotions what they give; one that gives nothing stays, with the reason in the cart view.
+   */
+  readonly codes: readonly string[];
   /** Bumped by every change; the store writes only if the stored cart is still at the version read. */
   readonly version: number;
   readonly createdAt: string;
@@ -157,6 +164,32 @@ export function removeLine(cart: Cart, sku: string, now: Date): Cart {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Promotion codes
+
+/** A code as promotions compares it: trimmed, upper case. */
+export const normalizeCode = (code: string): string => code.trim().toUpperCase();
+
+/** Adds a code (once; entering it again changes nothing). Beyond MAX_CART_CODES is refused. */
+export function addCode(cart: Cart, code: string, now: Date): Cart {
+  const normalized = normalizeCode(code);
+  if (cart.codes.includes(normalized)) return cart;
+  if (cart.codes.length >= MAX_CART_CODES) {
+    throw new UnprocessableError(
+      `A cart holds at most ${MAX_CART_CODES} promotion codes; remove one first.`,
+      'cart-too-many-codes',
+    );
+  }
+  return changed(cart, now, { codes: [...cart.codes, normalized] });
+}
+
+/** Removes a code, in any case; removing a code the cart does not hold changes nothing. */
+export function removeCode(cart: Cart, code: string, now: Date): Cart {
+  const normalized = normalizeCode(code);
+  if (!cart.codes.includes(normalized)) return cart;
+  return changed(cart, now, { codes: cart.codes.filter((c) => c !== normalized) });
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Checkout details
 
 export function setShippingAddress(cart: Cart, address: PostalAddress | null, now: Date): Cart {
@@ -262,6 +295,7 @@ export interface CartMerge {
  * - Shipping address, billing address and shipping method: the customer's cart wins; the guest's value is
  *   used only where the customer's is empty (null). The customer chose theirs while signed in; the guest
  *   cart's are a fallback for the checkout just started.
+ * - Promotion codes: the customer's, then the guest's others, up to MAX_CART_CODES.
  * - Id, owner and currency stay the customer's (lines carry no prices, pricing re-quotes in that currency).
  */
 export function mergeGuestCart(customerCart: Cart, guestCart: Cart, now: Date): CartMerge {
@@ -285,6 +319,7 @@ export function mergeGuestCart(customerCart: Cart, guestCart: Cart, now: Date): 
     shippingAddress: customerCart.shippingAddress ?? guestCart.shippingAddress,
     billingAddress: customerCart.billingAddress ?? guestCart.billingAddress,
     shippingMethod: customerCart.shippingMethod ?? guestCart.shippingMethod,
+    codes: [...new Set([...customerCart.codes, ...guestCart.codes])].slice(0, MAX_CART_CODES),
   };
   const unchanged = (Object.keys(fields) as (keyof Cart)[]).every((k) => same(fields[k], customerCart[k]));
   return { cart: unchanged ? customerCart : changed(customerCart, now, fields), capped, dropped };
@@ -314,6 +349,7 @@ function emptyCart(
     shippingAddress: null,
     billingAddress: null,
     shippingMethod: null,
+    codes: [],
     version: 1,
     createdAt: at,
     updatedAt: at,

@@ -82,6 +82,15 @@ export type CheckoutOutcome =
       readonly kind: 'reservation-refused';
       readonly refusal: InternalProblem;
       readonly correlationId: string;
+    }
+  /**
+   * Promotions could not reserve a promotion the cart was priced with (409 promotion-limit-reached: it ran
+   * out since); nothing is held, the stock is given back. The cart, read again, says why it no longer applies.
+   */
+  | {
+      readonly kind: 'promotion-refused';
+      readonly refusal: InternalProblem;
+      readonly correlationId: string;
     };
 
 /** An Idempotency-Key of checkout: the record, and the order id chosen when the key was first claimed. */

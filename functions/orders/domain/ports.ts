@@ -8,12 +8,15 @@ import type {
   ReplyOf,
   RequestOf,
   inventoryExtend,
+  inventoryRelease,
   inventoryReserve,
   paymentAuthorize,
   paymentCapture,
   paymentRefund,
   paymentVoid,
   pricingQuote,
+  promotionsRelease,
+  promotionsReserve,
   shippingCancelShipment,
   shippingQuoteRates,
 } from '@commerce/contracts';
@@ -164,6 +167,18 @@ export interface InventoryPeer {
   reserve(request: RequestOf<typeof inventoryReserve>): Answer<typeof inventoryReserve>;
   /** Keeps an order's units held until its authorized payment is captured. 422 when no longer held. */
   extend(request: RequestOf<typeof inventoryExtend>): Answer<typeof inventoryExtend>;
+  /** Gives an order's held units back at once (a checkout that will place no order). */
+  release(request: RequestOf<typeof inventoryRelease>): Answer<typeof inventoryRelease>;
+}
+
+export interface PromotionsPeer {
+  /**
+   * Reserves every promotion an order uses, all or none, each within its limits (conditional writes);
+   * idempotent per order. 409 promotion-limit-reached names the promotion and the limit.
+   */
+  reservePromotions(request: RequestOf<typeof promotionsReserve>): Answer<typeof promotionsReserve>;
+  /** Gives back what an order reserved when no order will be placed; releasing again changes nothing. */
+  releasePromotions(request: RequestOf<typeof promotionsRelease>): Answer<typeof promotionsRelease>;
 }
 
 export interface PaymentPeer {
@@ -177,4 +192,4 @@ export interface PaymentPeer {
   refund(request: RequestOf<typeof paymentRefund>): Answer<typeof paymentRefund>;
 }
 
-export interface Peers extends PricingPeer, ShippingPeer, InventoryPeer, PaymentPeer {}
+export interface Peers extends PricingPeer, ShippingPeer, InventoryPeer, PaymentPeer, PromotionsPeer {}

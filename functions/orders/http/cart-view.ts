@@ -1,8 +1,12 @@
-// What the API shows of a cart: the cart with its live prices.
-import type { RateOffer } from '@commerce/contracts';
+// What the API shows of a cart: the cart with its live prices, the promotions applied to each line and why
+// every other candidate promotion does not apply.
+import type { EvaluateReply, RateOffer } from '@commerce/contracts';
 import type { CartRecord } from '../domain/cart.ts';
-import type { CartIssue } from '../use-cases/cart-pricing.ts';
+import { reasonDetail, type CartIssue } from '../use-cases/cart-pricing.ts';
 import type { CartWithPrices } from '../use-cases/carts.ts';
+
+type Verdict = EvaluateReply['verdicts'][number];
+type NotApplied = Extract<Verdict, { applied: false }>;
 
 export interface CartView {
   readonly id: string;
@@ -12,8 +16,27 @@ export interface CartView {
     quantity: number;
     unitPrice?: number;
     unitOriginal?: number;
+    discount?: number;
     lineTotal?: number;
+    promotions?: { promotionId: string; name: string; amount: number }[];
   }[];
+  readonly codes: readonly { code: string; status: 'applied' | 'not-applied' | 'unknown' | 'pending' }[];
+  readonly promotions: {
+    readonly applied: readonly {
+      promotionId: string;
+      name: string;
+      code?: string;
+      class: 'item' | 'order' | 'shipping';
+      amount: number;
+      shipping: number;
+    }[];
+    readonly notApplied: readonly {
+      promotionId: string;
+      name: string;
+      code?: string;
+      reason: { code: string; detail: string } & Record<string, unknown>;
+    }[];
+  };
   readonly email: string | null;
   readonly shippingAddress: CartRecord['cart']['shippingAddress'];
   readonly billingAddress: CartRecord['cart']['billingAddress'];
@@ -36,16 +59,52 @@ export interface CartView {
 export function cartView({ record, priced }: CartWithPrices): CartView {
   const { cart } = record;
   const quote = priced.quote;
+  const evaluation = quote?.promotions;
   const lines = cart.lines.map((line, i) => {
     const q = quote?.lines[i];
-    return q && q.sku === line.sku
-      ? { ...line, unitPrice: q.unitEffective, unitOriginal: q.unitOriginal, lineTotal: q.lineTotal }
-      : { ...line };
+    if (!q || q.sku !== line.sku) return { ...line };
+    const promotions = (evaluation?.applied ?? [])
+      .filter((a) => (a.lines[i] ?? 0) > 0)
+      .map((a) => ({ promotionId: a.promotionId, name: a.name, amount: a.lines[i] ?? 0 }));
+    return {
+      ...line,
+      unitPrice: q.unitEffective,
+      unitOriginal: q.unitOriginal,
+      discount: q.discount,
+      lineTotal: q.lineTotal,
+      promotions,
+    };
+  });
+  const verdicts = evaluation?.verdicts ?? [];
+  const codes = cart.codes.map((code) => {
+    if (!evaluation) return { code, status: 'pending' as const };
+    if (evaluation.unknownCodes.includes(code)) return { code, status: 'unknown' as const };
+    const verdict = verdicts.find((v) => v.code === code);
+    return { code, status: verdict?.applied ? ('applied' as const) : ('not-applied' as const) };
   });
   return {
     id: cart.id,
     currency: cart.currency,
     lines,
+    codes,
+    promotions: {
+      applied: (evaluation?.applied ?? []).map((a) => ({
+        promotionId: a.promotionId,
+        name: a.name,
+        ...(a.code === undefined ? {} : { code: a.code }),
+        class: a.class,
+        amount: a.amount,
+        shipping: a.shipping,
+      })),
+      notApplied: verdicts
+        .filter((v): v is NotApplied => !v.applied)
+        .map((v) => ({
+          promotionId: v.promotionId,
+          name: v.name,
+          ...(v.code === undefined ? {} : { code: v.code }),
+          reason: { ...v.reason, detail: reasonDetail(v.reason) },
+        })),
+    },
     email: record.email,
     shippingAddress: cart.shippingAddress,
     billingAddress: cart.billingAddress,

@@ -68,11 +68,15 @@ export function checkoutAnswer(outcome: CheckoutOutcome, audience: CheckoutAudie
           'if any, was cancelled. Check out again.',
         ...(outcome.orderId === null ? {} : { orderId: outcome.orderId }),
       });
+    case 'promotion-refused':
     case 'reservation-refused': {
-      // Inventory's refusal as it gave it (409 insufficient-stock with its shortages); a guest gets the
-      // short SKUs without the counts.
+      // The refusal as inventory or promotions gave it (409 insufficient-stock with its shortages, 409
+      // promotion-limit-reached); a guest gets the short SKUs without the counts.
       const { status, type, title, detail, ...extensions } = outcome.refusal;
-      const shown = audience === 'guest' ? withoutCounts(outcome.refusal) : { detail, ...extensions };
+      const shown =
+        outcome.kind === 'reservation-refused' && audience === 'guest'
+          ? withoutCounts(outcome.refusal)
+          : { detail, ...extensions };
       return {
         status,
         body: { type, title, status, ...shown, correlationId: outcome.correlationId },

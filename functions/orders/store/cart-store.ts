@@ -189,5 +189,7 @@ export class CartStore implements CartRepository {
 }
 
 function cartRecord(item: Record<string, unknown>): CartRecord {
-  return { cart: item['cart'] as Cart, email: (item['email'] as string | null) ?? null };
+  const cart = item['cart'] as Cart;
+  // Carts stored before promotion codes existed have none.
+  return { cart: { ...cart, codes: cart.codes ?? [] }, email: (item['email'] as string | null) ?? null };
 }

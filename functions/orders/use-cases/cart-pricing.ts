@@ -1,6 +1,8 @@
 // Prices a cart through the other services: pricing's quote for the lines (with the customer's segments),
 // shipping's rate quote for the destination, then pricing again with the chosen method's price, so tax on
-// shipping and the grand total come from one place. The cart view shows the result; checkout freezes it.
+// shipping and the grand total come from one place. Each quote asks promotions (pricing's one call to it):
+// the automatic ones and those of the cart's codes, with the reason for each that does not apply. The cart
+// view shows the result; checkout freezes it.
 import {
   isInternalError,
   pricingQuote,
@@ -8,7 +10,7 @@ import {
   type QuoteReply,
   type RateOffer,
 } from '@commerce/contracts';
-import type { Cart } from '../domain/cart.ts';
+import type { CartRecord } from '../domain/cart.ts';
 import type { Peers, PricingFacts } from '../domain/ports.ts';
 import type { SkuRecord } from '../domain/sku.ts';
 import { replyOf } from './peer-reply.ts';
@@ -22,9 +24,13 @@ export interface CartIssue {
     | 'price-unavailable'
     | 'shipping-address-missing'
     | 'shipping-method-missing'
-    | 'shipping-method-unavailable';
+    | 'shipping-method-unavailable'
+    | 'promotion-code-unknown'
+    | 'promotion-code-not-applied';
   readonly detail: string;
   readonly sku?: string;
+  /** The promotion code a promotion issue is about. */
+  readonly promotionCode?: string;
 }
 
 export interface PricedCart {
@@ -41,10 +47,10 @@ export interface PricedCart {
 }
 
 export async function priceCart(
-  cart: Cart,
+  { cart, email }: CartRecord,
   known: PricingFacts,
   peers: Pick<Peers, 'quote' | 'quoteRates'>,
-  options: { readonly homeCountry: string; readonly correlationId: string },
+  options: { readonly homeCountry: string; readonly correlationId: string; readonly orderId?: string },
 ): Promise<PricedCart> {
   const issues: CartIssue[] = [];
   let totalWeightGrams = 0;
@@ -74,6 +80,17 @@ export async function priceCart(
       segments: [...known.segments],
       shippingAddress: destination,
       shipping,
+      // Automatic promotions apply to every cart; code promotions to the codes it holds. Whether this is the
+      // buyer's first order promotions works out itself.
+      promotions: {
+        codes: [...cart.codes],
+        buyer: {
+          signedIn: cart.customerId !== null,
+          ...(cart.customerId === null ? {} : { customerId: cart.customerId }),
+          ...(cart.customerId === null && email !== null ? { email } : {}),
+        },
+        ...(options.orderId === undefined ? {} : { orderId: options.orderId }),
+      },
       correlationId: options.correlationId,
     });
     // A line pricing cannot price keeps the cart from checkout; any other refusal is a fault.
@@ -108,5 +125,57 @@ export async function priceCart(
     });
   }
   const quote = offer ? await quoteOf({ method: offer.methodId, amount: offer.price }) : merchandise;
+  if (quote) issues.push(...codeIssues(cart.codes, quote));
   return { quote, shippingOptions: offers, issues, estimated: false, totalWeightGrams, skus: known.skus };
+}
+
+type NotApplied = Extract<NonNullable<QuoteReply['promotions']>['verdicts'][number], { applied: false }>;
+
+/**
+ * A code the shopper entered that gives nothing keeps the cart from checkout, so that nobody pays more than
+ * the cart they saw without knowing: remove it, or change the cart until it applies.
+ */
+function codeIssues(codes: readonly string[], quote: QuoteReply): CartIssue[] {
+  const evaluation = quote.promotions;
+  if (!evaluation) return [];
+  return codes.flatMap((code): CartIssue[] => {
+    if (evaluation.unknownCodes.includes(code)) {
+      return [
+        { code: 'promotion-code-unknown', detail: `No promotion has the code ${code}.`, promotionCode: code },
+      ];
+    }
+    const verdict = evaluation.verdicts.find((v) => v.code === code);
+    if (!verdict || verdict.applied) return [];
+    return [
+      {
+        code: 'promotion-code-not-applied',
+        detail: `${code}: ${reasonDetail(verdict.reason)}`,
+        promotionCode: code,
+      },
+    ];
+  });
+}
+
+/** Why a promotion does not apply, in words for a shopper (the engine's reason names it for programs). */
+export function reasonDetail(reason: NotApplied['reason']): string {
+  const detail = reason['detail'];
+  if (typeof detail === 'string') return detail;
+  switch (reason.code) {
+    case 'inactive':
+      return 'This promotion is not running.';
+    case 'not-started':
+      return 'This promotion has not started yet.';
+    case 'ended':
+      return 'This promotion has ended.';
+    case 'other-currency':
+      return 'This promotion is not offered in this currency.';
+    case 'excluded':
+      return 'It cannot be combined with a promotion already applied.';
+    case 'limit-reached':
+      return 'This promotion has been used up.';
+    case 'code-used':
+      return 'This code has been used already.';
+    default:
+      return 'This promotion does not apply to the cart.';
+  }
 }

@@ -3,6 +3,7 @@
 import { NotFoundError, UnauthorizedError, UnprocessableError } from '@commerce/lambda-kit/errors';
 import { randomUUID } from 'node:crypto';
 import {
+  addCode,
   addLine,
   assertCartVersion,
   canAccessCart,
@@ -12,6 +13,8 @@ import {
   newCartSecret,
   newCustomerCart,
   newGuestCart,
+  normalizeCode,
+  removeCode,
   removeLine,
   setBillingAddress,
   setLineQuantity,
@@ -111,6 +114,31 @@ export class Carts {
     return this.#change(access, correlationId, (cart, now) => removeLine(cart, sku, now));
   }
 
+  /**
+   * Enters a promotion code. It is priced before it is kept: a code no promotion has is refused (422
+   * `promotion-code-unknown`) and changes nothing; a code whose promotion gives nothing now is kept, and the
+   * cart says why. An empty cart keeps any code until it can be priced.
+   */
+  async addCode(access: CartAccess, code: string, correlationId: string): Promise<CartWithPrices> {
+    const { record: current, stored } = await this.#load(access);
+    const cart = addCode(current.cart, code, this.#options.now());
+    if (cart === current.cart) return this.#withPrices(current, correlationId);
+    const record = { cart, email: current.email };
+    const priced = await this.price(record, correlationId);
+    if (priced.quote?.promotions?.unknownCodes.includes(normalizeCode(code))) {
+      throw new UnprocessableError(
+        `No promotion has the code ${normalizeCode(code)}.`,
+        'promotion-code-unknown',
+      );
+    }
+    await this.#repository.carts.saveCart(record, stored ? current.cart.version : undefined);
+    return { record, priced };
+  }
+
+  async removeCode(access: CartAccess, code: string, correlationId: string): Promise<CartWithPrices> {
+    return this.#change(access, correlationId, (cart, now) => removeCode(cart, code, now));
+  }
+
   async updateCart(access: CartAccess, change: CartChange, correlationId: string): Promise<CartWithPrices> {
     return this.#change(
       access,
@@ -205,15 +233,19 @@ export class Carts {
     };
   }
 
-  /** The cart's prices now: pricing's quote and shipping's offers, with what orders knows of its SKUs. */
-  async price(record: CartRecord, correlationId: string): Promise<PricedCart> {
+  /**
+   * The cart's prices now: pricing's quote and shipping's offers, with what orders knows of its SKUs. A
+   * checkout names its order (`orderId`) so that its own promotion reservations do not count against it.
+   */
+  async price(record: CartRecord, correlationId: string, orderId?: string): Promise<PricedCart> {
     const known = await this.#repository.referenceData.loadForPricing(
       record.cart.lines.map((l) => l.sku),
       record.cart.customerId,
     );
-    return priceCart(record.cart, known, this.#peers, {
+    return priceCart(record, known, this.#peers, {
       homeCountry: this.#options.homeCountry,
       correlationId,
+      ...(orderId === undefined ? {} : { orderId }),
     });
   }
 

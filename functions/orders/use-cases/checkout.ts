@@ -6,6 +6,7 @@
 //                         order); freed with the key, and stale once that order is cancelled
 //   2. price the cart     holds nothing: a refusal (cart not ready, SKU not for sale, no price) frees the key
 //   3. reserve the stock  a refused reservation holds nothing: the key is freed at once
+//      and promotions    refused (one ran out): the stock goes back, the key is freed (promotion-hold.ts)
 //   4. place the order    undone by cancelling the order: order.cancelled makes inventory release the stock
 //   5. authorize payment  declined, refused or unreachable: the order is cancelled (payment_failed,
 //                         payment_timeout), so the stock is released and payment voids what the gateway held;
@@ -40,6 +41,7 @@ import type { PricedCart, PricedQuote } from './cart-pricing.ts';
 import type { CartAccess, Carts } from './carts.ts';
 import type { OrderWriter } from './order-writer.ts';
 import { askGateway } from './payment-step.ts';
+import { holdPromotions } from './promotion-hold.ts';
 import { StockHold } from './stock-hold.ts';
 
 /** What the shopper sends to check out (the parsed body; its fingerprint guards the key). */
@@ -61,6 +63,8 @@ export interface CheckoutOptions {
   readonly leaseMs: number;
   readonly now: () => Date;
 }
+
+export type CheckoutPeers = Pick<Peers, 'reserve' | 'release' | 'authorize' | 'extend' | 'reservePromotions'>;
 
 /** The cart with what checkout needs of it before anything is held: the addresses and the email. */
 interface CheckedCart {
@@ -84,7 +88,7 @@ interface Attempt {
 
 export class Checkout {
   readonly #repository: Pick<OrdersRepository, 'carts' | 'checkouts' | 'orders'>;
-  readonly #peers: Pick<Peers, 'reserve' | 'authorize' | 'extend'>;
+  readonly #peers: CheckoutPeers;
   readonly #locks: CartLocks;
   readonly #hold: StockHold;
   readonly #carts: Carts;
@@ -93,7 +97,7 @@ export class Checkout {
 
   constructor(
     repository: Pick<OrdersRepository, 'carts' | 'checkouts' | 'orders'>,
-    peers: Pick<Peers, 'reserve' | 'authorize' | 'extend'>,
+    peers: CheckoutPeers,
     carts: Carts,
     writer: OrderWriter,
     options: CheckoutOptions,
@@ -223,8 +227,10 @@ export class Checkout {
     const locked = await this.#locks.lock(cart, claim, context.correlationId);
     if (locked) return { refused: locked };
     if (!checked) throw new NotFoundError('No such cart, or the cart secret does not match.');
-    const ready = await this.#price(checked, context);
-    const refused = await this.#reserve(claim.orderId, ready, context);
+    const ready = await this.#price(checked, claim.orderId, context);
+    const refused =
+      (await this.#reserve(claim.orderId, ready, context)) ??
+      (await holdPromotions(this.#peers, claim.orderId, ready, context.correlationId));
     if (refused) return { refused };
     return { order: await this.#place(claim.orderId, ready, request, context) };
   }
@@ -249,28 +255,30 @@ export class Checkout {
   }
 
   /** The cart re-priced now; 422 when it is not ready (compensation: the caller frees the key). */
-  async #price({ record, addresses, email }: CheckedCart, context: EventContext): Promise<ReadyCart> {
-    // One read of the SKUs (and segments) serves the quote and the order lines' titles.
-    const priced = await this.#carts.price(record, context.correlationId);
+  async #price(
+    { record, addresses, email }: CheckedCart,
+    orderId: string,
+    context: EventContext,
+  ): Promise<ReadyCart> {
+    // One read of the SKUs serves the quote and the titles; with the order id, its own redemptions are no bar.
+    const priced = await this.#carts.price(record, context.correlationId, orderId);
     const issue = priced.issues[0];
-    if (issue !== undefined || priced.quote === null || priced.quote.shippingMethod === null) {
+    const { quote } = priced;
+    const shippingMethod = quote?.shippingMethod;
+    if (issue !== undefined || !quote || !shippingMethod) {
       throw new UnprocessableError(
         issue?.detail ?? 'The cart cannot be priced.',
         issue?.code ?? 'cart-not-ready',
       );
     }
-    const { quote } = priced;
-    const shippingMethod = quote.shippingMethod;
-    if (shippingMethod === null) throw new UnprocessableError('Choose a shipping method.', 'cart-not-ready');
     return { record, priced, quote: { ...quote, shippingMethod }, addresses, email };
   }
 
   // --- 3. reserve the stock ----------------------------------------------------------------------------
 
   /**
-   * Holds every line for the order (all or none, idempotent on the order id). A refusal is the outcome
-   * (compensation: nothing is held, the caller frees the key); a hold not followed by an order ends when it
-   * expires.
+   * Holds every line for the order (all or none, idempotent on the order id). A refusal is the outcome (nothing
+   * is held, the caller frees the key); a hold not followed by an order ends when it expires.
    */
   async #reserve(
     orderId: string,

@@ -2,14 +2,20 @@
 // capture, captured → paid, failed → cancelled), the shipment (fulfilling, shipped, delivered) and the
 // stock hold running out. Every reaction is guarded by the order's state, so a duplicated or late event
 // changes nothing; the consumers run once per event id besides.
-import { isInternalError, paymentCapture, paymentVoid, shippingCancelShipment } from '@commerce/contracts';
+import {
+  isInternalError,
+  paymentCapture,
+  paymentVoid,
+  promotionsRelease,
+  shippingCancelShipment,
+} from '@commerce/contracts';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import { orderPaymentId, unchanged, type ShipmentNotice } from '../domain/order.ts';
 import { cancel } from '../domain/order-cancellation.ts';
 import { completeRefund } from '../domain/order-refund.ts';
 import { advanceFulfilment } from '../domain/order-fulfilment.ts';
 import { claimCapture, markPaid, releaseCapture } from '../domain/order-payment.ts';
-import type { PaymentPeer, ShippingPeer } from '../domain/ports.ts';
+import type { PaymentPeer, PromotionsPeer, ShippingPeer } from '../domain/ports.ts';
 import type { OrderWriter } from './order-writer.ts';
 import { replyOf } from './peer-reply.ts';
 
@@ -18,16 +24,20 @@ const SHIPMENT_TARGET = { created: 'fulfilling', in_transit: 'shipped', delivere
 export class OrderLifecycle {
   readonly #payment: Pick<PaymentPeer, 'capture' | 'void'>;
   readonly #shipping: Pick<ShippingPeer, 'cancelShipment'>;
+  readonly #promotions: Pick<PromotionsPeer, 'releasePromotions'>;
   readonly #writer: OrderWriter;
   readonly #now: () => Date;
 
   constructor(
-    peers: Pick<PaymentPeer, 'capture' | 'void'> & Pick<ShippingPeer, 'cancelShipment'>,
+    peers: Pick<PaymentPeer, 'capture' | 'void'> &
+      Pick<ShippingPeer, 'cancelShipment'> &
+      Pick<PromotionsPeer, 'releasePromotions'>,
     writer: OrderWriter,
     now: () => Date,
   ) {
     this.#payment = peers;
     this.#shipping = peers;
+    this.#promotions = peers;
     this.#writer = writer;
     this.#now = now;
   }
@@ -116,7 +126,7 @@ export class OrderLifecycle {
 
   /** inventory.reservation_expired: the stock hold ran out before the payment completed. */
   async onReservationExpired(orderId: string, context: EventContext): Promise<void> {
-    await this.#writer.apply(orderId, context, (o) =>
+    const order = await this.#writer.apply(orderId, context, (o) =>
       o.status === 'pending_payment' && o.payment.status !== 'authorized'
         ? cancel(o, 'reservation_expired', {
             at: this.#now(),
@@ -125,6 +135,14 @@ export class OrderLifecycle {
           })
         : unchanged(o),
     );
+    // A hold with no order: its checkout held promotions too, perhaps, and died before placing the order.
+    // (An order's promotions are released by its order.cancelled.) Releasing nothing changes nothing.
+    if (order === undefined) {
+      replyOf(
+        await this.#promotions.releasePromotions({ orderId, correlationId: context.correlationId }),
+        promotionsRelease,
+      );
+    }
   }
 
   /**

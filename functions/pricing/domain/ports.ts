@@ -2,6 +2,7 @@
 // the version it replaces (0: there must be none) and the outbox items of what it announces, and commits
 // them in one transaction (VersionConflictError when the version moved).
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
+import type { CatalogueOffer } from './catalogue-offers.ts';
 import type { PriceBook } from './price-book.ts';
 import type { PriceList, ProductSkus, SkuPrices, VersionedTaxTable } from './records.ts';
 import type { TaxClass, TaxTable } from './tax.ts';
@@ -37,4 +38,20 @@ export interface PricingStore {
   saveProduct(product: ProductSkus, previous: ProductSkus | undefined): Promise<void>;
   /** Everything needed to price `skus` for a customer in `segments`, in one round trip. */
   loadPricing(skus: readonly string[], segments: readonly string[]): Promise<PricingInputs>;
+}
+
+/** A catalogue promotion's change as promotion.started and promotion.ended announce it. */
+export interface OfferChange {
+  readonly promotionId: string;
+  /** Orders the changes of one promotion (its version, then the change's own event, the start, the end). */
+  readonly position: number;
+  /** The offer from now on; undefined: it ended. */
+  readonly offer: CatalogueOffer | undefined;
+}
+
+/** The live catalogue promotions, one item each (the set is small: one Query reads it). */
+export interface OfferStore {
+  /** Keeps the change when it is later than what is kept for the promotion; false when it is not. */
+  save(change: OfferChange): Promise<boolean>;
+  live(): Promise<CatalogueOffer[]>;
 }

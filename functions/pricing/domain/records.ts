@@ -61,6 +61,8 @@ export interface ProductSkus {
   /** The catalog's version of the product, so an older event never overwrites a newer one. */
   readonly productVersion: number;
   readonly variants: readonly ProductVariantTax[];
+  /** The product's own categories, which catalogue promotions match (absent: learned before they were kept). */
+  readonly categoryIds?: readonly string[];
 }
 
 /** Sales in one canonical order, so that equal prices compare equal. */
@@ -115,6 +117,7 @@ export function productSkusOf(product: {
   readonly version: number;
   readonly attributes: Readonly<Record<string, string>>;
   readonly variants: readonly { readonly sku: string }[];
+  readonly categoryIds?: readonly string[];
 }): ProductSkus {
   const named = product.attributes[TAX_CLASS_ATTRIBUTE]?.trim();
   const taxClass = named ? named : DEFAULT_TAX_CLASS;
@@ -123,5 +126,6 @@ export function productSkusOf(product: {
     status: product.status,
     productVersion: product.version,
     variants: product.variants.map((v) => ({ sku: v.sku, taxClass })),
+    ...(product.categoryIds ? { categoryIds: [...product.categoryIds] } : {}),
   };
 }

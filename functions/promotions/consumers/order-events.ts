@@ -1,4 +1,5 @@
-// Consumes order.paid (the order's reserved redemptions are committed: promotion.redeemed) and
+// Consumes order.paid (the order's reserved redemptions are committed: promotion.redeemed, and the buyer has
+// had a paid order: no more `first-order` promotions) and
 // order.cancelled (released when the order was never paid: promotion.released; an order cancelled after
 // payment keeps them, and they are committed if order.paid has not arrived yet). Each step moves a
 // redemption out of `reserved` under a condition, so a redelivery changes nothing.
@@ -17,8 +18,9 @@ const RELEASE_REASONS: Record<string, ReleaseReason> = {
 };
 
 export const handler = eventConsumer(promotionsSubscriptions['order-events'], {
-  'order.paid': async ({ orderId }, event) => {
+  'order.paid': async ({ orderId, customerId, contact }, event) => {
     await promotions.commitOrder(orderId, event);
+    await promotions.recordPaidOrder(orderId, { customerId, email: contact.email });
   },
   'order.cancelled': async ({ orderId, previousStatus, reason }, event) => {
     if (PAID.has(previousStatus)) await promotions.commitOrder(orderId, event);

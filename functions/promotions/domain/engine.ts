@@ -4,10 +4,11 @@
 //
 // Candidates are the active automatic promotions and the code promotions whose code the basket entered (a
 // code promotion is never shown to a basket that did not enter its code). They are evaluated by priority,
-// highest first, then by id. Each in turn: its status and schedule, its conditions (the first failing one is
-// the reason), how it combines with those applied before it, what its action takes off what they left, then
-// its limits (redemptions and per-customer counts as reserved and committed; a money budget must hold the
-// whole discount). The usage given is a snapshot: checkout enforces the limits again with conditional writes.
+// highest first, then by id. Each in turn: its status and schedule, its single-use code (held by another
+// order), its conditions (the first failing one is the reason), how it combines with those applied before
+// it, what its action takes off what they left, then its limits (redemptions and per-customer counts as
+// reserved and committed; a money budget must hold the whole discount). The usage given is a snapshot:
+// checkout enforces the limits again with conditional writes.
 import { discountOf } from './actions.ts';
 import type { Basket } from './basket.ts';
 import { firstFailed, type FailedCondition } from './conditions.ts';
@@ -17,6 +18,8 @@ export interface Candidate {
   readonly promotion: Promotion;
   /** The code the basket entered for it (code promotions). */
   readonly code?: string;
+  /** That code is a generated single-use code another order holds already. */
+  readonly codeUsed?: boolean;
 }
 
 /** How much of its limits a promotion has used (reserved and committed redemptions). */
@@ -32,6 +35,8 @@ export const NO_USAGE: Usage = { redemptions: 0, budgetUsed: 0, byBuyer: 0 };
 
 export type Reason =
   | { readonly code: 'inactive' | 'not-started' | 'ended' }
+  /** The single-use code entered is held by another order. */
+  | { readonly code: 'code-used' }
   /** Its budget is kept in another currency. */
   | { readonly code: 'other-currency'; readonly currency: string }
   | ({ readonly code: 'condition-failed' } & FailedCondition)
@@ -79,7 +84,8 @@ const byPriority = (a: Candidate, b: Candidate): number =>
   b.promotion.priority - a.promotion.priority ||
   (a.promotion.id < b.promotion.id ? -1 : a.promotion.id > b.promotion.id ? 1 : 0);
 
-function scheduleReason(promotion: Promotion, at: Date): Reason | undefined {
+/** Why a promotion is not running at `at` (status, schedule), if it is not. */
+export function scheduleReason(promotion: Promotion, at: Date): Reason | undefined {
   if (promotion.status !== 'active') return { code: 'inactive' };
   if (promotion.startsAt && at.getTime() < Date.parse(promotion.startsAt)) return { code: 'not-started' };
   if (promotion.endsAt && at.getTime() >= Date.parse(promotion.endsAt)) return { code: 'ended' };
@@ -146,6 +152,10 @@ export function evaluate(
     const scheduled = scheduleReason(promotion, basket.at);
     if (scheduled) {
       refuse(scheduled);
+      continue;
+    }
+    if (candidate.codeUsed) {
+      refuse({ code: 'code-used' });
       continue;
     }
     const budget = promotion.limits.budget;

@@ -11,6 +11,11 @@ export interface PromotionRecord extends Promotion {
   readonly updatedAt: string;
 }
 
+/** A promotion as one of its codes finds it; a generated single-use code also says which order holds it. */
+export type CodedPromotion = PromotionRecord & {
+  readonly singleUse?: { readonly usedBy?: string };
+};
+
 export interface Page<T> {
   readonly items: readonly T[];
   readonly lastKey?: Record<string, string | number>;
@@ -19,7 +24,7 @@ export interface Page<T> {
 export interface PromotionStore {
   get(id: string): Promise<PromotionRecord | undefined>;
   /** The promotion a code (normalized) belongs to, if any. */
-  byCode(code: string): Promise<PromotionRecord | undefined>;
+  byCode(code: string): Promise<CodedPromotion | undefined>;
   /** Active automatic promotions (their schedules still to be checked). */
   activeAutomatic(): Promise<PromotionRecord[]>;
   list(query: {
@@ -43,6 +48,8 @@ export interface Claim {
   readonly amount: number;
   readonly currency: string;
   readonly code?: string;
+  /** `code` is a generated single-use code: the reservation holds it for the order. */
+  readonly singleUse?: true;
   /** The limits as the promotion states them now. */
   readonly limits: Limits;
 }
@@ -55,6 +62,8 @@ export interface Redemption {
   readonly amount: number;
   readonly currency: string;
   readonly code?: string;
+  /** `code` is a generated single-use code this redemption holds (released with it). */
+  readonly singleUse?: true;
   /** Whose use it counts: `c:<customer id>` or `e:<normalized email>`. */
   readonly buyer: string;
   readonly status: RedemptionStatus;
@@ -67,7 +76,9 @@ export type ReserveOutcome =
       readonly kind: 'refused';
       readonly promotionId: string;
       readonly limit: 'redemptions' | 'per-customer' | 'budget';
-    };
+    }
+  /** The single-use code is held by another order. */
+  | { readonly kind: 'code-used'; readonly promotionId: string; readonly code: string };
 
 /**
  * The redemption ledger: per promotion the count and budget used (reserved and committed), per promotion
@@ -96,4 +107,8 @@ export interface RedemptionLedger {
   ): Promise<boolean>;
   /** Usage of these promotions, and this buyer's count of each. */
   usage(promotionIds: readonly string[], buyer: string | undefined): Promise<Map<string, Usage>>;
+  /** Records a paid order of each buyer (`c:<customerId>`, `e:<email>`); recording it again changes nothing. */
+  recordPaidOrder(buyers: readonly string[], orderId: string): Promise<void>;
+  /** Whether the buyer has a paid order (what the `first-order` condition asks). */
+  hasPaidOrder(buyer: string): Promise<boolean>;
 }

@@ -115,6 +115,8 @@ export interface Promotion {
   readonly conditions: readonly Condition[];
   readonly action: Action;
   readonly limits: Limits;
+  /** Shown to shoppers before the cart: only a catalogue promotion has one (domain/catalogue.ts). */
+  readonly badge?: string;
   readonly version: number;
 }
 

@@ -3,7 +3,9 @@
 //
 // Prices are kept as offers, one per variant, currency and price source (`base`, or a segment's list), so a
 // query can pick, per variant, exactly the price its caller pays (query.ts `offerFilter`) and filter, sort
-// and count on it without scripts.
+// and count on it without scripts. A live catalogue promotion lowers the offers it targets (the price paid
+// is what filters and sorts use) and names its badge; `listAmount` keeps the base price for a strike-through.
+import { bestPromotion, type AppliedPromotion, type PromotionOffer } from './promotion-offers.ts';
 
 export type ProductStatus = 'draft' | 'published' | 'archived';
 export type Availability = 'in_stock' | 'low_stock' | 'out_of_stock';
@@ -68,6 +70,9 @@ export interface Offer {
   readonly listAmount?: number;
   /** The segments whose lists price this variant in this currency (which offer applies to whom). */
   readonly segments: readonly string[];
+  /** The catalogue promotion `amount` is after, and its badge. */
+  readonly promotionId?: string;
+  readonly badge?: string;
 }
 
 export interface SearchDocument {
@@ -133,11 +138,27 @@ export function bestAvailability(classes: readonly Availability[]): Availability
   return classes.reduce<Availability>((best, a) => (RANK[a] > RANK[best] ? a : best), 'out_of_stock');
 }
 
+/** What the best live catalogue promotion makes of a unit price in a currency (none: nothing). */
+export type Promote = (currency: string, amount: number) => AppliedPromotion | undefined;
+
+/** An offer at `amount`, lowered by the promotion that applies to it, which it then names. */
+function promoted(offer: Omit<Offer, 'amount'>, amount: number, promote: Promote | undefined): Offer {
+  const promotion = promote?.(offer.currency, amount);
+  if (!promotion) return { ...offer, amount };
+  return {
+    ...offer,
+    amount: amount - promotion.off,
+    promotionId: promotion.promotionId,
+    badge: promotion.badge,
+  };
+}
+
 /**
- * Offers of one variant: its base price per currency and each segment list's, as pricing would charge. A
- * currency without a base price has none: pricing refuses to sell the SKU in it, segment price or not.
+ * Offers of one variant: its base price per currency and each segment list's, as pricing would charge, each
+ * lowered by the best live catalogue promotion for it (`promote`). A currency without a base price has
+ * none: pricing refuses to sell the SKU in it, segment price or not.
  */
-export function variantOffers(sku: SkuRecord, now: Date): Offer[] {
+export function variantOffers(sku: SkuRecord, now: Date, promote?: Promote): Offer[] {
   const offers: Offer[] = [];
   const segmentPrices = sku.segmentPrices ?? {};
   for (const currency of Object.keys(sku.prices ?? {}).sort()) {
@@ -147,25 +168,24 @@ export function variantOffers(sku: SkuRecord, now: Date): Offer[] {
       .filter((s) => segmentPrices[s]?.[currency] !== undefined)
       .sort();
     const list = { listAmount: base.amount };
-    offers.push({
-      sku: sku.sku,
-      key: offerKey(BASE_KEY, currency),
-      currency,
-      amount: baseAmount,
-      ...list,
-      segments,
-    });
+    offers.push(
+      promoted(
+        { sku: sku.sku, key: offerKey(BASE_KEY, currency), currency, ...list, segments },
+        baseAmount,
+        promote,
+      ),
+    );
     for (const segment of segments) {
       const amount = segmentPrices[segment]![currency]!;
-      offers.push({
-        sku: sku.sku,
-        key: offerKey(segment, currency),
-        currency,
-        // Pricing charges a segment member the lowest of the base, an active sale and the list's price.
-        amount: Math.min(baseAmount, amount),
-        ...list,
-        segments,
-      });
+      offers.push(
+        promoted(
+          { sku: sku.sku, key: offerKey(segment, currency), currency, ...list, segments },
+          // Pricing charges a segment member the lowest of the base, an active sale and the list's price;
+          // promotions take off what that leaves.
+          Math.min(baseAmount, amount),
+          promote,
+        ),
+      );
     }
   }
   return offers;
@@ -180,23 +200,31 @@ export function suggestInputs(title: string): string[] {
 
 /**
  * The document of a product, or undefined when it must not be in the index (not published). `now` fixes
- * which sales are active.
+ * which sales are active; `promotions` are the live catalogue promotions.
  */
 export function buildDocument(input: {
   readonly product: ProductRecord;
   readonly skus: ReadonlyMap<string, SkuRecord>;
   readonly categories: ReadonlyMap<string, CategoryRecord>;
   readonly rating?: RatingRecord | undefined;
+  readonly promotions?: readonly PromotionOffer[] | undefined;
   readonly now: Date;
 }): SearchDocument | undefined {
-  const { product, skus, categories, rating, now } = input;
+  const { product, skus, categories, rating, promotions = [], now } = input;
   if (product.status !== 'published') return undefined;
   const variants = product.variants.map((v) => ({
     sku: v.sku,
     title: v.title,
     availability: skus.get(v.sku)?.availability ?? 'out_of_stock',
   }));
-  const offers = product.variants.flatMap((v) => variantOffers(skus.get(v.sku) ?? { sku: v.sku }, now));
+  const offers = product.variants.flatMap((v) => {
+    const item = { sku: v.sku, productId: product.id, categoryIds: product.categoryIds };
+    const promote: Promote | undefined =
+      promotions.length === 0
+        ? undefined
+        : (currency, amount) => bestPromotion(promotions, item, currency, amount);
+    return variantOffers(skus.get(v.sku) ?? { sku: v.sku }, now, promote);
+  });
   const facets = new Set<string>();
   for (const [name, value] of Object.entries(product.attributes)) facets.add(`${name}:${value}`);
   for (const option of product.options) {

@@ -53,6 +53,8 @@ export function indexDefinition(options: { readonly shards: number; readonly rep
             amount: { type: 'long' },
             listAmount: { type: 'long', index: false },
             segments: { type: 'keyword' },
+            promotionId: { type: 'keyword' },
+            badge: { type: 'keyword', index: false },
           },
         },
         variants: { type: 'object', enabled: false },

@@ -10,6 +10,7 @@ import type {
   SkuRecord,
 } from './document.ts';
 import type { MerchandisingRule, Synonym } from './merchandising.ts';
+import type { PromotionOffer } from './promotion-offers.ts';
 
 /** What a product item holds: the product once the catalog announced it, its rating, its document version. */
 export interface ProductState {
@@ -110,4 +111,28 @@ export interface SearchEngine {
   abandon(index: string): Promise<void>;
   /** The live index's name, or undefined when there is none yet. */
   liveIndex(): Promise<string | undefined>;
+}
+
+/** A catalogue promotion's change as promotion.started and promotion.ended announce it. */
+export interface PromotionChange {
+  readonly promotionId: string;
+  /** Orders the changes of one promotion (its version, then the change's own event, the start, the end). */
+  readonly position: number;
+  /** The offer from now on; undefined: it ended. */
+  readonly offer: PromotionOffer | undefined;
+}
+
+/** The live catalogue promotions (the set is small: one Query reads it). */
+export interface PromotionOffers {
+  /**
+   * Keeps the change when it is newer than what is kept for the promotion: `applied`, and the offer it
+   * replaces (whose products need their documents rebuilt too).
+   */
+  save(change: PromotionChange): Promise<{ applied: boolean; before?: PromotionOffer | undefined }>;
+  live(): Promise<PromotionOffer[]>;
+}
+
+/** Ids of the indexed products a catalogue promotion targets (every one when its target names none). */
+export interface ProductFinder {
+  productsTargeted(target: PromotionOffer['target']): Promise<string[]>;
 }

@@ -16,7 +16,13 @@ export interface SearchHit {
   readonly handle: string;
   readonly title: string;
   readonly highlights?: { readonly title?: TextPart[]; readonly description?: TextPart[] };
-  readonly price?: { readonly currency: string; readonly amount: number; readonly listAmount?: number };
+  readonly price?: {
+    readonly currency: string;
+    readonly amount: number;
+    readonly listAmount?: number;
+    /** The badge of the catalogue promotion the amount is after. */
+    readonly badge?: string;
+  };
   readonly availability: Availability;
   readonly rating?: { readonly average: number; readonly count: number };
   readonly image?: string;
@@ -85,6 +91,7 @@ export function callerPrice(
     ...(best.listAmount !== undefined && best.listAmount > best.amount
       ? { listAmount: best.listAmount }
       : {}),
+    ...(best.badge === undefined ? {} : { badge: best.badge }),
   };
 }
 

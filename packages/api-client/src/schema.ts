@@ -104,6 +104,46 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/carts/{id}/codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Enter a promotion code in a guest cart.
+     * @description Who may call: Anyone.
+     */
+    post: operations['addCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/carts/{id}/codes/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a promotion code from a guest cart.
+     * @description Who may call: Anyone.
+     */
+    delete: operations['removeCode'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/carts/{id}/lines': {
     parameters: {
       query?: never;
@@ -391,6 +431,46 @@ export type paths = {
      */
     post: operations['checkoutMyCart'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/cart/codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Enter a promotion code in the customer’s cart.
+     * @description Who may call: A signed-in user (any group).
+     */
+    post: operations['addMyCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/cart/codes/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a promotion code from the customer’s cart.
+     * @description Who may call: A signed-in user (any group).
+     */
+    delete: operations['removeMyCode'];
     options?: never;
     head?: never;
     patch?: never;
@@ -944,6 +1024,70 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/promotions/{id}/code-batches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A promotion's batches of single-use codes, newest first, with their progress.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    get: operations['listCodeBatches'];
+    put?: never;
+    /**
+     * Generate a batch of single-use codes of a code promotion, in the background.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    post: operations['startCodeBatch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/promotions/{id}/code-batches/{batchId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One batch of single-use codes: how many are generated, and its status.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    get: operations['getCodeBatch'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/promotions/{id}/code-batches/{batchId}/codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A page of a batch's codes as CSV (`code,status,orderId`), in the order they were generated.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    get: operations['exportCodes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/promotions/{id}/usage': {
     parameters: {
       query?: never;
@@ -958,6 +1102,26 @@ export type paths = {
     get: operations['getUsage'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/promotions/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Preview what a promotion, as the editor holds it (not saved), gives a sample basket.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    post: operations['previewPromotion'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1552,6 +1716,10 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
   schemas: {
+    AddCodeRequest: {
+      /** @description A promotion code, in any case. */
+      code: string;
+    };
     AddLineRequest: {
       sku: string;
       /** @description A guest cart (no sign-in) holds at most 10 of a product and 50 units in all: beyond, 422 `guest-cart-limit`. */
@@ -1608,9 +1776,53 @@ export type components = {
         unitPrice?: number;
         /** @description Integer minor units of the currency. */
         unitOriginal?: number;
+        /** @description What promotions take off the line (Σ `promotions`). */
+        discount?: number;
         /** @description Integer minor units of the currency. */
         lineTotal?: number;
+        /** @description Each promotion applied to the line, with what it takes off it. */
+        promotions?: {
+          promotionId: string;
+          name: string;
+          /** @description Integer minor units of the currency. */
+          amount: number;
+        }[];
       }[];
+      /** @description The promotion codes entered, upper case (codes are case-insensitive). */
+      codes: {
+        code: string;
+        /**
+         * @description `not-applied`: its promotion gives nothing now (see `promotions.notApplied`); `unknown`: no promotion has it; `pending`: not checked yet (the cart cannot be priced).
+         * @enum {string}
+         */
+        status: 'applied' | 'not-applied' | 'unknown' | 'pending';
+      }[];
+      /** @description Every candidate promotion (the automatic ones and those of the codes), applied or with the reason it does not apply; the same evaluation the totals come from. */
+      promotions: {
+        applied: {
+          promotionId: string;
+          name: string;
+          code?: string;
+          /** @enum {string} */
+          class: 'item' | 'order' | 'shipping';
+          /** @description Σ of its line amounts and its shipping discount. */
+          amount: number;
+          /** @description Integer minor units of the currency. */
+          shipping: number;
+        }[];
+        notApplied: {
+          promotionId: string;
+          name: string;
+          code?: string;
+          /** @description Why it does not apply: `code` is inactive, not-started, ended, other-currency, condition-failed (with `condition` and its `index`), excluded (with the promotion `by` and the `rule`), limit-reached (with the `limit`), code-used (a single-use code) or nothing-to-discount; `detail` says it in words. */
+          reason: {
+            code: string;
+            detail: string;
+          } & {
+            [key: string]: unknown;
+          };
+        }[];
+      };
       email: string | null;
       shippingAddress: components['schemas']['PostalAddress'] | null;
       billingAddress: components['schemas']['PostalAddress'] | null;
@@ -1632,11 +1844,12 @@ export type components = {
         estimated: boolean;
       } | null;
       shippingOptions: components['schemas']['CartShippingOption'][];
-      /** @description What keeps the cart from checkout; empty when it is ready. */
+      /** @description What keeps the cart from checkout; empty when it is ready. A code that gives nothing (`promotion-code-unknown`, `promotion-code-not-applied`) is one: remove it or change the cart. */
       issues: {
         code: string;
         detail: string;
         sku?: string;
+        promotionCode?: string;
       }[];
       version: number;
       /** Format: date-time */
@@ -1717,6 +1930,27 @@ export type components = {
               clientSecret: string;
             };
       };
+    };
+    CodeBatch: {
+      id: string;
+      promotionId: string;
+      count: number;
+      generated: number;
+      /** @enum {string} */
+      status: 'generating' | 'done' | 'failed';
+      prefix: string;
+      length: number;
+      createdAt: string;
+      completedAt?: string;
+    };
+    CodeBatchList: {
+      items: components['schemas']['CodeBatch'][];
+    };
+    CodeExportPage: {
+      /** @description The page as CSV: the header `code,status,orderId`, then a line per code: `unused`, or `used` with the order that holds it. */
+      csv: string;
+      /** @description Pass as `cursor` for the next page; null on the last. */
+      nextCursor: string | null;
     };
     CreateAddressRequest: {
       name: string;
@@ -1927,6 +2161,8 @@ export type components = {
               basisPoints: number;
             }[];
           };
+      /** @description Shown to shoppers on the products of a catalogue promotion. */
+      badge?: string;
       name: string;
       /**
        * @description Shared codes of a code promotion (case-insensitive, unique).
@@ -2340,6 +2576,33 @@ export type components = {
       country: string;
       phone?: string;
     };
+    PreviewPromotionRequest: {
+      promotion: components['schemas']['CreatePromotionRequest'];
+      basket: {
+        currency: string;
+        lines: {
+          sku: string;
+          quantity: number;
+          /** @description What one unit costs before promotions, in minor units. */
+          unitPrice: number;
+        }[];
+        shipping?: {
+          method: string;
+          amount: number;
+        };
+        shippingCountry?: string;
+        buyer?: {
+          /** @default false */
+          signedIn: boolean;
+          /** @default [] */
+          segments: string[];
+          /** @default false */
+          firstOrder: boolean;
+        };
+        /** @description The moment its schedule is checked at; absent: now. */
+        at?: string;
+      };
+    };
     PriceList: {
       segment: string;
       priority: number;
@@ -2451,6 +2714,16 @@ export type components = {
         tax: number;
         /** @description One unit with tax. */
         total: number;
+        /** @description The best live catalogue promotion for this variant, if one applies. */
+        promotion?: {
+          promotionId: string;
+          /** @description What the shopper is shown (“Sale”). */
+          badge: string;
+          /** @description Taken off one unit, as the cart takes it off. */
+          amount: number;
+          /** @description The unit price after it, read like `effective` (with or without tax). */
+          final: number;
+        };
       }[];
       /** @description Variant SKUs without a price in this currency. */
       unpriced: string[];
@@ -2658,6 +2931,8 @@ export type components = {
           amount: number;
         };
       };
+      /** @description Shown to shoppers on the products of a catalogue promotion ("Sale", "-20 %"): only an automatic items-off promotion without basket conditions (currency aside) has one. */
+      badge?: string;
       version: number;
       /** Format: date-time */
       createdAt: string;
@@ -2668,6 +2943,32 @@ export type components = {
       items: components['schemas']['Promotion'][];
       /** @description Pass as `cursor` for the next page; absent on the last. */
       nextCursor?: string;
+    };
+    PromotionPreview: {
+      verdict:
+        | {
+            /** @constant */
+            applied: true;
+            /** @enum {string} */
+            class: 'item' | 'order' | 'shipping';
+            /** @description Σ of its line amounts and its shipping amount. */
+            amount: number;
+            /** @description What it takes off each basket line, in the basket’s order. */
+            lines: number[];
+            shipping: number;
+          }
+        | {
+            /** @constant */
+            applied: false;
+            /** @description As the engine gives it: `code` is inactive, not-started, ended, other-currency, condition-failed (with `condition`, its `index` and a `detail`), limit-reached (a budget smaller than this one discount) or nothing-to-discount (with a `detail`). */
+            reason: {
+              code: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+      /** @description Basket SKUs the service’s catalog copy does not know: they match a target by SKU only (no product, no category). */
+      unknownSkus: string[];
     };
     PromotionUsage: {
       /** @description Reserved and committed redemptions. */
@@ -2941,6 +3242,8 @@ export type components = {
               basisPoints: number;
             }[];
           };
+      /** @description Shown to shoppers on the products of a catalogue promotion. */
+      badge?: string;
       name: string;
       /**
        * @description Shared codes of a code promotion (case-insensitive, unique).
@@ -3061,6 +3364,8 @@ export type components = {
         amount: number;
         /** @description The base price it is reduced from, if it is. */
         listAmount?: number;
+        /** @description The badge of the catalogue promotion that lowers it, if one does. */
+        badge?: string;
       };
       /** @enum {string} */
       availability: 'in_stock' | 'low_stock' | 'out_of_stock';
@@ -3265,6 +3570,14 @@ export type components = {
       version: number;
       /** Format: date-time */
       updatedAt: string;
+    };
+    StartCodeBatchRequest: {
+      /** @description How many codes to generate. */
+      count: number;
+      /** @description What every code starts with (capitals and digits). */
+      prefix?: string;
+      /** @description The random part's length after the prefix (default 10). */
+      length?: number;
     };
     Stock: {
       sku: string;
@@ -3786,6 +4099,81 @@ export interface operations {
       429: components['responses']['429'];
       500: components['responses']['500'];
       503: components['responses']['503'];
+    };
+  };
+  addCode: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The cart’s secret, as POST /carts answered it. Without it, or with another, the cart is a 404. */
+        'x-cart-secret'?: string;
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        /** @description The cart id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddCodeRequest'];
+      };
+    };
+    responses: {
+      /** @description The cart with the code (upper case) and what its promotion gives, or why it gives nothing now. A code no promotion has is a 422 `promotion-code-unknown` (an empty cart keeps it until it is priced); more than five codes a 422 `cart-too-many-codes`. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      400: components['responses']['400'];
+      404: components['responses']['404'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  removeCode: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The cart’s secret, as POST /carts answered it. Without it, or with another, the cart is a 404. */
+        'x-cart-secret'?: string;
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        /** @description The cart id. */
+        id: string;
+        /** @description A promotion code, in any case. */
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The cart without the code, in any case (unchanged when it had none). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      400: components['responses']['400'];
+      404: components['responses']['404'];
+      409: components['responses']['409'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
     };
   };
   addLine: {
@@ -4494,6 +4882,74 @@ export interface operations {
       429: components['responses']['429'];
       500: components['responses']['500'];
       503: components['responses']['503'];
+    };
+  };
+  addMyCode: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddCodeRequest'];
+      };
+    };
+    responses: {
+      /** @description The cart with the code and what its promotion gives, or why it gives nothing now (422 `promotion-code-unknown` for a code no promotion has). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  removeMyCode: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        /** @description A promotion code, in any case. */
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The cart without the code (unchanged when it had none). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cart'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      409: components['responses']['409'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
     };
   };
   addMyLine: {
@@ -5632,6 +6088,143 @@ export interface operations {
       500: components['responses']['500'];
     };
   };
+  listCodeBatches: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every batch of the promotion. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CodeBatchList'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  startCodeBatch: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartCodeBatchRequest'];
+      };
+    };
+    responses: {
+      /** @description The batch, generating; `location` names it. 422 for a promotion without a code trigger. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CodeBatch'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  getCodeBatch: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+        batchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The batch. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CodeBatch'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  exportCodes: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400. */
+        cursor?: string;
+      };
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+        batchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Up to `limit` codes as CSV text in `csv`, and the cursor of the next page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CodeExportPage'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
   getUsage: {
     parameters: {
       query?: never;
@@ -5659,6 +6252,41 @@ export interface operations {
       401: components['responses']['401'];
       403: components['responses']['403'];
       404: components['responses']['404'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  previewPromotion: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PreviewPromotionRequest'];
+      };
+    };
+    responses: {
+      /** @description The rule engine’s verdict for this promotion alone: what it takes off each line and shipping, or why it does not apply. The basket’s SKUs are matched through the service’s catalog copy. A preview ignores the limits’ usage (it counts none used, so only a budget smaller than this one discount keeps it out), takes a draft as active and a code promotion as if its code were entered; 422 for a promotion the create route would refuse. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PromotionPreview'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };

@@ -83,8 +83,11 @@ export const quoteRequestSchema = z.strictObject({
         signedIn: z.boolean(),
         customerId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
         email: z.optional(z.string().check(z.minLength(3), z.maxLength(254))),
-        firstOrder: z.boolean(),
+        /** Left out, promotions works it out from the buyer's paid orders (it counts them). */
+        firstOrder: z.optional(z.boolean()),
       }),
+      /** The order a checkout prices (its own reservations do not count against it). */
+      orderId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/))),
     }),
   ),
   /** The caller's correlation id, carried into pricing's logs. */

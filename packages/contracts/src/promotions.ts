@@ -2,7 +2,9 @@
 // what each takes off each line and shipping, and why every other candidate does not (pricing's quote asks
 // it); `reserve` holds every promotion an order uses when checkout places it (each limit checked by a
 // conditional write), `release` gives them back when checkout gives up before the order exists. Payment and
-// cancellation settle them through the order's events. docs/promotions.md has the rules.
+// cancellation settle them through the order's events. `generateCodes` writes a batch of single-use codes in
+// the background; `scheduleFired` is what a catalogue promotion's schedule invokes at its start and end.
+// docs/promotions.md has the rules.
 import * as z from 'zod/mini';
 import { correlationIdSchema, defineInternal } from './define.ts';
 
@@ -57,6 +59,21 @@ export const promotionsRelease = defineInternal({
   reply: z.object({ released: z.number() }),
 });
 
+export const promotionsScheduleFired = defineInternal({
+  service: 'promotions',
+  name: 'scheduleFired',
+  description:
+    'publishes promotion.started or promotion.ended when a catalogue promotion’s schedule fires (EventBridge ' +
+    'Scheduler invokes it asynchronously); a schedule of an older version, or one fired again, does nothing',
+  request: z.strictObject({
+    promotionId,
+    edge: z.enum(['start', 'end']),
+    version: z.number().check(z.int(), z.gte(1)),
+    correlationId: correlationIdSchema,
+  }),
+  reply: z.object({ outcome: z.enum(['published', 'stale', 'repeated']) }),
+});
+
 const minor = z.number().check(z.int(), z.gte(0), z.lte(1_000_000_000_000));
 
 export const evaluateRequestSchema = z.strictObject({
@@ -78,9 +95,15 @@ export const evaluateRequestSchema = z.strictObject({
     customerId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
     email: z.optional(z.string().check(z.minLength(3), z.maxLength(254))),
     segments: z.array(z.string()).check(z.maxLength(50)),
-    firstOrder: z.boolean(),
+    /** Left out, promotions works it out: no paid order of this customer (or guest email) yet. */
+    firstOrder: z.optional(z.boolean()),
   }),
   codes: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(10)),
+  /**
+   * The order a checkout is pricing: what it reserved already (a resumed checkout) does not count against
+   * it, so its promotions still apply to it.
+   */
+  orderId: z.optional(orderId),
   correlationId: correlationIdSchema,
 });
 
@@ -126,3 +149,30 @@ export const promotionsEvaluate = defineInternal({
 });
 
 export type EvaluateReply = z.output<typeof evaluateReplySchema>;
+
+/** A batch of generated single-use codes of a code promotion, as its record stands. */
+export const codeBatchSchema = z.object({
+  id: z.string(),
+  promotionId: z.string(),
+  count: z.number(),
+  generated: z.number(),
+  status: z.enum(['generating', 'done', 'failed']),
+  prefix: z.string(),
+  length: z.number(),
+  createdAt: z.string(),
+  completedAt: z.optional(z.string()),
+});
+
+export const promotionsGenerateCodes = defineInternal({
+  service: 'promotions',
+  name: 'generateCodes',
+  description:
+    'writes the single-use codes of a batch a staff route started, from where the batch stands; hands ' +
+    'the rest to a new invocation of itself when its time runs short (invoked asynchronously)',
+  request: z.strictObject({
+    promotionId,
+    batchId: z.string().check(z.regex(/^cb_[a-z0-9]{1,40}$/)),
+    correlationId: correlationIdSchema,
+  }),
+  reply: codeBatchSchema,
+});

@@ -24,6 +24,8 @@ import {
   promotionsEvaluate,
   promotionsReserve,
   promotionsRelease,
+  promotionsGenerateCodes,
+  promotionsScheduleFired,
   QUOTE_CURRENCIES,
   shippingCancelShipment,
   shippingCreateShipment,
@@ -79,6 +81,8 @@ const contracts: readonly InternalContract[] = [
   promotionsEvaluate,
   promotionsReserve,
   promotionsRelease,
+  promotionsGenerateCodes,
+  promotionsScheduleFired,
 ];
 
 /** The contract's reply parsed from `reply` equals it: every field is described, none is missing. */
@@ -111,6 +115,8 @@ describe('the contracts and the infra wiring', () => {
       'PROMOTIONS_EVALUATE_FUNCTION',
       'PROMOTIONS_RESERVE_FUNCTION',
       'PROMOTIONS_RELEASE_FUNCTION',
+      'PROMOTIONS_GENERATE_CODES_FUNCTION',
+      'PROMOTIONS_SCHEDULE_FIRED_FUNCTION',
     ]);
     expect(functionEnvName('shipping', 'createShipment')).toBe('SHIPPING_CREATE_SHIPMENT_FUNCTION');
   });

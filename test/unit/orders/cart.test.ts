@@ -129,6 +129,7 @@ describe('creation and versions', () => {
       shippingAddress: null,
       billingAddress: null,
       shippingMethod: null,
+      codes: [],
       version: 1,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),

@@ -1,6 +1,8 @@
 // The peers port in memory: a price list with 10 % tax on top, one shipping method, stock per SKU with
 // reservations held per order, and a payment gateway told how to answer. Idempotent where the real callees
-// are (a reservation per order id, a payment per payment id). Every call is logged.
+// are (a reservation per order id, a payment per payment id). Every call is logged. An automatic promotion
+// can be set: the quote takes a percentage off the first line when asked for promotions, and its
+// reservations count against a limit (409 beyond it), per order, until released.
 import type {
   CancelShipmentReply,
   CommitReply,
@@ -10,12 +12,15 @@ import type {
   QuoteReply,
   QuoteRatesReply,
   RateOffer,
+  ReplyOf,
   ReserveReply,
+  promotionsReserve,
 } from '@commerce/contracts';
 import { PeerUnavailableError } from '@commerce/lambda-kit/internal-client';
 import type { Peers } from '../../../../functions/orders/domain/ports.ts';
 
 type Request<K extends keyof Peers> = Parameters<Peers[K]>[0];
+type ReserveRedemptionsReply = ReplyOf<typeof promotionsReserve>;
 
 /** How the gateway answers an authorization. */
 export type GatewayBehaviour =
@@ -60,6 +65,10 @@ export class FakePeers implements Peers {
   duringCapture: (() => Promise<void>) | undefined;
   /** Awaited after a refund took effect and before it answers. */
   duringRefund: (() => Promise<void>) | undefined;
+  /** An automatic promotion every priced cart gets, reserved per order within `limit`. */
+  promotion: { readonly id: string; readonly percent: number; readonly limit: number } | undefined;
+  /** The orders holding the promotion (reserved, not released). */
+  readonly promotionHolders = new Set<string>();
   readonly #now: () => Date;
 
   constructor(now: () => Date) {
@@ -96,6 +105,7 @@ export class FakePeers implements Peers {
         tax: taxOf(lineSubtotal),
       };
     });
+    const promotions = this.#promotionsFor(request, lines);
     const subtotal = lines.reduce((sum, l) => sum + l.lineSubtotal, 0);
     const shipping = request.shipping?.amount ?? 0;
     const shippingTax = taxOf(shipping);
@@ -104,9 +114,19 @@ export class FakePeers implements Peers {
       currency: request.currency,
       taxMode: 'exclusive',
       lines,
-      discounts: [],
+      discounts:
+        promotions?.applied[0] === undefined
+          ? []
+          : [
+              {
+                code: promotions.applied[0].promotionId,
+                lineIndex: 0,
+                requested: promotions.applied[0].amount,
+                applied: promotions.applied[0].amount,
+              },
+            ],
       subtotal,
-      discountTotal: 0,
+      discountTotal: lines.reduce((sum, l) => sum + l.discount, 0),
       shippingMethod: request.shipping?.method ?? null,
       shipping,
       shippingTax,
@@ -114,9 +134,103 @@ export class FakePeers implements Peers {
         { taxClass: 'standard', ratePpm: TAX_RATE_PPM, base: subtotal + shipping, amount: taxTotal },
       ],
       taxTotal,
-      grandTotal: subtotal + shipping + taxTotal,
+      grandTotal: lines.reduce((sum, l) => sum + l.lineTotal, 0) + shipping + taxTotal,
       quotedAt: this.#now().toISOString(),
+      ...(promotions ? { promotions } : {}),
     };
+  }
+
+  /** The promotion off the first line (its discount written into `lines`), when the quote asks for it. */
+  #promotionsFor(
+    request: Request<'quote'>,
+    lines: { discount: number; lineTotal: number; lineSubtotal: number; tax: number }[],
+  ) {
+    if (!request.promotions) return undefined;
+    const applies = this.promotion && this.promotionHolders.size < this.promotion.limit;
+    const none = { applied: [], verdicts: [], lineDiscounts: lines.map(() => 0), shippingDiscount: 0 };
+    if (!this.promotion || !applies) {
+      return {
+        ...none,
+        ...(this.promotion
+          ? {
+              verdicts: [
+                {
+                  applied: false as const,
+                  promotionId: this.promotion.id,
+                  name: 'Fake promotion',
+                  reason: { code: 'limit-reached', limit: 'redemptions' },
+                },
+              ],
+            }
+          : {}),
+        unknownCodes: (request.promotions.codes ?? []).map((c) => c.toUpperCase()),
+      };
+    }
+    const first = lines[0]!;
+    const amount = Math.round((first.lineSubtotal * this.promotion.percent) / 100);
+    Object.assign(first, {
+      discount: amount,
+      lineTotal: first.lineSubtotal - amount,
+      tax: taxOf(first.lineSubtotal - amount),
+    });
+    const applied = {
+      promotionId: this.promotion.id,
+      name: 'Fake promotion',
+      class: 'item' as const,
+      amount,
+      lines: lines.map((_, i) => (i === 0 ? amount : 0)),
+      shipping: 0,
+    };
+    return {
+      ...none,
+      applied: [applied],
+      verdicts: [{ applied: true as const, ...applied }],
+      lineDiscounts: applied.lines,
+      unknownCodes: (request.promotions.codes ?? []).map((c) => c.toUpperCase()),
+    };
+  }
+
+  reservePromotions(request: Request<'reservePromotions'>): Promise<InternalResult<ReserveRedemptionsReply>> {
+    this.calls.push({ operation: 'reservePromotions', request });
+    const limit = this.promotion?.limit ?? 0;
+    if (!this.promotionHolders.has(request.orderId) && this.promotionHolders.size >= limit) {
+      return Promise.resolve({
+        error: problem(409, 'promotion-limit-reached', 'Promotion limit reached', 'It ran out.', {
+          promotionId: this.promotion?.id,
+          limit: 'redemptions',
+        }),
+      });
+    }
+    this.promotionHolders.add(request.orderId);
+    return Promise.resolve({
+      redemptions: request.redemptions.map((r) => ({
+        ...r,
+        orderId: request.orderId,
+        status: 'reserved' as const,
+      })),
+    });
+  }
+
+  releasePromotions(request: Request<'releasePromotions'>): Promise<InternalResult<{ released: number }>> {
+    this.calls.push({ operation: 'releasePromotions', request });
+    const released = this.promotionHolders.delete(request.orderId) ? 1 : 0;
+    return Promise.resolve({ released });
+  }
+
+  release(request: Request<'release'>): Promise<InternalResult<CommitReply>> {
+    this.calls.push({ operation: 'release', request });
+    const held = this.reservations.get(request.orderId);
+    if (!held) {
+      return Promise.resolve({
+        error: problem(404, 'not-found', 'Not found', `No reservation ${request.orderId}.`),
+      });
+    }
+    if (held.status === 'held') {
+      for (const l of held.lines) this.stock.set(l.sku, (this.stock.get(l.sku) ?? 0) + l.quantity);
+    }
+    const released = { ...held, status: 'released' as const, version: held.version + 1 };
+    this.reservations.set(request.orderId, released);
+    return Promise.resolve({ reservation: released });
   }
 
   quoteRates(request: Request<'quoteRates'>): Promise<InternalResult<QuoteRatesReply>> {
