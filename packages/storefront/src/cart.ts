@@ -1,6 +1,7 @@
 // The shopper's cart, wherever it lives: a guest's cart (id and secret in localStorage, the secret sent as
-// X-Cart-Secret) or a signed-in customer's /me/cart. Pages read it with useCart and change it with
-// useCartChange; both answer the cart priced now, which replaces the cached one.
+// X-Cart-Secret) or a signed-in customer's /me/cart. Pages read it with useCart and change it (lines,
+// promotion codes, addresses) with useCartChange; both answer the cart priced now, which replaces the cached
+// one.
 import type { components } from '@commerce/api-client';
 import { ApiProblem, must, type CommerceClient } from '@commerce/web-kit';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
@@ -70,6 +71,8 @@ export type CartChange =
   | { readonly kind: 'add'; readonly sku: string; readonly quantity: number }
   | { readonly kind: 'set'; readonly sku: string; readonly quantity: number }
   | { readonly kind: 'remove'; readonly sku: string }
+  | { readonly kind: 'add-code'; readonly code: string }
+  | { readonly kind: 'remove-code'; readonly code: string }
   | { readonly kind: 'update'; readonly body: CartUpdate };
 
 async function newGuestCart(api: CommerceClient, currency: string): Promise<CartOwner & { kind: 'guest' }> {
@@ -92,6 +95,10 @@ async function changeCustomerCart(api: CommerceClient, change: CartChange): Prom
       );
     case 'remove':
       return must(await api.DELETE('/me/cart/lines/{sku}', { params: { path: { sku: change.sku } } }));
+    case 'add-code':
+      return must(await api.POST('/me/cart/codes', { body: { code: change.code } }));
+    case 'remove-code':
+      return must(await api.DELETE('/me/cart/codes/{code}', { params: { path: { code: change.code } } }));
     case 'update': {
       // A customer's order goes to their account's email: the route takes none.
       const { email: _email, ...body } = change.body;
@@ -124,6 +131,17 @@ async function changeGuestCart(api: CommerceClient, owner: GuestCartRef, change:
       return must(
         await api.DELETE('/carts/{id}/lines/{sku}', {
           params: { path: { ...path, sku: change.sku } },
+          headers,
+        }),
+      );
+    case 'add-code':
+      return must(
+        await api.POST('/carts/{id}/codes', { params: { path }, headers, body: { code: change.code } }),
+      );
+    case 'remove-code':
+      return must(
+        await api.DELETE('/carts/{id}/codes/{code}', {
+          params: { path: { ...path, code: change.code } },
           headers,
         }),
       );

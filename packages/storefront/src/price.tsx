@@ -1,5 +1,6 @@
 // Shelf prices: what one unit costs in the chosen currency, as the tax mode of its market reads it (gross
-// with VAT included in Germany, net with sales tax added at the till in the United States).
+// with VAT included in Germany, net with sales tax added at the till in the United States), with the badge
+// of a catalogue promotion that lowers it and the price it lowers struck through.
 import type { DisplayPrice, ProductPrice } from './catalog-data.ts';
 import { formatMoney } from './money.ts';
 import type { SearchHit } from './search-data.ts';
@@ -10,21 +11,36 @@ function taxNote(mode: TaxMode): string {
   return mode === 'inclusive' ? 'incl. VAT' : 'plus tax';
 }
 
-/** The amount a shopper compares: gross where tax is included, net where it is added on top. */
+/**
+ * The amount a shopper compares: gross where tax is included, net where it is added on top; after a
+ * catalogue promotion (its `final` reads like `effective`, which is gross where tax is included).
+ */
 export function shelfAmount(item: DisplayPrice, mode: TaxMode): number {
+  if (item.promotion) return item.promotion.final;
   return mode === 'inclusive' ? item.total : item.effective;
 }
 
+/** A catalogue promotion's badge ("Sale"), beside the price it lowers. */
+export function Badge({ text }: { text: string }) {
+  return <span className="badge">{text}</span>;
+}
+
 export function UnitPrice({ item, prices }: { item: DisplayPrice; prices: ProductPrice }) {
-  const onSale = item.source === 'sale' && item.original > item.effective;
+  const reduced = item.original > shelfAmount(item, prices.taxMode);
   return (
     <span className="price">
-      {onSale && (
+      {item.promotion && (
+        <>
+          <Badge text={item.promotion.badge} />{' '}
+        </>
+      )}
+      {reduced && (
         <s className="price-was">
           <span className="visually-hidden">was </span>
           {formatMoney(item.original, prices.currency)}
         </s>
       )}{' '}
+      {reduced && <span className="visually-hidden">now </span>}
       <strong>{formatMoney(shelfAmount(item, prices.taxMode), prices.currency)}</strong>{' '}
       <small>{taxNote(prices.taxMode)}</small>
     </span>
@@ -61,6 +77,11 @@ export function OfferPrice({
     price.listAmount !== undefined && price.listAmount > price.amount ? price.listAmount : undefined;
   return (
     <span className="price">
+      {price.badge !== undefined && (
+        <>
+          <Badge text={price.badge} />{' '}
+        </>
+      )}
       {was !== undefined && (
         <>
           <s className="price-was">

@@ -1,6 +1,8 @@
-// The cart: its lines with quantities to change or remove, the totals priced now, and the way to checkout.
+// The cart: its lines with quantities to change or remove and what promotions take off them, the promotion
+// codes, the totals priced now, and the way to checkout (closed while a code gives nothing).
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
+import { hasCodeIssues, LinePromotions, LineTotal, PromotionCodes } from '../cart-promotions.tsx';
 import { useCart, useCartChange, type Cart } from '../cart.ts';
 import { useCurrency } from '../currency.ts';
 import { formatMoney } from '../money.ts';
@@ -73,6 +75,7 @@ function LineRow({ line, currency }: { line: CartLine; currency: string }) {
           name
         )}
         <div className="sku">SKU {line.sku}</div>
+        <LinePromotions line={line} currency={currency} name={name} />
       </th>
       <NumberCell column="Price">
         {line.unitPrice === undefined ? '—' : formatMoney(line.unitPrice, currency)}
@@ -81,7 +84,7 @@ function LineRow({ line, currency }: { line: CartLine; currency: string }) {
         <QuantityForm key={line.quantity} line={line} name={name} />
       </td>
       <NumberCell column="Total">
-        {line.lineTotal === undefined ? '—' : formatMoney(line.lineTotal, currency)}
+        <LineTotal line={line} currency={currency} />
       </NumberCell>
       <td>
         <button
@@ -148,6 +151,7 @@ export function CartPage() {
     );
   }
   const issues = data.issues.filter((issue) => !CHECKOUT_ISSUES.has(issue.code));
+  const blocked = hasCodeIssues(data);
   return (
     <>
       <h1>Your cart</h1>
@@ -155,10 +159,11 @@ export function CartPage() {
         <p className="notice">Your cart is priced in {data.currency}, the currency it was started in.</p>
       )}
       <CartLines cart={data} />
+      <PromotionCodes cart={data} />
       {issues.length > 0 && (
         <ul className="alert" role="alert">
           {issues.map((issue) => (
-            <li key={`${issue.code}-${issue.sku ?? ''}`}>{issue.detail}</li>
+            <li key={`${issue.code}-${issue.sku ?? ''}-${issue.promotionCode ?? ''}`}>{issue.detail}</li>
           ))}
         </ul>
       )}
@@ -168,9 +173,19 @@ export function CartPage() {
         <p className="notice">The total is shown once every item can be priced.</p>
       )}
       {!session && <p className="hint">Guests can hold up to 10 of an item; sign in for more.</p>}
+      {blocked && (
+        <p id="checkout-blocked" className="hint">
+          Remove the codes that give nothing, or change your cart so that they apply, to check out.
+        </p>
+      )}
       <div className="actions">
         <Link to="/">Continue shopping</Link>
-        <button type="button" onClick={() => void navigate({ to: '/checkout' })}>
+        <button
+          type="button"
+          disabled={blocked}
+          aria-describedby={blocked ? 'checkout-blocked' : undefined}
+          onClick={() => void navigate({ to: '/checkout' })}
+        >
           Checkout
         </button>
       </div>

@@ -7,6 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { hasCodeIssues } from '../cart-promotions.tsx';
 import { guestCart, useCartOwner, type Cart } from '../cart.ts';
 import {
   attemptFor,
@@ -150,6 +151,8 @@ export function PaymentForm({ cart }: { cart: Cart }) {
   });
 
   const tokenError = formState.errors.payment?.token?.message;
+  // A promotion code that gives nothing: the order would be refused until it is removed in the cart.
+  const blocked = hasCodeIssues(cart);
   return (
     <form onSubmit={(e) => void place(e)} noValidate aria-labelledby="payment-heading" className="panel">
       <h2 id="payment-heading">Payment</h2>
@@ -175,9 +178,9 @@ export function PaymentForm({ cart }: { cart: Cart }) {
         )}
       </fieldset>
       {cart.issues.length > 0 && (
-        <ul className="notice" aria-label="Before you can order">
+        <ul id="order-issues" className="notice" aria-label="Before you can order">
           {cart.issues.map((issue) => (
-            <li key={`${issue.code}-${issue.sku ?? ''}`}>{issue.detail}</li>
+            <li key={`${issue.code}-${issue.sku ?? ''}-${issue.promotionCode ?? ''}`}>{issue.detail}</li>
           ))}
         </ul>
       )}
@@ -192,7 +195,11 @@ export function PaymentForm({ cart }: { cart: Cart }) {
         </div>
       )}
       <div aria-live="polite">{formState.isSubmitting && <p className="status">Placing your order…</p>}</div>
-      <button type="submit" disabled={formState.isSubmitting}>
+      <button
+        type="submit"
+        disabled={formState.isSubmitting || blocked}
+        aria-describedby={blocked ? 'order-issues' : undefined}
+      >
         Place order
       </button>
     </form>

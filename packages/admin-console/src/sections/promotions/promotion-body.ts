@@ -179,8 +179,12 @@ export function bodyOf(v: PromotionForm): { body: PromotionBody; problems: Probl
   const startsAt = time(v.startsAt, 'startsAt');
   const endsAt = time(v.endsAt, 'endsAt');
   if (startsAt && endsAt && endsAt <= startsAt) fail('endsAt', 'Must be after the start.');
+  // Only an automatic promotion can be a catalogue promotion: a code promotion sends none.
+  const badge = v.trigger === 'automatic' ? v.badge.trim() : '';
+  if (badge.length > 40) fail('badge', 'At most 40 characters.');
   const body: PromotionBody = {
     name,
+    ...(badge ? { badge } : {}),
     status: v.status,
     ...(startsAt ? { startsAt } : {}),
     ...(endsAt ? { endsAt } : {}),

@@ -1,10 +1,12 @@
-// Create a promotion (POST /promotions): the promotion form, then the new promotion's page.
+// Create a promotion (POST /promotions): the promotion form with its preview against a sample basket, then
+// the new promotion's page.
 import { must } from '@commerce/web-kit';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import type { JSX } from 'react';
 import { useConsole } from '../../app/console.tsx';
 import { PromotionEditor, usePromotionForm, usePromotionSave } from './promotion-form.tsx';
+import { PromotionPreview } from './promotion-preview.tsx';
 import { emptyPromotion } from './promotion-values.ts';
 
 export function PromotionCreate(): JSX.Element {
@@ -29,6 +31,7 @@ export function PromotionCreate(): JSX.Element {
       </p>
       <h1 id="create-promotion-title">New promotion</h1>
       <PromotionEditor form={form} save={create} submitLabel="Create promotion" canSave />
+      <PromotionPreview promotionForm={form} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
-// One promotion (GET /promotions/{id}): what it has used of its limits (GET /promotions/{id}/usage), and the
-// promotion form, saved whole with the version it was read at (PUT /promotions/{id}; a 409 offers "Reload").
+// One promotion (GET /promotions/{id}): what it has used of its limits (GET /promotions/{id}/usage), a code
+// promotion's single-use codes (code-batches.tsx), and the promotion form, saved whole with the version it
+// was read at (PUT /promotions/{id}; a 409 offers "Reload"), with its preview against a sample basket.
 import { mayCall, must } from '@commerce/web-kit';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, getRouteApi } from '@tanstack/react-router';
@@ -9,7 +10,9 @@ import { DetailPage } from '../../ui/detail-page.tsx';
 import { Saved } from '../../ui/form-failure.tsx';
 import { formatDateTime, formatMoney } from '../../ui/money.ts';
 import { QueryView } from '../../ui/status-views.tsx';
+import { CodeBatches } from './code-batches.tsx';
 import { PromotionEditor, usePromotionForm, usePromotionSave } from './promotion-form.tsx';
+import { PromotionPreview } from './promotion-preview.tsx';
 import { statusLabel, triggerLabel } from './promotion-status.ts';
 import { valuesOf, type Promotion } from './promotion-values.ts';
 
@@ -63,6 +66,9 @@ function PromotionPage({ promotion, onReload }: { promotion: Promotion; onReload
         </div>
       </dl>
       {mayCall(session.groups, 'GET', '/promotions/{id}/usage') && <Usage promotion={promotion} />}
+      {promotion.trigger === 'code' && mayCall(session.groups, 'GET', '/promotions/{id}/code-batches') && (
+        <CodeBatches promotionId={promotion.id} />
+      )}
       <Saved message={saved} />
       <VersionEditor
         key={promotion.version}
@@ -102,14 +108,17 @@ function VersionEditor(props: {
     },
   });
   return (
-    <PromotionEditor
-      form={form}
-      save={save}
-      submitLabel="Save promotion"
-      canSave={props.canSave}
-      onSubmit={() => props.onSaved(null)}
-      onReload={props.onReload}
-    />
+    <>
+      <PromotionEditor
+        form={form}
+        save={save}
+        submitLabel="Save promotion"
+        canSave={props.canSave}
+        onSubmit={() => props.onSaved(null)}
+        onReload={props.onReload}
+      />
+      <PromotionPreview promotionForm={form} />
+    </>
   );
 }
 

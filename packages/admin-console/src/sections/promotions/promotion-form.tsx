@@ -131,6 +131,15 @@ function PromotionFields({ form }: { form: PromotionFormApi }) {
               </select>
             )}
           </Field>
+          {trigger === 'automatic' && (
+            <Field
+              label="Badge"
+              error={errorOf(form, 'badge')}
+              hint="Shown on product and search pages with the struck-through price: only for an automatic promotion off items, with no condition but currency. Empty: none."
+            >
+              {(c) => <input {...c} maxLength={40} {...register('badge')} />}
+            </Field>
+          )}
           {trigger === 'code' && (
             <Field
               label="Codes"

@@ -87,6 +87,8 @@ export interface ActionValues {
 
 export interface PromotionForm {
   name: string;
+  /** Shown to shoppers before the cart: makes an automatic items-off promotion a catalogue promotion. */
+  badge: string;
   status: PromotionStatus;
   startsAt: string;
   endsAt: string;
@@ -136,6 +138,7 @@ const emptyAction = (): ActionValues => ({
 
 export const emptyPromotion = (): PromotionForm => ({
   name: '',
+  badge: '',
   status: 'draft',
   startsAt: '',
   endsAt: '',
@@ -242,6 +245,7 @@ function actionValues(a: Action): ActionValues {
 export function valuesOf(p: Promotion): PromotionForm {
   return {
     name: p.name,
+    badge: p.badge ?? '',
     status: p.status,
     startsAt: toLocalInput(p.startsAt),
     endsAt: toLocalInput(p.endsAt),
