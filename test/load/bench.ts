@@ -13,6 +13,9 @@
 //   5. search (unless --no-search): a generated catalog of 5,000 products, bulk indexing (reindex documents/s),
 //      freshness p50/p95 of 50 price and stock changes (≤ 5 s), and GET /search p50 next to the same query
 //      straight to OpenSearch over 300 queries (≤ 1.5×) (test/load/search-bench.ts).
+//   6. promotions (unless --no-promotions): checkout p50 and the orders function's DynamoDB calls without and
+//      with a code promotion (≤ 1 more call), and pricing's quote p50 against 10, 100 and 1,000 active
+//      automatic promotions (1,000 ≤ 1.5× 10) (test/load/promotions-bench.ts).
 //   4. redeploy (unless --no-redeploy): a one-line change to one handler, deployed locally and checked live on
 //      the same API URL; target under 60 s.
 // Writes every number and sample to bench-results/bench.json.
@@ -37,6 +40,7 @@ import { type InitTarget, timeImports } from './cold-start.ts';
 import { checkoutBench, type CheckoutBench } from './checkout-bench.ts';
 import { redeployBench, REDEPLOY_TARGET_SECONDS, type RedeployBench } from './redeploy-bench.ts';
 import { createBenchProduct, findApi, measureLatency, releaseApi } from './http-latency.ts';
+import { PROMOTION_TARGETS, promotionsBench, type PromotionsBench } from './promotions-bench.ts';
 import { searchBench, SEARCH_TARGETS, type SearchBench } from './search-bench.ts';
 import { median, percentile, round } from './stats.ts';
 
@@ -118,7 +122,8 @@ const FAMILIES: readonly { name: string; test: RegExp }[] = [
 
 const USAGE =
   'Usage: npm run bench [-- --no-http] [--no-checkout] [--no-redeploy] [--runs N] [--nice N] [--requests N] ' +
-  '[--checkouts N] [--no-search] [--search-changes N] [--search-queries N] [--keep-cloud]';
+  '[--checkouts N] [--no-search] [--search-changes N] [--search-queries N] [--no-promotions] ' +
+  '[--promotion-checkouts N] [--quotes N] [--keep-cloud]';
 
 /** A bad command line: printed with the usage, without a stack. */
 class UsageError extends Error {}
@@ -133,6 +138,9 @@ function parseOptions(): {
   search: boolean;
   searchChanges: number;
   searchQueries: number;
+  promotions: boolean;
+  promotionCheckouts: number;
+  quotes: number;
   keepCloud: boolean;
   nice: number | undefined;
 } {
@@ -147,6 +155,9 @@ function parseOptions(): {
         'no-search': { type: 'boolean', default: false },
         'search-changes': { type: 'string', default: '50' },
         'search-queries': { type: 'string', default: '300' },
+        'no-promotions': { type: 'boolean', default: false },
+        'promotion-checkouts': { type: 'string', default: '20' },
+        quotes: { type: 'string', default: '50' },
         runs: { type: 'string', default: '20' },
         requests: { type: 'string', default: '500' },
         'keep-cloud': { type: 'boolean', default: false },
@@ -178,6 +189,9 @@ function parseOptions(): {
     search: !values['no-search'],
     searchChanges: count('search-changes', values['search-changes']),
     searchQueries: count('search-queries', values['search-queries']),
+    promotions: !values['no-promotions'],
+    promotionCheckouts: count('promotion-checkouts', values['promotion-checkouts']),
+    quotes: count('quotes', values.quotes),
     runs: count('runs', values.runs),
     requests: count('requests', values.requests),
     keepCloud: values['keep-cloud'],
@@ -235,6 +249,9 @@ async function latencyBench(options: {
   search: boolean;
   searchChanges: number;
   searchQueries: number;
+  promotions: boolean;
+  promotionCheckouts: number;
+  quotes: number;
 }): Promise<{ json: Record<string, unknown>; pass: boolean; redeployPass: boolean | undefined }> {
   const api = await findApi(log);
   try {
@@ -311,6 +328,9 @@ async function latencyBench(options: {
       search: options.search
         ? await searchPart(api.baseUrl, options.searchChanges, options.searchQueries)
         : { skipped: true },
+      promotions: options.promotions
+        ? await promotionsPart(api.baseUrl, options.promotionCheckouts, options.quotes)
+        : { skipped: true },
       redeploy: options.redeploy ? await redeployPart(api.baseUrl, productId) : { skipped: true },
     };
     return { json, pass, redeployPass: 'pass' in json.redeploy ? json.redeploy.pass : undefined };
@@ -348,6 +368,24 @@ async function checkoutPart(baseUrl: string, sequential: number): Promise<Checko
   console.log(
     `\n${con.shoppers} shoppers at once: ${con.checkouts} complete guest checkouts (cart, line, details, ` +
       `checkout) in ${con.seconds.toFixed(1)} s = ${con.perSecond.toFixed(2)} checkouts/s`,
+  );
+  return result;
+}
+
+/** Part 6: what promotions cost a checkout (orders' DynamoDB calls) and a quote (against 10-1,000 of them). */
+async function promotionsPart(baseUrl: string, checkouts: number, quotes: number): Promise<PromotionsBench> {
+  const result = await promotionsBench(baseUrl, { checkouts, quotes }, log);
+  const { checkout: c, quote: q } = result;
+  console.log(
+    `\nPromotions\n  checkout p50 over ${c.n} each: without ${ms(c.without.p50)} ms ` +
+      `(${c.without.dynamodbCalls ?? 'n/a'} orders DynamoDB calls), with a code promotion ${ms(c.with.p50)} ms ` +
+      `(${c.with.dynamodbCalls ?? 'n/a'} calls, ${c.with.discount} off): ${c.extraCalls ?? 'n/a'} more calls ` +
+      `(target ≤ ${PROMOTION_TARGETS.extraDynamodbCalls}): ${verdict(c.pass)}`,
+  );
+  console.log(
+    `  pricing's quote asking promotions, p50 over ${q.n} (direct invoke): ` +
+      q.levels.map((l) => `${l.promotions} active ${ms(l.p50)} ms`).join(', ') +
+      `; 1,000 / 10 = ${q.ratio.toFixed(2)} (target ≤ ${PROMOTION_TARGETS.quoteRatio}): ${verdict(q.pass)}`,
   );
   return result;
 }

@@ -17,7 +17,7 @@ interface Answer {
   headers: Headers;
 }
 
-async function call(
+export async function call(
   baseUrl: string,
   method: string,
   path: string,
@@ -40,14 +40,14 @@ async function call(
   };
 }
 
-function must(answer: Answer, status: number, what: string): Answer {
+export function must(answer: Answer, status: number, what: string): Answer {
   if (answer.status !== status)
     throw new Error(`${what} answered ${answer.status}: ${JSON.stringify(answer.json)}`);
   return answer;
 }
 
 /** A published SKU with a price, German tax, a shipping method and `units` in stock. */
-async function sellableSku(baseUrl: string, units: number): Promise<string> {
+export async function sellableSku(baseUrl: string, units: number): Promise<string> {
   const ids = identityOutputs(readDeployedOutputs());
   const staff = (await ensureDemoUsers(ids)).staff;
   const token = await accessToken(ids.adminConsoleClientId, staff.email, staff.password);
@@ -160,14 +160,18 @@ async function sellableSku(baseUrl: string, units: number): Promise<string> {
   throw new Error(`The orders service never learned ${sku}`);
 }
 
-/** One guest: a cart made ready for checkout, then the checkout itself (timed alone). */
-async function guestCheckout(
+/** One guest: a cart (with the promotion `codes`) made ready for checkout, then the checkout (timed alone). */
+export async function guestCheckout(
   baseUrl: string,
   sku: string,
-): Promise<{ ms: number; dynamodbCalls: number | null }> {
+  codes: readonly string[] = [],
+): Promise<{ ms: number; dynamodbCalls: number | null; discount: number }> {
   const created = must(await call(baseUrl, 'POST', '/carts', { currency: 'EUR' }), 201, 'POST /carts');
   const { cart, secret } = created.json as { cart: { id: string }; secret: string };
   const headers = { 'x-cart-secret': secret };
+  for (const code of codes) {
+    must(await call(baseUrl, 'POST', `/carts/${cart.id}/codes`, { code }, headers), 200, 'enter code');
+  }
   must(
     await call(baseUrl, 'POST', `/carts/${cart.id}/lines`, { sku, quantity: 1 }, headers),
     200,
@@ -199,7 +203,12 @@ async function guestCheckout(
     'checkout',
   );
   const timing = /dynamodb;desc="(\d+) calls"/.exec(answer.headers.get('server-timing') ?? '');
-  return { ms: answer.ms, dynamodbCalls: timing ? Number(timing[1]) : null };
+  const { order } = answer.json as { order: { totals: { discountTotal: number } } };
+  return {
+    ms: answer.ms,
+    dynamodbCalls: timing ? Number(timing[1]) : null,
+    discount: order.totals.discountTotal,
+  };
 }
 
 export interface CheckoutBench {

@@ -3,7 +3,7 @@
 // storefront and buys it; staff finds the order by number, sees it paid and refunds part of it. Menus follow
 // the route table: staff see no user administration (and a typed URL says "Not allowed"), admins do. An
 // admin adds a search synonym and rebuilds the search index from the Search screen. Staff create a code
-// promotion with a condition from the Promotions screen and see its usage.
+// promotion with a condition from the Promotions screen, see its usage and preview it against a sample line.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -183,7 +183,7 @@ describe('admin console', () => {
     expect(await staff.getByRole('button', { name: 'Reindex now' }).count()).toBe(0);
   });
 
-  it('lets staff create a code promotion with a condition and see its usage', async () => {
+  it('lets staff create a code promotion with a condition, see its usage and preview it', async () => {
     const staff = await console_('staff');
     await nav(staff, 'Promotions').click();
     await staff.getByRole('link', { name: 'New promotion' }).click();
@@ -207,6 +207,24 @@ describe('admin console', () => {
     await staff.getByText('Redemptions: 0 (100 left)').waitFor();
     expect(await staff.getByLabel('Codes', { exact: true }).inputValue()).toContain(code);
     await expectAccessible(staff, 'promotion');
+
+    // Previewed against one sample line: the segment condition keeps it out; without the condition (in the
+    // form only, not saved) it takes 10 % off the order.
+    await staff.getByLabel('Sample line 1 SKU', { exact: true }).fill('BROWSER-SAMPLE');
+    await staff.getByLabel('Sample line 1 quantity', { exact: true }).fill('2');
+    await staff.getByLabel('Sample line 1 unit price (EUR)', { exact: true }).fill('12.50');
+    await staff.getByRole('button', { name: 'Preview', exact: true }).click();
+    await staff
+      .getByText('Does not apply: Condition 1 (Customer segment): Only for the segments browser-nobody.')
+      .waitFor();
+    await staff.getByRole('button', { name: 'Remove condition 1', exact: true }).click();
+    await staff.getByRole('button', { name: 'Preview', exact: true }).click();
+    const applies = staff.getByText(/^Applies: −/);
+    await applies.waitFor();
+    expect(await applies.innerText()).toMatch(/2[.,]50/);
+    expect(await staff.getByText(/^Line 1 \(BROWSER-SAMPLE\): −/).innerText()).toMatch(/2[.,]50/);
+    await expectAccessible(staff, 'promotion preview');
+    await snap(staff, 'admin-promotion-preview');
 
     await nav(staff, 'Promotions').click();
     await staff.getByRole('link', { name: `Browser promotion ${code}` }).waitFor();

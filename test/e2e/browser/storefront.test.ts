@@ -2,11 +2,13 @@
 // approve card; a declined card keeps the cart for another try; the stand-in for 3-D Secure completes the
 // order; a guest cart is merged on sign-in; a new shopper signs up with email verification; a signed-in
 // customer's history shows their own orders only; search suggests as the shopper types, forgives a typo and
-// keeps its colour filter disjunctive. Every main page passes axe-core (no serious or critical violation) and is photographed.
+// keeps its colour filter disjunctive; a promotion code entered in the cart takes its promotion off the line
+// and the total until it is removed. Every main page passes axe-core (no serious or critical violation) and is photographed.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { api, bearer, eventually, signIn } from '../support.ts';
+import { newWarehouse, stockedProduct } from '../shop.ts';
+import { api, bearer, client, eventually, signIn } from '../support.ts';
 import { expectAccessible, signInHosted, snap, STOREFRONT_URL, useBrowser } from './harness.ts';
 import { addToCart, confirmedOrderNumber, placeOrder, toPayment } from './storefront-pages.ts';
 
@@ -192,5 +194,74 @@ describe('storefront', () => {
     await colours.getByRole('checkbox', { name: 'Blue (1)' }).waitFor();
     await expectAccessible(page, 'search results');
     await snap(page, 'storefront-search');
+  });
+
+  it('a shopper enters a promotion code in lower case, sees it on the line and in the total, and removes it', async () => {
+    // A product of this test's own, and a code promotion on its SKU only: no other test's cart meets it.
+    const token = await signIn(['staff']);
+    const warehouseId = await newWarehouse(client(token), 'Storefront codes', 'DE');
+    const sku = await stockedProduct(client(token), {
+      warehouseId,
+      units: 5,
+      price: 2000,
+      prefix: 'code-tee',
+      title: 'Code tee',
+    });
+    const code = `SHOP${randomUUID().slice(0, 8).toUpperCase()}`;
+    const name = `Storefront code ${code}`;
+    const created = await api(
+      'POST',
+      '/promotions',
+      {
+        name,
+        status: 'active',
+        priority: 10,
+        trigger: 'code',
+        codes: [code],
+        combination: { mode: 'combinable', with: ['item', 'order', 'shipping'] },
+        conditions: [],
+        action: {
+          kind: 'items-off',
+          target: { skus: [sku] },
+          reduction: { kind: 'percentage', basisPoints: 2500 },
+        },
+      },
+      bearer(token),
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+
+    const page = await shopper();
+    // stockedProduct's SKU is `<handle>-one`.
+    await addToCart(page, sku.replace(/-one$/, ''));
+    await page.goto(`${STOREFRONT_URL}/cart`);
+    // Germany (the shop's home country, whose tax the cart estimates) includes VAT in prices.
+    const total = page.locator('.totals .grand-total dd');
+    await expect.poll(() => total.innerText(), { timeout: 20_000 }).toBe('€20.00');
+
+    // A code no promotion has is refused at the field, which keeps the text.
+    const field = page.getByLabel('Promotion code', { exact: true });
+    await field.fill('nosuchcode');
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'No promotion has the code NOSUCHCODE' }).waitFor();
+    expect(await field.inputValue()).toBe('nosuchcode');
+
+    await field.fill(code.toLowerCase());
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    const codes = page.getByRole('list', { name: 'Codes entered' });
+    await codes.getByText(`${code}: Applied: −€5.00`).waitFor();
+    const line = page.getByRole('row', { name: /Code tee/ });
+    await line
+      .getByRole('list', { name: /^Promotions on Code tee/ })
+      .getByText(`${name} −€5.00`)
+      .waitFor();
+    expect(await line.locator('s').innerText()).toContain('€20.00');
+    await expect.poll(() => total.innerText(), { timeout: 20_000 }).toBe('€15.00');
+    await expectAccessible(page, 'cart with a promotion code');
+    await snap(page, 'storefront-cart-code');
+
+    await page.getByRole('button', { name: `Remove code ${code}` }).click();
+    await codes.waitFor({ state: 'detached' });
+    await expect.poll(() => total.innerText(), { timeout: 20_000 }).toBe('€20.00');
+    expect(await line.getByRole('list', { name: /^Promotions on / }).count()).toBe(0);
   });
 });

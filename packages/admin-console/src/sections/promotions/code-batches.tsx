@@ -54,7 +54,7 @@ export function CodeBatches({ promotionId }: { promotionId: string }): JSX.Eleme
   });
   return (
     <section aria-labelledby="codes-title" className="panel">
-      <h2 id="codes-title">Codes</h2>
+      <h2 id="codes-title">Single-use codes</h2>
       <p className="hint">
         Single-use codes, each good for one order, besides the promotion’s shared codes. A batch of up to a
         million is written in the background.
