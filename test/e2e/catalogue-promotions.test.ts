@@ -1,5 +1,5 @@
 // Catalogue promotions on the local cloud, moved by EventBridge Scheduler: a promotion with a badge that
-// starts 20 s from now and ends 30 s later shows nowhere before its start, then, once its schedule fired
+// starts 20 s from now and ends 50 s later shows nowhere before its start, then, once its schedule fired
 // (the emulator looks every 10 s), in the product's display price (the badge, what it takes off one unit,
 // the price after it) and in its search document (the badge, the lower price, the base price to strike
 // through), and both go back after its end. The promotion targets only this file's own product's SKU, so
@@ -106,7 +106,7 @@ describe('a catalogue promotion', () => {
   it('shows in the display price and the search document from its start to its end', async () => {
     const now = Date.now();
     const startsAt = new Date(now + 20_000).toISOString();
-    const endsAt = new Date(now + 50_000).toISOString();
+    const endsAt = new Date(now + 70_000).toISOString();
     const created = await api(
       'POST',
       '/promotions',
@@ -165,7 +165,7 @@ describe('a catalogue promotion', () => {
         const [item, found] = await Promise.all([displayItem(), hit()]);
         return item && !item.promotion && found?.price && !found.price.badge ? { found } : undefined;
       },
-      60_000,
+      75_000,
       'the display price and the search document without the promotion',
     ).then(({ found }) => {
       expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(endsAt));

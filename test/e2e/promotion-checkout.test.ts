@@ -22,7 +22,15 @@ import {
   signIn,
   stackOutput,
 } from './support.ts';
-import { checkout, ensureGermanTax, guestCart, newWarehouse, orderReaches, stockedProduct } from './shop.ts';
+import {
+  checkout,
+  ensureGermanTax,
+  guestCart,
+  newWarehouse,
+  orderOf,
+  orderReaches,
+  stockedProduct,
+} from './shop.ts';
 
 /** Three units stay under the demo method's free shipping (50.00), so a shipping promotion has work. */
 const PRICE = 1_500;
@@ -360,7 +368,7 @@ describe('checkout with promotions', () => {
     const givenBack = () =>
       eventually(
         async () => ((await usageOf(promotion.id)).redemptions === 0 ? true : undefined),
-        30_000,
+        60_000,
         'the redemption given back',
       );
 
@@ -394,7 +402,14 @@ describe('checkout with promotions', () => {
     const paid = await readyCart(sku, 1, [promotion.code]);
     const placed = await checkout(paid.id, paid.headers, SANDBOX_TOKENS.approve);
     expect(placed.status, JSON.stringify(placed.body)).toBe(201);
-    await orderReaches(client(staffToken), (placed.body as { order: { id: string } }).order.id, 'paid');
+    // Paid once captured (then shipping moves it on to fulfilling at once: the status is not waited for).
+    const paidId = (placed.body as { order: { id: string } }).order.id;
+    await eventually(
+      async () =>
+        (await orderOf(client(staffToken), paidId)).payment.status === 'captured' ? true : undefined,
+      60_000,
+      `order ${paidId} captured`,
+    );
     expect(await usageOf(promotion.id)).toMatchObject({ redemptions: 1 });
     const next = await readyCart(sku, 1, [promotion.code]);
     expect(next.view.issues).toEqual([expect.objectContaining({ code: 'promotion-code-not-applied' })]);

@@ -2,7 +2,7 @@
 // a product's variant in a currency, and what the best of them takes off one unit, as the cart's promotion
 // engine takes it off one unit (a percentage rounded half up to the minor unit, or a fixed amount up to the
 // unit price). Pure; no AWS. docs/search.md, "Catalogue promotions".
-import { divideRoundingHalfUp } from '@commerce/lambda-kit/money';
+import { unitDiscount } from '@commerce/lambda-kit/money';
 
 export interface PromotionOffer {
   readonly promotionId: string;
@@ -25,17 +25,6 @@ export interface AppliedPromotion {
   readonly promotionId: string;
   readonly badge: string;
   readonly off: number;
-}
-
-/** What the offer takes off a unit of `unit` minor units in `currency` (undefined: it gives nothing there). */
-export function unitDiscount(offer: PromotionOffer, currency: string, unit: number): number | undefined {
-  if (offer.currencies && !offer.currencies.includes(currency)) return undefined;
-  const { reduction } = offer;
-  if (reduction.kind === 'percentage') {
-    return Number(divideRoundingHalfUp(BigInt(unit) * BigInt(reduction.basisPoints), 10_000n));
-  }
-  const amount = Object.hasOwn(reduction.amounts, currency) ? reduction.amounts[currency] : undefined;
-  return amount === undefined ? undefined : Math.min(amount, unit);
 }
 
 /** Whether the offer targets the variant: by its SKU, its product or one of the product's categories. */

@@ -129,3 +129,26 @@ export function split(total: number, count: number): number[] {
   if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`Cannot split into ${count} parts.`);
   return allocate(total, new Array<number>(count).fill(1));
 }
+
+/** A catalogue promotion's reduction as pricing and search read it from promotion.started. */
+export interface UnitOffer {
+  readonly currencies?: readonly string[] | undefined;
+  readonly reduction:
+    | { readonly kind: 'percentage'; readonly basisPoints: number }
+    | { readonly kind: 'fixed'; readonly amounts: Readonly<Record<string, number>> };
+}
+
+/**
+ * What an offer takes off one unit of `unit` minor units in `currency` (undefined: it gives nothing in it):
+ * a percentage rounded half up, or the fixed amount up to the unit. The promotions engine gives one unit
+ * the same, so the display price and search show what the cart takes off.
+ */
+export function unitDiscount(offer: UnitOffer, currency: string, unit: number): number | undefined {
+  if (offer.currencies && !offer.currencies.includes(currency)) return undefined;
+  const { reduction } = offer;
+  if (reduction.kind === 'percentage') {
+    return Number(divideRoundingHalfUp(BigInt(unit) * BigInt(reduction.basisPoints), 10_000n));
+  }
+  const amount = Object.hasOwn(reduction.amounts, currency) ? reduction.amounts[currency] : undefined;
+  return amount === undefined ? undefined : Math.min(amount, unit);
+}

@@ -2,12 +2,9 @@
 // product or the product's own categories), per unit exactly what the cart's promotion engine takes off one
 // unit, the unit price after it read like `effective`; offers kept only when later than what is kept, and
 // the live ones read at most once per CACHE_MS.
+import { unitDiscount } from '@commerce/lambda-kit/money';
 import { describe, expect, it } from 'vitest';
-import {
-  bestOffer,
-  unitDiscount,
-  type CatalogueOffer,
-} from '../../../functions/pricing/domain/catalogue-offers.ts';
+import { bestOffer, type CatalogueOffer } from '../../../functions/pricing/domain/catalogue-offers.ts';
 import { displayPrices } from '../../../functions/pricing/domain/display-price.ts';
 import type { OfferChange, OfferStore } from '../../../functions/pricing/domain/ports.ts';
 import { priceBookOf, productSkusOf } from '../../../functions/pricing/domain/records.ts';

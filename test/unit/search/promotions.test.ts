@@ -9,11 +9,8 @@ import type {
   PromotionChange,
   PromotionOffers,
 } from '../../../functions/search/domain/ports.ts';
-import {
-  bestPromotion,
-  unitDiscount,
-  type PromotionOffer,
-} from '../../../functions/search/domain/promotion-offers.ts';
+import { unitDiscount } from '@commerce/lambda-kit/money';
+import { bestPromotion, type PromotionOffer } from '../../../functions/search/domain/promotion-offers.ts';
 import { callerPrice } from '../../../functions/search/domain/results.ts';
 import { Indexer } from '../../../functions/search/indexer.ts';
 import { PromotionIndexer, positionOf } from '../../../functions/search/promotion-indexer.ts';
