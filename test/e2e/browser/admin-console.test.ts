@@ -67,7 +67,8 @@ describe('admin console', () => {
     await staff.getByLabel('Price 1 currency').selectOption('EUR');
     await staff.getByLabel('Price 1 base amount').fill('24.90');
     await staff.getByRole('button', { name: 'Save', exact: true }).click();
-    await staff.getByRole('status').filter({ hasText: /saved/i }).first().waitFor();
+    // A loaded two-core emulator can take a while for a cold pricing function.
+    await staff.getByRole('status').filter({ hasText: /saved/i }).first().waitFor({ timeout: 60_000 });
 
     // Its stock in Berlin.
     await nav(staff, 'Stock').click();
