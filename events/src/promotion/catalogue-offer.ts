@@ -4,7 +4,7 @@
 // search's documents keep the live offers from these events. `version` (the promotion's) and `cause` order
 // them: at one version, the change's own event comes first, then the scheduled start, then the end.
 import * as z from 'zod/mini';
-import { defineEvent } from '../envelope.ts';
+import { defineEvent, type EventData } from '../envelope.ts';
 import { currencySchema, reductionSchema, timestampSchema } from './model.ts';
 
 const ids = z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(10_000));
@@ -67,3 +67,6 @@ export const PromotionEnded = defineEvent({
     target: offerTargetSchema,
   }),
 });
+
+/** A catalogue promotion as promotion.started carries it (pricing and search keep it while it runs). */
+export type CatalogueOffer = EventData<typeof PromotionStarted>['offer'];

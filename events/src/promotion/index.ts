@@ -5,6 +5,7 @@ export {
   offerTargetSchema,
   PromotionEnded,
   PromotionStarted,
+  type CatalogueOffer,
 } from './catalogue-offer.ts';
 export { PromotionCreated, PromotionUpdated } from './promotion-changed.ts';
 export { PromotionRedeemed, PromotionReleased } from './redemption.ts';

@@ -2,25 +2,11 @@
 // a product's variant in a currency at a moment, and what the best of them takes off one unit, exactly as
 // the cart's promotion engine takes it off one unit: a percentage of the unit price rounded half up to the
 // minor unit, or a fixed amount up to the unit price. Pure; no AWS. docs/pricing.md, "Catalogue promotions".
+import type { CatalogueOffer } from '@commerce/events';
 import { unitDiscount } from '@commerce/lambda-kit/money';
 
-export interface CatalogueOffer {
-  readonly promotionId: string;
-  readonly badge: string;
-  readonly priority: number;
-  readonly reduction:
-    | { readonly kind: 'percentage'; readonly basisPoints: number }
-    | { readonly kind: 'fixed'; readonly amounts: Readonly<Record<string, number>> };
-  /** Categories with their descendants already: a product's own categoryIds are matched. */
-  readonly target: {
-    readonly skus: readonly string[];
-    readonly productIds: readonly string[];
-    readonly categoryIds: readonly string[];
-  };
-  readonly currencies?: readonly string[] | undefined;
-  readonly startsAt?: string | undefined;
-  readonly endsAt?: string | undefined;
-}
+/** What promotion.started carries (the event catalog's model). */
+export type { CatalogueOffer };
 
 /** A variant as offers match it: its SKU, its product and the product's own categories. */
 export interface OfferItem {

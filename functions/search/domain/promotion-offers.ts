@@ -2,23 +2,11 @@
 // a product's variant in a currency, and what the best of them takes off one unit, as the cart's promotion
 // engine takes it off one unit (a percentage rounded half up to the minor unit, or a fixed amount up to the
 // unit price). Pure; no AWS. docs/search.md, "Catalogue promotions".
+import type { CatalogueOffer } from '@commerce/events';
 import { unitDiscount } from '@commerce/lambda-kit/money';
 
-export interface PromotionOffer {
-  readonly promotionId: string;
-  readonly badge: string;
-  readonly priority: number;
-  readonly reduction:
-    | { readonly kind: 'percentage'; readonly basisPoints: number }
-    | { readonly kind: 'fixed'; readonly amounts: Readonly<Record<string, number>> };
-  /** Categories with their descendants already: a product's own categoryIds are matched. */
-  readonly target: {
-    readonly skus: readonly string[];
-    readonly productIds: readonly string[];
-    readonly categoryIds: readonly string[];
-  };
-  readonly currencies?: readonly string[] | undefined;
-}
+/** What promotion.started carries (the event catalog's model). */
+export type PromotionOffer = CatalogueOffer;
 
 /** A promotion applied to one unit price: its id and badge, and what it takes off. */
 export interface AppliedPromotion {
