@@ -4,7 +4,7 @@ import type { components } from '@commerce/api-client';
 import { mayCall, must } from '@commerce/web-kit';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import type { JSX } from 'react';
+import { useState, type JSX } from 'react';
 import {
   useFieldArray,
   useForm,
@@ -67,6 +67,8 @@ function PricesOf({ sku }: { sku: string }) {
       return must(result);
     },
   });
+  // Kept here: a save reloads the prices and remounts the editor at the new version.
+  const [saved, setSaved] = useState<string | null>(null);
   return (
     <QueryView query={query} what={`the prices of ${sku}`}>
       {(prices) => (
@@ -74,6 +76,8 @@ function PricesOf({ sku }: { sku: string }) {
           key={prices?.version ?? 0}
           sku={sku}
           prices={prices}
+          saved={saved}
+          onSaved={setSaved}
           onReload={() => void query.refetch()}
         />
       )}
@@ -95,7 +99,13 @@ function formValues(prices: SkuPrices | null): PricesForm {
   };
 }
 
-function PricesEditor(props: { sku: string; prices: SkuPrices | null; onReload: () => void }) {
+function PricesEditor(props: {
+  sku: string;
+  prices: SkuPrices | null;
+  saved: string | null;
+  onSaved: (message: string | null) => void;
+  onReload: () => void;
+}) {
   const { client } = useConsole();
   const session = useSession();
   const queryClient = useQueryClient();
@@ -123,8 +133,10 @@ function PricesEditor(props: { sku: string; prices: SkuPrices | null; onReload: 
           body: { version, prices: body },
         }),
       ),
-    savedMessage: (next) => `Saved (version ${next.version}).`,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['prices', props.sku] }),
+    onSuccess: (next) => {
+      props.onSaved(`Saved (version ${next.version}).`);
+      return queryClient.invalidateQueries({ queryKey: ['prices', props.sku] });
+    },
     resolve,
   });
 
@@ -158,7 +170,14 @@ function PricesEditor(props: { sku: string; prices: SkuPrices | null; onReload: 
   };
 
   return (
-    <form noValidate onSubmit={save.onSubmit(request)} aria-labelledby="sku-prices-title">
+    <form
+      noValidate
+      onSubmit={(event) => {
+        props.onSaved(null);
+        save.onSubmit(request)(event);
+      }}
+      aria-labelledby="sku-prices-title"
+    >
       <h2 id="sku-prices-title">Prices of {props.sku}</h2>
       <p className="hint">
         {props.prices
@@ -166,7 +185,7 @@ function PricesEditor(props: { sku: string; prices: SkuPrices | null; onReload: 
           : 'This SKU has no prices yet.'}{' '}
         A currency removed here is no longer sold.
       </p>
-      <Saved message={save.saved} />
+      <Saved message={props.saved} />
       <fieldset disabled={!canSave} className="plain">
         {rows.fields.map((field, i) => (
           <fieldset key={field.id} className="currency-row">
