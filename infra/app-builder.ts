@@ -74,7 +74,8 @@ export function buildApp(
     config,
     origins,
     services,
-    description: `Commerce ${config.stage}: stateful resources (bus, tables, identity, keys)`,
+    ...(hosting ? { logBucket: hosting.logBucket } : {}),
+    description: `Commerce ${config.stage}: stateful resources (bus, tables, buckets, identity, keys)`,
     terminationProtection: config.retainData,
   });
   const routes = [...platformRoutes, ...services.flatMap((s) => s.routes)];
@@ -104,6 +105,9 @@ export function buildApp(
       corsOrigins: corsOrigins(origins),
       ...(definition.name === 'search' && data.searchDomain
         ? { environment: { SEARCH_ENDPOINT: data.searchDomain.url } }
+        : {}),
+      ...(data.buckets.has(definition.name)
+        ? { environment: { PUBLIC_BASE_URL: data.buckets.get(definition.name)!.publicBaseUrl } }
         : {}),
       description: `Commerce ${config.stage}: the ${definition.name} service (${definition.description})`,
     });

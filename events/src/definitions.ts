@@ -3,6 +3,7 @@
 export * from './catalog/index.ts';
 export * from './customer/index.ts';
 export * from './inventory/index.ts';
+export * from './media/index.ts';
 export * from './orders/index.ts';
 export * from './payment/index.ts';
 export * from './pricing/index.ts';

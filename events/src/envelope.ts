@@ -35,6 +35,7 @@ export type ServiceName =
   | 'customer'
   | 'review'
   | 'inventory'
+  | 'media'
   | 'user'
   | 'search'
   | 'notification'

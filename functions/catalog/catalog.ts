@@ -2,7 +2,7 @@
 // with the events it announces (the outbox) in one transaction. Handlers make one call here and map the
 // result to HTTP; nothing here knows HTTP beyond the typed errors and the signed cursors of list pages. The
 // exports answer other services' internal calls (search's reindex) with the events' own snapshots.
-import { categorySnapshot, productSnapshot } from '@commerce/events';
+import { categorySnapshot, productSnapshot, type ProcessedImage } from '@commerce/events';
 import { NotFoundError, VersionConflictError } from '@commerce/lambda-kit/errors';
 import { toOutbox } from '@commerce/lambda-kit/outbox';
 import { paginate, type CursorCodec, type PageBody } from '@commerce/lambda-kit/pagination';
@@ -26,6 +26,8 @@ import {
   createProduct,
   isVisibleTo,
   withRating,
+  type MediaInput,
+  type MediaRef,
   type Product,
   type ProductContent,
   type ProductPatch,
@@ -43,17 +45,41 @@ export interface Viewer {
 export interface CatalogOptions {
   readonly clock?: () => Date;
   readonly newId?: () => string;
+  /**
+   * The processed images behind media ids, in order (the media service's `resolve`); refuses ids that are
+   * not ready product images (422 media-not-usable). @default none: attaching images is refused
+   */
+  readonly resolveImages?: (ids: readonly string[]) => Promise<readonly ProcessedImage[]>;
 }
+
+/** A product as staff write it: its images as media ids with their alt texts. */
+export type ProductInput = Omit<ProductContent, 'media'> & { readonly media: readonly MediaInput[] };
+export type ProductPatchInput = Omit<ProductPatch, 'media'> & {
+  readonly media?: readonly MediaInput[] | undefined;
+};
 
 export class Catalog {
   readonly #store: CatalogStore;
   readonly #clock: () => Date;
   readonly #newId: () => string;
+  readonly #resolveImages: CatalogOptions['resolveImages'];
 
   constructor(store: CatalogStore, options: CatalogOptions = {}) {
     this.#store = store;
     this.#clock = options.clock ?? (() => new Date());
     this.#newId = options.newId ?? randomUUID;
+    this.#resolveImages = options.resolveImages;
+  }
+
+  /** The images staff attach, resolved by the media service, with their alt texts. */
+  async #media(input: readonly MediaInput[]): Promise<MediaRef[]> {
+    if (input.length === 0) return [];
+    if (!this.#resolveImages) throw new Error('This catalog cannot resolve images');
+    const images = await this.#resolveImages(input.map((m) => m.id));
+    return images.map((image, i) => {
+      const alt = input[i]?.alt;
+      return { ...image, ...(alt === undefined ? {} : { alt }) };
+    });
   }
 
   /** A product the viewer may see (404 for one they may not, as for one that does not exist). */
@@ -107,7 +133,8 @@ export class Catalog {
     };
   }
 
-  async createProduct(content: ProductContent, context: EventContext): Promise<Product> {
+  async createProduct(input: ProductInput, context: EventContext): Promise<Product> {
+    const content: ProductContent = { ...input, media: await this.#media(input.media) };
     const now = this.#clock();
     const { product, events } = createProduct(content, this.#newId(), now);
     await this.#store.createProduct(product, toOutbox(events, context, now), context.actor);
@@ -118,11 +145,13 @@ export class Catalog {
   async updateProduct(
     id: string,
     version: number,
-    patch: ProductPatch,
+    input: ProductPatchInput,
     context: EventContext,
   ): Promise<Product> {
     const current = await this.#existingProduct(id);
     if (version !== current.version) throw new VersionConflictError();
+    const { media, ...rest } = input;
+    const patch: ProductPatch = media === undefined ? rest : { ...rest, media: await this.#media(media) };
     const now = this.#clock();
     const change = applyPatch(current, patch, now);
     if (change.events.length > 0) {

@@ -4,6 +4,7 @@
 import { categorySnapshot, productSnapshot } from '@commerce/events';
 import { pageSchema } from '@commerce/lambda-kit/contract';
 import { defineRoutes } from '@commerce/lambda-kit/service';
+import { mediaResolve } from '@commerce/contracts';
 import * as z from 'zod/mini';
 import {
   categoryIdParams,
@@ -55,15 +56,23 @@ export const catalogRoutes = defineRoutes('catalog', {
   },
   'POST /products': {
     entry: 'http/create-product.ts',
+    invokes: [mediaResolve],
     access: 'staff',
     scopes: ['commerce/catalog.write'],
     summary: 'Create a product.',
     body: createProductBody,
-    response: { status: 201, description: 'Created; `location` names it.', body: product },
+    response: {
+      status: 201,
+      description:
+        'Created; `location` names it. Its images are the media service’s (422 `media-not-usable` names each ' +
+        'id that is not a ready product image).',
+      body: product,
+    },
     errors: [409, 422],
   },
   'PATCH /products/{id}': {
     entry: 'http/update-product.ts',
+    invokes: [mediaResolve],
     access: 'staff',
     scopes: ['commerce/catalog.write'],
     summary: 'Change a product; the body carries the version it was read at.',

@@ -1,5 +1,6 @@
 // The catalog's HTTP contract: zod schemas for paths, queries and bodies (unknown fields rejected).
 import { cursorQuery, text } from '@commerce/lambda-kit/contract';
+import { MAX_ATTACHED_MEDIA, mediaIdSchema } from '@commerce/contracts';
 import * as z from 'zod/mini';
 import { MAX_CATEGORIES, MAX_VARIANTS } from './domain/product.ts';
 
@@ -33,8 +34,12 @@ const variant = z.strictObject({
 const option = z.strictObject({ name: label, values: z.array(label).check(z.minLength(1), z.maxLength(50)) });
 
 const media = z.strictObject({
-  key: z.string().check(z.regex(/^[A-Za-z0-9!_.*'()/-]{1,512}$/, 'An object key in the media bucket.')),
-  alt: z.optional(z.string().check(z.maxLength(300))),
+  id: mediaIdSchema.check(
+    z.describe('A ready product image (POST /media/product-uploads, then its upload).'),
+  ),
+  alt: z.optional(
+    z.string().check(z.maxLength(300), z.describe('What the image shows, for screen readers.')),
+  ),
 });
 
 const productFields = {
@@ -51,7 +56,13 @@ const productFields = {
     ),
   options: z.array(option).check(z.maxLength(3)),
   variants: z.array(variant).check(z.minLength(1), z.maxLength(MAX_VARIANTS)),
-  media: z.array(media).check(z.maxLength(20)),
+  media: z.array(media).check(
+    z.maxLength(MAX_ATTACHED_MEDIA),
+    z.describe('The images in the order shown; the first is the main one. Each id at most once.'),
+    z.refine((items) => new Set(items.map((m) => m.id)).size === items.length, {
+      message: 'Each image at most once.',
+    }),
+  ),
 };
 
 export const createProductBody = z.strictObject({

@@ -86,7 +86,9 @@ const hit = z
     ),
     availability: z.enum(['in_stock', 'low_stock', 'out_of_stock']),
     rating: z.optional(z.strictObject({ average: z.number(), count: z.int() })),
-    image: z.optional(z.string()),
+    image: z.optional(
+      z.string().check(z.describe("The URL of the main image's square thumbnail (WebP), for result lists.")),
+    ),
   })
   .check(z.meta({ id: 'SearchHit' }));
 

@@ -236,6 +236,34 @@ export const stageConfigSchema = z
         refundApprovalAbove: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().int().min(0)),
       })
       .strict(),
+    /** The media service (docs/media.md): where its files are served and how long unused files stay. */
+    media: z
+      .object({
+        /**
+         * `cloudfront`: the private bucket behind a CloudFront distribution with origin access control.
+         * `bucket`: browsers read the files straight from the bucket at `bucketUrlTemplate` (`{bucket}` is the
+         * bucket's name): the local stage only, whose emulator cannot host origin access control.
+         */
+        delivery: z.enum(['cloudfront', 'bucket']),
+        bucketUrlTemplate: z.url().nullable(),
+        /** How long the files of an image removed from everything that showed it stay before deletion. */
+        detachedGraceSeconds: z
+          .number()
+          .int()
+          .min(0)
+          .max(90 * 86_400),
+        /** How long a processed upload that nothing ever showed stays before deletion. */
+        unattachedGraceSeconds: z
+          .number()
+          .int()
+          .min(3600)
+          .max(90 * 86_400),
+      })
+      .strict()
+      .refine((m) => (m.delivery === 'bucket') === (m.bucketUrlTemplate !== null), {
+        message: 'bucketUrlTemplate is given exactly when delivery is bucket',
+        path: ['bucketUrlTemplate'],
+      }),
     /** Who is told when something needs a person (docs/operations.md, "What alarms"). */
     alarms: z
       .object({
@@ -275,6 +303,14 @@ export const stageConfigSchema = z
           });
         }
       }
+    }
+    if (config.media.delivery === 'bucket' && config.apps.hosting !== 'local') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['media', 'delivery'],
+        message:
+          'media straight from the bucket is the local stage’s substitution; AWS stages use cloudfront',
+      });
     }
     if ((testGatewayStages as readonly string[]).includes(config.stage)) return;
     const only = testGatewayStages.join(' and ');

@@ -71,6 +71,14 @@ const stages: Record<StageName, StageConfig> = {
       holdSeconds: 900,
       refundApprovalAbove: { EUR: 10_000, USD: 10_000, GBP: 10_000 },
     },
+    // The emulator serves the bucket itself (no origin access control): docs/local-cloud.md. A short grace
+    // for removed images, so the e2e test sees their files deleted.
+    media: {
+      delivery: 'bucket',
+      bucketUrlTemplate: 'http://localhost:4566/{bucket}',
+      detachedGraceSeconds: 5,
+      unattachedGraceSeconds: 86_400,
+    },
     alarms: { email: null, functionAlarms: false },
     events: { archiveRetentionDays: null, maxReceiveCount: 3 },
   },
@@ -135,6 +143,12 @@ const stages: Record<StageName, StageConfig> = {
       defaultCurrency: 'EUR',
       holdSeconds: 900,
       refundApprovalAbove: { EUR: 25_000, USD: 25_000, GBP: 25_000 },
+    },
+    media: {
+      delivery: 'cloudfront',
+      bucketUrlTemplate: null,
+      detachedGraceSeconds: 86_400,
+      unattachedGraceSeconds: 86_400,
     },
     alarms: { email: null, functionAlarms: true },
     events: { archiveRetentionDays: 7, maxReceiveCount: 3 },
@@ -207,6 +221,12 @@ const stages: Record<StageName, StageConfig> = {
       defaultCurrency: 'EUR',
       holdSeconds: 900,
       refundApprovalAbove: { EUR: 25_000, USD: 25_000, GBP: 25_000 },
+    },
+    media: {
+      delivery: 'cloudfront',
+      bucketUrlTemplate: null,
+      detachedGraceSeconds: 7 * 86_400,
+      unattachedGraceSeconds: 2 * 86_400,
     },
     alarms: { email: 'oncall@shop.example.com', functionAlarms: true },
     // 30 days at most: the archive holds contact data of erased customers until it ages out (docs/customers.md).

@@ -1,6 +1,7 @@
 // How every Lambda is bundled, in one place for the CDK app and the bench: esbuild's JS API from this process
 // (no shell and no esbuild process per function), one ESM entry file `index.mjs` for Node 24 with the AWS SDK
-// inside (the emulator provides no SDK) and source maps.
+// inside (the emulator provides no SDK) and source maps. Packages with native code (sharp) stay imports and
+// are copied in as installed, with their platform's binaries (native-modules.ts).
 // Code splitting is on: a module reached only through a dynamic `import()` (the Stripe SDK in the payment
 // service, the SDK's SSO/INI/web-identity credential providers) becomes a chunk that loads when that import
 // runs, not at cold start. Modules both sides need go into shared chunks that `index.mjs` imports statically.
@@ -9,6 +10,7 @@ import { Code } from 'aws-cdk-lib/aws-lambda';
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { installNativeModules, type NativeModules } from './native-modules.ts';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -102,7 +104,8 @@ const entryPlugin = {
 };
 async function bundle({ options, file, outputDir }) {
   const contextDir = path.join(path.dirname(outputDir), '.esbuild-context');
-  let context = contexts.get(contextDir);
+  const contextKey = contextDir + JSON.stringify(options.external || []);
+  let context = contexts.get(contextKey);
   if (!context) {
     context = await esbuild.context({
       ...options,
@@ -111,7 +114,7 @@ async function bundle({ options, file, outputDir }) {
       write: false,
       plugins: [entryPlugin],
     });
-    contexts.set(contextDir, context);
+    contexts.set(contextKey, context);
   }
   entry = file;
   const result = await context.rebuild();
@@ -158,10 +161,14 @@ class SyncBundler {
     port1.unref();
   }
 
-  /** Bundles `file` into `outputDir`; throws esbuild's errors. */
-  bundle(file: string, outputDir: string): void {
+  /** Bundles `file` into `outputDir`, leaving `external` packages as imports; throws esbuild's errors. */
+  bundle(file: string, outputDir: string, external: readonly string[] = []): void {
     Atomics.store(this.#signal, 0, 0);
-    const options = { ...esbuildOptions, mainFields: [...esbuildOptions.mainFields] };
+    const options = {
+      ...esbuildOptions,
+      mainFields: [...esbuildOptions.mainFields],
+      ...(external.length > 0 ? { external: [...external] } : {}),
+    };
     this.#port.postMessage({ options, file, outputDir });
     if (Atomics.wait(this.#signal, 0, 0, BUNDLE_TIMEOUT_MS) === 'timed-out') {
       throw new Error(`Bundling ${file} took longer than ${BUNDLE_TIMEOUT_MS / 1000} s`);
@@ -182,12 +189,15 @@ let syncBundler: SyncBundler | undefined;
  */
 class EsbuildLocalBundling implements ILocalBundling {
   readonly entry: string;
-  constructor(entry: string) {
+  readonly native: NativeModules | undefined;
+  constructor(entry: string, native: NativeModules | undefined) {
     this.entry = entry;
+    this.native = native;
   }
   tryBundle(outputDir: string): boolean {
     syncBundler ??= new SyncBundler();
-    syncBundler.bundle(this.entry, outputDir);
+    syncBundler.bundle(this.entry, outputDir, this.native?.modules ?? []);
+    if (this.native) installNativeModules(outputDir, this.native);
     return true;
   }
 }
@@ -200,11 +210,11 @@ class EsbuildLocalBundling implements ILocalBundling {
  * sets `bundlingStacks` to the stacks it deploys), and the asset hash is taken from the output: a function
  * whose bundle did not change keeps its hash, and its stack has nothing to deploy.
  */
-export function lambdaCode(entry: string): Code {
+export function lambdaCode(entry: string, native?: NativeModules): Code {
   return Code.fromAsset(REPO_ROOT, {
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
-      local: new EsbuildLocalBundling(path.resolve(REPO_ROOT, entry)),
+      local: new EsbuildLocalBundling(path.resolve(REPO_ROOT, entry), native),
       // Never pulled or run: local bundling always succeeds or throws. CDK requires an image.
       image: DockerImage.fromRegistry('dummy'),
     },

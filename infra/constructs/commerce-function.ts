@@ -12,6 +12,7 @@ import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
 import { LAMBDA_HANDLER, lambdaCode } from './bundling.ts';
 import { InlineRole } from './inline-role.ts';
+import { functionArch } from './native-modules.ts';
 import { GSI1, GSI2 } from './service-table.ts';
 
 const TABLE_READ_ACTIONS = [
@@ -49,6 +50,10 @@ export interface CommerceFunctionProps {
   readonly logGroup?: ILogGroup;
   /** A fixed function name, for functions other stacks call by name. @default generated */
   readonly functionName?: string;
+  /** @default the stage's lambda memory */
+  readonly memoryMb?: number;
+  /** Packages with native code the bundle carries installed (native-modules.ts). @default none */
+  readonly nativeModules?: readonly string[];
 }
 
 /** A log group with the stage's retention, removed with its stack unless the stage retains data. */
@@ -73,12 +78,17 @@ export class CommerceFunction extends LambdaFunction {
     super(scope, id, {
       role,
       ...(props.functionName === undefined ? {} : { functionName: props.functionName }),
-      code: lambdaCode(props.entry),
+      code: lambdaCode(
+        props.entry,
+        props.nativeModules?.length
+          ? { modules: props.nativeModules, arch: functionArch(config.stage) }
+          : undefined,
+      ),
       handler: LAMBDA_HANDLER,
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
-      memorySize: config.lambda.memoryMb,
+      memorySize: props.memoryMb ?? config.lambda.memoryMb,
       timeout: props.timeout ?? Duration.seconds(config.lambda.timeoutSeconds),
       tracing: config.lambda.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       logGroup,

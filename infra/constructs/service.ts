@@ -7,13 +7,18 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Rule, Schedule, type IEventBus } from 'aws-cdk-lib/aws-events';
+import { EventBus, Rule, Schedule, type IEventBus } from 'aws-cdk-lib/aws-events';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { InternalContract } from '@commerce/contracts';
-import type { IamStatement, Route, ServiceDefinition } from '@commerce/lambda-kit/service';
+import {
+  serviceBucketName,
+  type IamStatement,
+  type Route,
+  type ServiceDefinition,
+} from '@commerce/lambda-kit/service';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
 import { ApiRoutes, type ApiEndpoint } from './commerce-api.ts';
@@ -76,6 +81,8 @@ export class Service extends Construct {
   readonly outboxRelay: CommerceFunction;
   readonly routes: ApiRoutes;
   readonly alarms: ServiceAlarms;
+  /** Settings every function of the service gets from the construct itself (its bucket's name). */
+  private readonly environment: Record<string, string> = {};
 
   constructor(scope: Construct, id: string, props: ServiceProps) {
     super(scope, id);
@@ -99,7 +106,12 @@ export class Service extends Construct {
       fid: string,
       entry: string,
       description: string,
-      options: { timeoutSeconds?: number | undefined; functionName?: string } = {},
+      options: {
+        timeoutSeconds?: number | undefined;
+        functionName?: string;
+        memoryMb?: number | undefined;
+        nativeModules?: readonly string[] | undefined;
+      } = {},
     ) => {
       const created = new CommerceFunction(this, fid, {
         entry,
@@ -111,6 +123,8 @@ export class Service extends Construct {
           ? {}
           : { timeout: Duration.seconds(options.timeoutSeconds) }),
         ...(options.functionName === undefined ? {} : { functionName: options.functionName }),
+        ...(options.memoryMb === undefined ? {} : { memoryMb: options.memoryMb }),
+        ...(options.nativeModules === undefined ? {} : { nativeModules: options.nativeModules }),
       });
       this.functions.push(created);
       return created;
@@ -152,6 +166,41 @@ export class Service extends Construct {
           description: `${service}/${sub.name}: ${sub.description}`,
         }),
       );
+    }
+
+    // The service's bucket (created in the Data stack under a fixed name): its consumer of new uploads, which
+    // S3 announces on the account's default bus.
+    const upload = definition.storage?.onUpload;
+    if (definition.storage) {
+      const bucketName = serviceBucketName(config.stage, service, target);
+      this.environment.BUCKET_NAME = bucketName;
+      if (upload) {
+        const consumer = fn('Uploads', upload.entry, `new objects under ${upload.prefix}`, upload);
+        consumer.bindTable(table, 'readWrite');
+        this.invokes(consumer, upload.invokes, config);
+        grant(consumer, upload.permissions);
+        this.subscriptions.push(
+          new Subscription(this, 'Subscription-uploads', {
+            bus: EventBus.fromEventBusName(this, 'DefaultBus', 'default'),
+            events: [],
+            rules: [
+              {
+                id: 'Rule-object-created',
+                description: `S3 Object Created in ${bucketName} under ${upload.prefix}`,
+                pattern: {
+                  source: ['aws.s3'],
+                  detailType: ['Object Created'],
+                  detail: { bucket: { name: [bucketName] }, object: { key: [{ prefix: upload.prefix }] } },
+                },
+              },
+            ],
+            consumer,
+            alarmTopic: props.alarmTopic,
+            config,
+            description: `${service}/uploads: ${upload.description}`,
+          }),
+        );
+      }
     }
 
     for (const internal of definition.internal ?? []) {
@@ -237,7 +286,7 @@ export class Service extends Construct {
       functionAlarms: config.alarms.functionAlarms,
     });
 
-    const environment = { ...definition.environment?.(config), ...props.environment };
+    const environment = { ...this.environment, ...definition.environment?.(config), ...props.environment };
     for (const f of this.functions) {
       for (const [name, value] of Object.entries(environment)) f.addEnvironment(name, value);
     }

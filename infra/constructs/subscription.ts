@@ -1,9 +1,9 @@
-// A bus subscription: one rule per event type (built from the event catalog) → encrypted SQS queue with a
-// DLQ → Lambda with ReportBatchItemFailures. The rule target has its own DLQ and retry policy, and both DLQs
-// raise an alarm.
+// A bus subscription: one rule per event type (built from the event catalog, or an AWS service's pattern on
+// the default bus) → encrypted SQS queue with a DLQ → Lambda with ReportBatchItemFailures. The rule target
+// has its own DLQ and retry policy, and both DLQs raise an alarm.
 import { Duration } from 'aws-cdk-lib';
 import { eventPattern, type EventDefinition } from '@commerce/events';
-import { Rule, type IEventBus } from 'aws-cdk-lib/aws-events';
+import { Rule, type EventPattern, type IEventBus } from 'aws-cdk-lib/aws-events';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -20,9 +20,18 @@ import { DeadLetterQueue } from './dead-letter-queue.ts';
 /** SQS wants the visibility timeout at least six times the function timeout so retries never overlap. */
 export const VISIBILITY_TO_TIMEOUT_RATIO = 6;
 
+/** A rule of a subscription that is not one of the catalog's events (S3's object-created on the default bus). */
+export interface ForeignRule {
+  readonly id: string;
+  readonly description: string;
+  readonly pattern: EventPattern;
+}
+
 export interface SubscriptionProps {
   readonly bus: IEventBus;
+  /** The catalog's events it receives, a rule each; or `rules`, for AWS services' events. */
   readonly events: readonly EventDefinition[];
+  readonly rules?: readonly ForeignRule[];
   readonly consumer: CommerceFunction;
   readonly alarmTopic: ITopic;
   readonly config: StageConfig;
@@ -55,12 +64,20 @@ export class Subscription extends Construct {
       deadLetterQueue: { queue: this.deadLetterQueue.queue, maxReceiveCount: config.events.maxReceiveCount },
     });
 
-    this.rules = props.events.map(
-      (event) =>
-        new Rule(this, `Rule-${event.detailType}-v${event.version}`, {
+    const rules: ForeignRule[] = [
+      ...props.events.map((event) => ({
+        id: `Rule-${event.detailType}-v${event.version}`,
+        description: `${event.detailType} v${event.version}`,
+        pattern: eventPattern(event),
+      })),
+      ...(props.rules ?? []),
+    ];
+    this.rules = rules.map(
+      (rule) =>
+        new Rule(this, rule.id, {
           eventBus: props.bus,
-          description: `${event.detailType} v${event.version} → ${props.description}`,
-          eventPattern: eventPattern(event),
+          description: `${rule.description} → ${props.description}`,
+          eventPattern: rule.pattern,
           targets: [
             new SqsQueue(this.queue, {
               deadLetterQueue: this.targetDeadLetterQueue.queue,

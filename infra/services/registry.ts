@@ -3,6 +3,7 @@
 export { catalogService } from '../../functions/catalog/service.ts';
 export { customerService } from '../../functions/customer/service.ts';
 export { inventoryService } from '../../functions/inventory/service.ts';
+export { mediaService } from '../../functions/media/service.ts';
 export { notificationService } from '../../functions/notification/service.ts';
 export { operationsService } from '../../functions/operations/service.ts';
 export { ordersService } from '../../functions/orders/service.ts';

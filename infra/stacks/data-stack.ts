@@ -1,5 +1,5 @@
-// Stateful resources: the event bus and its archive, every service's table, the cursor signing key and
-// the alarm topic. Kept apart from the stateless stack so functions and routes can be replaced freely.
+// Stateful resources: the event bus and its archive, every service's table (and bucket, for those that keep
+// files), the cursor signing key and the alarm topic. Kept apart from the stateless stack so functions and routes can be replaced freely.
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Archive, EventBus } from 'aws-cdk-lib/aws-events';
@@ -11,11 +11,13 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { BUS_BASE_NAME } from '@commerce/events';
 import type { Construct } from 'constructs';
-import type { AppOrigins } from '../config/app-origins.ts';
+import { corsOrigins, type AppOrigins } from '../config/app-origins.ts';
 import { paymentSecretName, shippingSecretName, type StageConfig } from '../config/stage-config.ts';
-import type { ServiceDefinition } from '@commerce/lambda-kit/service';
+import { serviceBucketName, type ServiceDefinition } from '@commerce/lambda-kit/service';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Identity } from '../constructs/identity.ts';
 import { SearchDomain } from '../constructs/search-domain.ts';
+import { ServiceBucket } from '../constructs/service-bucket.ts';
 import { ServiceTable } from '../constructs/service-table.ts';
 import { acknowledgeFinding } from '../nag-acknowledgements.ts';
 
@@ -24,6 +26,8 @@ export interface DataStackProps extends StackProps {
   /** Where the apps are served: the sign-in callbacks of their app clients. */
   readonly origins: AppOrigins;
   readonly services: readonly ServiceDefinition<StageConfig>[];
+  /** Where the service buckets' access logs go (the Web stack's log bucket); absent on the local stage. */
+  readonly logBucket?: IBucket;
 }
 
 export class DataStack extends Stack {
@@ -32,6 +36,8 @@ export class DataStack extends Stack {
   readonly cursorSecret: Secret;
   readonly alarmTopic: Topic;
   readonly identity: Identity;
+  /** The bucket of each service that keeps files, by service name. */
+  readonly buckets: ReadonlyMap<string, ServiceBucket>;
   /** The search service's OpenSearch domain, when the app has that service. */
   readonly searchDomain: SearchDomain | undefined;
 
@@ -85,6 +91,24 @@ export class DataStack extends Stack {
       tables.set(service.name, new ServiceTable(this, `${capitalize(service.name)}Table`, { config }).table);
     }
     this.tables = tables;
+    const buckets = new Map<string, ServiceBucket>();
+    for (const service of props.services) {
+      if (!service.storage) continue;
+      const target = { partition: this.partition, region: config.region, account: this.account };
+      buckets.set(
+        service.name,
+        new ServiceBucket(this, `${capitalize(service.name)}Bucket`, {
+          config,
+          service: service.name,
+          bucketName: serviceBucketName(config.stage, service.name, target),
+          publicPrefix: service.storage.publicPrefix,
+          uploadPrefix: service.storage.onUpload?.prefix,
+          corsOrigins: corsOrigins(props.origins),
+          logBucket: props.logBucket,
+        }),
+      );
+    }
+    this.buckets = buckets;
     this.searchDomain = tables.has('search') ? new SearchDomain(this, 'Search', { config }) : undefined;
 
     this.cursorSecret = new Secret(this, 'CursorSigningKey', {

@@ -15,12 +15,14 @@ export interface WebStackProps extends StackProps {
 export class WebStack extends Stack {
   readonly storefront: WebApp;
   readonly adminConsole: WebApp;
+  /** Access logs of the apps' buckets and distributions (and of the service buckets, in the Data stack). */
+  readonly logBucket: Bucket;
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
     const { config } = props;
     // CloudFront's standard logs are written with ACLs, hence object-writer ownership on this bucket only.
-    const logBucket = new Bucket(this, 'AccessLogs', {
+    const logBucket = (this.logBucket = new Bucket(this, 'AccessLogs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -28,7 +30,7 @@ export class WebStack extends Stack {
       lifecycleRules: [{ expiration: Duration.days(config.logRetentionDays) }],
       removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       autoDeleteObjects: !config.retainData,
-    });
+    }));
     acknowledgeFinding(logBucket, {
       rule: 'S1',
       reason: 'The access-log bucket itself: logging it would log into itself.',

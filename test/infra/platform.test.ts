@@ -11,7 +11,11 @@ import { platformRoutes } from '../../infra/services/index.ts';
 import { actionsOf, statementsOf, synth, synthDoubled } from './synth.ts';
 
 const prod = synth('prod');
-const subscriptionCount = services.reduce((n, s) => n + s.subscriptions.length, 0);
+// Bus subscriptions, and each bucket's consumer of new uploads (a subscription to S3's events).
+const subscriptionCount = services.reduce(
+  (n, s) => n + s.subscriptions.length + (s.storage?.onUpload ? 1 : 0),
+  0,
+);
 const local = synth('local');
 
 type Resource = { Properties: Record<string, unknown> };

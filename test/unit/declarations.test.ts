@@ -27,6 +27,10 @@ beforeAll(() => {
     SEARCH_INDEX_PREFIX: 'commerce-',
     SEARCH_SHARDS: '1',
     SEARCH_REPLICAS: '0',
+    BUCKET_NAME: 'declarations-test',
+    PUBLIC_BASE_URL: 'http://localhost:4566/declarations-test/m',
+    MEDIA_DETACHED_GRACE_SECONDS: '5',
+    MEDIA_UNATTACHED_GRACE_SECONDS: '86400',
   });
 });
 

@@ -1,5 +1,6 @@
 // Shapes shared by the catalog's events: the product snapshot carried in product.* and the category.
 import * as z from 'zod/mini';
+import { processedImageSchema } from '../media/image.ts';
 
 export const productStatusSchema = z.enum(['draft', 'published', 'archived']);
 
@@ -28,7 +29,15 @@ export const productSnapshot = z.object({
   attributes: z.record(z.string(), z.string()),
   options: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
   variants: z.array(productVariantSnapshot),
-  media: z.array(z.object({ key: z.string(), alt: z.optional(z.string()) })),
+  // `key` names the image's main file in the media bucket; the rest arrived with the media service and is
+  // optional, so consumers of version 1 read the same events.
+  media: z.array(
+    z.object({
+      ...z.partial(processedImageSchema).shape,
+      key: z.string(),
+      alt: z.optional(z.string()),
+    }),
+  ),
   rating: z.optional(
     z.object({
       average: z.number().check(z.gte(0), z.lte(5)),

@@ -6,6 +6,7 @@ import {
   ProductCreated,
   ProductUpdated,
   type DomainEvent,
+  type ProcessedImage,
 } from '@commerce/events';
 import { RuleViolationError, type FieldError } from '@commerce/lambda-kit/errors';
 
@@ -32,9 +33,16 @@ export interface ProductOption {
   readonly values: readonly string[];
 }
 
-export interface MediaRef {
-  readonly key: string;
-  readonly alt?: string;
+/**
+ * An image the product shows: the media service's processed image (its files' URLs, sizes, focal point) and
+ * the alt text staff gave it. Products written before the media service carry only `key` (and `alt`).
+ */
+export type MediaRef = { readonly key: string; readonly alt?: string } & Partial<ProcessedImage>;
+
+/** An image as staff attach it: an uploaded media id and its alt text. */
+export interface MediaInput {
+  readonly id: string;
+  readonly alt?: string | undefined;
 }
 
 export interface Product {

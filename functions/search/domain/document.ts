@@ -24,7 +24,12 @@ export interface ProductRecord {
     readonly title: string;
     readonly optionValues: Readonly<Record<string, string>>;
   }[];
-  readonly media: readonly { readonly key: string; readonly alt?: string | undefined }[];
+  readonly media: readonly {
+    readonly key: string;
+    readonly alt?: string | undefined;
+    readonly url?: string | undefined;
+    readonly thumbnails?: readonly { readonly url: string; readonly type: string }[] | undefined;
+  }[];
   readonly version: number;
   readonly createdAt: string;
 }
@@ -232,7 +237,10 @@ export function buildDocument(input: {
   }
   const path = categoryPath(product.categoryIds, categories);
   const availability = bestAvailability(variants.map((v) => v.availability));
-  const image = product.media[0]?.key;
+  // The main image's square WebP thumbnail (every browser shows WebP), else its main file; products from
+  // before the media service have only the object key.
+  const main = product.media[0];
+  const image = main?.thumbnails?.find((t) => t.type === 'image/webp')?.url ?? main?.url ?? main?.key;
   return {
     id: product.id,
     handle: product.handle,

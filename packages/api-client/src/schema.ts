@@ -660,6 +660,86 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/media/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An upload and what became of it.
+     * @description Who may call: A signed-in user (any group).
+     */
+    get: operations['getMedia'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/media/product-uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start the upload of a product image.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    post: operations['createProductUpload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/media/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start the upload of a review photo (20 a day per customer).
+     * @description Who may call: A signed-in user (any group).
+     */
+    post: operations['createReviewUpload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/media/uploads/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Finish an upload sent in parts.
+     * @description Who may call: A signed-in user (any group).
+     */
+    post: operations['completeUpload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/openapi.json': {
     parameters: {
       query?: never;
@@ -1952,6 +2032,13 @@ export type components = {
       /** @description Pass as `cursor` for the next page; null on the last. */
       nextCursor: string | null;
     };
+    CompleteUploadRequest: {
+      parts: {
+        partNumber: number;
+        /** @description The ETag S3 answered the part’s PUT with. */
+        etag: string;
+      }[];
+    };
     CreateAddressRequest: {
       name: string;
       company?: string;
@@ -2007,9 +2094,14 @@ export type components = {
           height: number;
         };
       }[];
-      /** @default [] */
+      /**
+       * @description The images in the order shown; the first is the main one. Each id at most once.
+       * @default []
+       */
       media: {
-        key: string;
+        /** @description A ready product image (POST /media/product-uploads, then its upload). */
+        id: string;
+        /** @description What the image shows, for screen readers. */
         alt?: string;
       }[];
       /**
@@ -2017,6 +2109,20 @@ export type components = {
        * @enum {string}
        */
       status: 'draft' | 'published';
+    };
+    CreateProductUploadRequest: {
+      /**
+       * @description What the file is; its bytes must be that format (checked after the upload).
+       * @enum {string}
+       */
+      contentType: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/avif' | 'image/gif';
+      /** @description The file's exact size in bytes; a product image may be at most 26214400 bytes. */
+      size: number;
+      /** @description What must stay in view when the image is cropped (square thumbnails); the centre if absent. */
+      focalPoint?: {
+        x: number;
+        y: number;
+      };
     };
     CreatePromotionRequest: {
       /** @enum {string} */
@@ -2224,6 +2330,20 @@ export type components = {
         };
       };
     };
+    CreateReviewUploadRequest: {
+      /**
+       * @description What the file is; its bytes must be that format (checked after the upload).
+       * @enum {string}
+       */
+      contentType: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/avif' | 'image/gif';
+      /** @description The file's exact size in bytes; a review photo may be at most 10485760 bytes. */
+      size: number;
+      /** @description What must stay in view when the image is cropped (square thumbnails); the centre if absent. */
+      focalPoint?: {
+        x: number;
+        y: number;
+      };
+    };
     CustomerExport: {
       /** Format: date-time */
       exportedAt: string;
@@ -2371,6 +2491,99 @@ export type components = {
        * @description The customer’s tracking page, if the carrier has one.
        */
       trackingUrl?: string;
+    };
+    Media: {
+      id: string;
+      /** @enum {string} */
+      purpose: 'product' | 'review';
+      /**
+       * @description awaiting-upload until the bytes arrive and are checked (seconds); ready: `image` is served; rejected: see `rejection`, nothing is served; purged: nothing used it and its files are gone.
+       * @enum {string}
+       */
+      status: 'awaiting-upload' | 'ready' | 'rejected' | 'purged';
+      contentType: string;
+      size: number;
+      image?: {
+        id: string;
+        width: number;
+        height: number;
+        focalPoint: {
+          x: number;
+          y: number;
+        };
+        url: string;
+        key: string;
+        sources: {
+          url: string;
+          /** @enum {string} */
+          type: 'image/avif' | 'image/webp';
+          width: number;
+          height: number;
+        }[];
+        thumbnails: {
+          url: string;
+          /** @enum {string} */
+          type: 'image/avif' | 'image/webp';
+          width: number;
+          height: number;
+        }[];
+      };
+      rejection?: {
+        reason: string;
+        detail: string;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    MediaUpload: {
+      id: string;
+      /** @enum {string} */
+      purpose: 'product' | 'review';
+      /**
+       * @description awaiting-upload until the bytes arrive and are checked (seconds); ready: `image` is served; rejected: see `rejection`, nothing is served; purged: nothing used it and its files are gone.
+       * @enum {string}
+       */
+      status: 'awaiting-upload' | 'ready' | 'rejected' | 'purged';
+      contentType: string;
+      size: number;
+      image?: {
+        id: string;
+        width: number;
+        height: number;
+        focalPoint: {
+          x: number;
+          y: number;
+        };
+        url: string;
+        key: string;
+        sources: {
+          url: string;
+          /** @enum {string} */
+          type: 'image/avif' | 'image/webp';
+          width: number;
+          height: number;
+        }[];
+        thumbnails: {
+          url: string;
+          /** @enum {string} */
+          type: 'image/avif' | 'image/webp';
+          width: number;
+          height: number;
+        }[];
+      };
+      rejection?: {
+        reason: string;
+        detail: string;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      upload: components['schemas']['UploadInstructions'];
+      /** Format: date-time */
+      expiresAt: string;
     };
     MerchandisingRule: {
       id: string;
@@ -2672,7 +2885,29 @@ export type components = {
         };
       }[];
       media: {
+        id?: string;
+        width?: number;
+        height?: number;
+        focalPoint?: {
+          x: number;
+          y: number;
+        };
+        url?: string;
         key: string;
+        sources?: {
+          url: string;
+          /** @enum {string} */
+          type: 'image/avif' | 'image/webp';
+          width: number;
+          height: number;
+        }[];
+        thumbnails?: {
+          url: string;
+          /** @enum {string} */
+          type: 'image/avif' | 'image/webp';
+          width: number;
+          height: number;
+        }[];
         alt?: string;
       }[];
       rating?: {
@@ -3373,6 +3608,7 @@ export type components = {
         average: number;
         count: number;
       };
+      /** @description The URL of the main image's square thumbnail (WebP), for result lists. */
       image?: string;
     };
     SearchSynonyms: {
@@ -3701,11 +3937,35 @@ export type components = {
           height: number;
         };
       }[];
+      /** @description The images in the order shown; the first is the main one. Each id at most once. */
       media?: {
-        key: string;
+        /** @description A ready product image (POST /media/product-uploads, then its upload). */
+        id: string;
+        /** @description What the image shows, for screen readers. */
         alt?: string;
       }[];
     };
+    /** @description How to send the bytes straight to storage: one multipart/form-data POST; or, for large files, a PUT of each part and then POST /media/uploads/{id}/complete with their ETags. */
+    UploadInstructions:
+      | {
+          /** @constant */
+          method: 'POST';
+          url: string;
+          /** @description Send these as form fields, then the file as the last field, `file`. */
+          fields: {
+            [key: string]: string;
+          };
+        }
+      | {
+          /** @constant */
+          method: 'PUT';
+          /** @description Every part but the last has exactly this many bytes. */
+          partSize: number;
+          parts: {
+            partNumber: number;
+            url: string;
+          }[];
+        };
     User: {
       id: string;
       email: string;
@@ -5300,6 +5560,143 @@ export interface operations {
       500: components['responses']['500'];
     };
   };
+  getMedia: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The upload: waiting, ready with its image, or rejected with the reason. Yours, or any for staff. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Media'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  createProductUpload: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProductUploadRequest'];
+      };
+    };
+    responses: {
+      /** @description The upload’s record (`awaiting-upload`) and how to send the bytes, valid until `expiresAt`. The API never carries the bytes: once they land they are checked (a real image of that type, within the size and pixel limits) and rendered into AVIF and WebP files; GET /media/{id} shows the outcome. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MediaUpload'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  createReviewUpload: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateReviewUploadRequest'];
+      };
+    };
+    responses: {
+      /** @description The upload’s record (`awaiting-upload`) and how to send the bytes, valid until `expiresAt`. The API never carries the bytes: once they land they are checked (a real image of that type, within the size and pixel limits) and rendered into AVIF and WebP files; GET /media/{id} shows the outcome. A customer starts at most 20 uploads a UTC day (429 `upload-quota-exceeded`). */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MediaUpload'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  completeUpload: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompleteUploadRequest'];
+      };
+    };
+    responses: {
+      /** @description The upload, assembled from its parts (each with the ETag its PUT answered); it is checked next. 422 `not-multipart` for a form upload, `upload-incomplete` when the parts do not assemble. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Media'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
   openapi: {
     parameters: {
       query?: never;
@@ -5801,7 +6198,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Created; `location` names it. */
+      /** @description Created; `location` names it. Its images are the media service’s (422 `media-not-usable` names each id that is not a ready product image). */
       201: {
         headers: {
           [name: string]: unknown;

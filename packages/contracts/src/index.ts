@@ -2,6 +2,7 @@
 export * from './catalog.ts';
 export * from './define.ts';
 export * from './inventory.ts';
+export * from './media.ts';
 export * from './payment.ts';
 export * from './pricing.ts';
 export * from './promotions.ts';

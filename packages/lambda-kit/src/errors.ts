@@ -29,6 +29,30 @@ export class UnauthorizedError extends DomainError {
   readonly title = 'Authentication required';
 }
 
+/** The caller is signed in but may not do this to this object (not theirs, not allowed for their role). */
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+  readonly problemType: string;
+  readonly title = 'Forbidden';
+  constructor(message: string, problemType = 'forbidden') {
+    super(message);
+    this.problemType = problemType;
+  }
+}
+
+/** The caller used up an allowance (uploads a day); `retryAfterSeconds` says when it renews. */
+export class QuotaExceededError extends DomainError {
+  readonly status = 429;
+  readonly problemType: string;
+  readonly title = 'Too many requests';
+  readonly retryAfterSeconds: number;
+  constructor(message: string, retryAfterSeconds: number, problemType = 'quota-exceeded') {
+    super(message);
+    this.problemType = problemType;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 export class ConflictError extends DomainError {
   readonly status = 409;
   readonly problemType: string;

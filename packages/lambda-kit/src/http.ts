@@ -13,6 +13,7 @@ import type { ResponseContract, RouteContract, RouteKey } from './contract.ts';
 import {
   ContentionError,
   DomainError,
+  QuotaExceededError,
   RuleViolationError,
   UnprocessableError,
   ValidationError,
@@ -294,6 +295,12 @@ function problemErrors(): MiddlewareObj<ParsedEvent, APIGatewayProxyResult> {
       }
       if (p.status < 500) logger.info('Request refused', { status: p.status, type: p.type });
       request.response = problemResponse(p);
+      if (error instanceof QuotaExceededError) {
+        request.response.headers = {
+          ...request.response.headers,
+          'retry-after': String(error.retryAfterSeconds),
+        };
+      }
     },
   };
 }

@@ -14,7 +14,7 @@ import {
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import * as core from 'zod/v4/core';
-import { DomainError, ValidationError } from './errors.ts';
+import { DomainError, UnprocessableError, ValidationError } from './errors.ts';
 import { logger, metrics, publishMetrics } from './observability.ts';
 import { problemType } from './problem.ts';
 import { toFieldErrors } from './zod-errors.ts';
@@ -38,6 +38,7 @@ export function problemOf(error: DomainError, extensions?: ProblemExtensions): {
       title: error.title,
       detail: error.message,
       ...(error instanceof ValidationError ? { errors: error.errors } : {}),
+      ...(error instanceof UnprocessableError && error.errors ? { errors: error.errors } : {}),
       ...extensions?.(error),
     },
   };

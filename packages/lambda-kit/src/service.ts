@@ -157,6 +157,39 @@ export interface InternalFunction extends Omit<InternalFunctionSpec, 'entry'> {
   readonly entry: string;
 }
 
+/**
+ * The consumer of a service bucket's new objects: S3 announces every object created under `prefix` (through
+ * EventBridge), and a queue with a DLQ delivers the announcements to it.
+ */
+export interface UploadConsumerSpec extends Omit<FunctionNeeds, 'readOnly'> {
+  /** The consumer module, relative to the service's folder. */
+  readonly entry: string;
+  readonly description: string;
+  /** Objects created under this key prefix reach the consumer: `uploads/`. */
+  readonly prefix: string;
+  /** More memory than the stage's default (MB), for work such as image processing. @default the stage's */
+  readonly memoryMb?: number;
+  /**
+   * npm packages with native code that the bundle carries as installed files (with their platform's
+   * binaries) instead of bundling: `['sharp']`. @default none
+   */
+  readonly nativeModules?: readonly string[];
+}
+
+/** A bucket the service keeps files in (created with the stage's stateful resources). */
+export interface StorageSpec {
+  /** What it holds, for descriptions. */
+  readonly description: string;
+  /** Key prefix of the files browsers read (through the CDN where the stage has one): `m/`. */
+  readonly publicPrefix: string;
+  readonly onUpload?: UploadConsumerSpec;
+}
+
+/** The name of a service's bucket: fixed, so permissions name it without a cross-stack reference. */
+export function serviceBucketName(stage: string, service: string, target: DeploymentTarget): string {
+  return `commerce-${stage}-${service}-${target.account}-${target.region}`;
+}
+
 /** One IAM statement, as plain data (the CDK app turns it into a policy statement). */
 export interface IamStatement {
   /** @default 'Allow' */
@@ -210,6 +243,8 @@ export interface ServiceDefinition<Stage = unknown> {
    * `permissions`; every name is used by some function. Keep them to the resources needed. @default none
    */
   readonly permissions?: Readonly<Record<string, Permission<Stage>>>;
+  /** Its bucket, where it keeps files rather than items. @default none */
+  readonly storage?: StorageSpec;
 }
 
 /**
@@ -225,11 +260,13 @@ export function defineService<Stage = unknown>(spec: {
   readonly internal?: readonly InternalFunctionSpec[];
   readonly environment?: (stage: Stage) => Readonly<Record<string, string>>;
   readonly permissions?: Readonly<Record<string, Permission<Stage>>>;
+  readonly storage?: StorageSpec;
 }): ServiceDefinition<Stage> {
   const functions = [
     ...Object.values(spec.routes ?? {}),
     ...Object.values(spec.subscriptions ?? {}),
     ...(spec.internal ?? []),
+    ...(spec.storage?.onUpload ? [spec.storage.onUpload] : []),
   ];
   const declared = Object.keys(spec.permissions ?? {});
   const named = new Set(functions.flatMap((f) => f.permissions ?? []));
@@ -264,5 +301,20 @@ export function defineService<Stage = unknown>(spec: {
     }),
     ...(spec.environment ? { environment: spec.environment } : {}),
     ...(spec.permissions ? { permissions: spec.permissions } : {}),
+    ...(spec.storage
+      ? {
+          storage: {
+            ...spec.storage,
+            ...(spec.storage.onUpload
+              ? {
+                  onUpload: {
+                    ...spec.storage.onUpload,
+                    entry: `functions/${spec.name}/${spec.storage.onUpload.entry}`,
+                  },
+                }
+              : {}),
+          },
+        }
+      : {}),
   };
 }

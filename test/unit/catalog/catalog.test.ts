@@ -9,15 +9,14 @@ import {
 } from '@commerce/lambda-kit/errors';
 import { cursorCodec } from '@commerce/lambda-kit/pagination';
 import { describe, expect, it } from 'vitest';
-import { Catalog } from '../../../functions/catalog/catalog.ts';
-import type { ProductContent } from '../../../functions/catalog/domain/product.ts';
+import { Catalog, type ProductInput } from '../../../functions/catalog/catalog.ts';
 import { MemoryCatalogStore } from './memory-store.ts';
 
 const now = new Date('2026-03-01T10:00:00.000Z');
 const context = { correlationId: 'corr-1' };
 const staff = { groups: ['staff'] };
 
-function content(overrides: Partial<ProductContent> = {}): ProductContent {
+function content(overrides: Partial<ProductInput> = {}): ProductInput {
   return {
     handle: 'linen-shirt',
     title: 'Linen shirt',

@@ -16,6 +16,7 @@ import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { Catalog } from '../../../functions/catalog/catalog.ts';
 import type { ProductContent } from '../../../functions/catalog/domain/product.ts';
+import type { ProductInput } from '../../../functions/catalog/catalog.ts';
 import { exportCursors } from '../../../functions/catalog/export-cursor.ts';
 import { scanProducts } from '../../../functions/catalog/store-export.ts';
 import { MemoryCatalogStore } from './memory-store.ts';
@@ -28,7 +29,7 @@ const lambdaContext = {
   getRemainingTimeInMillis: () => 1000,
 } as Context;
 
-function content(n: number, status: ProductContent['status']): ProductContent {
+function content(n: number, status: ProductContent['status']): ProductInput {
   return {
     handle: `product-${n}`,
     title: `Product ${n}`,

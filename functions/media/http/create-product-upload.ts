@@ -1,0 +1,12 @@
+// POST /media/product-uploads (staff): starts the upload of a product image; answers how to send the bytes.
+import { httpRoute } from '@commerce/lambda-kit/http';
+import { mediaRoutes } from '../routes.ts';
+import { media, uploaderOf } from '../runtime.ts';
+
+export const handler = httpRoute({
+  ...mediaRoutes['POST /media/product-uploads'],
+  handler: async ({ principal, body }) => ({
+    status: 201,
+    body: await media.createUpload(uploaderOf(principal), { ...body, purpose: 'product' }),
+  }),
+});

@@ -1,0 +1,336 @@
+// The media service's table. Items:
+//   MEDIA#<id> / MEDIA        an upload's record; `attachments` is a string set of what shows it
+//   QUOTA#<sub>#<day> / QUOTA  a customer's uploads that UTC day (expires with the day after)
+//   REF#<ref> / REF            what one product (or review) shows, at the version of its last event
+//   PURGE / <at>#<id>          the sweep's queue: a record's files are due for deletion at <at>
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '@commerce/lambda-kit/batch-get';
+import { conditionFailed } from '@commerce/lambda-kit/conditions';
+import { QuotaExceededError } from '@commerce/lambda-kit/errors';
+import { key } from '@commerce/lambda-kit';
+import type { OutboxItem } from '@commerce/lambda-kit/outbox';
+import type { MediaStore, Reference, UploadQuota } from './domain/ports.ts';
+import type { MediaRecord } from './domain/upload.ts';
+
+const mediaKey = (id: string) => ({ pk: key('MEDIA', id), sk: 'MEDIA' });
+const refKey = (ref: string) => ({ pk: key('REF', ref), sk: 'REF' });
+const purgeKey = (id: string, at: string) => ({ pk: 'PURGE', sk: `${at}#${id}` });
+
+/** Seconds until the end of the UTC day after `day` (a quota counter lives that long). */
+function quotaTtl(day: string): number {
+  return Math.floor(Date.parse(`${day}T00:00:00Z`) / 1000) + 2 * 86_400;
+}
+
+function recordOf(item: Record<string, unknown>): MediaRecord {
+  const { pk: _pk, sk: _sk, attachments, ...rest } = item;
+  return {
+    ...(rest as unknown as Omit<MediaRecord, 'attachments'>),
+    attachments: attachments instanceof Set ? [...(attachments as Set<string>)].sort() : [],
+  };
+}
+
+function itemOf(record: MediaRecord): Record<string, unknown> {
+  const { attachments, ...rest } = record;
+  // DynamoDB has no empty sets: an image nothing shows has no `attachments`.
+  return {
+    ...mediaKey(record.id),
+    ...rest,
+    ...(attachments.length ? { attachments: new Set(attachments) } : {}),
+  };
+}
+
+export class DynamoMediaStore implements MediaStore {
+  readonly #db: DynamoDBDocumentClient;
+  readonly #table: string;
+
+  constructor(db: DynamoDBDocumentClient, table: string) {
+    this.#db = db;
+    this.#table = table;
+  }
+
+  async create(record: MediaRecord, quota: UploadQuota | undefined): Promise<void> {
+    const put = {
+      Put: { TableName: this.#table, Item: itemOf(record), ConditionExpression: 'attribute_not_exists(pk)' },
+    };
+    if (!quota) {
+      await this.#db.send(new PutCommand(put.Put));
+      return;
+    }
+    try {
+      await this.#db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.#table,
+                Key: { pk: key('QUOTA', quota.ownerId, quota.day), sk: 'QUOTA' },
+                UpdateExpression: 'ADD #count :one SET expiresAt = :ttl',
+                ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+                ExpressionAttributeNames: { '#count': 'count' },
+                ExpressionAttributeValues: { ':one': 1, ':limit': quota.limit, ':ttl': quotaTtl(quota.day) },
+              },
+            },
+            put,
+          ],
+        }),
+      );
+    } catch (error) {
+      if (conditionFailed(error)) {
+        const renews = Math.max(
+          1,
+          Math.ceil((Date.parse(`${quota.day}T00:00:00Z`) + 86_400_000 - Date.now()) / 1000),
+        );
+        throw new QuotaExceededError(
+          `You started ${quota.limit} uploads today, the most a day allows; more are possible tomorrow (UTC).`,
+          renews,
+          'upload-quota-exceeded',
+        );
+      }
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<MediaRecord | undefined> {
+    const out = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: mediaKey(id), ConsistentRead: true }),
+    );
+    return out.Item ? recordOf(out.Item) : undefined;
+  }
+
+  async getMany(ids: readonly string[]): Promise<ReadonlyMap<string, MediaRecord>> {
+    const items = await batchGetAll(this.#db, this.#table, [...new Set(ids)].map(mediaKey), {
+      consistent: true,
+    });
+    return new Map(
+      items.map((item) => {
+        const r = recordOf(item);
+        return [r.id, r] as const;
+      }),
+    );
+  }
+
+  async markResolved(ids: readonly string[], at: string): Promise<void> {
+    await this.#db.send(
+      new TransactWriteCommand({
+        TransactItems: ids.map((id) => ({
+          Update: {
+            TableName: this.#table,
+            Key: mediaKey(id),
+            UpdateExpression: 'SET resolvedAt = :at',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':at': at },
+          },
+        })),
+      }),
+    );
+  }
+
+  async finish(id: string, change: Partial<MediaRecord>, events: readonly OutboxItem[]): Promise<boolean> {
+    const names: Record<string, string> = { '#status': 'status' };
+    const values: Record<string, unknown> = { ':awaiting': 'awaiting-upload' };
+    const sets = Object.entries(change).map(([field, value], i) => {
+      names[`#f${i}`] = field;
+      values[`:v${i}`] = value;
+      return `#f${i} = :v${i}`;
+    });
+    try {
+      await this.#db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.#table,
+                Key: mediaKey(id),
+                UpdateExpression: `SET ${sets.join(', ')}`,
+                ConditionExpression: '#status = :awaiting',
+                ExpressionAttributeNames: names,
+                ExpressionAttributeValues: values,
+              },
+            },
+            ...(change.purgeAfter
+              ? [
+                  {
+                    Put: {
+                      TableName: this.#table,
+                      Item: { ...purgeKey(id, change.purgeAfter), id, at: change.purgeAfter },
+                    },
+                  },
+                ]
+              : []),
+            ...events.map((event) => ({ Put: { TableName: this.#table, Item: { ...event } } })),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (conditionFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async reference(ref: string): Promise<Reference | undefined> {
+    const out = await this.#db.send(
+      new GetCommand({ TableName: this.#table, Key: refKey(ref), ConsistentRead: true }),
+    );
+    if (!out.Item) return undefined;
+    return {
+      ref,
+      version: out.Item.version as number,
+      mediaIds: (out.Item.mediaIds as string[] | undefined) ?? [],
+    };
+  }
+
+  async saveReference(
+    next: Reference,
+    added: readonly string[],
+    removed: readonly string[],
+    purgeAfter: string,
+  ): Promise<boolean> {
+    // Set operations are idempotent, so a retried event repeats them harmlessly; the reference is written
+    // last, so an event that failed half way is applied again in full.
+    for (const id of added) {
+      // Its attachment arrived: the spare its resolution earned is used up, and nothing deletes it now.
+      await this.#update(id, 'ADD attachments :ref REMOVE purgeAfter, resolvedAt', {
+        ':ref': new Set([next.ref]),
+      });
+    }
+    for (const id of removed) {
+      const left = await this.#update(id, 'DELETE attachments :ref', { ':ref': new Set([next.ref]) });
+      if (left && !(left.attachments instanceof Set) && left.status === 'ready') {
+        await this.#db
+          .send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: this.#table,
+                    Key: mediaKey(id),
+                    UpdateExpression: 'SET purgeAfter = :at',
+                    ConditionExpression: 'attribute_not_exists(attachments)',
+                    ExpressionAttributeValues: { ':at': purgeAfter },
+                  },
+                },
+                {
+                  Put: { TableName: this.#table, Item: { ...purgeKey(id, purgeAfter), id, at: purgeAfter } },
+                },
+              ],
+            }),
+          )
+          .catch((error: unknown) => {
+            // Shown again meanwhile: nothing to delete.
+            if (!conditionFailed(error)) throw error;
+          });
+      }
+    }
+    try {
+      await this.#db.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: { ...refKey(next.ref), version: next.version, mediaIds: [...next.mediaIds] },
+          ConditionExpression: 'attribute_not_exists(pk) OR version < :v',
+          ExpressionAttributeValues: { ':v': next.version },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (conditionFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Updates an existing media record; its new state, or undefined when there is no such record. */
+  async #update(id: string, expression: string, values: Record<string, unknown>) {
+    try {
+      const out = await this.#db.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: mediaKey(id),
+          UpdateExpression: expression,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return out.Attributes;
+    } catch (error) {
+      if (conditionFailed(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async duePurges(now: string, limit: number): Promise<readonly { id: string; at: string }[]> {
+    const out = await this.#db.send(
+      new QueryCommand({
+        TableName: this.#table,
+        KeyConditionExpression: 'pk = :pk AND sk < :now',
+        ExpressionAttributeValues: { ':pk': 'PURGE', ':now': `${now}~` },
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map((item) => ({ id: item.id as string, at: item.at as string }));
+  }
+
+  async postpone(id: string, previous: string, at: string): Promise<void> {
+    await this.#db
+      .send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.#table,
+                Key: mediaKey(id),
+                UpdateExpression: 'SET purgeAfter = :at',
+                ConditionExpression: 'purgeAfter = :previous',
+                ExpressionAttributeValues: { ':at': at, ':previous': previous },
+              },
+            },
+            { Put: { TableName: this.#table, Item: { ...purgeKey(id, at), id, at } } },
+            { Delete: { TableName: this.#table, Key: purgeKey(id, previous) } },
+          ],
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!conditionFailed(error)) throw error;
+      });
+  }
+
+  async markPurged(id: string, at: string, now: string): Promise<boolean> {
+    try {
+      await this.#db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.#table,
+                Key: mediaKey(id),
+                UpdateExpression: 'SET #status = :purged, updatedAt = :now REMOVE purgeAfter, image',
+                ConditionExpression:
+                  '#status = :ready AND purgeAfter = :at AND attribute_not_exists(attachments)',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':purged': 'purged', ':ready': 'ready', ':at': at, ':now': now },
+              },
+            },
+            { Delete: { TableName: this.#table, Key: purgeKey(id, at) } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!conditionFailed(error)) throw error;
+      await this.dropPurge(id, at);
+      return false;
+    }
+  }
+
+  async dropPurge(id: string, at: string): Promise<void> {
+    await this.#db.send(new DeleteCommand({ TableName: this.#table, Key: purgeKey(id, at) }));
+  }
+}
