@@ -1,5 +1,5 @@
 // Builds the whole app for one stage; used by infra/app.ts and by the infrastructure tests.
-//   Commerce-<stage>-Data           stateful: bus, tables, identity, secrets, alarm topic
+//   Commerce-<stage>-Data           stateful: bus, tables, buckets (media + CDN), identity, secrets, alarms
 //   Commerce-<stage>-Api            the APIs, the authorizer, shared path segments, platform routes
 //   Commerce-<stage>-<Service>      one per service: its functions, routes, subscriptions and alarms
 //   Commerce-<stage>-ApiDeployment  the APIs' deployments and stages, usage plans, web ACL

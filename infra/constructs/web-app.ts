@@ -32,13 +32,20 @@ export interface WebAppProps {
   readonly logBucket: IBucket;
 }
 
-/** Where the apps connect in AWS: the API, Cognito's API (sign-up, TOTP) and its hosted sign-in pages. */
+/**
+ * Where the apps connect in AWS: the API, Cognito's API (sign-up, TOTP), its hosted sign-in pages and the
+ * media bucket (presigned uploads from the browser); and where images come from: the media distribution.
+ */
 export function contentSecurityPolicy(region: string): string {
-  return appContentSecurityPolicy([
-    `https://*.execute-api.${region}.amazonaws.com`,
-    `https://cognito-idp.${region}.amazonaws.com`,
-    `https://*.auth.${region}.amazoncognito.com`,
-  ]);
+  return appContentSecurityPolicy(
+    [
+      `https://*.execute-api.${region}.amazonaws.com`,
+      `https://cognito-idp.${region}.amazonaws.com`,
+      `https://*.auth.${region}.amazoncognito.com`,
+      `https://*.s3.${region}.amazonaws.com`,
+    ],
+    ['https://*.cloudfront.net'],
+  );
 }
 
 /** The app's bucket: named, so the WebContent stack writes to it without importing its ARN. */

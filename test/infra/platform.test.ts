@@ -187,10 +187,16 @@ describe('functions', () => {
   const functions = Object.values(prod.services.findResources('AWS::Lambda::Function')) as Resource[];
 
   it('run nodejs24.x on arm64 with tracing and the Powertools environment', () => {
-    // per service: a function per route, consumer and internal function plus its outbox relay; then the
-    // platform's own routes (health, OpenAPI) and the authorizer (the Cognito triggers are in the data stack)
+    // per service: a function per route, consumer (of the bus, of its bucket's uploads) and internal function
+    // plus its outbox relay; then the platform's own routes (health, OpenAPI) and the authorizer (the Cognito
+    // triggers are in the data stack)
     const perService = services.map(
-      (s) => s.routes.length + s.subscriptions.length + (s.internal?.length ?? 0) + 1,
+      (s) =>
+        s.routes.length +
+        s.subscriptions.length +
+        (s.storage?.onUpload ? 1 : 0) +
+        (s.internal?.length ?? 0) +
+        1,
     );
     expect(functions.length).toBe(perService.reduce((a, b) => a + b, 0) + platformRoutes.length + 1);
     for (const fn of functions) {

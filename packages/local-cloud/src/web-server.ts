@@ -34,10 +34,11 @@ const TYPES: Record<string, string> = {
 
 /** What CloudFront's response-headers policy adds (infra/constructs/web-app.ts), with local origins. */
 const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': contentSecurityPolicy([
-    EMULATOR_ENDPOINT,
-    `http://localhost:${STOREFRONT_PORT}`,
-  ]),
+  // The emulator is the API, Cognito and the media bucket (uploads, and the images it serves locally).
+  'content-security-policy': contentSecurityPolicy(
+    [EMULATOR_ENDPOINT, `http://localhost:${STOREFRONT_PORT}`],
+    [EMULATOR_ENDPOINT],
+  ),
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'strict-origin-when-cross-origin',

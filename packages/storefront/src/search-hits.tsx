@@ -1,6 +1,6 @@
-// Product cards from search answers (the search page and the category pages): the title with the words that
-// matched marked, the price the shopper pays, availability and rating. Highlights arrive as text parts and
-// are rendered as text; no HTML from the server reaches the page.
+// Product cards from search answers (the search page and the category pages): the main image's square
+// thumbnail, the title with the words that matched marked, the price the shopper pays, availability and
+// rating. Highlights arrive as text parts and are rendered as text; no HTML from the server reaches the page.
 import { Link } from '@tanstack/react-router';
 import { AVAILABILITY_TEXT, useShelfTaxMode } from './catalog-data.ts';
 import { OfferPrice } from './price.tsx';
@@ -11,6 +11,16 @@ export function Highlighted({ parts, text }: { parts: readonly TextPart[] | unde
   if (!parts || parts.map((p) => p.text).join('') !== text) return text;
   return parts.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text));
 }
+
+/**
+ * The square thumbnail's side as the media service renders it at most (the intrinsic size, so its space is
+ * kept before it loads; CSS scales it to the card).
+ */
+const THUMBNAIL_SIDE = 400;
+
+/** A hit's image is a URL; products from before the media service carry an object key there instead. */
+const isImageUrl = (image: string | undefined): image is string =>
+  image !== undefined && /^https?:\/\//i.test(image);
 
 function Rating({ rating }: { rating: NonNullable<SearchHit['rating']> }) {
   const reviews = rating.count === 1 ? '1 review' : `${rating.count} reviews`;
@@ -25,6 +35,18 @@ function HitCard({ hit, taxMode }: { hit: SearchHit; taxMode: ReturnType<typeof 
   const description = hit.highlights?.description;
   return (
     <li className="card">
+      {isImageUrl(hit.image) && (
+        // Decorative: the title beside it names the product.
+        <img
+          className="card-thumbnail"
+          src={hit.image}
+          alt=""
+          loading="lazy"
+          decoding="async"
+          width={THUMBNAIL_SIDE}
+          height={THUMBNAIL_SIDE}
+        />
+      )}
       <h3>
         <Link to="/products/$handle" params={{ handle: hit.handle }}>
           <Highlighted parts={hit.highlights?.title} text={hit.title} />

@@ -1,6 +1,6 @@
-// The home page and the category pages: product cards (title and shelf price) a page at a time, with "More"
-// following the API's cursor. A category's products come from search (its subcategories' included, with
-// price, availability and rating in one answer), with a link to filter and sort them there.
+// The home page and the category pages: product cards (main image, title and shelf price) a page at a time,
+// with "More" following the API's cursor. A category's products come from search (its subcategories'
+// included, with price, availability, rating and image in one answer), with a link to filter and sort them.
 import { Link, useParams } from '@tanstack/react-router';
 import {
   findCategory,
@@ -12,9 +12,13 @@ import {
 } from '../catalog-data.ts';
 import { MorePages } from '../more-pages.tsx';
 import { FromPrice } from '../price.tsx';
+import { ProductImage } from '../product-image.tsx';
 import { useCategorySearch } from '../search-data.ts';
 import { HitGrid } from '../search-hits.tsx';
 import { LoadError, Loading } from '../status.tsx';
+
+/** A card's width: a column of the grid (wide screens), else the page's less the card's padding. */
+const CARD_IMAGE_SIZES = '(min-width: 40rem) 16rem, calc(100vw - 4rem)';
 
 function CardPrice({ productId }: { productId: string }) {
   const prices = useDisplayPrices(productId);
@@ -24,8 +28,10 @@ function CardPrice({ productId }: { productId: string }) {
 }
 
 function ProductCard({ product }: { product: Product }) {
+  const main = product.media[0];
   return (
     <li className="card">
+      {main && <ProductImage image={main} variant="thumbnail" sizes={CARD_IMAGE_SIZES} decorative />}
       <h3>
         <Link to="/products/$handle" params={{ handle: product.handle }}>
           {product.title}

@@ -1,5 +1,6 @@
-// A product by its handle: one picker per option selects the variant, whose shelf price (chosen currency),
-// availability and quantity go with "Add to cart".
+// A product by its handle: its images (the main one large, a row of thumbnails to switch it), one picker per
+// option selects the variant, whose shelf price (chosen currency), availability and quantity go with "Add to
+// cart".
 import { Link, useParams } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
 import { useCart, useCartChange } from '../cart.ts';
@@ -12,6 +13,7 @@ import {
 } from '../catalog-data.ts';
 import { useCurrency } from '../currency.ts';
 import { UnitPrice } from '../price.tsx';
+import { isShowable, ProductImage, type ProductMedia } from '../product-image.tsx';
 import { useSession } from '../shop.tsx';
 import { rememberSku } from '../sku-labels.ts';
 import { errorText, LoadError, Loading } from '../status.tsx';
@@ -132,50 +134,86 @@ function AddToCart({ product, variant }: { product: Product; variant: Variant | 
   );
 }
 
+/** The main image's width (styles.css): the column beside the details from 56rem, else the page's up to 40rem. */
+const MAIN_IMAGE_SIZES =
+  '(min-width: 72rem) 42rem, (min-width: 56rem) calc(100vw - 30rem), (min-width: 42rem) 40rem, calc(100vw - 2rem)';
+
+/** The main image large, and when there are more, a thumbnail of each that shows it in its place. */
+function Gallery({ images }: { images: readonly ProductMedia[] }) {
+  const [shown, setShown] = useState(0);
+  const main = images[shown] ?? images[0];
+  if (!main) return null;
+  return (
+    <div className="gallery">
+      <ProductImage key={shown} image={main} sizes={MAIN_IMAGE_SIZES} loading="eager" highPriority />
+      {images.length > 1 && (
+        <ul className="gallery-thumbnails" aria-label="Product images">
+          {images.map((image, i) => (
+            <li key={image.id ?? i}>
+              <button
+                type="button"
+                aria-label={`Show image ${i + 1} of ${images.length}`}
+                aria-pressed={i === shown}
+                onClick={() => setShown(i)}
+              >
+                <ProductImage image={image} variant="thumbnail" sizes="4.5rem" decorative />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 function ProductDetail({ product }: { product: Product }) {
   const first = product.variants[0];
   const [chosen, setChosen] = useState<Record<string, string>>(() => ({ ...first?.optionValues }));
   const variant = product.variants.find((v) =>
     product.options.every((option) => v.optionValues[option.name] === chosen[option.name]),
   );
+  const images = product.media.filter((image) => isShowable(image));
   return (
-    <article className="product">
+    <article className={images.length > 0 ? 'product with-gallery' : 'product'}>
       <h1>{product.title}</h1>
-      <p>{product.description}</p>
-      {product.options.length > 0 && (
-        <fieldset className="options">
-          <legend>Choose your variant</legend>
-          {product.options.map((option) => (
-            <OptionPicker
-              key={option.name}
-              option={option}
-              value={chosen[option.name] ?? ''}
-              onChange={(value) => setChosen((current) => ({ ...current, [option.name]: value }))}
-            />
-          ))}
-        </fieldset>
-      )}
-      {variant ? (
-        <>
-          <VariantPrice product={product} variant={variant} />
-          <Availability sku={variant.sku} />
-        </>
-      ) : (
-        <p className="notice">This combination is not available.</p>
-      )}
-      <AddToCart product={product} variant={variant} />
-      {Object.keys(product.attributes).length > 0 && (
-        <dl className="facts">
-          {Object.entries(product.attributes)
-            .filter(([name]) => name !== 'taxClass')
-            .map(([name, value]) => (
-              <div key={name}>
-                <dt>{optionLabel(name)}</dt>
-                <dd>{value}</dd>
-              </div>
+      {images.length > 0 && <Gallery images={images} />}
+      <div className="product-details">
+        <p>{product.description}</p>
+        {product.options.length > 0 && (
+          <fieldset className="options">
+            <legend>Choose your variant</legend>
+            {product.options.map((option) => (
+              <OptionPicker
+                key={option.name}
+                option={option}
+                value={chosen[option.name] ?? ''}
+                onChange={(value) => setChosen((current) => ({ ...current, [option.name]: value }))}
+              />
             ))}
-        </dl>
-      )}
+          </fieldset>
+        )}
+        {variant ? (
+          <>
+            <VariantPrice product={product} variant={variant} />
+            <Availability sku={variant.sku} />
+          </>
+        ) : (
+          <p className="notice">This combination is not available.</p>
+        )}
+        <AddToCart product={product} variant={variant} />
+        {Object.keys(product.attributes).length > 0 && (
+          <dl className="facts">
+            {Object.entries(product.attributes)
+              .filter(([name]) => name !== 'taxClass')
+              .map(([name, value]) => (
+                <div key={name}>
+                  <dt>{optionLabel(name)}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+          </dl>
+        )}
+      </div>
     </article>
   );
 }
