@@ -257,17 +257,20 @@ export class Media {
     const now = this.#now();
     const upload = { mediaId: record.id, purpose: record.purpose, ownerId: record.ownerId };
     let result: 'ready' | 'rejected';
+    let finished: boolean;
     if (outcome.ok) {
       const written = await Promise.all(
         outcome.derivatives.map(async (file) => {
-          const fileKey = `${PUBLIC_PREFIX}${file.hash}.${file.format}`;
+          // Under the media's own id: the same picture uploaded twice gives two sets of files, and deleting
+          // one never takes the other's.
+          const fileKey = `${PUBLIC_PREFIX}${record.id}/${file.hash}.${file.format}`;
           await this.#files.putPublic(fileKey, file.bytes, file.contentType);
           return { file, key: fileKey, url: this.#files.publicUrl(fileKey) };
         }),
       );
       const image = imageOf(record.id, outcome, written);
       const purgeAfter = addSeconds(now, this.#settings.unattachedGraceSeconds);
-      await this.#store.finish(
+      finished = await this.#store.finish(
         record.id,
         {
           status: 'ready',
@@ -281,13 +284,16 @@ export class Media {
       result = 'ready';
     } else {
       const rejection = { reason: outcome.reason, detail: outcome.detail };
-      await this.#store.finish(record.id, { status: 'rejected', rejection, updatedAt: now.toISOString() }, [
-        outboxItem(MediaRejected, { ...upload, ...rejection }, context, now),
-      ]);
+      finished = await this.#store.finish(
+        record.id,
+        { status: 'rejected', rejection, updatedAt: now.toISOString() },
+        [outboxItem(MediaRejected, { ...upload, ...rejection }, context, now)],
+      );
       result = 'rejected';
     }
     await this.#files.delete([key]);
-    return result;
+    // A duplicate delivery processed side by side wrote the same files; the other one finished the record.
+    return finished ? result : 'ignored';
   }
 
   /**
@@ -314,24 +320,52 @@ export class Media {
     return ids.map((id) => records.get(id)!.image!);
   }
 
-  /** What `ref` (`product:<id>`) shows at `version`: attachments follow; an older event changes nothing. */
+  /**
+   * What `ref` (`product:<id>`) shows at `version`: attachments follow, and an image it no longer shows that
+   * nothing else shows gets its deletion. An older version than the one applied changes nothing, and so
+   * does one that loses a race with another (it is read again and compared).
+   */
   async referenceChanged(ref: string, version: number, mediaIds: readonly string[]): Promise<boolean> {
-    const current = await this.#store.reference(ref);
-    if (current && current.version >= version) return false;
-    const before = new Set(current?.mediaIds ?? []);
-    const after = new Set(mediaIds);
-    const added = [...after].filter((id) => !before.has(id));
-    const removed = [...before].filter((id) => !after.has(id));
-    const purgeAfter = addSeconds(this.#now(), this.#settings.detachedGraceSeconds);
-    return this.#store.saveReference({ ref, version, mediaIds: [...after] }, added, removed, purgeAfter);
+    for (;;) {
+      const current = await this.#store.reference(ref);
+      if (current && current.version >= version) return false;
+      const before = new Set(current?.mediaIds ?? []);
+      const after = new Set(mediaIds);
+      const added = [...after].filter((id) => !before.has(id));
+      const removed = [...before].filter((id) => !after.has(id));
+      const saved = await this.#store.saveReference(
+        { ref, version, mediaIds: [...after] },
+        current?.version,
+        added,
+        removed,
+      );
+      if (!saved) continue;
+      // After the commit: a crash here leaves an image kept too long, never one deleted too early.
+      if (removed.length > 0) {
+        await this.#store.scheduleUnshown(
+          removed,
+          addSeconds(this.#now(), this.#settings.detachedGraceSeconds),
+        );
+      }
+      return true;
+    }
   }
 
-  /** Deletes the files of images whose deletion is due and that nothing shows; answers how many. */
+  /**
+   * Deletes the files of images whose deletion is due and that nothing shows; answers how many. The record
+   * is marked purged before its files go (resolve refuses it from then on), and the sweep entry is dropped
+   * only after they went, so an interrupted sweep finishes the deletion next time.
+   */
   async sweep(limit = 100): Promise<number> {
     const now = this.#now();
     let purged = 0;
     for (const due of await this.#store.duePurges(now.toISOString(), limit)) {
       const record = await this.#store.get(due.id);
+      if (record?.status === 'purged') {
+        await this.#files.delete(record.files ?? []);
+        await this.#store.dropPurge(due.id, due.at);
+        continue;
+      }
       if (
         !record ||
         record.status !== 'ready' ||
@@ -346,8 +380,13 @@ export class Media {
         await this.#store.postpone(due.id, due.at, new Date(spareUntil).toISOString());
         continue;
       }
+      if (!(await this.#store.markPurged(due.id, due.at, now.toISOString()))) {
+        await this.#store.dropPurge(due.id, due.at);
+        continue;
+      }
       await this.#files.delete(record.files ?? []);
-      if (await this.#store.markPurged(due.id, due.at, now.toISOString())) purged += 1;
+      await this.#store.dropPurge(due.id, due.at);
+      purged += 1;
     }
     return purged;
   }

@@ -17,6 +17,8 @@ const env = loadEnv(
     PUBLIC_BASE_URL: z.url(),
     MEDIA_DETACHED_GRACE_SECONDS: z.coerce.number().check(z.int(), z.nonnegative()),
     MEDIA_UNATTACHED_GRACE_SECONDS: z.coerce.number().check(z.int(), z.positive()),
+    /** Where browsers send uploads, on the local stage only (the emulator's address as browsers know it). */
+    MEDIA_UPLOAD_ENDPOINT: z.optional(z.url()),
   }),
 );
 
@@ -28,7 +30,7 @@ const render: Renderer = async (bytes, options) => {
 
 export const media = new Media(
   new DynamoMediaStore(createDocumentClient(), env.TABLE_NAME),
-  new S3Files(env.BUCKET_NAME, env.PUBLIC_BASE_URL),
+  new S3Files(env.BUCKET_NAME, env.PUBLIC_BASE_URL, env.MEDIA_UPLOAD_ENDPOINT),
   render,
   {
     detachedGraceSeconds: env.MEDIA_DETACHED_GRACE_SECONDS,

@@ -13,7 +13,11 @@ import { mediaSweep } from './sweep-contract.ts';
 /** The stage settings the media service reads. */
 interface MediaStage {
   readonly stage: string;
-  readonly media: { readonly detachedGraceSeconds: number; readonly unattachedGraceSeconds: number };
+  readonly media: {
+    readonly bucketUrlTemplate: string | null;
+    readonly detachedGraceSeconds: number;
+    readonly unattachedGraceSeconds: number;
+  };
 }
 
 const objects = (stage: string, target: DeploymentTarget, prefix: string) =>
@@ -52,6 +56,10 @@ export const mediaService = defineService<MediaStage>({
   environment: ({ media }) => ({
     MEDIA_DETACHED_GRACE_SECONDS: String(media.detachedGraceSeconds),
     MEDIA_UNATTACHED_GRACE_SECONDS: String(media.unattachedGraceSeconds),
+    // Where the stage serves the bucket itself (the local stage), browsers upload to that same address.
+    ...(media.bucketUrlTemplate
+      ? { MEDIA_UPLOAD_ENDPOINT: new URL(media.bucketUrlTemplate.replace('{bucket}', 'b')).origin }
+      : {}),
   }),
   permissions: {
     // Presigning signs with the function's own credentials: it may put uploads (and run multipart on them).
@@ -71,14 +79,14 @@ export const mediaService = defineService<MediaStage>({
       {
         actions: ['s3:PutObject'],
         resources: [objects(stage, target, PUBLIC_PREFIX)],
-        prefixReason: 'Served files are named by the hash of their content (m/<hash>.<format>).',
+        prefixReason: 'Served files are m/<media id>/<hash of their content>.<format>.',
       },
     ],
     deleteFiles: ({ stage }, target) => [
       {
         actions: ['s3:DeleteObject'],
         resources: [objects(stage, target, PUBLIC_PREFIX)],
-        prefixReason: 'Served files are named by the hash of their content (m/<hash>.<format>).',
+        prefixReason: 'Served files are m/<media id>/<hash of their content>.<format>.',
       },
     ],
   },

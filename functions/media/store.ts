@@ -2,7 +2,8 @@
 //   MEDIA#<id> / MEDIA        an upload's record; `attachments` is a string set of what shows it
 //   QUOTA#<sub>#<day> / QUOTA  a customer's uploads that UTC day (expires with the day after)
 //   REF#<ref> / REF            what one product (or review) shows, at the version of its last event
-//   PURGE / <at>#<id>          the sweep's queue: a record's files are due for deletion at <at>
+//   PURGE / <at>#<id>          the sweep's queue: a record's files are due for deletion at <at> (kept
+//                              until they are gone)
 import {
   GetCommand,
   PutCommand,
@@ -190,53 +191,44 @@ export class DynamoMediaStore implements MediaStore {
 
   async saveReference(
     next: Reference,
+    readVersion: number | undefined,
     added: readonly string[],
     removed: readonly string[],
-    purgeAfter: string,
   ): Promise<boolean> {
-    // Set operations are idempotent, so a retried event repeats them harmlessly; the reference is written
-    // last, so an event that failed half way is applied again in full.
-    for (const id of added) {
-      // Its attachment arrived: the spare its resolution earned is used up, and nothing deletes it now.
-      await this.#update(id, 'ADD attachments :ref REMOVE purgeAfter, resolvedAt', {
-        ':ref': new Set([next.ref]),
-      });
-    }
-    for (const id of removed) {
-      const left = await this.#update(id, 'DELETE attachments :ref', { ':ref': new Set([next.ref]) });
-      if (left && !(left.attachments instanceof Set) && left.status === 'ready') {
-        await this.#db
-          .send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Update: {
-                    TableName: this.#table,
-                    Key: mediaKey(id),
-                    UpdateExpression: 'SET purgeAfter = :at',
-                    ConditionExpression: 'attribute_not_exists(attachments)',
-                    ExpressionAttributeValues: { ':at': purgeAfter },
-                  },
-                },
-                {
-                  Put: { TableName: this.#table, Item: { ...purgeKey(id, purgeAfter), id, at: purgeAfter } },
-                },
-              ],
-            }),
-          )
-          .catch((error: unknown) => {
-            // Shown again meanwhile: nothing to delete.
-            if (!conditionFailed(error)) throw error;
-          });
-      }
-    }
+    // Only media that exist: an update would otherwise create a stub record.
+    const existing = await this.getMany([...added, ...removed]);
+    const ref = new Set([next.ref]);
+    const update = (id: string, expression: string) => ({
+      Update: {
+        TableName: this.#table,
+        Key: mediaKey(id),
+        UpdateExpression: expression,
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':ref': ref },
+      },
+    });
     try {
       await this.#db.send(
-        new PutCommand({
-          TableName: this.#table,
-          Item: { ...refKey(next.ref), version: next.version, mediaIds: [...next.mediaIds] },
-          ConditionExpression: 'attribute_not_exists(pk) OR version < :v',
-          ExpressionAttributeValues: { ':v': next.version },
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.#table,
+                Item: { ...refKey(next.ref), version: next.version, mediaIds: [...next.mediaIds] },
+                ...(readVersion === undefined
+                  ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                  : {
+                      ConditionExpression: 'version = :read',
+                      ExpressionAttributeValues: { ':read': readVersion },
+                    }),
+              },
+            },
+            // Shown again: the spare its resolution earned is used up, and nothing deletes it now.
+            ...added
+              .filter((id) => existing.has(id))
+              .map((id) => update(id, 'ADD attachments :ref REMOVE purgeAfter, resolvedAt')),
+            ...removed.filter((id) => existing.has(id)).map((id) => update(id, 'DELETE attachments :ref')),
+          ],
         }),
       );
       return true;
@@ -246,23 +238,31 @@ export class DynamoMediaStore implements MediaStore {
     }
   }
 
-  /** Updates an existing media record; its new state, or undefined when there is no such record. */
-  async #update(id: string, expression: string, values: Record<string, unknown>) {
-    try {
-      const out = await this.#db.send(
-        new UpdateCommand({
-          TableName: this.#table,
-          Key: mediaKey(id),
-          UpdateExpression: expression,
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return out.Attributes;
-    } catch (error) {
-      if (conditionFailed(error)) return undefined;
-      throw error;
+  async scheduleUnshown(ids: readonly string[], purgeAfter: string): Promise<void> {
+    for (const id of ids) {
+      await this.#db
+        .send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: this.#table,
+                  Key: mediaKey(id),
+                  UpdateExpression: 'SET purgeAfter = :at',
+                  ConditionExpression:
+                    'attribute_exists(pk) AND #status = :ready AND attribute_not_exists(attachments)',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':at': purgeAfter, ':ready': 'ready' },
+                },
+              },
+              { Put: { TableName: this.#table, Item: { ...purgeKey(id, purgeAfter), id, at: purgeAfter } } },
+            ],
+          }),
+        )
+        .catch((error: unknown) => {
+          // Shown again meanwhile, or not ready: nothing to delete.
+          if (!conditionFailed(error)) throw error;
+        });
     }
   }
 
@@ -305,28 +305,19 @@ export class DynamoMediaStore implements MediaStore {
   async markPurged(id: string, at: string, now: string): Promise<boolean> {
     try {
       await this.#db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.#table,
-                Key: mediaKey(id),
-                UpdateExpression: 'SET #status = :purged, updatedAt = :now REMOVE purgeAfter, image',
-                ConditionExpression:
-                  '#status = :ready AND purgeAfter = :at AND attribute_not_exists(attachments)',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':purged': 'purged', ':ready': 'ready', ':at': at, ':now': now },
-              },
-            },
-            { Delete: { TableName: this.#table, Key: purgeKey(id, at) } },
-          ],
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: mediaKey(id),
+          UpdateExpression: 'SET #status = :purged, updatedAt = :now REMOVE purgeAfter, image',
+          ConditionExpression: '#status = :ready AND purgeAfter = :at AND attribute_not_exists(attachments)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':purged': 'purged', ':ready': 'ready', ':at': at, ':now': now },
         }),
       );
       return true;
     } catch (error) {
-      if (!conditionFailed(error)) throw error;
-      await this.dropPurge(id, at);
-      return false;
+      if (conditionFailed(error)) return false;
+      throw error;
     }
   }
 

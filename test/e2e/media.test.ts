@@ -146,7 +146,7 @@ describe('a product image', () => {
     expect(image.url).toBe(image.sources.at(-1)!.url);
     for (const file of [...image.sources, ...image.thumbnails]) {
       // Named by the hash of its content: a new image never reuses a URL, so nothing needs invalidating.
-      expect(file.url).toMatch(/\/m\/[0-9a-f]{32}\.(avif|webp)$/);
+      expect(file.url).toMatch(new RegExp(`/m/${upload.id}/[0-9a-f]{32}\\.(avif|webp)$`));
     }
     const served = await fetch(image.url);
     expect(served.status).toBe(200);

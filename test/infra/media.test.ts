@@ -34,11 +34,13 @@ describe('the media bucket', () => {
         IgnorePublicAcls: true,
         RestrictPublicBuckets: true,
       },
-      BucketEncryption: expect.any(Object),
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
       VersioningConfiguration: { Status: 'Enabled' },
       NotificationConfiguration: { EventBridgeConfiguration: { EventBridgeEnabled: true } },
-      LoggingConfiguration: expect.any(Object),
     });
+    expect(bucket?.Properties.LoggingConfiguration).toMatchObject({ LogFilePrefix: 's3/media/' });
     const rules = (bucket?.Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
     expect(rules).toEqual(
       expect.arrayContaining([

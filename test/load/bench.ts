@@ -16,6 +16,8 @@
 //   6. promotions (unless --no-promotions): checkout p50 and the orders function's DynamoDB calls without and
 //      with a code promotion (≤ 1 more call), and pricing's quote p50 against 10, 100 and 1,000 active
 //      automatic promotions (1,000 ≤ 1.5× 10) (test/load/promotions-bench.ts).
+//   7. media (unless --no-media): a 2000 × 1500 JPEG from the form POST to its served files, p50 over
+//      --media-uploads N (≤ 5 s) (test/load/media-bench.ts).
 //   4. redeploy (unless --no-redeploy): a one-line change to one handler, deployed locally and checked live on
 //      the same API URL; target under 60 s.
 // Writes every number and sample to bench-results/bench.json.
@@ -40,6 +42,7 @@ import { type InitTarget, timeImports } from './cold-start.ts';
 import { checkoutBench, type CheckoutBench } from './checkout-bench.ts';
 import { redeployBench, REDEPLOY_TARGET_SECONDS, type RedeployBench } from './redeploy-bench.ts';
 import { createBenchProduct, findApi, measureLatency, releaseApi } from './http-latency.ts';
+import { MEDIA_TARGETS, mediaBench, type MediaBench } from './media-bench.ts';
 import { PROMOTION_TARGETS, promotionsBench, type PromotionsBench } from './promotions-bench.ts';
 import { searchBench, SEARCH_TARGETS, type SearchBench } from './search-bench.ts';
 import { median, percentile, round } from './stats.ts';
@@ -123,7 +126,7 @@ const FAMILIES: readonly { name: string; test: RegExp }[] = [
 const USAGE =
   'Usage: npm run bench [-- --no-http] [--no-checkout] [--no-redeploy] [--runs N] [--nice N] [--requests N] ' +
   '[--checkouts N] [--no-search] [--search-changes N] [--search-queries N] [--no-promotions] ' +
-  '[--promotion-checkouts N] [--quotes N] [--keep-cloud]';
+  '[--promotion-checkouts N] [--quotes N] [--no-media] [--media-uploads N] [--keep-cloud]';
 
 /** A bad command line: printed with the usage, without a stack. */
 class UsageError extends Error {}
@@ -140,6 +143,8 @@ function parseOptions(): {
   searchQueries: number;
   promotions: boolean;
   promotionCheckouts: number;
+  media: boolean;
+  mediaUploads: number;
   quotes: number;
   keepCloud: boolean;
   nice: number | undefined;
@@ -156,6 +161,8 @@ function parseOptions(): {
         'search-changes': { type: 'string', default: '50' },
         'search-queries': { type: 'string', default: '300' },
         'no-promotions': { type: 'boolean', default: false },
+        'no-media': { type: 'boolean', default: false },
+        'media-uploads': { type: 'string', default: '5' },
         'promotion-checkouts': { type: 'string', default: '20' },
         quotes: { type: 'string', default: '50' },
         runs: { type: 'string', default: '20' },
@@ -190,6 +197,8 @@ function parseOptions(): {
     searchChanges: count('search-changes', values['search-changes']),
     searchQueries: count('search-queries', values['search-queries']),
     promotions: !values['no-promotions'],
+    media: !values['no-media'],
+    mediaUploads: count('media-uploads', values['media-uploads']),
     promotionCheckouts: count('promotion-checkouts', values['promotion-checkouts']),
     quotes: count('quotes', values.quotes),
     runs: count('runs', values.runs),
@@ -251,6 +260,8 @@ async function latencyBench(options: {
   searchQueries: number;
   promotions: boolean;
   promotionCheckouts: number;
+  media: boolean;
+  mediaUploads: number;
   quotes: number;
 }): Promise<{ json: Record<string, unknown>; pass: boolean; redeployPass: boolean | undefined }> {
   const api = await findApi(log);
@@ -331,6 +342,7 @@ async function latencyBench(options: {
       promotions: options.promotions
         ? await promotionsPart(api.baseUrl, options.promotionCheckouts, options.quotes)
         : { skipped: true },
+      media: options.media ? await mediaPart(api.baseUrl, options.mediaUploads) : { skipped: true },
       redeploy: options.redeploy ? await redeployPart(api.baseUrl, productId) : { skipped: true },
     };
     return { json, pass, redeployPass: 'pass' in json.redeploy ? json.redeploy.pass : undefined };
@@ -386,6 +398,17 @@ async function promotionsPart(baseUrl: string, checkouts: number, quotes: number
     `  pricing's quote asking promotions, p50 over ${q.n} (direct invoke): ` +
       q.levels.map((l) => `${l.promotions} active ${ms(l.p50)} ms`).join(', ') +
       `; 1,000 / 10 = ${q.ratio.toFixed(2)} (target ≤ ${PROMOTION_TARGETS.quoteRatio}): ${verdict(q.pass)}`,
+  );
+  return result;
+}
+
+/** Part 7: a product image from the browser's form POST to its served files. */
+async function mediaPart(baseUrl: string, uploads: number): Promise<MediaBench> {
+  const result = await mediaBench(baseUrl, { uploads }, log);
+  console.log(
+    `\nMedia\n  upload to derivatives (${(result.bytes / 1024).toFixed(0)} KB JPEG, 2000×1500, ten files), ` +
+      `p50 over ${result.n}: ${ms(result.p50)} ms, max ${ms(result.max)} ms ` +
+      `(target p50 ≤ ${MEDIA_TARGETS.uploadToDerivativesMs} ms): ${verdict(result.pass)}`,
   );
   return result;
 }

@@ -85,6 +85,10 @@ export function childEnv(): NodeJS.ProcessEnv {
     SEARCH_INDEX_PREFIX: 'commerce-',
     SEARCH_SHARDS: '1',
     SEARCH_REPLICAS: '0',
+    BUCKET_NAME: 'bench-media',
+    PUBLIC_BASE_URL: 'http://localhost:4566/bench-media/m',
+    MEDIA_DETACHED_GRACE_SECONDS: '5',
+    MEDIA_UNATTACHED_GRACE_SECONDS: '86400',
   };
 }
 

@@ -31,20 +31,27 @@ export interface MediaStore {
   finish(id: string, change: Partial<MediaRecord>, events: readonly OutboxItem[]): Promise<boolean>;
   reference(ref: string): Promise<Reference | undefined>;
   /**
-   * Records `next` as what `next.ref` shows, if newer than what is stored (else false), adding the ref to
-   * the media it gained and taking it from those it lost; a media left with nothing gets `purgeAfter`.
+   * Records `next` as what `next.ref` shows, in one transaction with the attachments it changes (the ref
+   * added to the media it gained, removing their deletion; taken from those it lost), if the stored
+   * reference is still at `readVersion` (absent: none stored). False when another version got there first:
+   * nothing changed, read again.
    */
   saveReference(
     next: Reference,
+    readVersion: number | undefined,
     added: readonly string[],
     removed: readonly string[],
-    purgeAfter: string,
   ): Promise<boolean>;
+  /** Gives each of `ids` that is ready and shown by nothing its deletion at `purgeAfter` (and a sweep entry). */
+  scheduleUnshown(ids: readonly string[], purgeAfter: string): Promise<void>;
   /** The sweep's entries due at `now`, oldest first. */
   duePurges(now: string, limit: number): Promise<readonly { readonly id: string; readonly at: string }[]>;
   /** Moves a record's deletion to `at` (a new sweep entry) and drops the entry for `previous`. */
   postpone(id: string, previous: string, at: string): Promise<void>;
-  /** ready → purged, if nothing shows it and its deletion is still due at `at`; false otherwise. */
+  /**
+   * ready → purged, if nothing shows it and its deletion is still due at `at` (false otherwise). The sweep
+   * entry stays until the files are gone (dropPurge), so a sweep interrupted in between deletes them again.
+   */
   markPurged(id: string, at: string, now: string): Promise<boolean>;
   dropPurge(id: string, at: string): Promise<void>;
 }

@@ -54,16 +54,17 @@ export function ProductImage({
   return (
     <picture className={`product-image ${variant}`}>
       {avif && <source type="image/avif" srcSet={avif} sizes={sizes} />}
+      {/* `loading` before the sources: a lazy image set up the other way round starts loading at once. */}
       <img
+        loading={loading}
+        decoding="async"
+        fetchPriority={highPriority ? 'high' : undefined}
         srcSet={srcSet(files, 'image/webp')}
         sizes={sizes}
         src={widest.url}
         alt={decorative ? '' : (image.alt ?? '')}
         width={widest.width}
         height={widest.height}
-        loading={loading}
-        decoding="async"
-        fetchPriority={highPriority ? 'high' : undefined}
         style={{ objectPosition: objectPosition(image.focalPoint) }}
       />
     </picture>

@@ -39,10 +39,10 @@ function HitCard({ hit, taxMode }: { hit: SearchHit; taxMode: ReturnType<typeof 
         // Decorative: the title beside it names the product.
         <img
           className="card-thumbnail"
-          src={hit.image}
-          alt=""
           loading="lazy"
           decoding="async"
+          src={hit.image}
+          alt=""
           width={THUMBNAIL_SIDE}
           height={THUMBNAIL_SIDE}
         />

@@ -6,7 +6,10 @@
  * What the apps may load and call: their own files, `connectTo` (API, Cognito, the media bucket's uploads)
  * and images from `imagesFrom` (the media CDN); nothing inline.
  */
-export function contentSecurityPolicy(connectTo: readonly string[], imagesFrom: readonly string[] = []): string {
+export function contentSecurityPolicy(
+  connectTo: readonly string[],
+  imagesFrom: readonly string[] = [],
+): string {
   return [
     "default-src 'self'",
     "script-src 'self'",

@@ -3,12 +3,14 @@
 // order; a guest cart is merged on sign-in; a new shopper signs up with email verification; a signed-in
 // customer's history shows their own orders only; search suggests as the shopper types, forgives a typo and
 // keeps its colour filter disjunctive; a promotion code entered in the cart takes its promotion off the line
-// and the total until it is removed. Every main page passes axe-core (no serious or critical violation) and is photographed.
+// and the total until it is removed; an image staff upload shows on its product page as AVIF or WebP. Every
+// main page passes axe-core (no serious or critical violation) and is photographed.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { newWarehouse, stockedProduct } from '../shop.ts';
-import { api, bearer, client, eventually, signIn } from '../support.ts';
+import { api, bearer, client, eventually, productBody, signIn } from '../support.ts';
 import { expectAccessible, signInHosted, snap, STOREFRONT_URL, useBrowser } from './harness.ts';
 import { addToCart, confirmedOrderNumber, placeOrder, toPayment } from './storefront-pages.ts';
 
@@ -263,5 +265,57 @@ describe('storefront', () => {
     await codes.waitFor({ state: 'detached' });
     await expect.poll(() => total.innerText(), { timeout: 20_000 }).toBe('€20.00');
     expect(await line.getByRole('list', { name: /^Promotions on / }).count()).toBe(0);
+  });
+
+  it('an image staff upload shows on its product page, loaded as AVIF or WebP', async () => {
+    const staff = bearer(await signIn(['staff']));
+    const bytes = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#16a34a' } })
+      .jpeg()
+      .toBuffer();
+    const started = await api(
+      'POST',
+      '/media/product-uploads',
+      { contentType: 'image/jpeg', size: bytes.length },
+      staff,
+    );
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const { id, upload } = started.body as unknown as {
+      id: string;
+      upload: { method: string; url: string; fields: Record<string, string> };
+    };
+    expect(upload.method).toBe('POST');
+    // The form's fields first, then the file, straight to the bucket.
+    const form = new FormData();
+    for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
+    form.append('file', new Blob([bytes], { type: 'image/jpeg' }));
+    expect((await fetch(upload.url, { method: 'POST', body: form })).status).toBe(204);
+    await eventually(
+      async () => {
+        const media = await api('GET', `/media/${id}`, undefined, staff);
+        if (media.body.status === 'rejected') throw new Error(`Rejected: ${JSON.stringify(media.body)}`);
+        return media.body.status === 'ready' ? true : undefined;
+      },
+      60_000,
+      `media ${id} to be ready`,
+    );
+    const product = productBody({ media: [{ id, alt: 'Green poster' }] });
+    const created = await api('POST', '/products', product, staff);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+
+    const page = await shopper();
+    await page.goto(`${STOREFRONT_URL}/products/${String(product.handle)}`);
+    const image = page.getByRole('img', { name: 'Green poster' });
+    await image.waitFor({ state: 'visible' });
+    // What the browser chose from the <picture> and whether its bytes arrived (no DOM types in this project).
+    type Loaded = { currentSrc: string; naturalWidth: number };
+    const loaded = () =>
+      image.evaluate((img) => {
+        const { currentSrc, naturalWidth } = img as unknown as Loaded;
+        return { currentSrc, naturalWidth };
+      });
+    await expect.poll(async () => (await loaded()).naturalWidth, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect((await loaded()).currentSrc).toMatch(/\.(webp|avif)$/);
+    await expectAccessible(page, 'product page with an image');
+    await snap(page, 'storefront-product-image');
   });
 });

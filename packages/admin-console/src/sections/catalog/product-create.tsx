@@ -1,4 +1,4 @@
-// Create a product (POST /products): the product form, then the new product's page.
+// Create a product (POST /products): the product form with its images, then the new product's page.
 import { must } from '@commerce/web-kit';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -27,7 +27,6 @@ export function ProductCreate(): JSX.Element {
         await client.POST('/products', {
           body: {
             ...bodyOf(values),
-            media: [],
             status: values.status === 'published' ? 'published' : 'draft',
           },
         }),

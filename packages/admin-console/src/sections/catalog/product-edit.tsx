@@ -1,5 +1,6 @@
-// One product: edit it (PATCH /products/{id} with the version it was read at; a 409 offers "Reload"),
-// publish or unpublish it through its status, archive it (DELETE), and jump to each SKU's prices and stock.
+// One product: edit it and its images (PATCH /products/{id} with the version it was read at; a 409 offers
+// "Reload"), publish or unpublish it through its status, archive it (DELETE), and jump to each SKU's prices
+// and stock.
 import type { components } from '@commerce/api-client';
 import { mayCall, must } from '@commerce/web-kit';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -22,6 +23,15 @@ import {
 
 type Product = components['schemas']['Product'];
 const routeApi = getRouteApi('/products/$id');
+
+/** Whether `media` (the form's, as sent) are the product's images with their ids, in order, alt texts too. */
+function sameImages(media: readonly { id: string; alt?: string }[], product: Product): boolean {
+  const current = product.media.filter((m) => m.id !== undefined);
+  return (
+    media.length === current.length &&
+    media.every((m, i) => m.id === current[i]?.id && (m.alt ?? '') === (current[i]?.alt ?? ''))
+  );
+}
 
 export function ProductEdit(): JSX.Element {
   const { id } = routeApi.useParams();
@@ -46,6 +56,8 @@ function ProductEditor({ product, onReload }: { product: Product; onReload: () =
   const form = useProductForm(valuesOf(product));
   const canEdit = mayCall(session.groups, 'PATCH', '/products/{id}');
   const canArchive = mayCall(session.groups, 'DELETE', '/products/{id}') && product.status !== 'archived';
+  // Images from before the media service have no id the PATCH could send back.
+  const earlierImages = product.media.filter((m) => m.id === undefined).length;
 
   const refresh = (next: Product) => {
     queryClient.setQueryData(['products', 'one', product.id], next);
@@ -56,10 +68,18 @@ function ProductEditor({ product, onReload }: { product: Product; onReload: () =
     mutationFn: async (values: ProductFormValues) => {
       const status =
         values.status === 'archived' || values.status === product.status ? undefined : values.status;
+      const { media, ...body } = bodyOf(values);
+      // Earlier images stay as long as the images are unchanged: the PATCH then leaves `media` out.
+      const keepEarlier = earlierImages > 0 && sameImages(media, product);
       return must(
         await client.PATCH('/products/{id}', {
           params: { path: { id: product.id } },
-          body: { version: product.version, ...bodyOf(values), ...(status ? { status } : {}) },
+          body: {
+            version: product.version,
+            ...body,
+            ...(keepEarlier ? {} : { media }),
+            ...(status ? { status } : {}),
+          },
         }),
       );
     },
@@ -104,7 +124,7 @@ function ProductEditor({ product, onReload }: { product: Product; onReload: () =
 
       <form noValidate onSubmit={save.onSubmit((values) => values)}>
         <fieldset disabled={!canEdit} className="plain">
-          <ProductFields form={form} />
+          <ProductFields form={form} earlierImages={earlierImages} />
         </fieldset>
         <FormAlert failure={save.failure} onReload={onReload} />
         {canEdit && <SaveActions pending={save.mutation.isPending} />}

@@ -1,5 +1,5 @@
-// The product form used to create and to edit: title, handle, description, status, categories, attributes,
-// options and variants with SKUs. Field errors of the API land on the field they name.
+// The product form used to create and to edit: title, handle, description, status, images, categories,
+// attributes, options and variants with SKUs. Field errors of the API land on the field they name.
 import type { components } from '@commerce/api-client';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useFieldArray, useForm, type UseFormReturn } from 'react-hook-form';
@@ -8,6 +8,8 @@ import { Field } from '../../ui/field.tsx';
 import type { FieldResolver } from '../../ui/form-failure.tsx';
 import { QueryView } from '../../ui/status-views.tsx';
 import { flatten, useCategories } from './category-query.ts';
+import { MAX_PRODUCT_IMAGES, webpThumbnail } from './media-upload.ts';
+import { ProductImages } from './product-images.tsx';
 
 type Product = components['schemas']['Product'];
 type CreateBody = components['schemas']['CreateProductRequest'];
@@ -32,6 +34,20 @@ export const productFormSchema = z.object({
     ),
   ),
   options: z.array(z.object({ name: required, values: required })),
+  /** The images in the order shown (the first is the main one): ready uploads, with their alt texts. */
+  media: z
+    .array(
+      z.object({
+        mediaId: z.string(),
+        alt: z.string().check(z.maxLength(300, 'At most 300 characters.')),
+        thumbnail: z.string(),
+      }),
+    )
+    .check(z.maxLength(MAX_PRODUCT_IMAGES, `A product shows at most ${MAX_PRODUCT_IMAGES} images.`)),
+  /** Images still uploading or processing (the images section counts them): the form saves at none. */
+  pendingImages: z
+    .number()
+    .check(z.lte(0, 'Some images are still uploading: wait until they are ready, or cancel them.')),
   variants: z
     .array(
       z.object({
@@ -53,6 +69,8 @@ export const emptyProduct: ProductFormValues = {
   status: 'draft',
   categoryIds: [],
   attributes: '',
+  media: [],
+  pendingImages: 0,
   options: [],
   variants: [{ sku: '', title: 'Default', values: [], barcode: '', weightGrams: '' }],
 };
@@ -73,6 +91,11 @@ export function valuesOf(product: Product): ProductFormValues {
     attributes: Object.entries(product.attributes)
       .map(([k, v]) => `${k}=${v}`)
       .join('\n'),
+    // Images from before the media service have no id to send back: the edit page keeps them aside.
+    media: product.media.flatMap((m) =>
+      m.id ? [{ mediaId: m.id, alt: m.alt ?? '', thumbnail: webpThumbnail(m) }] : [],
+    ),
+    pendingImages: 0,
     options: product.options.map((o) => ({ name: o.name, values: o.values.join(', ') })),
     variants: product.variants.map((v) => ({
       sku: v.sku,
@@ -85,7 +108,9 @@ export function valuesOf(product: Product): ProductFormValues {
 }
 
 /** The body fields both POST /products and PATCH /products/{id} take, from the form. */
-export function bodyOf(values: ProductFormValues): Omit<CreateBody, 'status' | 'media'> {
+export function bodyOf(
+  values: ProductFormValues,
+): Omit<CreateBody, 'status'> & Required<Pick<CreateBody, 'media'>> {
   const attributes: Record<string, string> = {};
   for (const line of values.attributes.split('\n')) {
     const at = line.indexOf('=');
@@ -97,6 +122,7 @@ export function bodyOf(values: ProductFormValues): Omit<CreateBody, 'status' | '
     description: values.description,
     categoryIds: values.categoryIds,
     attributes,
+    media: values.media.map((m) => ({ id: m.mediaId, alt: m.alt.trim() })),
     options: values.options.map((o) => ({ name: o.name.trim(), values: splitValues(o.values) })),
     variants: values.variants.map((v) => ({
       sku: v.sku.trim(),
@@ -116,7 +142,11 @@ export function bodyOf(values: ProductFormValues): Omit<CreateBody, 'status' | '
 /** Where the API's field errors show: option values and per-variant option values are typed as text here. */
 export function productFieldResolver(form: UseFormReturn<ProductFormValues>): FieldResolver {
   return (name) => {
-    if (/^(title|handle|description|status|categoryIds|attributes|options|variants)$/.test(name)) return name;
+    if (/^(title|handle|description|status|categoryIds|attributes|media|options|variants)$/.test(name)) {
+      return name;
+    }
+    const image = /^media\.(\d+)(?:\.(id|alt))?$/.exec(name);
+    if (image) return `media.${image[1]}.${image[2] === 'alt' ? 'alt' : 'mediaId'}`;
     if (/^(categoryIds|attributes)\..+$/.test(name)) return name.split('.')[0];
     const option = /^options\.(\d+)\.(name|values)(\..*)?$/.exec(name);
     if (option) return `options.${option[1]}.${option[2]}`;
@@ -135,7 +165,14 @@ export function useProductForm(defaults: ProductFormValues) {
   return useForm<ProductFormValues>({ resolver: zodResolver(productFormSchema), defaultValues: defaults });
 }
 
-export function ProductFields({ form }: { form: UseFormReturn<ProductFormValues> }) {
+export function ProductFields({
+  form,
+  earlierImages = 0,
+}: {
+  form: UseFormReturn<ProductFormValues>;
+  /** How many of the product's images are from before the media service (no id, nothing to show). */
+  earlierImages?: number;
+}) {
   const { register, formState, watch } = form;
   const errors = formState.errors;
   const options = useFieldArray({ control: form.control, name: 'options' });
@@ -179,6 +216,8 @@ export function ProductFields({ form }: { form: UseFormReturn<ProductFormValues>
           {(c) => <textarea {...c} rows={3} {...register('attributes')} />}
         </Field>
       </fieldset>
+
+      <ProductImages form={form} earlierImages={earlierImages} />
 
       <fieldset>
         <legend>Categories</legend>
