@@ -240,30 +240,51 @@ export class DynamoMediaStore implements MediaStore {
 
   async scheduleUnshown(ids: readonly string[], purgeAfter: string): Promise<void> {
     for (const id of ids) {
-      await this.#db
-        .send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: this.#table,
-                  Key: mediaKey(id),
-                  UpdateExpression: 'SET purgeAfter = :at',
-                  ConditionExpression:
-                    'attribute_exists(pk) AND #status = :ready AND attribute_not_exists(attachments)',
-                  ExpressionAttributeNames: { '#status': 'status' },
-                  ExpressionAttributeValues: { ':at': purgeAfter, ':ready': 'ready' },
-                },
-              },
-              { Put: { TableName: this.#table, Item: { ...purgeKey(id, purgeAfter), id, at: purgeAfter } } },
-            ],
-          }),
-        )
-        .catch((error: unknown) => {
-          // Shown again meanwhile, or not ready: nothing to delete.
-          if (!conditionFailed(error)) throw error;
-        });
+      // Shown again meanwhile, or not ready: nothing to delete.
+      await this.#movePurge(
+        id,
+        purgeAfter,
+        'attribute_exists(pk) AND #status = :ready AND attribute_not_exists(attachments)',
+        { ':ready': 'ready' },
+      );
     }
+  }
+
+  /**
+   * Sets a record's deletion to `at` with its sweep entry, if `condition` holds (otherwise nothing changes),
+   * dropping the entry of the moment it replaces, if any.
+   */
+  async #movePurge(
+    id: string,
+    at: string,
+    condition: string,
+    values: Record<string, unknown>,
+    previous?: string,
+  ): Promise<void> {
+    await this.#db
+      .send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.#table,
+                Key: mediaKey(id),
+                UpdateExpression: 'SET purgeAfter = :at',
+                ConditionExpression: condition,
+                ...(condition.includes('#status')
+                  ? { ExpressionAttributeNames: { '#status': 'status' } }
+                  : {}),
+                ExpressionAttributeValues: { ':at': at, ...values },
+              },
+            },
+            { Put: { TableName: this.#table, Item: { ...purgeKey(id, at), id, at } } },
+            ...(previous ? [{ Delete: { TableName: this.#table, Key: purgeKey(id, previous) } }] : []),
+          ],
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!conditionFailed(error)) throw error;
+      });
   }
 
   async duePurges(now: string, limit: number): Promise<readonly { id: string; at: string }[]> {
@@ -279,27 +300,7 @@ export class DynamoMediaStore implements MediaStore {
   }
 
   async postpone(id: string, previous: string, at: string): Promise<void> {
-    await this.#db
-      .send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.#table,
-                Key: mediaKey(id),
-                UpdateExpression: 'SET purgeAfter = :at',
-                ConditionExpression: 'purgeAfter = :previous',
-                ExpressionAttributeValues: { ':at': at, ':previous': previous },
-              },
-            },
-            { Put: { TableName: this.#table, Item: { ...purgeKey(id, at), id, at } } },
-            { Delete: { TableName: this.#table, Key: purgeKey(id, previous) } },
-          ],
-        }),
-      )
-      .catch((error: unknown) => {
-        if (!conditionFailed(error)) throw error;
-      });
+    await this.#movePurge(id, at, 'purgeAfter = :previous', { ':previous': previous }, previous);
   }
 
   async markPurged(id: string, at: string, now: string): Promise<boolean> {

@@ -10,14 +10,17 @@ import {
   type Uploader,
 } from '../../../functions/media/domain/upload.ts';
 import { Media } from '../../../functions/media/media.ts';
-import { MemoryFiles, MemoryMediaStore, StubRenderer } from './memory-ports.ts';
-
-const START = new Date('2026-03-02T10:00:00.000Z');
-const SETTINGS = { detachedGraceSeconds: 600, unattachedGraceSeconds: 86_400 };
-const context = { correlationId: 'corr-1' };
-const staff: Uploader = { sub: 'staff-1', staff: true };
-const erika: Uploader = { sub: 'customer-1', staff: false };
-const max: Uploader = { sub: 'customer-2', staff: false };
+import {
+  MemoryFiles,
+  MemoryMediaStore,
+  StubRenderer,
+  START,
+  SETTINGS,
+  context,
+  staff,
+  erika,
+  max,
+} from './memory-ports.ts';
 
 /** The clock every use case reads: move it by assigning. */
 let now = START;

@@ -17,14 +17,19 @@ import {
   type Uploader,
 } from '../../../functions/media/domain/upload.ts';
 import { Media, type UploadRequest } from '../../../functions/media/media.ts';
-import { MemoryFiles, MemoryMediaStore, StubRenderer, tagOf } from './memory-ports.ts';
+import {
+  MemoryFiles,
+  MemoryMediaStore,
+  StubRenderer,
+  tagOf,
+  START,
+  SETTINGS,
+  context,
+  staff,
+  erika,
+  max,
+} from './memory-ports.ts';
 
-const START = new Date('2026-03-02T10:00:00.000Z');
-const SETTINGS = { detachedGraceSeconds: 600, unattachedGraceSeconds: 86_400 };
-const context = { correlationId: 'corr-1' };
-const staff: Uploader = { sub: 'staff-1', staff: true };
-const erika: Uploader = { sub: 'customer-1', staff: false };
-const max: Uploader = { sub: 'customer-2', staff: false };
 const productImage: UploadRequest = { purpose: 'product', contentType: 'image/jpeg', size: 2_000_000 };
 const reviewPhoto: UploadRequest = { purpose: 'review', contentType: 'image/png', size: 1_000_000 };
 

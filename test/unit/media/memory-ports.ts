@@ -15,7 +15,7 @@ import type {
   RenderOutcome,
   UploadQuota,
 } from '../../../functions/media/domain/ports.ts';
-import { PUBLIC_PREFIX, type MediaRecord } from '../../../functions/media/domain/upload.ts';
+import { PUBLIC_PREFIX, type MediaRecord, type Uploader } from '../../../functions/media/domain/upload.ts';
 
 /** An event as the outbox relay will publish it. */
 export interface Published {
@@ -300,3 +300,11 @@ export class StubRenderer {
     return Promise.resolve(this.outcome ?? rendered(bytes, options.focalPoint));
   };
 }
+
+/** The fixtures both media test files share: a fixed start, short graces, a staff member and two customers. */
+export const START = new Date('2026-03-02T10:00:00.000Z');
+export const SETTINGS = { detachedGraceSeconds: 600, unattachedGraceSeconds: 86_400 };
+export const context = { correlationId: 'corr-1' };
+export const staff: Uploader = { sub: 'staff-1', staff: true };
+export const erika: Uploader = { sub: 'customer-1', staff: false };
+export const max: Uploader = { sub: 'customer-2', staff: false };
