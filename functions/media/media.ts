@@ -71,6 +71,15 @@ export function newMediaId(): string {
   return `md_${Array.from(bytes, (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('')}`;
 }
 
+/**
+ * A focal point to four decimals (a tenth of a pixel on a 1,000-pixel side is already more than a crop can
+ * use): no denormal fraction reaches the table, which stores numbers down to 1e-130 only.
+ */
+export function roundedFocalPoint(point: FocalPoint): FocalPoint {
+  const round = (n: number) => Math.round(n * 10_000) / 10_000;
+  return { x: round(point.x), y: round(point.y) };
+}
+
 const addSeconds = (at: Date, seconds: number): string =>
   new Date(at.getTime() + seconds * 1000).toISOString();
 
@@ -181,7 +190,7 @@ export class Media {
       size: request.size,
       status: 'awaiting-upload',
       ...(multipartUploadId ? { multipartUploadId } : {}),
-      ...(request.focalPoint ? { focalPoint: request.focalPoint } : {}),
+      ...(request.focalPoint ? { focalPoint: roundedFocalPoint(request.focalPoint) } : {}),
       attachments: [],
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),

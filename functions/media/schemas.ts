@@ -20,11 +20,13 @@ const uploadBody = (maxBytes: number, what: string) =>
         z.describe(`The file's exact size in bytes; ${what} may be at most ${maxBytes} bytes.`),
       ),
     focalPoint: z.optional(
-      focalPointSchema.check(
-        z.describe(
-          'What must stay in view when the image is cropped (square thumbnails); the centre if absent.',
+      z
+        .strictObject(focalPointSchema.shape)
+        .check(
+          z.describe(
+            'What must stay in view when the image is cropped (square thumbnails); the centre if absent.',
+          ),
         ),
-      ),
     ),
   });
 

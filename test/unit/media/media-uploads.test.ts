@@ -90,6 +90,15 @@ describe('starting an upload', () => {
     expect(files.multipart.size).toBe(0);
   });
 
+  it('keeps a focal point to four decimals, so no fraction too small for the table reaches it', async () => {
+    const { store, media } = setup();
+    const started = await media.createUpload(staff, {
+      ...productImage,
+      focalPoint: { x: 0.123456, y: 1.1125369292536007e-308 },
+    });
+    expect(store.records.get(started.id)?.focalPoint).toEqual({ x: 0.1235, y: 0 });
+  });
+
   it('answers a presigned PUT per part above the multipart threshold', async () => {
     const { store, files, media } = setup();
     const size = 2 * PART_SIZE + 1;
