@@ -2,20 +2,13 @@
 // product), what a review holds, moderation (pending → published | rejected with a reason code, never for
 // its rating; every decision logged with the staff member), the staff reply, the rules that publish a review
 // without a person, and the anonymization that erasure leaves (the rating stays, the author goes).
+import { REVIEW_REJECTION_REASONS } from '@commerce/events';
 import { RuleViolationError } from '@commerce/lambda-kit/errors';
 
 export type ReviewStatus = 'pending' | 'published' | 'rejected';
 
-/** Why staff reject (or take down) a review. What it rates is never one. */
-export const REJECTION_REASONS = [
-  'off-topic',
-  'offensive',
-  'personal-data',
-  'spam',
-  'conflict-of-interest',
-  'duplicate',
-  'illegal',
-] as const;
+/** Why staff reject (or take down) a review (the event catalog's list). What it rates is never one. */
+export const REJECTION_REASONS = REVIEW_REJECTION_REASONS;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 /**
@@ -34,8 +27,10 @@ export type Author =
 
 export interface ModerationEntry {
   readonly at: string;
-  readonly staffId: string | 'auto';
-  readonly decision: 'published' | 'rejected';
+  /** The staff member's id, or `auto` for the auto-publish rules. */
+  readonly staffId: string;
+  /** `held`: the auto-publish rules left it to a person (see `flags`). */
+  readonly decision: 'published' | 'rejected' | 'held';
   readonly reason?: RejectionReason;
   readonly note?: string;
   /** What the auto-publish rules found, when they decided (or why they left it to a person). */
