@@ -71,9 +71,20 @@ export interface FunctionBundle {
   readonly metafile: esbuild.Metafile;
 }
 
-/** Bundles one function into `outDir` (which should be its own, empty directory); for the bench. */
-export async function bundleFunction(entry: BundleEntry, outDir: string): Promise<FunctionBundle> {
-  const result = await esbuild.build({ ...functionBuildOptions(entry, outDir), metafile: true });
+/**
+ * Bundles one function into `outDir` (which should be its own, empty directory), `external` packages left as
+ * imports (the native ones, which the CDK app copies in); for the bench.
+ */
+export async function bundleFunction(
+  entry: BundleEntry,
+  outDir: string,
+  external: readonly string[] = [],
+): Promise<FunctionBundle> {
+  const result = await esbuild.build({
+    ...functionBuildOptions(entry, outDir),
+    ...(external.length > 0 ? { external: [...external] } : {}),
+    metafile: true,
+  });
   return { entryFile: path.resolve(outDir, `${ENTRY_NAME}.mjs`), metafile: result.metafile };
 }
 

@@ -26,24 +26,43 @@ export interface LambdaFunction {
   readonly entry: string;
   /** What invokes it, e.g. `GET /products/{id}` or `SQS review-aggregated`. */
   readonly trigger: string;
+  /** Packages with native code left as imports, as the CDK app bundles them (sharp). */
+  readonly external?: readonly string[];
 }
 
-/** Every function of the app: routes and subscriptions of infra/services/index.ts, plus the platform ones. */
+/**
+ * Every function of the app: routes, subscriptions, internal functions and bucket upload consumers of
+ * infra/services/index.ts, plus the platform ones.
+ */
 export function appFunctions(): LambdaFunction[] {
-  const found = [
+  const found: { entry: string; trigger: string; external?: readonly string[] }[] = [
     ...services.flatMap((s) => [
       ...s.routes.map((r) => ({ entry: r.entry, trigger: `${r.method} ${r.path}` })),
       ...s.subscriptions.map((sub) => ({ entry: sub.entry, trigger: `SQS ${s.name}/${sub.name}` })),
       ...(s.internal ?? []).map((f) => ({ entry: f.entry, trigger: `internal ${s.name}/${f.name}` })),
+      ...(s.storage?.onUpload
+        ? [
+            {
+              entry: s.storage.onUpload.entry,
+              trigger: `S3 uploads ${s.name}`,
+              external: s.storage.onUpload.nativeModules ?? [],
+            },
+          ]
+        : []),
     ]),
     ...PLATFORM_FUNCTIONS,
   ];
   const byEntry = new Map<string, LambdaFunction>();
-  for (const { entry, trigger } of found) {
+  for (const { entry, trigger, external } of found) {
     if (!fs.existsSync(path.join(REPO_ROOT, entry))) throw new Error(`Handler file ${entry} does not exist`);
     const known = byEntry.get(entry);
     const name = entry.replace(/^functions\//, '').replace(/\.ts$/, '');
-    byEntry.set(entry, { name, entry, trigger: known ? `${known.trigger}, ${trigger}` : trigger });
+    byEntry.set(entry, {
+      name,
+      entry,
+      trigger: known ? `${known.trigger}, ${trigger}` : trigger,
+      ...(external?.length ? { external } : {}),
+    });
   }
   return [...byEntry.values()];
 }
@@ -147,14 +166,14 @@ export function describeBundle(entryFile: string, metafile: Metafile): Bundle {
   };
 }
 
-async function build(entry: BundleEntry, dir: string): Promise<Bundle> {
-  const { entryFile, metafile } = await bundleEntry(entry, dir);
+async function build(entry: BundleEntry, dir: string, external: readonly string[] = []): Promise<Bundle> {
+  const { entryFile, metafile } = await bundleEntry(entry, dir, external);
   return describeBundle(entryFile, metafile);
 }
 
 /** Bundles one handler file into `<outDir>/<name>/` (`index.mjs` and its chunks). */
 export function bundleFunction(fn: LambdaFunction, outDir: string): Promise<Bundle> {
-  return build(fn.entry, path.join(outDir, fn.name));
+  return build(fn.entry, path.join(outDir, fn.name), fn.external);
 }
 
 /** The client class a `@aws-sdk/client-*` package exports, e.g. `DynamoDBClient` (its `<Name>Client.d.ts`). */

@@ -71,6 +71,7 @@ describe('declared handlers', () => {
         ...service.routes.map((r) => r.entry),
         ...service.subscriptions.map((s) => s.entry),
         ...(service.internal ?? []).map((f) => f.entry),
+        ...(service.storage?.onUpload ? [service.storage.onUpload.entry] : []),
       ]) {
         expect(entry.startsWith(`functions/${service.name}/`), entry).toBe(true);
       }

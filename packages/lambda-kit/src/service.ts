@@ -243,7 +243,7 @@ export interface ServiceDefinition<Stage = unknown> {
    * `permissions`; every name is used by some function. Keep them to the resources needed. @default none
    */
   readonly permissions?: Readonly<Record<string, Permission<Stage>>>;
-  /** Its bucket, where it keeps files rather than items. @default none */
+  /** Its bucket, where it keeps files rather than items (its upload consumer's entry from the repository root). @default none */
   readonly storage?: StorageSpec;
 }
 
