@@ -25,7 +25,7 @@ async function resolveImages(ids: readonly string[]) {
     answer.error.status === 422 ? 'media-not-usable' : 'unprocessable',
     (answer.error.errors ?? []).map((e) => ({
       in: 'body' as const,
-      pointer: e.pointer.replace(/^\/ids\//, '/media/').concat(e.pointer.startsWith('/ids/') ? '/id' : ''),
+      pointer: e.pointer.replace(/^\/ids\/(\d+)$/, '/media/$1/id'),
       detail: e.detail,
     })),
   );

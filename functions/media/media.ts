@@ -2,7 +2,6 @@
 // checks), finish an upload in parts, show an upload to its owner, process what S3 announces (the bytes
 // checked and rendered, or rejected and deleted), resolve images for a service that attaches them, follow
 // what shows each image, and sweep the files of images nothing shows once their grace period is over.
-import { randomBytes } from 'node:crypto';
 import { MediaProcessed, MediaRejected, type FocalPoint, type ProcessedImage } from '@commerce/events';
 import {
   ForbiddenError,
@@ -10,6 +9,7 @@ import {
   UnprocessableError,
   type FieldError,
 } from '@commerce/lambda-kit/errors';
+import { randomId } from '@commerce/lambda-kit';
 import { outboxItem } from '@commerce/lambda-kit/outbox';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import type { FileStore, MediaStore, Renderer, RenderedFile } from './domain/ports.ts';
@@ -65,11 +65,7 @@ export interface MediaView {
   readonly updatedAt: string;
 }
 
-const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-export function newMediaId(): string {
-  const bytes = randomBytes(20);
-  return `md_${Array.from(bytes, (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('')}`;
-}
+export const newMediaId = (): string => randomId('md_', 20);
 
 /**
  * A focal point to four decimals (a tenth of a pixel on a 1,000-pixel side is already more than a crop can

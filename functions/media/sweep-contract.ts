@@ -1,5 +1,5 @@
 // The sweep's contract: run on a schedule (and by operators); no other service calls it, so it lives here.
-import { defineInternal } from '@commerce/contracts';
+import { correlationIdSchema, defineInternal } from '@commerce/contracts';
 import * as z from 'zod/mini';
 
 export const mediaSweep = defineInternal({
@@ -8,7 +8,7 @@ export const mediaSweep = defineInternal({
   description: 'deletes the files of images nothing shows once their grace period is over (scheduled)',
   request: z.looseObject({
     limit: z._default(z.number().check(z.int(), z.gte(1), z.lte(1000)), 100),
-    correlationId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9._:-]{1,128}$/))),
+    correlationId: correlationIdSchema,
   }),
   reply: z.object({ purged: z.number().check(z.int(), z.nonnegative()) }),
 });

@@ -3,9 +3,9 @@
 // replies, and erasure. Every change of what is published moves the product's aggregate in the same
 // transaction, at the version read (retried when another change won), so the aggregate always equals a
 // recomputation from the published reviews and each review.aggregated carries exact figures.
-import { randomBytes } from 'node:crypto';
 import { ReviewAggregated, ReviewPublished, ReviewRejected } from '@commerce/events';
 import { ForbiddenError, NotFoundError } from '@commerce/lambda-kit/errors';
+import { randomId } from '@commerce/lambda-kit';
 import { outboxItem, type OutboxItem } from '@commerce/lambda-kit/outbox';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
 import { applyRating, average, type Aggregate } from './domain/aggregate.ts';
@@ -37,10 +37,7 @@ export interface ReviewInput {
   readonly photos: readonly string[];
 }
 
-const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-export function newReviewId(): string {
-  return `rv_${Array.from(randomBytes(16), (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('')}`;
-}
+export const newReviewId = (): string => randomId('rv_', 16);
 
 /** The buyer key of an author: the customer's id, or the guest's order. */
 export const buyerOf = (author: Exclude<Author, { kind: 'erased' }>): string =>

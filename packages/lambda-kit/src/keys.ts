@@ -1,4 +1,5 @@
-// DynamoDB key helpers: every item key is `<TYPE>#<id>` parts joined with '#'.
+// DynamoDB key helpers: every item key is `<TYPE>#<id>` parts joined with '#'; and random ids.
+import { randomBytes } from 'node:crypto';
 
 const SEPARATOR = '#';
 
@@ -16,4 +17,11 @@ export function key(...parts: readonly (string | number)[]): string {
 /** TTL attribute value (epoch seconds) for a moment `seconds` after `now`. */
 export function ttlAfter(seconds: number, now: Date = new Date()): number {
   return Math.floor(now.getTime() / 1000) + seconds;
+}
+
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** `<prefix><length random lower-case letters and digits>`: `randomId('md_', 20)`. */
+export function randomId(prefix: string, length: number): string {
+  return `${prefix}${Array.from(randomBytes(length), (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('')}`;
 }
