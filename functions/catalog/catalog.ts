@@ -7,6 +7,7 @@ import { NotFoundError, VersionConflictError } from '@commerce/lambda-kit/errors
 import { toOutbox } from '@commerce/lambda-kit/outbox';
 import { paginate, type CursorCodec, type PageBody } from '@commerce/lambda-kit/pagination';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
+import { retryOnConflict } from '@commerce/lambda-kit/retry';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import {
@@ -31,6 +32,7 @@ import {
   type Product,
   type ProductContent,
   type ProductPatch,
+  type Rating,
 } from './domain/product.ts';
 
 /** A product or category exactly as the catalog's events carry it (parsed: nothing the event would drop). */
@@ -170,18 +172,24 @@ export class Catalog {
     return change.after;
   }
 
-  /** Records a product's rating aggregate; a product we do not know (deleted, or never ours) is left alone. */
-  async recordRating(
-    productId: string,
-    rating: { readonly average: number; readonly count: number },
-    context: EventContext,
-  ): Promise<void> {
-    const product = await this.#store.getProduct(productId);
-    if (!product) return;
-    const now = this.#clock();
-    const change = withRating(product, rating, now);
-    if (change.events.length === 0) return;
-    await this.#store.saveProductChange(change, toOutbox(change.events, context, now));
+  /**
+   * Records a product's rating aggregate, unless the product keeps one from a higher aggregate version; a
+   * product we do not know (deleted, or never ours) is left alone. The write is conditional on the product's
+   * version read, so when another write got in between (another rating, a staff edit) it is read and decided
+   * again: two ratings racing end with the higher aggregate version, whichever writes first.
+   */
+  async recordRating(productId: string, rating: Rating, context: EventContext): Promise<void> {
+    await retryOnConflict(
+      async () => {
+        const product = await this.#store.getProduct(productId);
+        if (!product) return;
+        const now = this.#clock();
+        const change = withRating(product, rating, now);
+        if (change.events.length === 0) return;
+        await this.#store.saveProductChange(change, toOutbox(change.events, context, now));
+      },
+      { versionConflicts: true },
+    );
   }
 
   async categoryTree(): Promise<CategoryNode[]> {

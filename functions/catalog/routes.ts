@@ -18,6 +18,30 @@ import {
 } from './schemas.ts';
 
 const product = productSnapshot.check(z.meta({ id: 'Product' }));
+/** One product's answer: the product and, once it has reviews, schema.org's AggregateRating of them. */
+const productDetail = z
+  .object({
+    ...productSnapshot.shape,
+    aggregateRating: z.optional(
+      z
+        .object({
+          '@type': z.literal('AggregateRating'),
+          ratingValue: z
+            .number()
+            .check(z.gte(0), z.lte(5), z.describe('The average rating, to two decimals.')),
+          reviewCount: z.number().check(z.int(), z.positive()),
+          bestRating: z.literal(5),
+          worstRating: z.literal(1),
+        })
+        .check(
+          z.meta({
+            id: 'AggregateRating',
+            description: 'schema.org’s AggregateRating, for the product page’s structured data (JSON-LD).',
+          }),
+        ),
+    ),
+  })
+  .check(z.meta({ id: 'ProductDetail' }));
 const category = categorySnapshot.check(z.meta({ id: 'Category' }));
 type CategoryNode = z.infer<typeof categorySnapshot> & { children: CategoryNode[] };
 const categoryNode: z.ZodMiniType<CategoryNode> = z
@@ -42,7 +66,11 @@ export const catalogRoutes = defineRoutes('catalog', {
     summary: 'Get a published product.',
     readOnly: true,
     params: productIdParams,
-    response: { status: 200, description: 'The product; `etag` carries its version.', body: product },
+    response: {
+      status: 200,
+      description: 'The product; `etag` carries its version. `aggregateRating` once it has reviews.',
+      body: productDetail,
+    },
     errors: [404],
   },
   'GET /products/by-handle/{handle}': {
@@ -51,7 +79,11 @@ export const catalogRoutes = defineRoutes('catalog', {
     summary: 'Get a published product by its handle.',
     readOnly: true,
     params: handleParams,
-    response: { status: 200, description: 'The product; `etag` carries its version.', body: product },
+    response: {
+      status: 200,
+      description: 'The product; `etag` carries its version. `aggregateRating` once it has reviews.',
+      body: productDetail,
+    },
     errors: [404],
   },
   'POST /products': {

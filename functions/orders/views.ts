@@ -152,6 +152,14 @@ export const orderSchema = z
     lines: z.array(
       z.object({
         sku: z.string(),
+        productId: z
+          .optional(z.string())
+          .check(
+            z.describe(
+              'The catalog product of the SKU at checkout, to link the line to it; absent on orders placed ' +
+                'before it was recorded.',
+            ),
+          ),
         title: z.string(),
         quantity: z.number().check(z.int()),
         unitPrice: amount,

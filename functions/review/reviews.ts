@@ -3,7 +3,13 @@
 // replies, and erasure. Every change of what is published moves the product's aggregate in the same
 // transaction, at the version read (retried when another change won), so the aggregate always equals a
 // recomputation from the published reviews and each review.aggregated carries exact figures.
-import { ReviewAggregated, ReviewPublished, ReviewRejected } from '@commerce/events';
+import {
+  ReviewAggregated,
+  ReviewErased,
+  ReviewPublished,
+  ReviewRejected,
+  ReviewSubmitted,
+} from '@commerce/events';
 import { ForbiddenError, NotFoundError } from '@commerce/lambda-kit/errors';
 import { randomId } from '@commerce/lambda-kit';
 import { outboxItem, type OutboxItem } from '@commerce/lambda-kit/outbox';
@@ -21,6 +27,7 @@ import {
   moderate,
   screen,
   type Author,
+  type AutoPublishRules,
   type Decision,
   type ModerationEntry,
   type Review,
@@ -95,7 +102,7 @@ export class Reviews {
         'not-a-verified-buyer',
       );
     }
-    if (input.photos.length > 0) await this.#photos(input.photos, buyer);
+    const photos = input.photos.length > 0 ? await this.#photos(input.photos, buyer) : [];
     const rules = await this.#store.rules();
     const now = this.#now();
     const at = now.toISOString();
@@ -109,7 +116,8 @@ export class Reviews {
       title: input.title,
       body: input.body,
       locale: input.locale,
-      photos: [...input.photos],
+      photos: [...photos],
+      flags: [],
       status: 'pending',
       helpful: 0,
       version: 1,
@@ -119,13 +127,17 @@ export class Reviews {
     const flags = screen(draft, rules);
     if (flags.length > 0) {
       // Held for a person, with what the rules found.
-      await this.#store.create(draft, buyer, { at, staffId: 'auto', decision: 'held', flags }, undefined, []);
-      return draft;
+      const held: Review = { ...draft, flags };
+      await this.#store.create(held, buyer, { at, staffId: 'auto', decision: 'held', flags }, undefined, [
+        this.#submitted(held, context, now),
+      ]);
+      return held;
     }
     const published: Review = { ...draft, status: 'published', publishedAt: at };
     const entry: ModerationEntry = { at, staffId: 'auto', decision: 'published', flags: [] };
     await this.#withAggregate(productId, published.rating, 1, (change) =>
       this.#store.create(published, buyer, entry, change, [
+        this.#submitted(published, context, now),
         outboxItem(ReviewPublished, { ...this.#eventOf(published), by: 'rules' }, context, now),
         this.#aggregated(change, context, now),
       ]),
@@ -180,15 +192,42 @@ export class Reviews {
     return next;
   }
 
-  /** customer.deleted: each of their reviews loses its author (and photos); ratings stay in the aggregate. */
-  async erase(customerId: string): Promise<number> {
+  /**
+   * customer.deleted: each of their reviews loses its author (and photos, which the media service then
+   * deletes); ratings and texts stay, and so does the aggregate. Then what tied them to orders goes too.
+   */
+  async erase(customerId: string, context: EventContext): Promise<number> {
     let erased = 0;
     for (const review of await this.#store.byAuthor(customerId)) {
       if (review.author.kind === 'erased') continue;
-      await this.#store.save(review, anonymize(review, this.#now()), undefined, undefined, []);
+      const now = this.#now();
+      const next = anonymize(review, now);
+      const event = outboxItem(
+        ReviewErased,
+        { reviewId: next.id, productId: next.productId, version: next.version },
+        context,
+        now,
+      );
+      await this.#store.save(review, next, undefined, undefined, [event]);
       erased += 1;
     }
+    await this.#store.forgetBuyer(customerId);
     return erased;
+  }
+
+  /** A customer's helpful vote on a published review, counted once. */
+  voteHelpful(id: string, voter: string): Promise<{ helpful: number; counted: boolean }> {
+    return this.#store.voteHelpful(id, voter);
+  }
+
+  /** The auto-publish rules for reviews written from now on (a held review stays held). */
+  async setRules(rules: AutoPublishRules): Promise<AutoPublishRules> {
+    const normalized = {
+      ...rules,
+      flaggedWords: [...new Set(rules.flaggedWords.map((w) => w.trim().toLowerCase()))].filter(Boolean),
+    };
+    await this.#store.saveRules(normalized);
+    return normalized;
   }
 
   async #existing(id: string): Promise<Review> {
@@ -217,6 +256,22 @@ export class Reviews {
         await backoff(attempt);
       }
     }
+  }
+
+  #submitted(review: Review, context: EventContext, now: Date): OutboxItem {
+    return outboxItem(
+      ReviewSubmitted,
+      {
+        reviewId: review.id,
+        productId: review.productId,
+        version: review.version,
+        rating: review.rating,
+        status: review.status === 'published' ? 'published' : 'pending',
+        photos: review.photos.map((p) => p.id),
+      },
+      context,
+      now,
+    );
   }
 
   #eventOf(review: Review) {

@@ -1,9 +1,9 @@
 // The indexer's use cases: each event is kept in the projection only when it is newer than what is kept
-// there (versions per product, per SKU price and currency, per segment price, times for availability and
-// ratings), and then the product's document is rebuilt from the projection and written at a version that
-// only moves forward, so a late or repeated event never overwrites a newer document. Live catalogue
-// promotions are one more part, read like the others (promotion-indexer.ts keeps them). docs/search.md,
-// "The freshness path".
+// there (versions per product, per SKU price and currency, per segment price and per rating aggregate; times
+// for availability and for ratings announced without a version), and then the product's document is rebuilt
+// from the projection and written at a version that only moves forward, so a late or repeated event never
+// overwrites a newer document. Live catalogue promotions are one more part, read like the others
+// (promotion-indexer.ts keeps them). docs/search.md, "The freshness path".
 import {
   buildDocument,
   type Availability,
@@ -11,7 +11,14 @@ import {
   type ProductRecord,
   type RatingRecord,
 } from './domain/document.ts';
-import type { IndexedDocument, Projection, PromotionOffers, SearchEngine, SkuSave } from './domain/ports.ts';
+import type {
+  IndexedDocument,
+  Projection,
+  PromotionOffers,
+  RatingStamp,
+  SearchEngine,
+  SkuSave,
+} from './domain/ports.ts';
 
 /** Products rebuilt at once after a category change. */
 const REFRESH_CONCURRENCY = 8;
@@ -74,8 +81,8 @@ export class Indexer {
     await this.#refreshSaved([await this.#projection.saveAvailability(sku, availability, at)]);
   }
 
-  async ratingChanged(productId: string, rating: RatingRecord, at: string): Promise<void> {
-    if (await this.#projection.saveRating(productId, rating, at)) await this.refresh([productId]);
+  async ratingChanged(productId: string, rating: RatingRecord, stamp: RatingStamp): Promise<void> {
+    if (await this.#projection.saveRating(productId, rating, stamp)) await this.refresh([productId]);
   }
 
   async #refreshSaved(saves: readonly SkuSave[]): Promise<void> {

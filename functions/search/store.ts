@@ -1,6 +1,7 @@
 // DynamoDB adapter of the search service's projection: what it learned from the catalog, pricing, inventory,
 // reviews and customers, each part under the version (or time) it was announced at. One table:
-//   PRODUCT#<id> / PRODUCT     the product (as product.* carries it), its rating, its document version
+//   PRODUCT#<id> / PRODUCT     the product (as product.* carries it), its document version, its rating with
+//                              ratingVersion (the aggregate version, when announced) and ratingAt
 //   SKU#<sku> / SKU            productId; per currency `p#<CUR>` price and `pv#<CUR>` its price version;
 //                              per segment and currency `s#<seg>#<CUR>` amount and `sv#<seg>#<CUR>` version;
 //                              availability and availabilityAt
@@ -19,7 +20,7 @@ import type {
   RatingRecord,
   SkuRecord,
 } from './domain/document.ts';
-import type { Projection, ProductState, SkuSave } from './domain/ports.ts';
+import type { Projection, ProductState, RatingStamp, SkuSave } from './domain/ports.ts';
 
 type Item = Record<string, unknown>;
 
@@ -225,15 +226,28 @@ export class DynamoProjection implements Projection {
     return this.#saveSkuPart(sku, 'availability', 'availabilityAt', at, availability);
   }
 
-  saveRating(productId: string, rating: RatingRecord, at: string): Promise<boolean> {
+  saveRating(productId: string, rating: RatingRecord, stamp: RatingStamp): Promise<boolean> {
+    const names = { '#rating': 'rating', '#ratingAt': 'ratingAt', '#ratingVersion': 'ratingVersion' };
+    const values = { ':rating': rating, ':at': stamp.at };
     return applied(
-      this.#update({
-        Key: productKey(productId),
-        UpdateExpression: 'SET #rating = :rating, #ratingAt = :at',
-        ConditionExpression: 'attribute_not_exists(#ratingAt) OR #ratingAt < :at',
-        ExpressionAttributeNames: { '#rating': 'rating', '#ratingAt': 'ratingAt' },
-        ExpressionAttributeValues: { ':rating': rating, ':at': at },
-      }),
+      this.#update(
+        stamp.version === undefined
+          ? {
+              Key: productKey(productId),
+              UpdateExpression: 'SET #rating = :rating, #ratingAt = :at',
+              ConditionExpression:
+                'attribute_not_exists(#ratingVersion) AND (attribute_not_exists(#ratingAt) OR #ratingAt < :at)',
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: values,
+            }
+          : {
+              Key: productKey(productId),
+              UpdateExpression: 'SET #rating = :rating, #ratingAt = :at, #ratingVersion = :version',
+              ConditionExpression: 'attribute_not_exists(#ratingVersion) OR #ratingVersion < :version',
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: { ...values, ':version': stamp.version },
+            },
+      ),
     );
   }
 

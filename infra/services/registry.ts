@@ -10,6 +10,7 @@ export { ordersService } from '../../functions/orders/service.ts';
 export { paymentService } from '../../functions/payment/service.ts';
 export { pricingService } from '../../functions/pricing/service.ts';
 export { promotionsService } from '../../functions/promotions/service.ts';
+export { reviewService } from '../../functions/review/service.ts';
 export { searchService } from '../../functions/search/service.ts';
 export { shippingService } from '../../functions/shipping/service.ts';
 export { userService } from '../../functions/user/service.ts';

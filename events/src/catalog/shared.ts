@@ -2,6 +2,8 @@
 import * as z from 'zod/mini';
 import { processedImageSchema } from '../media/image.ts';
 
+const reviewCount = z.number().check(z.int(), z.nonnegative());
+
 export const productStatusSchema = z.enum(['draft', 'published', 'archived']);
 
 export const productVariantSnapshot = z.object({
@@ -38,10 +40,16 @@ export const productSnapshot = z.object({
       alt: z.optional(z.string()),
     }),
   ),
+  // The rating aggregate from review.aggregated. `histogram` and `version` arrived with the review service and
+  // are optional, so consumers of version 1 read the same events.
   rating: z.optional(
     z.object({
       average: z.number().check(z.gte(0), z.lte(5)),
       count: z.number().check(z.int(), z.nonnegative()),
+      /** Published reviews with 1, 2, 3, 4 and 5 stars. */
+      histogram: z.optional(z.array(reviewCount).check(z.length(5))),
+      /** The review service's aggregateVersion this rating came from: the catalog keeps the highest. */
+      version: z.optional(z.number().check(z.int(), z.positive())),
     }),
   ),
   version: z.number().check(z.int(), z.positive()),

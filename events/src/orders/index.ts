@@ -1,7 +1,7 @@
 // The orders events of the catalog, each named once (one module per event), and the schemas they share.
 export { OrderCancelled } from './order-cancelled.ts';
 export { OrderCreated } from './order-created.ts';
-export { OrderDelivered } from './order-delivered.ts';
+export { OrderDelivered, orderDeliveredLineSchema } from './order-delivered.ts';
 export { OrderFulfilmentStarted } from './order-fulfilment-started.ts';
 export { OrderPaid } from './order-paid.ts';
 export { OrderRefunded } from './order-refunded.ts';

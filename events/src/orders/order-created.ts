@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineEvent } from '../envelope.ts';
-import { minorUnits, orderRefShape } from './shared.ts';
+import { minorUnits, orderLineProductId, orderRefShape } from './shared.ts';
 
 export const OrderCreated = defineEvent({
   producer: 'orders',
@@ -19,6 +19,7 @@ export const OrderCreated = defineEvent({
         unitPrice: minorUnits,
         /** What the line costs in all, as the order shows it (tax included where prices include it). */
         lineTotal: minorUnits,
+        productId: orderLineProductId,
       }),
     ),
     totals: z.strictObject({

@@ -55,9 +55,20 @@ export const orderRefShape = {
   contact: orderContactSchema,
 };
 
+/** The catalog product of a line's SKU, as orders knew it at checkout (absent on older orders). */
+export const orderLineProductId = z.optional(
+  z
+    .string()
+    .check(
+      z.minLength(1),
+      z.describe('The product of the SKU at checkout; absent on orders placed before it was recorded.'),
+    ),
+);
+
 export const orderLineRefSchema = z.strictObject({
   sku: z.string().check(z.minLength(1)),
   quantity: z.number().check(z.int(), z.positive()),
+  productId: orderLineProductId,
 });
 
 export const orderShipmentSchema = z.strictObject({

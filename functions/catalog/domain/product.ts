@@ -45,6 +45,28 @@ export interface MediaInput {
   readonly alt?: string | undefined;
 }
 
+/** Published reviews with 1, 2, 3, 4 and 5 stars. */
+export type RatingHistogram = readonly [number, number, number, number, number];
+
+/** A product's rating aggregate as review.aggregated announces it. */
+export interface Rating {
+  readonly average: number;
+  readonly count: number;
+  /** Absent from ratings announced before the review service. */
+  readonly histogram?: RatingHistogram | undefined;
+  /** The aggregateVersion it came from (rises with every change); absent from ratings announced without one. */
+  readonly version?: number | undefined;
+}
+
+/** schema.org's AggregateRating, for a product page's structured data. */
+export interface AggregateRating {
+  readonly '@type': 'AggregateRating';
+  readonly ratingValue: number;
+  readonly reviewCount: number;
+  readonly bestRating: 5;
+  readonly worstRating: 1;
+}
+
 export interface Product {
   readonly id: string;
   readonly handle: string;
@@ -56,7 +78,7 @@ export interface Product {
   readonly options: readonly ProductOption[];
   readonly variants: readonly Variant[];
   readonly media: readonly MediaRef[];
-  readonly rating?: { readonly average: number; readonly count: number };
+  readonly rating?: Rating;
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -214,15 +236,55 @@ export function archive(product: Product, now: Date): ProductChange {
   return { ...change, events: [domainEvent(ProductArchived, change.after)] };
 }
 
-/** Records a new rating aggregate; not a client-editable field. */
-export function withRating(
-  product: Product,
-  rating: { average: number; count: number },
-  now: Date,
-): ProductChange {
-  if (sameValue(product.rating, rating)) return unchanged(product);
-  const after = { ...product, rating, version: product.version + 1, updatedAt: now.toISOString() };
+/**
+ * Records a new rating aggregate; not a client-editable field. A rating that came with an aggregate version
+ * is replaced only by a higher one, so a late or repeated event changes nothing; ratings without versions
+ * (announced before the review service) replace one another as they arrive.
+ */
+export function withRating(product: Product, rating: Rating, now: Date): ProductChange {
+  const kept = product.rating?.version;
+  const stale = kept !== undefined && (rating.version === undefined || rating.version <= kept);
+  if (stale || (product.rating && sameRating(product.rating, rating))) return unchanged(product);
+  const after = {
+    ...product,
+    rating: ratingOf(rating),
+    version: product.version + 1,
+    updatedAt: now.toISOString(),
+  };
   return updated(product, after, ['rating']);
+}
+
+/** schema.org's AggregateRating of the product's reviews; undefined while it has none. */
+export function aggregateRating(product: Product): AggregateRating | undefined {
+  const rating = product.rating;
+  if (!rating || rating.count === 0) return undefined;
+  return {
+    '@type': 'AggregateRating',
+    ratingValue: rating.average,
+    reviewCount: rating.count,
+    bestRating: 5,
+    worstRating: 1,
+  };
+}
+
+/** The rating with only the fields it has, in one order (what is stored and announced). */
+function ratingOf(rating: Rating): Rating {
+  return {
+    average: rating.average,
+    count: rating.count,
+    ...(rating.histogram ? { histogram: rating.histogram } : {}),
+    ...(rating.version === undefined ? {} : { version: rating.version }),
+  };
+}
+
+/** Field by field: a rating read back from the table need not keep its fields' order. */
+function sameRating(a: Rating, b: Rating): boolean {
+  return (
+    a.average === b.average &&
+    a.count === b.count &&
+    a.version === b.version &&
+    a.histogram?.join() === b.histogram?.join()
+  );
 }
 
 /** Categories whose product count includes this product: archived products do not hold a category. */

@@ -1,12 +1,10 @@
-// GET /products/{id}: a published product (staff also see drafts and archived ones).
+// GET /products/{id}: a published product (staff also see drafts and archived ones), with its AggregateRating.
 import { httpRoute } from '@commerce/lambda-kit/http';
 import { catalogRoutes } from '../routes.ts';
 import { catalog } from '../runtime.ts';
+import { productAnswer } from './product-answer.ts';
 
 export const handler = httpRoute({
   ...catalogRoutes['GET /products/{id}'],
-  handler: async ({ params, principal }) => {
-    const product = await catalog.product(params.id, principal);
-    return { status: 200, body: product, headers: { etag: `"${product.version}"` } };
-  },
+  handler: async ({ params, principal }) => productAnswer(await catalog.product(params.id, principal)),
 });

@@ -8,6 +8,8 @@ import { historyEntry } from './order-state.ts';
 
 export interface NewOrderLine {
   readonly sku: string;
+  /** The product of the SKU (orders' copy of the catalog), when known. */
+  readonly productId?: string;
   readonly title: string;
   readonly quantity: number;
   readonly unitPrice: number;
@@ -61,6 +63,7 @@ export function newOrder(input: NewOrder, ctx: TransitionContext): OrderTransiti
     if (discount > lineSubtotal) at(`/lines/${i}/discount`, 'A discount cannot exceed the line subtotal.');
     return {
       sku: line.sku,
+      ...(line.productId === undefined ? {} : { productId: line.productId }),
       title: line.title,
       quantity: line.quantity,
       unitPrice: line.unitPrice,

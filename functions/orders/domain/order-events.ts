@@ -13,7 +13,7 @@ import {
   type DomainEvent,
   type EventData,
 } from '@commerce/events';
-import { orderPaymentId, type Order, type Shipment, type ShipmentNotice } from './order.ts';
+import { orderPaymentId, type Order, type OrderLine, type Shipment, type ShipmentNotice } from './order.ts';
 
 /** Why an order was cancelled, as order.cancelled tells the other services. */
 export type CancelReason = EventData<typeof OrderCancelled>['reason'];
@@ -48,7 +48,11 @@ function shipmentData(shipment: ShipmentNotice | Shipment): ShipmentData {
   };
 }
 
-const lineRefs = (order: Order) => order.lines.map((l) => ({ sku: l.sku, quantity: l.quantity }));
+/** A line's product, when the order recorded it (orders placed before it did have none). */
+const productOf = (line: OrderLine) => (line.productId === undefined ? {} : { productId: line.productId });
+
+const lineRefs = (order: Order) =>
+  order.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, ...productOf(l) }));
 
 export function orderCreated(order: Order): DomainEvent<typeof OrderCreated> {
   return domainEvent(OrderCreated, {
@@ -59,6 +63,7 @@ export function orderCreated(order: Order): DomainEvent<typeof OrderCreated> {
       quantity: l.quantity,
       unitPrice: l.unitPrice,
       lineTotal: l.lineTotal,
+      ...productOf(l),
     })),
     totals: order.totals,
     shippingMethod: order.shippingMethod,
@@ -90,7 +95,10 @@ export function orderShipped(order: Order, shipment: ShipmentNotice): DomainEven
   return domainEvent(OrderShipped, { ...orderRef(order), shipment: shipmentData(shipment) });
 }
 
-/** The shipment as announced, else as the order recorded it (none for an order that never had one). */
+/**
+ * The shipment as announced, else as the order recorded it (none for an order that never had one), and the
+ * lines delivered with their products: the review service lets the buyer review each product.
+ */
 export function orderDelivered(
   order: Order,
   shipment: ShipmentNotice | undefined,
@@ -99,6 +107,7 @@ export function orderDelivered(
   return domainEvent(OrderDelivered, {
     ...orderRef(order),
     ...(delivered ? { shipment: shipmentData(delivered) } : {}),
+    lines: order.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, title: l.title, ...productOf(l) })),
   });
 }
 

@@ -56,6 +56,8 @@ export interface ShipmentNotice {
 /** A line as bought. Amounts are integer minor units of the order's currency, tax-exclusive unless named. */
 export interface OrderLine {
   readonly sku: string;
+  /** The catalog product of the SKU at checkout; absent on orders placed before orders recorded it. */
+  readonly productId?: string;
   /** The product title at purchase time, so the order still reads right after the catalog changes. */
   readonly title: string;
   readonly quantity: number;

@@ -2,7 +2,7 @@
 // shipping's rate quote for the destination, then pricing again with the chosen method's price, so tax on
 // shipping and the grand total come from one place. Each quote asks promotions (pricing's one call to it):
 // the automatic ones and those of the cart's codes, with the reason for each that does not apply. The cart
-// view shows the result; checkout freezes it.
+// view shows the result; checkout freezes it (`orderLinesOf`).
 import {
   isInternalError,
   pricingQuote,
@@ -11,6 +11,7 @@ import {
   type RateOffer,
 } from '@commerce/contracts';
 import type { CartRecord } from '../domain/cart.ts';
+import type { NewOrderLine } from '../domain/new-order.ts';
 import type { Peers, PricingFacts } from '../domain/ports.ts';
 import type { SkuRecord } from '../domain/sku.ts';
 import { replyOf } from './peer-reply.ts';
@@ -42,8 +43,27 @@ export interface PricedCart {
   /** Taxes were worked out for the shop's home country because the cart has no address yet. */
   readonly estimated: boolean;
   readonly totalWeightGrams: number;
-  /** What orders knows of the cart's SKUs (titles for the order lines), as read for this quote. */
+  /** What orders knows of the cart's SKUs (titles and products for the order lines), as read for this quote. */
   readonly skus: ReadonlyMap<string, SkuRecord>;
+}
+
+/**
+ * The lines checkout freezes into the order: the quote's prices, with the title and the product orders keeps
+ * of each SKU (the product links the order line to the catalog: the storefront, reviews).
+ */
+export function orderLinesOf(priced: PricedCart, quote: PricedQuote): NewOrderLine[] {
+  return quote.lines.map((l) => {
+    const known = priced.skus.get(l.sku);
+    return {
+      sku: l.sku,
+      ...(known === undefined ? {} : { productId: known.productId }),
+      title: known?.title ?? l.sku,
+      quantity: l.quantity,
+      unitPrice: l.unitEffective,
+      discount: l.discount,
+      tax: l.tax,
+    };
+  });
 }
 
 export async function priceCart(

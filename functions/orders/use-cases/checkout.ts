@@ -37,7 +37,7 @@ import { cancel } from '../domain/order-cancellation.ts';
 import type { CancelReason } from '../domain/order-events.ts';
 import type { OrdersRepository, Peers } from '../domain/ports.ts';
 import { CartLocks, type OpenedCart } from './cart-locks.ts';
-import type { PricedCart, PricedQuote } from './cart-pricing.ts';
+import { orderLinesOf, type PricedCart, type PricedQuote } from './cart-pricing.ts';
 import type { CartAccess, Carts } from './carts.ts';
 import type { OrderWriter } from './order-writer.ts';
 import { askGateway } from './payment-step.ts';
@@ -318,14 +318,7 @@ export class Checkout {
         customerId: cart.customerId,
         email,
         currency: quote.currency,
-        lines: quote.lines.map((l) => ({
-          sku: l.sku,
-          title: priced.skus.get(l.sku)?.title ?? l.sku,
-          quantity: l.quantity,
-          unitPrice: l.unitEffective,
-          discount: l.discount,
-          tax: l.tax,
-        })),
+        lines: orderLinesOf(priced, quote),
         shippingAddress,
         billingAddress,
         shipping: { amount: quote.shipping, tax: quote.shippingTax },

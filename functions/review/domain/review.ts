@@ -2,7 +2,7 @@
 // product), what a review holds, moderation (pending → published | rejected with a reason code, never for
 // its rating; every decision logged with the staff member), the staff reply, the rules that publish a review
 // without a person, and the anonymization that erasure leaves (the rating stays, the author goes).
-import { REVIEW_REJECTION_REASONS } from '@commerce/events';
+import { REVIEW_REJECTION_REASONS, type ProcessedImage } from '@commerce/events';
 import { RuleViolationError } from '@commerce/lambda-kit/errors';
 
 export type ReviewStatus = 'pending' | 'published' | 'rejected';
@@ -48,8 +48,10 @@ export interface Review {
   readonly title: string;
   readonly body: string;
   readonly locale: string;
-  /** Media ids of the author's photos, resolved by the media service when the review was written. */
-  readonly photos: readonly string[];
+  /** The author's photos, as the media service resolved them when the review was written. */
+  readonly photos: readonly ProcessedImage[];
+  /** What the auto-publish rules found when it was written (why it waited for a person); empty if nothing. */
+  readonly flags: readonly string[];
   readonly status: ReviewStatus;
   readonly rejection?: { readonly reason: RejectionReason; readonly note?: string };
   readonly reply?: { readonly body: string; readonly staffId: string; readonly at: string };

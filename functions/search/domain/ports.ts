@@ -19,6 +19,16 @@ export interface ProductState {
   readonly docVersion: number;
 }
 
+/**
+ * Where a rating stands among the product's ratings: the aggregate version review.aggregated carries (the
+ * highest wins), else the time it was announced at (the latest wins). A rating kept with a version is only
+ * replaced by a higher version.
+ */
+export interface RatingStamp {
+  readonly version?: number | undefined;
+  readonly at: string;
+}
+
 /** Whether a SKU change was newer than what is kept, and the product the SKU belongs to, if known. */
 export interface SkuSave {
   readonly applied: boolean;
@@ -60,7 +70,7 @@ export interface Projection {
   ): Promise<SkuSave>;
   saveSegment(segment: string, version: number, priority: number): Promise<boolean>;
   saveAvailability(sku: string, availability: Availability, at: string): Promise<SkuSave>;
-  saveRating(productId: string, rating: RatingRecord, at: string): Promise<boolean>;
+  saveRating(productId: string, rating: RatingRecord, stamp: RatingStamp): Promise<boolean>;
   saveCustomerSegments(customerId: string, segments: readonly string[], version: number): Promise<void>;
   forgetCustomer(customerId: string): Promise<void>;
 

@@ -640,6 +640,46 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/me/reviewable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The products my delivered orders let me review.
+     * @description Who may call: A signed-in user (any group).
+     */
+    get: operations['listReviewable'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/me/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The reviews I wrote, with their status.
+     * @description Who may call: A signed-in user (any group).
+     */
+    get: operations['listMyReviews'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/me/search': {
     parameters: {
       query?: never;
@@ -1036,6 +1076,30 @@ export type paths = {
     patch: operations['updateProduct'];
     trace?: never;
   };
+  '/products/{id}/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A product’s published reviews and its rating aggregate.
+     * @description Who may call: Anyone.
+     */
+    get: operations['listProductReviews'];
+    put?: never;
+    /**
+     * Review a product you bought (once).
+     * @description Who may call: A signed-in user (any group).
+     */
+    post: operations['writeReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/products/by-handle/{handle}': {
     parameters: {
       query?: never;
@@ -1202,6 +1266,130 @@ export type paths = {
      * @description Who may call: A member of the `staff` or `admin` group.
      */
     post: operations['previewPromotion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/review-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The auto-publish rules.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    get: operations['getRules'];
+    /**
+     * Set the auto-publish rules.
+     * @description Who may call: A member of the `admin` group.
+     */
+    put: operations['putRules'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The moderation queue: reviews by status, oldest first.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    get: operations['listReviews'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reviews/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A review with its moderation log.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    get: operations['getReview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reviews/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish a review, or reject (or take down) one with a reason code.
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    post: operations['decideReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reviews/{id}/helpful': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark a published review as helpful (one vote per customer).
+     * @description Who may call: A signed-in user (any group).
+     */
+    post: operations['voteHelpful'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reviews/{id}/reply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Reply publicly under a review (replaces an earlier reply).
+     * @description Who may call: A member of the `staff` or `admin` group.
+     */
+    put: operations['replyReview'];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1830,6 +2018,18 @@ export type components = {
         'received' | 'return' | 'transfer_in' | 'sold' | 'damaged' | 'lost' | 'transfer_out' | 'correction';
       note?: string;
     };
+    /** @description schema.org’s AggregateRating, for the product page’s structured data (JSON-LD). */
+    AggregateRating: {
+      /** @constant */
+      '@type': 'AggregateRating';
+      /** @description The average rating, to two decimals. */
+      ratingValue: number;
+      reviewCount: number;
+      /** @constant */
+      bestRating: 5;
+      /** @constant */
+      worstRating: 1;
+    };
     AvailabilityList: {
       items: components['schemas']['SkuAvailability'][];
     };
@@ -2410,6 +2610,31 @@ export type components = {
       /** @description Messages in the subscription queue itself, waiting or in flight. */
       inQueue: number;
     };
+    DecideReviewRequest:
+      | {
+          /** @constant */
+          decision: 'publish';
+          note?: string;
+        }
+      | {
+          /** @constant */
+          decision: 'reject';
+          /**
+           * @description Why it is rejected (or taken down). rating and negative are refused with 422: a review is never rejected or hidden for its rating or for being negative.
+           * @enum {string}
+           */
+          reason:
+            | 'off-topic'
+            | 'offensive'
+            | 'personal-data'
+            | 'spam'
+            | 'conflict-of-interest'
+            | 'duplicate'
+            | 'illegal'
+            | 'rating'
+            | 'negative';
+          note?: string;
+        };
     FailedMessage: {
       subscription: string;
       messageId: string;
@@ -2435,6 +2660,10 @@ export type components = {
     Health: {
       /** @constant */
       status: 'ok';
+    };
+    HelpfulVote: {
+      helpful: number;
+      counted: boolean;
     };
     InviteUserRequest: {
       email: string;
@@ -2657,6 +2886,8 @@ export type components = {
       currency: string;
       lines: {
         sku: string;
+        /** @description The catalog product of the SKU at checkout, to link the line to it; absent on orders placed before it was recorded. */
+        productId?: string;
         title: string;
         quantity: number;
         /** @description Integer minor units of the currency. */
@@ -2770,6 +3001,58 @@ export type components = {
       items: components['schemas']['Order'][];
       /** @description Pass as `cursor` for the next page; absent on the last. */
       nextCursor?: string;
+    };
+    OwnReview: {
+      id: string;
+      productId: string;
+      rating: number;
+      title: string;
+      body: string;
+      locale: string;
+      /** @description "Anna S.", or "A former customer" once they deleted their account. */
+      author: string;
+      /** @description Written by a buyer whose order with the product was delivered. */
+      verified: boolean;
+      photos: {
+        id: string;
+        width: number;
+        height: number;
+        focalPoint: {
+          x: number;
+          y: number;
+        };
+        url: string;
+        key: string;
+        sources: {
+          url: string;
+          /** @enum {string} */
+          type: 'image/avif' | 'image/webp';
+          width: number;
+          height: number;
+        }[];
+        thumbnails: {
+          url: string;
+          /** @enum {string} */
+          type: 'image/avif' | 'image/webp';
+          width: number;
+          height: number;
+        }[];
+      }[];
+      helpful: number;
+      /** Format: date-time */
+      publishedAt?: string;
+      reply?: {
+        body: string;
+        /** Format: date-time */
+        at: string;
+      };
+      /** @enum {string} */
+      status: 'pending' | 'published' | 'rejected';
+      /** Format: date-time */
+      createdAt: string;
+    };
+    OwnReviews: {
+      items: components['schemas']['OwnReview'][];
     };
     PaymentWebhookReceipt: {
       /** @constant */
@@ -2913,12 +3196,82 @@ export type components = {
       rating?: {
         average: number;
         count: number;
+        histogram?: number[];
+        version?: number;
       };
       version: number;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+    };
+    ProductDetail: {
+      id: string;
+      handle: string;
+      title: string;
+      description: string;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'archived';
+      categoryIds: string[];
+      attributes: {
+        [key: string]: string;
+      };
+      options: {
+        name: string;
+        values: string[];
+      }[];
+      variants: {
+        sku: string;
+        title: string;
+        optionValues: {
+          [key: string]: string;
+        };
+        barcode?: string;
+        weightGrams?: number;
+        dimensionsMm?: {
+          length: number;
+          width: number;
+          height: number;
+        };
+      }[];
+      media: {
+        id?: string;
+        width?: number;
+        height?: number;
+        focalPoint?: {
+          x: number;
+          y: number;
+        };
+        url?: string;
+        key: string;
+        sources?: {
+          url: string;
+          /** @enum {string} */
+          type: 'image/avif' | 'image/webp';
+          width: number;
+          height: number;
+        }[];
+        thumbnails?: {
+          url: string;
+          /** @enum {string} */
+          type: 'image/avif' | 'image/webp';
+          width: number;
+          height: number;
+        }[];
+        alt?: string;
+      }[];
+      rating?: {
+        average: number;
+        count: number;
+        histogram?: number[];
+        version?: number;
+      };
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      aggregateRating?: components['schemas']['AggregateRating'];
     };
     ProductPage: {
       items: components['schemas']['Product'][];
@@ -3253,6 +3606,15 @@ export type components = {
       /** @default [] */
       hide: string[];
     };
+    PutRulesRequest: {
+      /** @description Publish without a person when every rule below finds nothing. */
+      enabled: boolean;
+      verifiedOnly: boolean;
+      noLinks: boolean;
+      noContactData: boolean;
+      /** @description Whole words, any case. */
+      flaggedWords: string[];
+    };
     PutSynonymsRequest: {
       synonyms: (
         | {
@@ -3311,6 +3673,13 @@ export type components = {
     };
     RateQuote: {
       offers: components['schemas']['RateOffer'][];
+    };
+    RatingAggregate: {
+      count: number;
+      /** @description Two decimals; 0 without reviews. */
+      average: number;
+      /** @description Published reviews with 1, 2, 3, 4 and 5 stars. */
+      histogram: [number, number, number, number, number];
     };
     RedriveResult: {
       name: string;
@@ -3541,6 +3910,79 @@ export type components = {
       };
       /** @description The version read; another is a 409. */
       version: number;
+    };
+    ReplyReviewRequest: {
+      body: string;
+    };
+    Review: {
+      id: string;
+      productId: string;
+      rating: number;
+      title: string;
+      body: string;
+      locale: string;
+      /** @description "Anna S.", or "A former customer" once they deleted their account. */
+      author: string;
+      /** @description Written by a buyer whose order with the product was delivered. */
+      verified: boolean;
+      photos: {
+        id: string;
+        width: number;
+        height: number;
+        focalPoint: {
+          x: number;
+          y: number;
+        };
+        url: string;
+        key: string;
+        sources: {
+          url: string;
+          /** @enum {string} */
+          type: 'image/avif' | 'image/webp';
+          width: number;
+          height: number;
+        }[];
+        thumbnails: {
+          url: string;
+          /** @enum {string} */
+          type: 'image/avif' | 'image/webp';
+          width: number;
+          height: number;
+        }[];
+      }[];
+      helpful: number;
+      /** Format: date-time */
+      publishedAt: string;
+      reply?: {
+        body: string;
+        /** Format: date-time */
+        at: string;
+      };
+    };
+    Reviewable: {
+      items: {
+        productId: string;
+        orderId: string;
+        /** Format: date-time */
+        deliveredAt: string;
+        /** @description Present once you reviewed it. */
+        reviewId?: string;
+      }[];
+    };
+    ReviewAutoPublishRules: {
+      /** @description Publish without a person when every rule below finds nothing. */
+      enabled: boolean;
+      verifiedOnly: boolean;
+      noLinks: boolean;
+      noContactData: boolean;
+      /** @description Whole words, any case. */
+      flaggedWords: string[];
+    };
+    ReviewPage: {
+      items: components['schemas']['Review'][];
+      /** @description Pass as `cursor` for the next page; absent on the last. */
+      nextCursor?: string;
+      aggregate: components['schemas']['RatingAggregate'];
     };
     SearchAnswer: {
       items: components['schemas']['SearchHit'][];
@@ -3807,6 +4249,85 @@ export type components = {
       /** Format: date-time */
       updatedAt: string;
     };
+    StaffReview: {
+      id: string;
+      productId: string;
+      rating: number;
+      title: string;
+      body: string;
+      locale: string;
+      /** @description "Anna S.", or "A former customer" once they deleted their account. */
+      author: string;
+      /** @description Written by a buyer whose order with the product was delivered. */
+      verified: boolean;
+      photos: {
+        id: string;
+        width: number;
+        height: number;
+        focalPoint: {
+          x: number;
+          y: number;
+        };
+        url: string;
+        key: string;
+        sources: {
+          url: string;
+          /** @enum {string} */
+          type: 'image/avif' | 'image/webp';
+          width: number;
+          height: number;
+        }[];
+        thumbnails: {
+          url: string;
+          /** @enum {string} */
+          type: 'image/avif' | 'image/webp';
+          width: number;
+          height: number;
+        }[];
+      }[];
+      helpful: number;
+      /** Format: date-time */
+      publishedAt?: string;
+      reply?: {
+        body: string;
+        /** Format: date-time */
+        at: string;
+        staffId: string;
+      };
+      /** @enum {string} */
+      status: 'pending' | 'published' | 'rejected';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      version: number;
+      /** @enum {string} */
+      authorKind: 'customer' | 'guest' | 'erased';
+      customerId?: string;
+      orderId?: string;
+      rejection?: {
+        reason: string;
+        note?: string;
+      };
+      /** @description What the auto-publish rules found when it was written (why it waits for a person). */
+      flags: string[];
+      log?: {
+        /** Format: date-time */
+        at: string;
+        /** @description Who decided; `auto` for the auto-publish rules. */
+        staffId: string;
+        /** @enum {string} */
+        decision: 'published' | 'rejected' | 'held';
+        reason?: string;
+        note?: string;
+        flags?: string[];
+      }[];
+    };
+    StaffReviewPage: {
+      items: components['schemas']['StaffReview'][];
+      /** @description Pass as `cursor` for the next page; absent on the last. */
+      nextCursor?: string;
+    };
     StartCodeBatchRequest: {
       /** @description How many codes to generate. */
       count: number;
@@ -4013,6 +4534,21 @@ export type components = {
     };
     WarehouseList: {
       items: components['schemas']['Warehouse'][];
+    };
+    WriteReviewRequest: {
+      /** @description Stars, 1 (worst) to 5 (best). */
+      rating: number;
+      title: string;
+      body: string;
+      /** @description The name shown with the review, shortened to "Anna S.". */
+      name?: string;
+      /** @default en */
+      locale: string;
+      /**
+       * @description Up to 4 of your own review photos (POST /media/uploads), once ready.
+       * @default []
+       */
+      photos: string[];
     };
     ZeroResultsResponse: {
       items: {
@@ -5516,6 +6052,60 @@ export interface operations {
       500: components['responses']['500'];
     };
   };
+  listReviewable: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Each product of your delivered orders, with your review’s id once you wrote one. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Reviewable'];
+        };
+      };
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  listMyReviews: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Your reviews, newest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnReviews'];
+        };
+      };
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
   searchMe: {
     parameters: {
       query: {
@@ -6232,13 +6822,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The product; `etag` carries its version. */
+      /** @description The product; `etag` carries its version. `aggregateRating` once it has reviews. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Product'];
+          'application/json': components['schemas']['ProductDetail'];
         };
       };
       400: components['responses']['400'];
@@ -6317,6 +6907,80 @@ export interface operations {
       500: components['responses']['500'];
     };
   };
+  listProductReviews: {
+    parameters: {
+      query?: {
+        /** @description newest: last published first; helpful: most helpful votes first. */
+        sort?: 'newest' | 'helpful';
+        /** @description Only this many stars. */
+        rating?: number;
+        limit?: number;
+        /** @description The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400. */
+        cursor?: string;
+      };
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of published reviews (newest or most helpful first, optionally of one rating) and the product’s aggregate, which always equals a count of its published reviews. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewPage'];
+        };
+      };
+      400: components['responses']['400'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  writeReview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WriteReviewRequest'];
+      };
+    };
+    responses: {
+      /** @description The review: `published` when the auto-publish rules find nothing, else `pending` until staff decide. 403 `not-a-verified-buyer` without a delivered order of yours containing the product; 409 `already-reviewed` the second time; 422 `media-not-usable` for a photo that is not yours or not ready. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnReview'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
   getProductByHandle: {
     parameters: {
       query?: never;
@@ -6331,13 +6995,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The product; `etag` carries its version. */
+      /** @description The product; `etag` carries its version. `aggregateRating` once it has reviews. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Product'];
+          'application/json': components['schemas']['ProductDetail'];
         };
       };
       400: components['responses']['400'];
@@ -6684,6 +7348,240 @@ export interface operations {
       413: components['responses']['413'];
       415: components['responses']['415'];
       422: components['responses']['422'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  getRules: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The rules new reviews are screened with. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewAutoPublishRules'];
+        };
+      };
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  putRules: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutRulesRequest'];
+      };
+    };
+    responses: {
+      /** @description The rules, applied to reviews written from now on. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewAutoPublishRules'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  listReviews: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'published' | 'rejected';
+        productId?: string;
+        limit?: number;
+        /** @description The `nextCursor` of the previous page, exactly as the API issued it for the same query; any other is refused with 400. */
+        cursor?: string;
+      };
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of reviews of that status (pending by default), optionally of one product. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffReviewPage'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  getReview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The review and every decision on it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffReview'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  decideReview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideReviewRequest'];
+      };
+    };
+    responses: {
+      /** @description The review after the decision, which the log records with you. 422 `rule-violation` for the reasons `rating` and `negative`: a review is never rejected or hidden for its rating. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffReview'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      422: components['responses']['422'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  voteHelpful: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The review’s helpful votes; `counted` is false when you had voted already. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HelpfulVote'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  replyReview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReplyReviewRequest'];
+      };
+    };
+    responses: {
+      /** @description The review with the reply. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StaffReview'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
       429: components['responses']['429'];
       500: components['responses']['500'];
     };

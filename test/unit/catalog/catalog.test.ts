@@ -1,5 +1,7 @@
 // The catalog's use cases on an in-memory store: what each write commits and announces, optimistic
-// concurrency (a stale version or a writer in between is a 409 and nothing is written), visibility.
+// concurrency (a stale version or a writer in between is a 409 and nothing is written; a rating is read and
+// decided again), ratings kept at the highest aggregate version whatever the order, visibility.
+import { productSnapshot } from '@commerce/events';
 import {
   ConflictError,
   NotFoundError,
@@ -9,6 +11,7 @@ import {
 } from '@commerce/lambda-kit/errors';
 import { cursorCodec } from '@commerce/lambda-kit/pagination';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { Catalog, type ProductInput } from '../../../functions/catalog/catalog.ts';
 import { MemoryCatalogStore } from './memory-store.ts';
 
@@ -160,6 +163,68 @@ describe('archiving and ratings', () => {
         changedFields: ['rating'],
       },
     });
+  });
+});
+
+describe('ratings in any order', () => {
+  const event = { correlationId: 'corr-2', causationId: 'review-event' };
+  const rating = (version: number, average: number) => ({
+    average,
+    count: version,
+    histogram: [0, 0, 0, 0, version] as const,
+    version,
+  });
+
+  it('stores the histogram and announces it, with the aggregate version, in product.updated', async () => {
+    const { store, catalog } = setup();
+    const created = await catalog.createProduct(content(), context);
+    await catalog.recordRating(created.id, rating(1, 5), event);
+    const expected = { average: 5, count: 1, histogram: [0, 0, 0, 0, 1], version: 1 };
+    expect(store.products.get(created.id)?.rating).toEqual(expected);
+    const announced = store.published.at(-1)?.data as { product: unknown };
+    expect(z.parse(productSnapshot, announced.product).rating).toEqual(expected);
+  });
+
+  it('changes nothing when an older aggregate version arrives after a newer one', async () => {
+    const { store, catalog } = setup();
+    const created = await catalog.createProduct(content(), context);
+    await catalog.recordRating(created.id, rating(5, 4.2), event);
+    const newer = store.products.get(created.id);
+    const writes = store.writes;
+
+    await catalog.recordRating(created.id, rating(4, 3.9), event);
+    await catalog.recordRating(created.id, rating(5, 4.2), event);
+
+    expect(store.products.get(created.id)).toBe(newer);
+    expect(newer?.rating).toMatchObject({ average: 4.2, version: 5 });
+    expect(store.writes).toBe(writes);
+    expect(store.published.map((e) => e.detailType)).toEqual(['product.created', 'product.updated']);
+  });
+
+  it('reads again when a lower version wrote between its read and its write, and ends with the higher', async () => {
+    const { store, catalog } = setup();
+    const created = await catalog.createProduct(content(), context);
+    const lower = { ...created, rating: rating(4, 3.9), version: 2 };
+    store.interleave = () => store.products.set(created.id, lower);
+
+    await catalog.recordRating(created.id, rating(5, 4.2), event);
+
+    expect(store.products.get(created.id)).toMatchObject({
+      rating: { version: 5, average: 4.2 },
+      version: 3,
+    });
+  });
+
+  it('writes nothing when a higher version wrote between its read and its write', async () => {
+    const { store, catalog } = setup();
+    const created = await catalog.createProduct(content(), context);
+    const higher = { ...created, rating: rating(6, 4.4), version: 2 };
+    store.interleave = () => store.products.set(created.id, higher);
+
+    await catalog.recordRating(created.id, rating(5, 4.2), event);
+
+    expect(store.products.get(created.id)).toBe(higher);
+    expect(store.writes).toBe(1);
   });
 });
 

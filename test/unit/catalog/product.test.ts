@@ -1,6 +1,7 @@
 import { ValidationError } from '@commerce/lambda-kit/errors';
 import { describe, expect, it } from 'vitest';
 import {
+  aggregateRating,
   applyPatch,
   archive,
   countedCategories,
@@ -139,5 +140,47 @@ describe('archive and category bookkeeping', () => {
     const rated = withRating(published, { average: 4.5, count: 2 }, later);
     expect(rated.changedFields).toEqual(['rating']);
     expect(withRating(rated.after, { average: 4.5, count: 2 }, later).changedFields).toEqual([]);
+  });
+});
+
+describe('ratings with aggregate versions', () => {
+  const published = newProduct(content({ status: 'published' }), 'p1', now);
+  const v5 = { average: 4.5, count: 2, histogram: [0, 0, 0, 1, 1], version: 5 } as const;
+
+  it('keeps the histogram and the aggregate version it came from', () => {
+    const { after, changedFields } = withRating(published, v5, later);
+    expect(changedFields).toEqual(['rating']);
+    expect(after.rating).toEqual({ average: 4.5, count: 2, histogram: [0, 0, 0, 1, 1], version: 5 });
+    expect(after.version).toBe(published.version + 1);
+  });
+
+  it('changes nothing for an older or repeated version, or one without a version, once it keeps one', () => {
+    const rated = withRating(published, v5, later).after;
+    const older = { average: 4, count: 1, histogram: [0, 0, 0, 1, 0], version: 4 } as const;
+    for (const rating of [older, v5, { ...v5, average: 3 }, { average: 3, count: 3 }]) {
+      const change = withRating(rated, rating, later);
+      expect(change.events).toEqual([]);
+      expect(change.after).toBe(rated);
+    }
+  });
+
+  it('takes a higher version, even with the same figures, and a first version over a rating without one', () => {
+    const unversioned = withRating(published, { average: 4.5, count: 2 }, later).after;
+    expect(withRating(unversioned, v5, later).after.rating?.version).toBe(5);
+    const rated = withRating(published, v5, later).after;
+    expect(withRating(rated, { ...v5, version: 6 }, later).after.rating?.version).toBe(6);
+  });
+
+  it('is schema.org’s AggregateRating while the product has reviews, and absent without', () => {
+    expect(aggregateRating(withRating(published, v5, later).after)).toEqual({
+      '@type': 'AggregateRating',
+      ratingValue: 4.5,
+      reviewCount: 2,
+      bestRating: 5,
+      worstRating: 1,
+    });
+    expect(aggregateRating(published)).toBeUndefined();
+    const noneLeft = { average: 0, count: 0, histogram: [0, 0, 0, 0, 0], version: 6 } as const;
+    expect(aggregateRating(withRating(published, noneLeft, later).after)).toBeUndefined();
   });
 });

@@ -3,10 +3,12 @@
 // first runs, a resume after the lease). No AWS: the ports are in ./support.
 import { ConflictError, UnprocessableError } from '@commerce/lambda-kit/errors';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import type { CheckoutKey } from '../../../functions/orders/domain/checkout.ts';
 import { idempotencyState } from '../../../functions/orders/domain/idempotency.ts';
 import type { Order } from '../../../functions/orders/domain/order.ts';
 import { checkoutAnswer } from '../../../functions/orders/http/checkout-answer.ts';
+import { orderSchema } from '../../../functions/orders/views.ts';
 import {
   APPROVE,
   context,
@@ -15,6 +17,7 @@ import {
   HOLD_SECONDS,
   LEASE_MS,
   ordersWorld,
+  PRODUCT_ID,
   SKU,
 } from './support/world.ts';
 
@@ -43,7 +46,7 @@ describe('checkout, approved', () => {
       number: 'CM-2026-000001',
       customerId: null,
       email: 'ada@example.com',
-      lines: [{ sku: SKU, title: 'Checkout tee — M', quantity: 2 }],
+      lines: [{ sku: SKU, productId: PRODUCT_ID, title: 'Checkout tee — M', quantity: 2 }],
       payment: {
         id: `pay_${order.id.slice(4)}`,
         status: 'authorized',
@@ -52,6 +55,8 @@ describe('checkout, approved', () => {
         intentId: `sbx_pi_pay_${order.id.slice(4)}`,
       },
     });
+    // The documented Order names the line's product (an object schema drops what it does not name).
+    expect(z.parse(orderSchema, order).lines[0]?.productId).toBe(PRODUCT_ID);
     expect(w.table.cart(cart.cartId)).toBeUndefined();
     expect(w.table.events()).toEqual([
       {
@@ -69,6 +74,7 @@ describe('checkout, approved', () => {
               quantity: 2,
               unitPrice: 2000,
               lineTotal: order.lines[0]!.lineTotal,
+              productId: PRODUCT_ID,
             },
           ],
           totals: order.totals,

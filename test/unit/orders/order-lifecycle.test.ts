@@ -4,7 +4,7 @@ import { NotFoundError, UnprocessableError } from '@commerce/lambda-kit/errors';
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../../functions/orders/domain/order.ts';
 import { checkoutAnswer } from '../../../functions/orders/http/checkout-answer.ts';
-import { ADDRESS, APPROVE, context, grandTotalOf, ordersWorld, SKU } from './support/world.ts';
+import { ADDRESS, APPROVE, context, grandTotalOf, ordersWorld, PRODUCT_ID, SKU } from './support/world.ts';
 
 const event = { correlationId: 'corr-event', causationId: 'evt-1' };
 const STAFF = { sub: 'staff-1', admin: false };
@@ -58,7 +58,7 @@ describe('payment events', () => {
         ...ref(order),
         paymentId: order.payment.id,
         capturedAmount: grandTotalOf(2),
-        lines: [{ sku: SKU, quantity: 2 }],
+        lines: [{ sku: SKU, quantity: 2, productId: PRODUCT_ID }],
         shipTo: ADDRESS,
         shippingMethod: 'standard',
         totalWeightGrams: 500,
@@ -137,7 +137,14 @@ describe('shipment events', () => {
     expect(w.table.events().slice(before)).toEqual([
       { detailType: 'order.fulfilment_started', data: { ...ref(order), shipment: shipmentData } },
       { detailType: 'order.shipped', data: { ...ref(order), shipment: shipmentData } },
-      { detailType: 'order.delivered', data: { ...ref(order), shipment: shipmentData } },
+      {
+        detailType: 'order.delivered',
+        data: {
+          ...ref(order),
+          shipment: shipmentData,
+          lines: [{ sku: SKU, quantity: 2, title: 'Checkout tee — M', productId: PRODUCT_ID }],
+        },
+      },
     ]);
   });
 

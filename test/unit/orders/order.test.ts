@@ -9,6 +9,7 @@ import {
 import { DomainError, UnprocessableError, ValidationError } from '@commerce/lambda-kit/errors';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import type { PostalAddress } from '../../../functions/orders/domain/address.ts';
 import { newOrder, type NewOrder } from '../../../functions/orders/domain/new-order.ts';
 import {
@@ -21,6 +22,7 @@ import {
   type TransitionContext,
 } from '../../../functions/orders/domain/order.ts';
 import { cancel } from '../../../functions/orders/domain/order-cancellation.ts';
+import { orderCreated } from '../../../functions/orders/domain/order-events.ts';
 import {
   markDelivered,
   markShipped,
@@ -38,6 +40,7 @@ import {
   fulfilmentStage,
   IllegalTransitionError,
 } from '../../../functions/orders/domain/order-state.ts';
+import { orderSchema } from '../../../functions/orders/views.ts';
 
 const t0 = new Date('2026-03-01T10:00:00.000Z');
 const ctx = (minutes = 1, extra: Omit<TransitionContext, 'at'> = {}): TransitionContext => ({
@@ -61,8 +64,16 @@ function input(overrides: Partial<NewOrder> = {}): NewOrder {
     email: 'ada@example.com',
     currency: 'EUR',
     lines: [
-      { sku: 'SHIRT-M', title: 'Linen shirt M', quantity: 2, unitPrice: 2500, discount: 500, tax: 900 },
-      { sku: 'SOCKS', title: 'Socks', quantity: 3, unitPrice: 400, tax: 240 },
+      {
+        sku: 'SHIRT-M',
+        productId: 'prod-shirt',
+        title: 'Linen shirt M',
+        quantity: 2,
+        unitPrice: 2500,
+        discount: 500,
+        tax: 900,
+      },
+      { sku: 'SOCKS', productId: 'prod-socks', title: 'Socks', quantity: 3, unitPrice: 400, tax: 240 },
     ],
     shippingAddress: address,
     billingAddress: address,
@@ -150,6 +161,7 @@ describe('newOrder', () => {
     const { order, events } = newOrder(input(), ctx(0));
     expect(order.lines[0]).toEqual({
       sku: 'SHIRT-M',
+      productId: 'prod-shirt',
       title: 'Linen shirt M',
       quantity: 2,
       unitPrice: 2500,
@@ -176,8 +188,22 @@ describe('newOrder', () => {
         data: {
           ...REF,
           lines: [
-            { sku: 'SHIRT-M', title: 'Linen shirt M', quantity: 2, unitPrice: 2500, lineTotal: 5400 },
-            { sku: 'SOCKS', title: 'Socks', quantity: 3, unitPrice: 400, lineTotal: 1440 },
+            {
+              sku: 'SHIRT-M',
+              title: 'Linen shirt M',
+              quantity: 2,
+              unitPrice: 2500,
+              lineTotal: 5400,
+              productId: 'prod-shirt',
+            },
+            {
+              sku: 'SOCKS',
+              title: 'Socks',
+              quantity: 3,
+              unitPrice: 400,
+              lineTotal: 1440,
+              productId: 'prod-socks',
+            },
           ],
           totals: order.totals,
           shippingMethod: 'standard',
@@ -385,8 +411,8 @@ describe('payment', () => {
           paymentId: 'pay_1',
           capturedAmount: GRAND_TOTAL,
           lines: [
-            { sku: 'SHIRT-M', quantity: 2 },
-            { sku: 'SOCKS', quantity: 3 },
+            { sku: 'SHIRT-M', quantity: 2, productId: 'prod-shirt' },
+            { sku: 'SOCKS', quantity: 3, productId: 'prod-socks' },
           ],
           shipTo: address,
           shippingMethod: 'standard',
@@ -430,6 +456,76 @@ describe('fulfilment', () => {
   });
 });
 
+describe('the products of the lines', () => {
+  /** The order as stored before orders recorded the lines' products. */
+  const withoutProducts = (order: Order): Order =>
+    JSON.parse(
+      JSON.stringify(order, (key, value: unknown) => (key === 'productId' ? undefined : value)),
+    ) as Order;
+
+  it('order.delivered carries the delivered lines with their products, for the review service', () => {
+    const { events } = markDelivered(shipped(), undefined, ctx(4));
+    expect(events).toEqual([
+      {
+        event: OrderDelivered,
+        data: {
+          ...REF,
+          shipment: { shipmentId: 'shp-1', carrier: 'sandbox', trackingNumber: 'TRK123' },
+          lines: [
+            { sku: 'SHIRT-M', quantity: 2, title: 'Linen shirt M', productId: 'prod-shirt' },
+            { sku: 'SOCKS', quantity: 3, title: 'Socks', productId: 'prod-socks' },
+          ],
+        },
+      },
+    ]);
+    expect(z.safeParse(OrderDelivered.data, events[0]!.data).success).toBe(true);
+    // An order.delivered published before the lines were added is still valid.
+    expect(z.safeParse(OrderDelivered.data, { ...REF }).success).toBe(true);
+  });
+
+  it('an order stored before lines had products still announces valid events, its lines without one', () => {
+    const old = withoutProducts(pending());
+    const paidOld = markPaid(old, { capturedAmount: GRAND_TOTAL }, ctx(1));
+    const fulfillingOld = startFulfilment(paidOld.order, shipment, ctx(2));
+    const shippedOld = markShipped(fulfillingOld.order, shipment, ctx(3));
+    const deliveredOld = markDelivered(shippedOld.order, undefined, ctx(4));
+    const events = [
+      orderCreated(old),
+      ...paidOld.events,
+      ...fulfillingOld.events,
+      ...shippedOld.events,
+      ...deliveredOld.events,
+      ...cancel(paidOld.order, 'staff', ctx(2)).events,
+      ...refund(deliveredOld.order, 1000, ctx(5)).events,
+    ];
+    expect(events.map((e) => e.event.detailType)).toEqual([
+      'order.created',
+      'order.paid',
+      'order.fulfilment_started',
+      'order.shipped',
+      'order.delivered',
+      'order.cancelled',
+      'order.refunded',
+    ]);
+    for (const { event, data } of events) {
+      expect(z.safeParse(event.data, data).success, event.detailType).toBe(true);
+    }
+    expect(deliveredOld.events[0]!.data).toStrictEqual({
+      ...REF,
+      shipment: { shipmentId: 'shp-1', carrier: 'sandbox', trackingNumber: 'TRK123' },
+      lines: [
+        { sku: 'SHIRT-M', quantity: 2, title: 'Linen shirt M' },
+        { sku: 'SOCKS', quantity: 3, title: 'Socks' },
+      ],
+    });
+    // The order answers show no product for such lines.
+    expect(z.parse(orderSchema, deliveredOld.order).lines.map((l) => 'productId' in l)).toEqual([
+      false,
+      false,
+    ]);
+  });
+});
+
 describe('cancel', () => {
   it('announces what must be given back: nothing before payment', () => {
     const { order, events } = cancel(
@@ -456,8 +552,8 @@ describe('cancel', () => {
         previousStatus: 'fulfilling',
         refundDue: GRAND_TOTAL,
         lines: [
-          { sku: 'SHIRT-M', quantity: 2 },
-          { sku: 'SOCKS', quantity: 3 },
+          { sku: 'SHIRT-M', quantity: 2, productId: 'prod-shirt' },
+          { sku: 'SOCKS', quantity: 3, productId: 'prod-socks' },
         ],
       },
     });

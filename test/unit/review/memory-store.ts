@@ -4,16 +4,20 @@
 // aggregate changed since it was read), all or nothing, and keeps its log entry and the events it carried.
 // Every method yields to the event loop before it reads or writes, so concurrent use cases interleave
 // between reading an aggregate and writing its change, as Lambdas on the same product do.
-import { ConflictError, VersionConflictError } from '@commerce/lambda-kit/errors';
+import { ConflictError, NotFoundError, VersionConflictError } from '@commerce/lambda-kit/errors';
 import type { OutboxItem } from '@commerce/lambda-kit/outbox';
+import type { StoredPage } from '@commerce/lambda-kit/pagination';
 import { EMPTY_AGGREGATE } from '../../../functions/review/domain/aggregate.ts';
 import {
   AggregateConflictError,
   type AggregateChange,
   type Eligibility,
+  type PublishedQuery,
   type ReviewStore,
+  type StatusQuery,
   type StoredAggregate,
 } from '../../../functions/review/domain/ports.ts';
+import { buyerOf } from '../../../functions/review/reviews.ts';
 import {
   DEFAULT_RULES,
   type AutoPublishRules,
@@ -48,7 +52,7 @@ export class MemoryReviewStore implements ReviewStore {
   /** `buyer|productId` of every review written. */
   readonly reviewed = new Set<string>();
   readonly aggregates = new Map<string, StoredAggregate>();
-  readonly log: Logged[] = [];
+  readonly entries: Logged[] = [];
   readonly events: Announced[] = [];
   autoPublish: AutoPublishRules = DEFAULT_RULES;
   /** How many writes were refused because the aggregate had moved. */
@@ -113,9 +117,70 @@ export class MemoryReviewStore implements ReviewStore {
     );
   }
 
+  async reviewable(buyer: string): Promise<readonly (Eligibility & { readonly reviewId?: string })[]> {
+    await yieldTurn();
+    return [...this.eligible.values()]
+      .filter((e) => e.buyer === buyer)
+      .map((e) => {
+        const review = [...this.reviews.values()].find(
+          (r) => r.productId === e.productId && r.author.kind !== 'erased' && buyerOf(r.author) === buyer,
+        );
+        return review ? { ...e, reviewId: review.id } : e;
+      });
+  }
+
+  async forgetBuyer(buyer: string): Promise<void> {
+    await yieldTurn();
+    for (const [k, e] of this.eligible) if (e.buyer === buyer) this.eligible.delete(k);
+    for (const k of this.reviewed) if (k.startsWith(`${buyer}|`)) this.reviewed.delete(k);
+  }
+
   async rules(): Promise<AutoPublishRules> {
     await yieldTurn();
     return this.autoPublish;
+  }
+
+  async saveRules(rules: AutoPublishRules): Promise<void> {
+    await yieldTurn();
+    this.autoPublish = rules;
+  }
+
+  async published(query: PublishedQuery): Promise<StoredPage<Review>> {
+    await yieldTurn();
+    const items = [...this.reviews.values()]
+      .filter((r) => r.productId === query.productId && r.status === 'published')
+      .filter((r) => query.rating === undefined || r.rating === query.rating)
+      .sort((a, b) =>
+        query.sort === 'helpful' && a.helpful !== b.helpful
+          ? b.helpful - a.helpful
+          : (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''),
+      );
+    return { items: items.slice(0, query.limit) };
+  }
+
+  async byStatus(query: StatusQuery): Promise<StoredPage<Review>> {
+    await yieldTurn();
+    const items = [...this.reviews.values()]
+      .filter((r) => r.status === query.status && (!query.productId || r.productId === query.productId))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return { items: items.slice(0, query.limit) };
+  }
+
+  async log(id: string): Promise<readonly ModerationEntry[]> {
+    await yieldTurn();
+    return this.entries.filter((l) => l.reviewId === id).map((l) => l.entry);
+  }
+
+  readonly votes = new Set<string>();
+
+  async voteHelpful(id: string, voter: string): Promise<{ helpful: number; counted: boolean }> {
+    await yieldTurn();
+    const review = this.reviews.get(id);
+    if (!review || review.status !== 'published') throw new NotFoundError(`No published review ${id}.`);
+    if (this.votes.has(`${id}|${voter}`)) return { helpful: review.helpful, counted: false };
+    this.votes.add(`${id}|${voter}`);
+    this.reviews.set(id, { ...review, helpful: review.helpful + 1 });
+    return { helpful: review.helpful + 1, counted: true };
   }
 
   /** The published data of every event of one type, in the order they were committed. */
@@ -144,7 +209,7 @@ export class MemoryReviewStore implements ReviewStore {
       detail: JSON.parse(item.detail) as Announced['detail'],
     }));
     this.reviews.set(review.id, review);
-    if (entry) this.log.push({ reviewId: review.id, entry });
+    if (entry) this.entries.push({ reviewId: review.id, entry });
     if (change) {
       this.aggregates.set(change.productId, {
         productId: change.productId,

@@ -28,6 +28,7 @@ const review = (overrides: Partial<Review> = {}): Review => ({
   body: 'Wore it every day for 2 weeks. I took size 42 and it fits. 5 stars from me.',
   locale: 'en',
   photos: [],
+  flags: [],
   status: 'pending',
   helpful: 0,
   version: 1,

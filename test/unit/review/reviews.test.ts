@@ -29,7 +29,19 @@ const input = (overrides: Partial<ReviewInput> = {}): ReviewInput => ({
   ...overrides,
 });
 
-function setup(photos: PhotoResolver = () => Promise.resolve()) {
+/** A review photo as the media service resolves it. */
+const image = (id: string) => ({
+  id,
+  width: 800,
+  height: 600,
+  focalPoint: { x: 0.5, y: 0.5 },
+  url: `https://cdn.test/${id}/a.webp`,
+  key: `m/${id}/a.webp`,
+  sources: [],
+  thumbnails: [],
+});
+
+function setup(photos: PhotoResolver = (ids) => Promise.resolve(ids.map(image))) {
   const store = new MemoryReviewStore();
   let ids = 0;
   const reviews = new Reviews(store, photos, { now: () => NOW, newId: () => `rv-${++ids}` });
@@ -70,7 +82,7 @@ describe('Reviews.write', () => {
       version: 1,
     });
     expect(store.reviews.get('rv-1')).toEqual(review);
-    expect(store.log).toEqual([
+    expect(store.entries).toEqual([
       { reviewId: 'rv-1', entry: { at: AT, staffId: 'auto', decision: 'published', flags: [] } },
     ]);
     expect(await store.aggregate('p-1')).toEqual({
@@ -78,7 +90,11 @@ describe('Reviews.write', () => {
       aggregate: { count: 1, sum: 5, histogram: [0, 0, 0, 0, 1] },
       version: 1,
     });
-    expect(store.events.map((e) => e.detailType)).toEqual(['review.published', 'review.aggregated']);
+    expect(store.events.map((e) => e.detailType)).toEqual([
+      'review.submitted',
+      'review.published',
+      'review.aggregated',
+    ]);
     expect(store.dataOf('review.published')).toEqual([
       { reviewId: 'rv-1', productId: 'p-1', rating: 5, verified: true, by: 'rules' },
     ]);
@@ -98,7 +114,7 @@ describe('Reviews.write', () => {
     expect(error).toMatchObject({ status: 403, problemType: 'not-a-verified-buyer' });
     expect(store.reviews.size).toBe(0);
     expect(store.reviewed.size).toBe(0);
-    expect(store.log).toEqual([]);
+    expect(store.entries).toEqual([]);
     expect(store.events).toEqual([]);
     expect(await store.aggregate('p-1')).toEqual({
       productId: 'p-1',
@@ -140,7 +156,7 @@ describe('Reviews.write', () => {
     ['a link', 'See www.cheap-boots.com for more', ['link']],
     ['contact data', 'Call me on +49 30 1234567', ['contact-data']],
   ])(
-    'holds a review with %s for staff: pending, logged with its flags, nothing announced',
+    'holds a review with %s for staff: pending, logged with its flags, announced only as submitted',
     async (_, body, flags) => {
       const { store, reviews, deliver } = setup();
       await deliver('c-1', 'o-1', 'p-1');
@@ -150,7 +166,7 @@ describe('Reviews.write', () => {
       expect(review.status).toBe('pending');
       expect(review.publishedAt).toBeUndefined();
       expect(store.reviews.get(review.id)?.status).toBe('pending');
-      expect(store.log).toEqual([
+      expect(store.entries).toEqual([
         { reviewId: review.id, entry: { at: AT, staffId: 'auto', decision: 'held', flags } },
       ]);
       expect(await store.aggregate('p-1')).toEqual({
@@ -158,12 +174,15 @@ describe('Reviews.write', () => {
         aggregate: EMPTY_AGGREGATE,
         version: 0,
       });
-      expect(store.events).toEqual([]);
+      expect(review.flags).toEqual(flags);
+      expect(store.events.map((e) => e.detail.data)).toEqual([
+        { reviewId: review.id, productId: 'p-1', version: 1, rating: 4, status: 'pending', photos: [] },
+      ]);
     },
   );
 
   it('checks the photos with the media service as the buyer’s own', async () => {
-    const resolve = vi.fn<PhotoResolver>(() => Promise.resolve());
+    const resolve = vi.fn<PhotoResolver>((ids) => Promise.resolve(ids.map(image)));
     const { store, reviews, deliver } = setup(resolve);
     await deliver('c-1', 'o-1', 'p-1', 'p-2');
     await deliver(null, 'o-9', 'p-1');
@@ -181,7 +200,11 @@ describe('Reviews.write', () => {
       [['m-1', 'm-2'], 'c-1'],
       [['m-3'], 'guest:o-9'],
     ]);
-    expect(store.reviews.get(review.id)?.photos).toEqual(['m-1', 'm-2']);
+    expect(store.reviews.get(review.id)?.photos).toEqual([image('m-1'), image('m-2')]);
+    expect(store.dataOf('review.submitted')[0]).toMatchObject({
+      reviewId: review.id,
+      photos: ['m-1', 'm-2'],
+    });
   });
 
   it('stops the write when a photo is refused', async () => {
@@ -206,7 +229,7 @@ describe('Reviews.moderate', () => {
 
     expect(review).toMatchObject({ status: 'published', publishedAt: AT, version: 2 });
     expect(store.reviews.get(held.id)).toEqual(review);
-    expect(store.log.at(-1)).toEqual({
+    expect(store.entries.at(-1)).toEqual({
       reviewId: held.id,
       entry: { at: AT, staffId: 'staff-1', decision: 'published', note: 'fine' },
     });
@@ -236,7 +259,7 @@ describe('Reviews.moderate', () => {
     );
 
     expect(review).toMatchObject({ status: 'rejected', rejection: { reason: 'spam' }, version: 2 });
-    expect(store.log.at(-1)?.entry).toEqual({
+    expect(store.entries.at(-1)?.entry).toEqual({
       at: AT,
       staffId: 'staff-1',
       decision: 'rejected',
@@ -273,7 +296,7 @@ describe('Reviews.moderate', () => {
     await world.reviews.moderate(held.id, { decision: 'reject', reason: 'off-topic' }, 'staff-1', context);
 
     expect(await world.store.aggregate('p-1')).toMatchObject({ aggregate: EMPTY_AGGREGATE, version: 0 });
-    expect(world.store.events.map((e) => e.detailType)).toEqual(['review.rejected']);
+    expect(world.store.events.map((e) => e.detailType)).toEqual(['review.submitted', 'review.rejected']);
     expect(world.store.dataOf('review.rejected')[0]).toMatchObject({ wasPublished: false });
   });
 
@@ -290,7 +313,7 @@ describe('Reviews.moderate', () => {
     expect(error).toBeInstanceOf(RuleViolationError);
     expect(error).toMatchObject({ status: 422, problemType: 'rule-violation' });
     expect(store.reviews.get(published.id)).toEqual(published);
-    expect(store.log).toHaveLength(1);
+    expect(store.entries).toHaveLength(1);
     expect(store.events).toHaveLength(events);
     expect(await store.aggregate('p-1')).toMatchObject({ aggregate: { count: 1 }, version: 1 });
   });
@@ -340,7 +363,7 @@ describe('Reviews.erase', () => {
     const before = await store.aggregate('p-1');
     const events = store.events.length;
 
-    expect(await reviews.erase('c-1')).toBe(2);
+    expect(await reviews.erase('c-1', context)).toBe(2);
 
     for (const id of ['rv-1', 'rv-2']) {
       const review = store.reviews.get(id)!;
@@ -352,8 +375,13 @@ describe('Reviews.erase', () => {
     expect(store.reviews.get('rv-1')).toMatchObject({ rating: 5, status: 'published' });
     expect(store.reviews.get(other.id)).toEqual(other);
     expect(await store.aggregate('p-1')).toEqual(before);
-    expect(store.events).toHaveLength(events);
-    expect(await reviews.erase('c-1')).toBe(0);
+    // Only review.erased (the media service deletes the photos): no aggregate moved.
+    expect(store.events.slice(events).map((e) => e.detail.data)).toEqual([
+      { reviewId: 'rv-1', productId: 'p-1', version: 2 },
+      { reviewId: 'rv-2', productId: 'p-2', version: 2 },
+    ]);
+    expect(await store.reviewable('c-1')).toEqual([]);
+    expect(await reviews.erase('c-1', context)).toBe(0);
   });
 });
 

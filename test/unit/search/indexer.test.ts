@@ -1,6 +1,6 @@
 // The indexer over the projection and the engine in memory: each event is kept only when newer than what
-// is kept, and the product's document is rebuilt at a version that only moves forward, so repeated, late
-// and reordered events end in the same document.
+// is kept (a rating by its aggregate version), and the product's document is rebuilt at a version that only
+// moves forward, so repeated, late and reordered events end in the same document.
 import { describe, expect, it } from 'vitest';
 import type { CurrencyPrice, ProductRecord } from '../../../functions/search/domain/document.ts';
 import { Indexer } from '../../../functions/search/indexer.ts';
@@ -58,7 +58,9 @@ describe('Indexer', () => {
       (i) => i.skuPricesChanged('SW-M', 2, [{ currency: 'EUR', after: eur(4500) }]),
       (i) => i.segmentPricesChanged('vip', 1, 10, [{ sku: 'SW-M', currency: 'EUR', after: 4000 }]),
       (i) => i.availabilityChanged('SW-M', 'low_stock', '2030-06-15T10:00:00.000Z'),
-      (i) => i.ratingChanged('p-1', { average: 4.5, count: 2 }, '2030-06-15T11:00:00.000Z'),
+      (i) => i.ratingChanged('p-1', { average: 4, count: 1 }, { version: 1, at: '2030-06-15T11:00:00.000Z' }),
+      (i) =>
+        i.ratingChanged('p-1', { average: 4.5, count: 2 }, { version: 2, at: '2030-06-15T11:00:00.000Z' }),
     ];
     const inOrder = setUp();
     const twiceReversed = setUp();
@@ -112,6 +114,44 @@ describe('Indexer', () => {
 
     expect(document()?.availability).toBe('in_stock');
     expect(document()?.inStock).toBe(true);
+  });
+
+  it('keeps the higher aggregate version when an older one arrives after it, whatever their times', async () => {
+    const { indexer, engine, document } = setUp();
+    await indexer.productChanged(product());
+    await indexer.ratingChanged(
+      'p-1',
+      { average: 4.5, count: 2 },
+      { version: 2, at: '2030-06-15T10:00:00.000Z' },
+    );
+    const written = engine.indices.get('products-initial')?.get('p-1')?.version;
+
+    await indexer.ratingChanged(
+      'p-1',
+      { average: 3, count: 1 },
+      { version: 1, at: '2030-06-15T11:00:00.000Z' },
+    );
+    await indexer.ratingChanged('p-1', { average: 3, count: 3 }, { at: '2030-06-15T12:00:00.000Z' });
+
+    expect(document()).toMatchObject({ rating: 4.5, reviewCount: 2 });
+    expect(engine.indices.get('products-initial')?.get('p-1')?.version).toBe(written);
+  });
+
+  it('orders ratings without an aggregate version by time, and takes a first version over them', async () => {
+    const { indexer, document } = setUp();
+    await indexer.productChanged(product());
+    await indexer.ratingChanged('p-1', { average: 4, count: 2 }, { at: '2030-06-15T11:00:00.000Z' });
+    await indexer.ratingChanged('p-1', { average: 2, count: 1 }, { at: '2030-06-15T10:00:00.000Z' });
+    const byTime = document()?.rating;
+
+    await indexer.ratingChanged(
+      'p-1',
+      { average: 5, count: 3 },
+      { version: 1, at: '2030-06-15T09:00:00.000Z' },
+    );
+
+    expect(byTime).toBe(4);
+    expect(document()).toMatchObject({ rating: 5, reviewCount: 3 });
   });
 
   it('keeps a price of a SKU whose product is not known yet, and indexes it once the product arrives', async () => {

@@ -1,7 +1,7 @@
 // The search service's ports in memory. The projection keeps versions as the DynamoDB store does: a save
 // applies only when its version (or time) is greater than the one kept, per product, category, segment,
-// SKU price currency, segment price and availability. The engine keeps per id the document at the highest
-// version and refuses a write at a version not above it, as OpenSearch external versioning does.
+// SKU price currency, segment price, availability and rating. The engine keeps per id the document at the
+// highest version and refuses a write at a version not above it, as OpenSearch external versioning does.
 import type {
   Availability,
   CategoryRecord,
@@ -14,6 +14,7 @@ import type {
   IndexedDocument,
   Projection,
   ProductState,
+  RatingStamp,
   SearchEngine,
   SkuSave,
 } from '../../../functions/search/domain/ports.ts';
@@ -26,7 +27,8 @@ interface Versioned<V, T> {
 
 interface ProductItem {
   product?: Versioned<number, ProductRecord>;
-  rating?: Versioned<string, RatingRecord>;
+  /** Kept at the time it was announced and, when the event carried one, its aggregate version. */
+  rating?: Versioned<string, RatingRecord> & { readonly aggregateVersion?: number | undefined };
   docVersion: number;
 }
 
@@ -124,10 +126,17 @@ export class MemoryProjection implements Projection {
     return Promise.resolve(this.#skuSave(sku, applied));
   }
 
-  saveRating(productId: string, rating: RatingRecord, at: string): Promise<boolean> {
+  saveRating(productId: string, rating: RatingRecord, stamp: RatingStamp): Promise<boolean> {
     const item = this.#product(productId);
-    if (!newer(item.rating, at)) return Promise.resolve(false);
-    item.rating = { version: at, value: rating };
+    const kept = item.rating;
+    // As the DynamoDB store does: by aggregate version when the event carries one, else by time, and a
+    // rating kept with a version is only replaced by a higher version.
+    const applies =
+      stamp.version === undefined
+        ? kept?.aggregateVersion === undefined && newer(kept, stamp.at)
+        : kept?.aggregateVersion === undefined || kept.aggregateVersion < stamp.version;
+    if (!applies) return Promise.resolve(false);
+    item.rating = { version: stamp.at, value: rating, aggregateVersion: stamp.version };
     return Promise.resolve(true);
   }
 

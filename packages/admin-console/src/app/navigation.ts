@@ -44,6 +44,8 @@ export const NEEDS = {
   promotions: need('GET', '/promotions'),
   createPromotion: need('POST', '/promotions'),
   promotion: need('GET', '/promotions/{id}'),
+  reviews: need('GET', '/reviews'),
+  review: need('GET', '/reviews/{id}'),
 } as const;
 
 export const NAVIGATION: readonly NavGroup[] = [
@@ -53,6 +55,7 @@ export const NAVIGATION: readonly NavGroup[] = [
       { label: 'Products', to: '/products', needs: NEEDS.products },
       { label: 'Categories', to: '/categories', needs: NEEDS.categories },
       { label: 'Search', to: '/search', needs: NEEDS.search },
+      { label: 'Reviews', to: '/reviews', needs: NEEDS.reviews },
     ],
   },
   {

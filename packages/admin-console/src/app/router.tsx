@@ -13,6 +13,7 @@ import {
 import type { JSX } from 'react';
 import { ORDER_STATUSES, type OrderStatus } from '../sections/orders/order-status.ts';
 import { PROMOTION_STATUSES, type PromotionStatus } from '../sections/promotions/promotion-status.ts';
+import { PRODUCT_ID, REVIEW_STATUSES, type ReviewStatus } from '../sections/reviews/review-status.ts';
 import { NotFound } from '../ui/status-views.tsx';
 import { isStaff, useConsole } from './console.tsx';
 import { Home } from './home.tsx';
@@ -160,6 +161,24 @@ const pages = [
     '/promotions/$id',
     NEEDS.promotion,
     lazyRouteComponent(() => import('../sections/promotions/promotion-edit.tsx'), 'PromotionEdit'),
+  ),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/reviews',
+    staticData: needing(NEEDS.reviews),
+    validateSearch: (search: Record<string, unknown>): { status?: ReviewStatus; productId?: string } => {
+      const productId = text(search.productId);
+      return {
+        status: REVIEW_STATUSES.find((s) => s === search.status),
+        productId: productId && PRODUCT_ID.test(productId) ? productId : undefined,
+      };
+    },
+    component: lazyRouteComponent(() => import('../sections/reviews/review-list.tsx'), 'ReviewList'),
+  }),
+  page(
+    '/reviews/$id',
+    NEEDS.review,
+    lazyRouteComponent(() => import('../sections/reviews/review-detail.tsx'), 'ReviewDetail'),
   ),
   page(
     '/shipping/zones',

@@ -10,6 +10,8 @@ import { FakePeers, STANDARD_SHIPPING } from './fake-peers.ts';
 import { InMemoryOrdersTable } from './in-memory-table.ts';
 
 export const SKU = 'TEE-M';
+/** The catalog product of SKU, as orders keeps it. */
+export const PRODUCT_ID = 'prod-tee';
 export const UNIT_PRICE = 2000;
 export const LEASE_MS = 60_000;
 export const HOLD_SECONDS = 900;
@@ -55,7 +57,7 @@ export function ordersWorld() {
   );
   table.seedSku({
     sku: SKU,
-    productId: 'prod-tee',
+    productId: PRODUCT_ID,
     title: 'Checkout tee — M',
     weightGrams: 250,
     published: true,
