@@ -10,7 +10,7 @@ import {
   ReviewRejected,
   ReviewSubmitted,
 } from '@commerce/events';
-import { ForbiddenError, NotFoundError } from '@commerce/lambda-kit/errors';
+import { ContentionError, ForbiddenError, NotFoundError } from '@commerce/lambda-kit/errors';
 import { randomId } from '@commerce/lambda-kit';
 import { outboxItem, type OutboxItem } from '@commerce/lambda-kit/outbox';
 import type { EventContext } from '@commerce/lambda-kit/publisher';
@@ -33,8 +33,11 @@ import {
   type Review,
 } from './domain/review.ts';
 
-/** How often a change is tried again when another change of the same product's aggregate won. */
-const AGGREGATE_ATTEMPTS = 25;
+/**
+ * How long a change keeps trying while other changes of the same product's aggregate win (a burst of
+ * decisions on one product): then 503, well inside the function's timeout, and the client tries again.
+ */
+const AGGREGATE_DEADLINE_MS = 6_000;
 
 export interface ReviewInput {
   readonly rating: Review['rating'];
@@ -246,13 +249,15 @@ export class Reviews {
     delta: 1 | -1,
     write: (change: AggregateChange) => Promise<void>,
   ): Promise<void> {
+    const deadline = Date.now() + AGGREGATE_DEADLINE_MS;
     for (let attempt = 1; ; attempt++) {
       const stored = await this.#store.aggregate(productId);
       try {
         await write(changeOf(stored, rating, delta));
         return;
       } catch (error) {
-        if (!(error instanceof AggregateConflictError) || attempt >= AGGREGATE_ATTEMPTS) throw error;
+        if (!(error instanceof AggregateConflictError)) throw error;
+        if (Date.now() >= deadline) throw new ContentionError();
         await backoff(attempt);
       }
     }
@@ -311,8 +316,11 @@ function changeOf(
   };
 }
 
-/** A short, jittered wait before trying again (the other writers are on the same product). */
+/**
+ * A short wait with full jitter before trying again: the other writers are on the same product, and one of
+ * them wins each round, so rounds stay short rather than spread out.
+ */
 function backoff(attempt: number): Promise<void> {
-  const ms = Math.random() * Math.min(200, 5 * 2 ** attempt);
+  const ms = Math.random() * Math.min(60, 5 * 2 ** attempt);
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

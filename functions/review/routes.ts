@@ -51,10 +51,11 @@ export const reviewRoutes = defineRoutes('review', {
       description:
         'The review: `published` when the auto-publish rules find nothing, else `pending` until staff decide. ' +
         '403 `not-a-verified-buyer` without a delivered order of yours containing the product; 409 ' +
-        '`already-reviewed` the second time; 422 `media-not-usable` for a photo that is not yours or not ready.',
+        '`already-reviewed` the second time; 422 `media-not-usable` for a photo that is not yours or not ready; ' +
+        '503 `contention` when many reviews of the product are published at that moment (try again).',
       body: ownReviewSchema,
     },
-    errors: [409, 422],
+    errors: [409, 422, 503],
   },
   'POST /reviews/{id}/helpful': {
     entry: 'http/vote-helpful.ts',
@@ -118,10 +119,11 @@ export const reviewRoutes = defineRoutes('review', {
       status: 200,
       description:
         'The review after the decision, which the log records with you. 422 `rule-violation` for the reasons ' +
-        '`rating` and `negative`: a review is never rejected or hidden for its rating.',
+        '`rating` and `negative`: a review is never rejected or hidden for its rating. 503 `contention` when ' +
+        'many reviews of the product are published at that moment (try again).',
       body: staffReviewSchema,
     },
-    errors: [404, 409, 422],
+    errors: [404, 409, 422, 503],
   },
   'PUT /reviews/{id}/reply': {
     entry: 'http/reply-review.ts',

@@ -3,8 +3,8 @@
 // allows and requests it forbids, as an anonymous caller, a customer, a staff member and an admin. It holds
 // that no request gets a 5xx, every status is one the document lists for the operation, a request the
 // document allows is never refused with 400 and a request it forbids is refused with a 4xx
-// (test/e2e/schemathesis/: the settings and the one hook). Its writes land on ids it makes up; the one
-// shared record it can change (the tax table) is put back afterwards.
+// (test/e2e/schemathesis/: the settings and the one hook). Its writes land on ids it makes up; the shared
+// records it can change (the tax table, the reviews' auto-publish rules) are put back afterwards.
 import { LOCAL_DIR, provisionSchemathesis } from '@commerce/local-cloud';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -36,6 +36,7 @@ let staffToken: string;
 let taxRulesBefore: Record<string, unknown>;
 let zonesBefore: Set<string>;
 let promotionsBefore: Set<string>;
+let reviewRulesBefore: Record<string, unknown>;
 let operations: { id: string; isPublic: boolean; adminOnly: boolean }[];
 
 interface Outcome {
@@ -117,6 +118,7 @@ beforeAll(async () => {
   taxRulesBefore = (await api('GET', '/tax-rules', undefined, bearer(staffToken))).body;
   zonesBefore = new Set((await zones()).map((z) => z.id));
   promotionsBefore = new Set((await promotions()).map((p) => p.id));
+  reviewRulesBefore = (await api('GET', '/review-settings', undefined, bearer(staffToken))).body;
 });
 
 /** Every promotion, all pages. */
@@ -181,6 +183,14 @@ afterAll(async () => {
     bearer(staffToken),
   );
   expect(restored.status).toBe(200);
+  // The auto-publish rules the admin caller may have changed decide whether other files' reviews wait.
+  const rulesRestored = await api(
+    'PUT',
+    '/review-settings',
+    reviewRulesBefore,
+    bearer(await signIn(['admin'])),
+  );
+  expect(rulesRestored.status).toBe(200);
 });
 
 /** Everything but deleting one's own account, which the last test does on an account of its own. */

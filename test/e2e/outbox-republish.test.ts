@@ -44,8 +44,9 @@ it('re-publishes an outbox event after the fact, and its consumer applies it onc
   const listener = await listening;
   const email = `${unique('republish')}@example.com`;
   const since = new Date(Date.now() - 1000);
-  // order.delivered: the notification service mails it and nothing else consumes it (an order.created is
-  // mailed by nobody since mails wait for the payment; an order.paid would also move stock and shipping).
+  // order.delivered: the notification service mails it and nothing else acts on it (reviews find no lines to
+  // make reviewable; an order.created is mailed by nobody since mails wait for the payment; an order.paid
+  // would also move stock and shipping).
   const item = outboxItem(
     OrderDelivered,
     {

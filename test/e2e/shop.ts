@@ -1,15 +1,17 @@
 // Fixtures for the end-to-end tests that take orders: a warehouse, a country's tax, a priced and stocked
 // product that orders already sells, a guest cart ready for checkout, the checkout call, waiting for an order's
-// status, the sandbox carrier's signed webhook and the mails in the emulator's SES outbox. Every call goes
+// status, the sandbox carrier's signed webhook, a delivery as the review service hears of it and the mails
+// in the emulator's SES outbox. Every call goes
 // through the deployed API (or the emulator's own record of sent mail); nothing here stands in for a service.
 import { type CommerceClient } from '@commerce/api-client';
+import { OrderDelivered } from '@commerce/events';
 import { EMULATOR_ENDPOINT } from '@commerce/local-cloud';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { LOCAL_SANDBOX_WEBHOOK_SECRET as CARRIER_SECRET } from '../../functions/shipping/carrier-registry.ts';
 import { sandboxCarrierWebhook } from '../../functions/shipping/carriers/sandbox.ts';
 import { GERMAN_METHOD, MUNICH_ADDRESS } from '../fixtures/germany.ts';
-import { api, apiUrl, eventually, unique } from './support.ts';
+import { api, apiUrl, eventually, publishEvent, unique } from './support.ts';
 
 /** An order as staff read it (GET /orders/{id}), the fields these tests look at. */
 export interface Order {
@@ -251,4 +253,29 @@ export async function mailsTo(address: string, sender?: string): Promise<SentMai
   return Object.values(body.messages)
     .flat()
     .filter((m) => m.To.includes(address) && (sender === undefined || m.Source === sender));
+}
+
+/**
+ * order.delivered for `customerId`'s order of `productId`, put on the bus as the orders service sends it:
+ * the review service lets the buyer review the product (a verified purchase).
+ */
+export async function announceDelivery(
+  customerId: string,
+  productId: string,
+  email?: string,
+): Promise<string> {
+  const orderId = randomUUID();
+  await publishEvent(OrderDelivered, {
+    orderId,
+    number: `CM-2026-${String(randomInt(100_000, 999_999))}`,
+    customerId,
+    currency: 'EUR',
+    contact: {
+      email: email ?? `${unique('buyer')}@example.com`,
+      name: 'Erika Mustermann',
+      smsUpdates: false,
+    },
+    lines: [{ sku: `${productId}-S`, quantity: 1, title: 'Review tee', productId }],
+  });
+  return orderId;
 }

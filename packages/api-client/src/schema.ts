@@ -6961,7 +6961,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The review: `published` when the auto-publish rules find nothing, else `pending` until staff decide. 403 `not-a-verified-buyer` without a delivered order of yours containing the product; 409 `already-reviewed` the second time; 422 `media-not-usable` for a photo that is not yours or not ready. */
+      /** @description The review: `published` when the auto-publish rules find nothing, else `pending` until staff decide. 403 `not-a-verified-buyer` without a delivered order of yours containing the product; 409 `already-reviewed` the second time; 422 `media-not-usable` for a photo that is not yours or not ready; 503 `contention` when many reviews of the product are published at that moment (try again). */
       201: {
         headers: {
           [name: string]: unknown;
@@ -6979,6 +6979,7 @@ export interface operations {
       422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
+      503: components['responses']['503'];
     };
   };
   getProductByHandle: {
@@ -7496,7 +7497,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The review after the decision, which the log records with you. 422 `rule-violation` for the reasons `rating` and `negative`: a review is never rejected or hidden for its rating. */
+      /** @description The review after the decision, which the log records with you. 422 `rule-violation` for the reasons `rating` and `negative`: a review is never rejected or hidden for its rating. 503 `contention` when many reviews of the product are published at that moment (try again). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -7515,6 +7516,7 @@ export interface operations {
       422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
+      503: components['responses']['503'];
     };
   };
   voteHelpful: {

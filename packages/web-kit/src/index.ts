@@ -11,6 +11,17 @@ export {
 } from './auth.ts';
 export { ConfigError, loadConfig, type AppConfig } from './config.ts';
 export {
+  IMAGE_TYPES,
+  imageFileProblem,
+  PRODUCT_IMAGE_UPLOAD,
+  REVIEW_PHOTO_UPLOAD,
+  uploadImage,
+  type ImageType,
+  type ProcessedImage,
+  type UploadKind,
+  type UploadOutcome,
+} from './media-upload.ts';
+export {
   ApiProblem,
   fieldErrors,
   isProblem,

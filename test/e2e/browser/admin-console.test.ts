@@ -5,12 +5,14 @@
 // admin adds a search synonym and rebuilds the search index from the Search screen. Staff create a code
 // promotion with a condition from the Promotions screen, see its usage and preview it against a sample line.
 // Staff create a product with an image chosen in the file input: uploaded straight to the media bucket,
-// processed, given alt text and saved with the product.
+// processed, given alt text and saved with the product. Staff find a review the auto-publish rules held in the
+// moderation queue, reject it with a reason, publish it after all and reply to it.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { api, eventually } from '../support.ts';
+import { announceDelivery } from '../shop.ts';
+import { api, bearer, eventually, productBody, signIn, tokenClaims } from '../support.ts';
 import {
   ADMIN_CONSOLE_URL,
   expectAccessible,
@@ -273,5 +275,65 @@ describe('admin console', () => {
     expect(media).toHaveLength(1);
     expect(media[0]?.alt).toBe(alt);
     expect(media[0]?.url).toMatch(/\.webp$/);
+  });
+
+  it('lets staff moderate a held review from the queue: reject with a reason, publish, reply', async () => {
+    const staffApi = bearer(await signIn(['staff']));
+    const created = await api('POST', '/products', productBody({ title: 'Moderated tee' }), staffApi);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const productId = (created.body as { id: string }).id;
+    const buyerToken = await signIn([]);
+    await announceDelivery(tokenClaims(buyerToken).sub, productId);
+    const title = `Held ${randomUUID().slice(0, 6)}`;
+    const written = await eventually(
+      async () => {
+        const res = await api(
+          'POST',
+          `/products/${productId}/reviews`,
+          { rating: 2, title, body: 'Cheaper at www.elsewhere.example.com' },
+          bearer(buyerToken),
+        );
+        return res.status === 201 ? res.body : undefined;
+      },
+      30_000,
+      'the buyer to be able to review',
+    );
+    expect(written).toMatchObject({ status: 'pending' });
+
+    const staff = await console_('staff');
+    await nav(staff, 'Reviews').click();
+    await staff.getByLabel('Status').selectOption('pending');
+    await staff.getByLabel('Product id').fill(productId);
+    await staff.getByRole('button', { name: 'Filter' }).click();
+    await staff.getByRole('link', { name: title }).click();
+    await staff.getByRole('heading', { name: 'Moderation log' }).waitFor();
+    await expectAccessible(staff, 'review moderation');
+    await snap(staff, 'admin-review-moderation');
+    // The reasons offered never include the rating.
+    const reasons = await staff.getByLabel('Reason').locator('option').allInnerTexts();
+    expect(reasons.join(' ')).not.toMatch(/rating|negative/i);
+    await staff.getByLabel('Reason').selectOption('spam');
+    await staff.getByLabel('Note').fill('Links to a competitor');
+    await staff.getByRole('button', { name: 'Reject' }).click();
+    await expect
+      .poll(async () => (await api('GET', `/products/${productId}/reviews`)).body.items, { timeout: 20_000 })
+      .toEqual([]);
+    await staff.getByRole('button', { name: 'Publish' }).click();
+    await staff.getByLabel('Reply', { exact: true }).fill('Thanks, we matched the price.');
+    await staff.getByRole('button', { name: 'Save reply' }).click();
+    await expect
+      .poll(async () => (await api('GET', `/products/${productId}/reviews`)).body.items, { timeout: 20_000 })
+      .toMatchObject([{ title, reply: { body: 'Thanks, we matched the price.' } }]);
+    const logged = await api(
+      'GET',
+      `/reviews/${String((written as { id: string }).id)}`,
+      undefined,
+      staffApi,
+    );
+    expect((logged.body as { log: { decision: string }[] }).log.map((e) => e.decision)).toEqual([
+      'held',
+      'rejected',
+      'published',
+    ]);
   });
 });

@@ -3,14 +3,15 @@
 // order; a guest cart is merged on sign-in; a new shopper signs up with email verification; a signed-in
 // customer's history shows their own orders only; search suggests as the shopper types, forgives a typo and
 // keeps its colour filter disjunctive; a promotion code entered in the cart takes its promotion off the line
-// and the total until it is removed; an image staff upload shows on its product page as AVIF or WebP. Every
-// main page passes axe-core (no serious or critical violation) and is photographed.
+// and the total until it is removed; an image staff upload shows on its product page as AVIF or WebP; a
+// customer whose order was delivered writes a review with a photo from the product page and sees it there.
+// Every main page passes axe-core (no serious or critical violation) and is photographed.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { newWarehouse, stockedProduct } from '../shop.ts';
-import { api, bearer, client, eventually, productBody, signIn } from '../support.ts';
+import { announceDelivery, newWarehouse, stockedProduct } from '../shop.ts';
+import { api, bearer, client, eventually, productBody, signIn, signUp, tokenClaims } from '../support.ts';
 import { expectAccessible, signInHosted, snap, STOREFRONT_URL, useBrowser } from './harness.ts';
 import { addToCart, confirmedOrderNumber, placeOrder, toPayment } from './storefront-pages.ts';
 
@@ -317,5 +318,62 @@ describe('storefront', () => {
     expect((await loaded()).currentSrc).toMatch(/\.(webp|avif)$/);
     await expectAccessible(page, 'product page with an image');
     await snap(page, 'storefront-product-image');
+  });
+
+  it('a customer whose order was delivered reviews the product with a photo and sees it published', async () => {
+    const staff = bearer(await signIn(['staff']));
+    const product = productBody({ title: 'Reviewed linen shirt' });
+    const created = await api('POST', '/products', product, staff);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const productId = (created.body as { id: string }).id;
+    const customer = await signUp();
+    await announceDelivery(tokenClaims(customer.token).sub, productId, customer.email);
+    await eventually(
+      async () => {
+        const res = await api('GET', '/me/reviewable', undefined, bearer(customer.token));
+        const items = (res.body as { items: { productId: string }[] }).items;
+        return items.some((i) => i.productId === productId) ? true : undefined;
+      },
+      30_000,
+      'the delivery to reach reviews',
+    );
+
+    const page = await shopper();
+    await page.goto(STOREFRONT_URL);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInHosted(page, { email: customer.email, password: customer.password }, STOREFRONT_URL);
+    await page.getByRole('link', { name: 'Account' }).waitFor();
+    await page.goto(`${STOREFRONT_URL}/products/${String(product.handle)}`);
+    await page.getByRole('button', { name: 'Write a review' }).click();
+    await page.getByRole('radio', { name: '4 stars' }).check();
+    await page.getByLabel('Title', { exact: true }).fill('Crisp and cool');
+    await page.getByLabel('Review', { exact: true }).fill('Kept me cool all summer; the collar stays flat.');
+    await page.getByLabel('Name shown').fill('Erika Mustermann');
+    const photo = await sharp({ create: { width: 900, height: 700, channels: 3, background: '#0e7490' } })
+      .jpeg()
+      .toBuffer();
+    await page
+      .getByLabel('Photos')
+      .setInputFiles({ name: 'shirt.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByRole('button', { name: 'Submit review' }).click();
+    await page.getByText('Thanks! Your review is published.').waitFor({ timeout: 60_000 });
+
+    // On the product page: the review with its author, its rating and the photo, served as an image.
+    await page.reload();
+    const reviews = page.getByRole('region', { name: 'Reviews' });
+    await reviews.getByText('Crisp and cool').waitFor({ timeout: 20_000 });
+    await reviews.getByText('Erika M.').waitFor();
+    await reviews.getByText('Verified purchase').first().waitFor();
+    const thumbnail = reviews.getByRole('img', { name: 'Photo 1 from Erika M.' });
+    await expect
+      .poll(() => thumbnail.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'Write a review' }).count()).toBe(0);
+    await expectAccessible(page, 'product page with a review');
+    await snap(page, 'storefront-product-review');
+    const listed = await api('GET', `/products/${productId}/reviews`);
+    expect(listed.body).toMatchObject({ aggregate: { count: 1, average: 4 } });
   });
 });

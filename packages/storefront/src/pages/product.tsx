@@ -1,8 +1,8 @@
 // A product by its handle: its images (the main one large, a row of thumbnails to switch it), one picker per
 // option selects the variant, whose shelf price (chosen currency), availability and quantity go with "Add to
-// cart".
+// cart"; then its reviews (reviews/product-reviews.tsx), and its schema.org data for search engines.
 import { Link, useParams } from '@tanstack/react-router';
-import { useId, useState, type FormEvent } from 'react';
+import { Fragment, useId, useState, type FormEvent } from 'react';
 import { useCart, useCartChange } from '../cart.ts';
 import {
   AVAILABILITY_TEXT,
@@ -14,6 +14,8 @@ import {
 import { useCurrency } from '../currency.ts';
 import { UnitPrice } from '../price.tsx';
 import { isShowable, ProductImage, type ProductMedia } from '../product-image.tsx';
+import { ProductJsonLd } from '../reviews/product-json-ld.tsx';
+import { ProductReviews } from '../reviews/product-reviews.tsx';
 import { useSession } from '../shop.tsx';
 import { rememberSku } from '../sku-labels.ts';
 import { errorText, LoadError, Loading } from '../status.tsx';
@@ -225,5 +227,11 @@ export function ProductPage() {
   if (product.isError) {
     return <LoadError what="the product" error={product.error} retry={() => void product.refetch()} />;
   }
-  return <ProductDetail key={product.data.id} product={product.data} />;
+  return (
+    <Fragment key={product.data.id}>
+      <ProductDetail product={product.data} />
+      <ProductReviews product={product.data} />
+      <ProductJsonLd product={product.data} />
+    </Fragment>
+  );
 }

@@ -1,20 +1,15 @@
 // The product form's images: a drop zone with a real file input, each chosen file checked here (type, size,
-// how many) and uploaded straight to the media bucket (media-upload.ts) with its state in a live region, and
-// the ready images as an ordered list (the first is the main one) with alt text, Move up, Move down and
-// Remove. The list is the form's `media`; the uploads in flight are its `pendingImages` (a save needs none).
+// how many) and uploaded straight to the media bucket (web-kit's uploadImage) with its state in a live
+// region, and the ready images as an ordered list (the first is the main one) with alt text, Move up, Move
+// down and Remove. The list is the form's `media`; the uploads in flight are its `pendingImages` (a save
+// needs none).
+import { IMAGE_TYPES, imageFileProblem, PRODUCT_IMAGE_UPLOAD, uploadImage } from '@commerce/web-kit';
 import { useEffect, useId, useRef, useState, type DragEvent, type JSX } from 'react';
 import { useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useConsole } from '../../app/console.tsx';
 import { Field } from '../../ui/field.tsx';
 import { errorText } from '../../ui/status-views.tsx';
-import {
-  IMAGE_TYPES,
-  MAX_IMAGE_BYTES,
-  MAX_PRODUCT_IMAGES,
-  imageFileProblem,
-  uploadProductImage,
-  webpThumbnail,
-} from './media-upload.ts';
+import { MAX_PRODUCT_IMAGES, webpThumbnail } from './media-upload.ts';
 import type { ProductFormValues } from './product-form.tsx';
 
 type Phase = 'uploading' | 'processing' | 'ready' | 'rejected' | 'failed';
@@ -28,7 +23,7 @@ interface Upload {
   readonly detail?: string;
 }
 
-const maxMebibytes = MAX_IMAGE_BYTES / 1_048_576;
+const maxMebibytes = PRODUCT_IMAGE_UPLOAD.maxBytes / 1_048_576;
 
 const inFlight = (u: Upload) => u.phase === 'uploading' || u.phase === 'processing';
 
@@ -95,7 +90,7 @@ export function ProductImages({
     const controller = new AbortController();
     controllers.current.set(key, controller);
     setUploads((all) => [...all, { key, name: file.name, phase: 'uploading' }]);
-    uploadProductImage(client, file, {
+    uploadImage(client, PRODUCT_IMAGE_UPLOAD, file, {
       signal: controller.signal,
       onProcessing: () => update(key, { phase: 'processing' }),
     })
@@ -123,7 +118,7 @@ export function ProductImages({
     const problems: string[] = [];
     let room = MAX_PRODUCT_IMAGES - images.fields.length - pending;
     for (const file of chosen) {
-      const problem = imageFileProblem(file);
+      const problem = imageFileProblem(file, PRODUCT_IMAGE_UPLOAD);
       if (problem) {
         problems.push(problem);
       } else if (room <= 0) {
