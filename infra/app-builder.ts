@@ -6,7 +6,7 @@
 //   Commerce-<stage>-Web            (CloudFront stages) the apps' buckets and distributions, before Data
 //   Commerce-<stage>-WebContent     (CloudFront stages) the apps' files and runtime settings, last
 import { App, Tags, Validations } from 'aws-cdk-lib';
-import { promotionsScheduleFired } from '@commerce/contracts';
+import { promotionsScheduleFired, reviewRequestDue } from '@commerce/contracts';
 import type { ServiceDefinition } from '@commerce/lambda-kit/service';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { validStageConfig, type StageConfig } from './config/stage-config.ts';
 import { OneTimeSchedules } from './constructs/one-time-schedules.ts';
 import { allRoutes, platformRoutes, services as declaredServices } from './services/index.ts';
 import { catalogueScheduling } from '../functions/promotions/service.ts';
+import { reviewRequestScheduling } from '../functions/review/service.ts';
 import { ApiDeploymentStack } from './stacks/api-deployment-stack.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
@@ -103,12 +104,16 @@ export function buildApp(
       cursorSecret: data.cursorSecret,
       userPool: data.identity.userPool,
       corsOrigins: corsOrigins(origins),
-      ...(definition.name === 'search' && data.searchDomain
-        ? { environment: { SEARCH_ENDPOINT: data.searchDomain.url } }
-        : {}),
-      ...(data.buckets.has(definition.name)
-        ? { environment: { PUBLIC_BASE_URL: data.buckets.get(definition.name)!.publicBaseUrl } }
-        : {}),
+      environment: {
+        ...(definition.name === 'search' && data.searchDomain
+          ? { SEARCH_ENDPOINT: data.searchDomain.url }
+          : {}),
+        ...(data.buckets.has(definition.name)
+          ? { PUBLIC_BASE_URL: data.buckets.get(definition.name)!.publicBaseUrl }
+          : {}),
+        // The links in the emails (the storefront's main address).
+        ...(definition.name === 'notification' ? { STOREFRONT_URL: origins.storefront[0]! } : {}),
+      },
       description: `Commerce ${config.stage}: the ${definition.name} service (${definition.description})`,
     });
     stack.addStackDependency(api);
@@ -121,6 +126,17 @@ export function buildApp(
         names: catalogueScheduling(config.stage, config.region),
         alarmTopic: data.alarmTopic,
         purpose: 'catalogue promotions’ starts and ends',
+      });
+    }
+    // Review requests go out by one-time schedules some days after each delivery.
+    if (definition.name === 'review') {
+      new OneTimeSchedules(stack, 'ReviewRequestSchedules', {
+        config,
+        service: stack.service,
+        target: reviewRequestDue,
+        names: reviewRequestScheduling(config.stage, config.region),
+        alarmTopic: data.alarmTopic,
+        purpose: 'review requests after deliveries',
       });
     }
     serviceStacks.set(definition.name, stack);

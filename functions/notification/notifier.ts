@@ -1,7 +1,8 @@
-// The notification service's use cases. The notifier tells the shopper what an order event asks for: it
-// sends what `decide` chose, each delivery at most once per event and channel (claim the dedupe key in the
-// log (mayDeliver), send through the channel's provider, settle the entry). The delivery log lists a
-// customer's own entries. The store and the senders are ports (domain/ports.ts).
+// The notification service's use cases. The notifier tells the shopper what an order event or a review
+// request asks for: it sends what `decide` chose, each delivery at most once per event and channel (claim
+// the dedupe key in the log (mayDeliver), send through the channel's provider, settle the entry). The
+// delivery log lists a customer's own entries. The store, the senders and the review service's guest links
+// are ports (domain/ports.ts).
 import { UnauthorizedError } from '@commerce/lambda-kit/errors';
 import type { Principal } from '@commerce/lambda-kit/http';
 import { paginate, type CursorCodec, type PageBody } from '@commerce/lambda-kit/pagination';
@@ -22,16 +23,23 @@ import type {
   DeliveryStore,
   ListedDelivery,
   MessageSender,
+  ReviewInvitations,
   SendResult,
 } from './domain/ports.ts';
+import { reviewRequestNotification, type ReviewRequest } from './domain/review-request.ts';
+import { reviewLinks, type ReviewAccess, type ReviewLinks } from './domain/storefront-links.ts';
 import type { NotificationKind } from './templates/models.ts';
 
 export interface NotifierDeps {
   readonly store: DeliveryStore;
   readonly email: MessageSender<EmailMessage>;
   readonly sms: MessageSender<SmsMessage>;
+  /** The review service's signed links for guest buyers. */
+  readonly invitations: ReviewInvitations;
   /** The shop's name as messages sign it. */
   readonly shopName: string;
+  /** The storefront's base URL, which message links start with. */
+  readonly storefrontUrl: string;
   readonly now?: () => Date;
   /** Operator log (never the customer's): skipped channels, suppressed duplicates, refusals. */
   readonly log?: (message: string, details: Record<string, unknown>) => void;
@@ -40,28 +48,73 @@ export interface NotifierDeps {
 /** What happened to one channel of a notification. */
 export type DeliveryOutcome = 'sent' | 'refused' | 'duplicate' | 'error';
 
+/** The event being answered, as the consumer received it. */
+export interface HandledEvent {
+  readonly eventId: string;
+  readonly occurredAt: string;
+  /** Passed on to the review service when a guest's link is asked for. */
+  readonly correlationId: string;
+}
+
 export class Notifier {
   readonly #store: DeliveryStore;
   readonly #senders: { readonly email: MessageSender<EmailMessage>; readonly sms: MessageSender<SmsMessage> };
+  readonly #invitations: ReviewInvitations;
   readonly #shopName: string;
+  readonly #storefrontUrl: string;
   readonly #now: () => Date;
   readonly #log: (message: string, details: Record<string, unknown>) => void;
 
   constructor(deps: NotifierDeps) {
     this.#store = deps.store;
     this.#senders = { email: deps.email, sms: deps.sms };
+    this.#invitations = deps.invitations;
     this.#shopName = deps.shopName;
+    this.#storefrontUrl = deps.storefrontUrl;
     this.#now = deps.now ?? (() => new Date());
     this.#log = deps.log ?? (() => undefined);
   }
 
-  /** Renders what the order event tells the shopper, if anything, and sends it once per channel. */
-  async notifyOrder(
-    orderEvent: OrderEvent,
-    event: { readonly eventId: string; readonly occurredAt: string },
-  ): Promise<void> {
-    const notification = orderNotification(orderEvent, { shopName: this.#shopName });
+  /**
+   * Renders what the order event tells the shopper, if anything, and sends it once per channel. The delivery
+   * email links to where the buyer reviews; a guest's link needs the review service's token, and without it
+   * nothing is sent: the error is thrown and the event retried.
+   */
+  async notifyOrder(orderEvent: OrderEvent, event: HandledEvent): Promise<void> {
+    const reviewUrl =
+      orderEvent.detailType === 'order.delivered'
+        ? (await this.#reviewLinks(orderEvent.data, event)).reviewUrl
+        : undefined;
+    const notification = orderNotification(orderEvent, {
+      shopName: this.#shopName,
+      ...(reviewUrl === undefined ? {} : { reviewUrl }),
+    });
     if (notification === undefined) return;
+    await this.#sendAndLog(notification, event);
+  }
+
+  /**
+   * Asks the buyer of a delivered order to review its products, by email, once. A guest's link needs the
+   * review service's token; without it nothing is sent: the error is thrown and the event retried.
+   */
+  async notifyReviewRequest(request: ReviewRequest, event: HandledEvent): Promise<void> {
+    const links = await this.#reviewLinks(request, event);
+    await this.#sendAndLog(reviewRequestNotification(request, { shopName: this.#shopName }, links), event);
+  }
+
+  /** A customer's review links, or a guest's with the token the review service signs for their order. */
+  async #reviewLinks(
+    order: { readonly orderId: string; readonly customerId: string | null },
+    event: HandledEvent,
+  ): Promise<ReviewLinks> {
+    const access: ReviewAccess =
+      order.customerId === null
+        ? { buyer: 'guest', token: await this.#invitations.tokenFor(order.orderId, event.correlationId) }
+        : { buyer: 'customer' };
+    return reviewLinks(this.#storefrontUrl, access);
+  }
+
+  async #sendAndLog(notification: OrderNotification, event: HandledEvent): Promise<void> {
     const outcomes = await this.notify(notification, event);
     this.#log('Notification handled', { kind: notification.kind, orderId: notification.orderId, outcomes });
   }

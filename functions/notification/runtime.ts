@@ -6,6 +6,7 @@ import { createDocumentClient } from '@commerce/lambda-kit/clients';
 import { loadEnv } from '@commerce/lambda-kit/env';
 import { logger } from '@commerce/lambda-kit/observability';
 import * as z from 'zod/mini';
+import { reviewServiceInvitations } from './invitations.ts';
 import { DeliveryLog, Notifier } from './notifier.ts';
 import { SesEmailSender, SnsSmsSender } from './senders.ts';
 import { DynamoNotificationStore } from './store.ts';
@@ -17,8 +18,8 @@ const store = new DynamoNotificationStore(createDocumentClient(), env.TABLE_NAME
 export const deliveryLog = new DeliveryLog(store);
 
 /**
- * The order events consumer's notifier, over SES and SNS. Only the consumer sends, so only its handler builds
- * this (at its cold start) and only its bundle carries the SES and SNS clients.
+ * The consumers' notifier, over SES, SNS and the review service's guest links. Only the consumers send, so
+ * only their handlers build this (at their cold start) and only their bundles carry the SES and SNS clients.
  */
 export function orderNotifier(): Notifier {
   const settings = loadEnv(
@@ -27,13 +28,17 @@ export function orderNotifier(): Notifier {
       NOTIFICATION_SENDER: z.email(),
       /** The shop's name as messages sign it. */
       SHOP_NAME: z.string().check(z.minLength(1)),
+      /** The storefront's base URL (its main origin), which message links start with. */
+      STOREFRONT_URL: z.url({ protocol: /^https?$/ }),
     }),
   );
   return new Notifier({
     store,
     email: new SesEmailSender(new SESv2Client({}), settings.NOTIFICATION_SENDER),
     sms: new SnsSmsSender(new SNSClient({})),
+    invitations: reviewServiceInvitations(),
     shopName: settings.SHOP_NAME,
+    storefrontUrl: settings.STOREFRONT_URL,
     log: (message, details) => logger.info(message, details),
   });
 }

@@ -1,5 +1,6 @@
 // The notification service: one consumer of the order events the shopper hears about (email through SES,
-// SMS through SNS for contacts who opted in), the delivery log, and GET /me/notifications.
+// SMS through SNS for contacts who opted in), one of the review requests (email only), the delivery log, and
+// GET /me/notifications.
 import { defineService } from '@commerce/lambda-kit/service';
 import { notificationRoutes } from './routes.ts';
 import { notificationSubscriptions } from './subscriptions.ts';
@@ -22,7 +23,8 @@ export const notificationService = defineService<NotificationStage>({
     NOTIFICATION_SENDER: notifications.sender,
     SHOP_NAME: notifications.shopName,
   }),
-  // Only the order-events consumer sends; GET /me/notifications reads the delivery log and sends nothing.
+  // Only the consumers send (the review-requests one email only); GET /me/notifications reads the delivery
+  // log and sends nothing.
   permissions: {
     sendEmail: ({ notifications }, aws) => [
       {

@@ -5,10 +5,15 @@ import { mediaResolve } from '@commerce/contracts';
 import { defineRoutes } from '@commerce/lambda-kit/service';
 import {
   decisionBody,
+  guestReviewBody,
   helpfulSchema,
+  invitationParams,
+  invitationSchema,
   listReviewsQuery,
   ownReviewSchema,
   ownReviewsSchema,
+  preferencesBody,
+  preferencesSchema,
   productParams,
   replyBody,
   reviewableSchema,
@@ -151,5 +156,70 @@ export const reviewRoutes = defineRoutes('review', {
       description: 'The rules, applied to reviews written from now on.',
       body: rulesSchema,
     },
+  },
+  'GET /me/review-preferences': {
+    entry: 'http/get-my-preferences.ts',
+    access: 'customer',
+    summary: 'Whether I get review requests by email.',
+    readOnly: true,
+    response: {
+      status: 200,
+      description: 'Your choice (on unless you turned it off).',
+      body: preferencesSchema,
+    },
+  },
+  'PUT /me/review-preferences': {
+    entry: 'http/put-my-preferences.ts',
+    access: 'customer',
+    summary: 'Turn review requests by email on or off.',
+    body: preferencesBody,
+    response: {
+      status: 200,
+      description: 'Your choice, applied to requests not sent yet.',
+      body: preferencesSchema,
+    },
+  },
+  'GET /review-invitations/{token}': {
+    entry: 'http/get-invitation.ts',
+    access: 'public',
+    signsTokens: true,
+    summary: 'What a guest buyer’s review link lets them review.',
+    readOnly: true,
+    params: invitationParams,
+    response: {
+      status: 200,
+      description:
+        'The products the guest’s delivered order lets them review. 404 for a link that is not valid or expired ' +
+        '(the token is signed by the shop: it names the order and when it expires).',
+      body: invitationSchema,
+    },
+    errors: [404],
+  },
+  'POST /review-invitations/{token}/reviews': {
+    entry: 'http/write-guest-review.ts',
+    access: 'public',
+    signsTokens: true,
+    summary: 'Review a product as the guest buyer the link was sent to (once per product).',
+    params: invitationParams,
+    body: guestReviewBody,
+    response: {
+      status: 201,
+      description:
+        'The review, a verified purchase, `published` or `pending` as for customers (guests add no photos). 404 ' +
+        'for a link not valid; 403 `not-a-verified-buyer` when the order did not deliver that product; 409 ' +
+        '`already-reviewed`; 503 `contention` as for customers.',
+      body: ownReviewSchema,
+    },
+    errors: [403, 404, 409, 503],
+  },
+  'PUT /review-invitations/{token}/preferences': {
+    entry: 'http/put-invitation-preferences.ts',
+    access: 'public',
+    signsTokens: true,
+    summary: 'Stop (or resume) review requests for the guest’s order.',
+    params: invitationParams,
+    body: preferencesBody,
+    response: { status: 200, description: 'The choice for this order.', body: preferencesSchema },
+    errors: [404],
   },
 });

@@ -1,17 +1,26 @@
 // Module-scope wiring shared by the review service's functions: validated env, the table, the media service
-// (review photos) and the use cases, once per cold start.
+// (review photos), the review requests' schedules and the use cases, once per cold start.
 import { isInternalError, mediaResolve } from '@commerce/contracts';
 import { createDocumentClient } from '@commerce/lambda-kit/clients';
 import { loadEnv } from '@commerce/lambda-kit/env';
 import { UnprocessableError } from '@commerce/lambda-kit/errors';
 import { internalClient } from '@commerce/lambda-kit/internal-client';
+import { OneTimeSchedules } from '@commerce/lambda-kit/one-time-schedules';
 import * as z from 'zod/mini';
 import type { PhotoResolver } from './domain/ports.ts';
 import { ReviewQueries } from './queries.ts';
+import { DynamoRequestStore } from './request-store.ts';
+import { ReviewRequests } from './requests.ts';
 import { Reviews } from './reviews.ts';
 import { DynamoReviewStore } from './store.ts';
 
-const env = loadEnv(z.object({ TABLE_NAME: z.string().check(z.minLength(1)) }));
+const env = loadEnv(
+  z.object({
+    TABLE_NAME: z.string().check(z.minLength(1)),
+    /** How long after a delivery its buyer is asked for reviews (the stage's `reviews.requestDelaySeconds`). */
+    REVIEW_REQUEST_DELAY_SECONDS: z.coerce.number().check(z.int(), z.positive()),
+  }),
+);
 const resolve = internalClient(mediaResolve);
 
 /**
@@ -32,9 +41,16 @@ const photos: PhotoResolver = async (ids, ownerId) => {
   );
 };
 
-const store = new DynamoReviewStore(createDocumentClient(), env.TABLE_NAME);
+const db = createDocumentClient();
+const store = new DynamoReviewStore(db, env.TABLE_NAME);
 export const reviews = new Reviews(store, photos);
 export const queries = new ReviewQueries(store);
+const schedules = new OneTimeSchedules();
+export const requests = new ReviewRequests(
+  new DynamoRequestStore(db, env.TABLE_NAME),
+  (name, at, input, description) => schedules.put(name, at, input, description),
+  env.REVIEW_REQUEST_DELAY_SECONDS,
+);
 
 /** The signed-in person a route ran for (the authorizer let only them in). */
 export function principalOf<P>(principal: P | undefined): P {

@@ -193,3 +193,37 @@ export const staffReviewPageSchema = pageSchema(staffReviewSchema, 'StaffReviewP
 export const helpfulSchema = z
   .object({ helpful: z.number().check(z.int(), z.nonnegative()), counted: z.boolean() })
   .check(z.meta({ id: 'HelpfulVote' }));
+
+/** A guest's signed invitation, as the link in their emails carries it. */
+export const invitationParams = z.strictObject({
+  token: z
+    .string()
+    .check(
+      z.maxLength(512),
+      z.regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/, 'A review link’s token, exactly as the email gave it.'),
+    ),
+});
+
+export const invitationSchema = z
+  .object({
+    products: z.array(
+      z.object({
+        productId: z.string(),
+        reviewId: z.optional(z.string().check(z.describe('Present once reviewed through this invitation.'))),
+      }),
+    ),
+    expiresAt: z.iso.datetime(),
+    requestEmails: z.boolean().check(z.describe('Whether review requests are still emailed for this order.')),
+  })
+  .check(z.meta({ id: 'ReviewInvitation' }));
+
+export const guestReviewBody = z.strictObject({
+  productId,
+  ...z.omit(writeReviewBody, { photos: true }).shape,
+});
+
+export const preferencesBody = z.strictObject({
+  requestEmails: z.boolean().check(z.describe('Email me some days after a delivery to ask for reviews.')),
+});
+
+export const preferencesSchema = preferencesBody.check(z.meta({ id: 'ReviewPreferences' }));

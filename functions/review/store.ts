@@ -10,17 +10,12 @@
 //   AGG#<product> / AGG          the product's rating aggregate and the version every change raises
 //   RULES / RULES                the auto-publish rules
 // A review change, its log entry, its rank, the aggregate and its events are one transaction.
-import { createHash } from 'node:crypto';
 import {
-  BatchWriteCommand,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
-  type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { batchGetAll } from '@commerce/lambda-kit/batch-get';
 import { conditionFailed } from '@commerce/lambda-kit/conditions';
 import { ConflictError, NotFoundError, VersionConflictError } from '@commerce/lambda-kit/errors';
@@ -39,62 +34,24 @@ import {
   type StoredAggregate,
 } from './domain/ports.ts';
 import { DEFAULT_RULES, type AutoPublishRules, type ModerationEntry, type Review } from './domain/review.ts';
-
-const reviewKey = (id: string) => ({ pk: key('REVIEW', id), sk: 'REVIEW' });
-const rankKey = (id: string) => ({ pk: key('REVIEW', id), sk: 'RANK' });
-const buyerPk = (buyer: string) => key('BUYER', buyer);
-const aggregateKey = (productId: string) => ({ pk: key('AGG', productId), sk: 'AGG' });
-const RULES_KEY = { pk: 'RULES', sk: 'RULES' };
-/** Attributes of a review item that are the table's, not the review's. */
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'buyer'] as const;
-
-const helpfulSort = (helpful: number, review: Review) =>
-  `${String(helpful).padStart(10, '0')}#${review.publishedAt}#${review.id}`;
-
-function reviewItem(review: Review, buyer: string | undefined): Record<string, unknown> {
-  return {
-    ...reviewKey(review.id),
-    ...review,
-    ...(buyer ? { buyer } : {}),
-    gsi2pk: key('STATUS', review.status),
-    gsi2sk: `${review.createdAt}#${review.id}`,
-    ...(review.status === 'published'
-      ? { gsi1pk: key('PUB', review.productId), gsi1sk: `${review.publishedAt}#${review.id}` }
-      : {}),
-  };
-}
-
-function reviewOf(item: Record<string, unknown>): Review {
-  const review = { ...item };
-  for (const attribute of KEY_ATTRIBUTES) delete review[attribute];
-  return review as unknown as Review;
-}
-
-function rankItem(review: Review): Record<string, unknown> {
-  return {
-    ...rankKey(review.id),
-    id: review.id,
-    rating: review.rating,
-    gsi1pk: key('HELP', review.productId),
-    gsi1sk: helpfulSort(review.helpful, review),
-  };
-}
-
-/** The key of `item` in the table and in `index`, which DynamoDB takes as where the next page starts. */
-function startKeyOf(item: Record<string, unknown>, index: 'gsi1' | 'gsi2'): StartKey {
-  return {
-    pk: item['pk'] as string,
-    sk: item['sk'] as string,
-    [`${index}pk`]: item[`${index}pk`] as string,
-    [`${index}sk`]: item[`${index}sk`] as string,
-  };
-}
-
-/** Which item of a cancelled transaction refused its condition (-1 when none did). */
-function failedAt(error: unknown): number {
-  if (!(error instanceof TransactionCanceledException)) return -1;
-  return (error.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed');
-}
+import {
+  aggregateKey,
+  buyerPk,
+  eligibilityOf,
+  failedAt,
+  fillPage,
+  helpfulSort,
+  rankItem,
+  rankKey,
+  ratingFilter,
+  reviewItem,
+  reviewKey,
+  reviewOf,
+  RULES_KEY,
+  updateOf,
+  voterHash,
+  writeBatches,
+} from './store-items.ts';
 
 export class DynamoReviewStore implements ReviewStore {
   readonly #db: DynamoDBDocumentClient;
@@ -118,18 +75,13 @@ export class DynamoReviewStore implements ReviewStore {
 
   async addEligibility(items: readonly Eligibility[]): Promise<void> {
     // A redelivered order.delivered writes the same items again: nothing changes.
-    for (let i = 0; i < items.length; i += 25) {
-      const chunk = items.slice(i, i + 25);
-      let requests = chunk.map((e) => ({
+    await writeBatches(
+      this.#db,
+      this.#table,
+      items.map((e) => ({
         PutRequest: { Item: { pk: buyerPk(e.buyer), sk: key('ELIG', e.productId), ...e } },
-      }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 8) throw new Error('Eligibility writes stayed unprocessed');
-        const out = await this.#db.send(new BatchWriteCommand({ RequestItems: { [this.#table]: requests } }));
-        requests = (out.UnprocessedItems?.[this.#table] ?? []) as typeof requests;
-        if (requests.length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-      }
-    }
+      })),
+    );
   }
 
   async get(id: string): Promise<Review | undefined> {
@@ -313,17 +265,11 @@ export class DynamoReviewStore implements ReviewStore {
       ExpressionAttributeValues: { ':pk': buyerPk(buyer) },
       ProjectionExpression: 'pk, sk',
     });
-    for (let i = 0; i < items.length; i += 25) {
-      let requests = items.slice(i, i + 25).map((item) => ({
-        DeleteRequest: { Key: { pk: item['pk'], sk: item['sk'] } },
-      }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 8) throw new Error('Erasure deletes stayed unprocessed');
-        const out = await this.#db.send(new BatchWriteCommand({ RequestItems: { [this.#table]: requests } }));
-        requests = (out.UnprocessedItems?.[this.#table] ?? []) as typeof requests;
-        if (requests.length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-      }
-    }
+    await writeBatches(
+      this.#db,
+      this.#table,
+      items.map((item) => ({ DeleteRequest: { Key: { pk: item['pk'], sk: item['sk'] } } })),
+    );
   }
 
   async rules(): Promise<AutoPublishRules> {
@@ -340,7 +286,9 @@ export class DynamoReviewStore implements ReviewStore {
   async published(query: PublishedQuery, start: StartKey | undefined): Promise<StoredPage<Review>> {
     const rating = ratingFilter(query.rating);
     if (query.sort === 'newest') {
-      const page = await this.#fill(
+      const page = await fillPage(
+        this.#db,
+        this.#table,
         {
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :pk',
@@ -354,7 +302,9 @@ export class DynamoReviewStore implements ReviewStore {
       );
       return { items: page.items.map(reviewOf), lastKey: page.lastKey };
     }
-    const ranks = await this.#fill(
+    const ranks = await fillPage(
+      this.#db,
+      this.#table,
       {
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
@@ -372,7 +322,9 @@ export class DynamoReviewStore implements ReviewStore {
   }
 
   async byStatus(query: StatusQuery, start: StartKey | undefined): Promise<StoredPage<Review>> {
-    const page = await this.#fill(
+    const page = await fillPage(
+      this.#db,
+      this.#table,
       {
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :pk',
@@ -455,85 +407,4 @@ export class DynamoReviewStore implements ReviewStore {
     const byId = new Map(items.map((item) => [item['id'] as string, reviewOf(item)]));
     return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
-
-  /**
-   * Up to `limit` items of an index query from `start`, reading on while a filter leaves pages short; the
-   * next page starts after the last item returned.
-   */
-  async #fill(
-    input: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>,
-    limit: number,
-    start: StartKey | undefined,
-    index: 'gsi1' | 'gsi2',
-  ): Promise<{ items: Record<string, unknown>[]; lastKey: StartKey | undefined }> {
-    const items: Record<string, unknown>[] = [];
-    let from: Record<string, unknown> | undefined = start;
-    for (;;) {
-      const out = await this.#db.send(
-        new QueryCommand({
-          ...input,
-          TableName: this.#table,
-          Limit: limit - items.length,
-          ...(from ? { ExclusiveStartKey: from } : {}),
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      if (items.length >= limit) {
-        const page = items.slice(0, limit);
-        return { items: page, lastKey: out.LastEvaluatedKey ? startKeyOf(page.at(-1)!, index) : undefined };
-      }
-      if (!out.LastEvaluatedKey) return { items, lastKey: undefined };
-      from = out.LastEvaluatedKey;
-    }
-  }
-}
-
-const voterHash = (voter: string) => createHash('sha256').update(voter).digest('base64url').slice(0, 22);
-
-function eligibilityOf(item: Record<string, unknown>): Eligibility {
-  return {
-    buyer: item['buyer'] as string,
-    productId: item['productId'] as string,
-    orderId: item['orderId'] as string,
-    deliveredAt: item['deliveredAt'] as string,
-  };
-}
-
-/** Only reviews of that many stars, when asked. */
-function ratingFilter(rating: number | undefined): {
-  filter: { FilterExpression?: string };
-  values: Record<string, number>;
-} {
-  if (rating === undefined) return { filter: {}, values: {} };
-  return { filter: { FilterExpression: 'rating = :rating' }, values: { ':rating': rating } };
-}
-
-/**
- * The update that turns the stored `previous` into `next`: every field of `next` set (its helpful votes
- * excepted: they are counted on their own), every field it lost removed, the index keys moved with the status.
- */
-function updateOf(previous: Review, next: Review) {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const sets: string[] = [];
-  const removes: string[] = [];
-  const target = reviewItem(next, undefined);
-  const fields = Object.entries(target).filter(
-    ([field]) => field !== 'pk' && field !== 'sk' && field !== 'helpful',
-  );
-  fields.forEach(([field, value], i) => {
-    names[`#s${i}`] = field;
-    values[`:s${i}`] = value;
-    sets.push(`#s${i} = :s${i}`);
-  });
-  const before = reviewItem(previous, undefined);
-  // Erased: the item forgets which buyer wrote it, too.
-  const gone = [...Object.keys(before), ...(next.author.kind === 'erased' ? ['buyer'] : [])];
-  gone
-    .filter((field) => !(field in target))
-    .forEach((field, i) => {
-      names[`#r${i}`] = field;
-      removes.push(`#r${i}`);
-    });
-  return { names, values, sets, removes };
 }

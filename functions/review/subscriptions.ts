@@ -6,8 +6,11 @@ import { defineSubscriptions } from '@commerce/lambda-kit/service';
 export const reviewSubscriptions = defineSubscriptions('review', {
   'order-delivered': {
     entry: 'consumers/order-delivered.ts',
-    description: 'lets the buyer of a delivered order review each of its products (a verified purchase)',
+    description:
+      'lets the buyer of a delivered order review each of its products (a verified purchase) and schedules ' +
+      'the review request',
     events: [OrderDelivered],
+    permissions: ['schedules'],
   },
   'customer-deleted': {
     entry: 'consumers/customer-deleted.ts',

@@ -264,6 +264,16 @@ export const stageConfigSchema = z
         message: 'bucketUrlTemplate is given exactly when delivery is bucket',
         path: ['bucketUrlTemplate'],
       }),
+    reviews: z
+      .object({
+        /** How long after a delivery its buyer is asked for reviews (docs/reviews.md). */
+        requestDelaySeconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(60 * 86_400),
+      })
+      .strict(),
     /** Who is told when something needs a person (docs/operations.md, "What alarms"). */
     alarms: z
       .object({

@@ -79,6 +79,8 @@ const stages: Record<StageName, StageConfig> = {
       detachedGraceSeconds: 5,
       unattachedGraceSeconds: 86_400,
     },
+    // Seconds, so the request email can be seen (and tested) right after a delivery.
+    reviews: { requestDelaySeconds: 15 },
     alarms: { email: null, functionAlarms: false },
     events: { archiveRetentionDays: null, maxReceiveCount: 3 },
   },
@@ -150,6 +152,7 @@ const stages: Record<StageName, StageConfig> = {
       detachedGraceSeconds: 86_400,
       unattachedGraceSeconds: 86_400,
     },
+    reviews: { requestDelaySeconds: 7 * 86_400 },
     alarms: { email: null, functionAlarms: true },
     events: { archiveRetentionDays: 7, maxReceiveCount: 3 },
   },
@@ -228,6 +231,7 @@ const stages: Record<StageName, StageConfig> = {
       detachedGraceSeconds: 7 * 86_400,
       unattachedGraceSeconds: 2 * 86_400,
     },
+    reviews: { requestDelaySeconds: 7 * 86_400 },
     alarms: { email: 'oncall@shop.example.com', functionAlarms: true },
     // 30 days at most: the archive holds contact data of erased customers until it ages out (docs/customers.md).
     events: { archiveRetentionDays: 30, maxReceiveCount: 5 },

@@ -134,7 +134,7 @@ export class Service extends Construct {
     for (const route of definition.routes) {
       const f = fn(routeId(route.method, route.path), route.entry, `${route.method} ${route.path}`, route);
       f.bindTable(table, route.readOnly ? 'read' : 'readWrite');
-      if (route.paginates) f.bindCursorSecret(props.cursorSecret);
+      if (route.paginates || route.signsTokens) f.bindCursorSecret(props.cursorSecret);
       if (route.userPoolActions?.length) {
         f.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
         props.userPool.grant(f, ...route.userPoolActions);
@@ -214,6 +214,7 @@ export class Service extends Construct {
         },
       );
       f.bindTable(table, internal.readOnly ? 'read' : 'readWrite');
+      if (internal.signsTokens) f.bindCursorSecret(props.cursorSecret);
       this.invokes(f, internal.invokes, config);
       grant(f, internal.permissions);
       if (internal.schedule) {

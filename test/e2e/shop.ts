@@ -256,15 +256,17 @@ export async function mailsTo(address: string, sender?: string): Promise<SentMai
 }
 
 /**
- * order.delivered for `customerId`'s order of `productId`, put on the bus as the orders service sends it:
- * the review service lets the buyer review the product (a verified purchase).
+ * order.delivered for `customerId`'s order (null: a guest's) of `productIds`, put on the bus as the orders
+ * service sends it: the review service lets the buyer review the products (a verified purchase) and asks for
+ * reviews later; notifications mails the delivery. Answers the order's id.
  */
 export async function announceDelivery(
-  customerId: string,
-  productId: string,
+  customerId: string | null,
+  productIds: string | readonly string[],
   email?: string,
 ): Promise<string> {
   const orderId = randomUUID();
+  const ids = typeof productIds === 'string' ? [productIds] : productIds;
   await publishEvent(OrderDelivered, {
     orderId,
     number: `CM-2026-${String(randomInt(100_000, 999_999))}`,
@@ -273,9 +275,15 @@ export async function announceDelivery(
     contact: {
       email: email ?? `${unique('buyer')}@example.com`,
       name: 'Erika Mustermann',
+      locale: 'en',
       smsUpdates: false,
     },
-    lines: [{ sku: `${productId}-S`, quantity: 1, title: 'Review tee', productId }],
+    lines: ids.map((productId, i) => ({
+      sku: `${productId}-S`,
+      quantity: 1,
+      title: `Review tee ${i + 1}`,
+      productId,
+    })),
   });
   return orderId;
 }

@@ -60,12 +60,15 @@ describe('declared permissions', () => {
     );
     expect(readers.some((id) => id.includes('OutboxRelay'))).toBe(false);
     expect(readers.length).toBeGreaterThan(0);
-    // Notification: the consumer sends, the route does not.
+    // Notification: the consumers send (order events by mail and SMS, review requests by mail), the route does not.
     const notification = prod.serviceStacks['notification']!;
     const senders = Object.keys(notification.findResources('AWS::IAM::Role')).filter((id) =>
       actionsOf(statementsOf(notification, id)).some((a) => a.startsWith('ses:') || a.startsWith('sns:')),
     );
-    expect(senders).toEqual([expect.stringMatching(/^NotificationConsumerordereventsRole/)]);
+    expect(senders.sort()).toEqual([
+      expect.stringMatching(/^NotificationConsumerordereventsRole/),
+      expect.stringMatching(/^NotificationConsumerreviewrequestsRole/),
+    ]);
   });
 });
 

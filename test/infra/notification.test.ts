@@ -10,21 +10,33 @@ const stack = prod.serviceStacks['notification'];
 if (!stack) throw new Error('No notification stack');
 
 describe('notification service', () => {
-  it('subscribes with one rule per order event, each matching its version', () => {
+  it('subscribes with one rule per order event and one for review requests', () => {
     const rules = Object.values(stack.findResources('AWS::Events::Rule')) as {
       Properties: { EventPattern: { source: string[]; 'detail-type': string[] } };
     }[];
     const patterns = rules.map((r) => r.Properties.EventPattern);
 
-    expect(patterns.every((p) => p.source[0] === 'commerce.orders')).toBe(true);
-    expect(patterns.flatMap((p) => p['detail-type']).sort()).toEqual([
-      'order.cancelled',
-      'order.delivered',
-      'order.fulfilment_started',
-      'order.paid',
-      'order.refunded',
-      'order.shipped',
+    expect(patterns.flatMap((p) => p['detail-type'].map((type) => `${p.source[0]} ${type}`)).sort()).toEqual([
+      'commerce.orders order.cancelled',
+      'commerce.orders order.delivered',
+      'commerce.orders order.fulfilment_started',
+      'commerce.orders order.paid',
+      'commerce.orders order.refunded',
+      'commerce.orders order.shipped',
+      'commerce.review review.requested',
     ]);
+  });
+
+  it('lets the review-request consumer mail, never text, and both consumers ask for guests’ review links', () => {
+    const requests = statementsOf(stack, 'NotificationConsumerreviewrequestsRole');
+    expect(requests.some((s) => [s.Action].flat().includes('ses:SendEmail'))).toBe(true);
+    expect(requests.some((s) => [s.Action].flat().includes('sns:Publish'))).toBe(false);
+    for (const role of ['NotificationConsumerreviewrequestsRole', 'NotificationConsumerordereventsRole']) {
+      const invokes = statementsOf(stack, role).filter((s) =>
+        [s.Action].flat().includes('lambda:InvokeFunction'),
+      );
+      expect(JSON.stringify(invokes)).toContain('review-invitation');
+    }
   });
 
   it('lets its consumer send mail as the sender identity only, and publish SMS', () => {

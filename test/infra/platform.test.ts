@@ -289,9 +289,9 @@ describe('subscriptions', () => {
 
   it('alarm on the depth of every DLQ', () => {
     // two per subscription (consumer, rule target), one per outbox relay, one per scheduled function, one
-    // for the one-time schedules of catalogue promotions
+    // each for the one-time schedules of catalogue promotions and of review requests
     const schedules = services.flatMap((s) => s.internal ?? []).filter((f) => f.schedule).length;
-    const dlqCount = 2 * subscriptionCount + services.length + schedules + 1;
+    const dlqCount = 2 * subscriptionCount + services.length + schedules + 2;
     const depthAlarms = Object.values(
       prod.services.findResources('AWS::CloudWatch::Alarm', {
         Properties: { MetricName: 'ApproximateNumberOfMessagesVisible' },

@@ -89,6 +89,8 @@ export function childEnv(): NodeJS.ProcessEnv {
     PUBLIC_BASE_URL: 'http://localhost:4566/bench-media/m',
     MEDIA_DETACHED_GRACE_SECONDS: '5',
     MEDIA_UNATTACHED_GRACE_SECONDS: '86400',
+    STOREFRONT_URL: 'http://localhost:5173',
+    REVIEW_REQUEST_DELAY_SECONDS: '15',
   };
 }
 

@@ -2,3 +2,4 @@
 export { ReviewAggregated } from './review-aggregated.ts';
 export { REVIEW_REJECTION_REASONS, ReviewPublished, ReviewRejected } from './review-decided.ts';
 export { ReviewErased, ReviewSubmitted } from './review-photos.ts';
+export { ReviewRequested } from './review-requested.ts';

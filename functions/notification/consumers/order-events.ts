@@ -1,6 +1,8 @@
 // Consumes the order events the shopper hears about (paid, label issued, delivered, cancelled after an
-// authorized payment, refunded; order.shipped is received and sends nothing; order.created is not taken): renders the message for the order's contact and
-// sends it by email (SES) and, for a contact who opted in, by SMS (SNS), once per event and channel.
+// authorized payment, refunded; order.shipped is received and sends nothing; order.created is not taken):
+// renders the message for the order's contact and sends it by email (SES) and, for a contact who opted in,
+// by SMS (SNS), once per event and channel. The delivery email links to where the buyer reviews (a guest's
+// signed page from the review service's internal `invitation`).
 import { eventConsumer } from '@commerce/lambda-kit/consumer';
 import { orderNotifier } from '../runtime.ts';
 import { notificationSubscriptions } from '../subscriptions.ts';

@@ -1,11 +1,13 @@
 // Which messages an event sends to a customer, rendered, with the delivery log entries that record them
 // and the keys that keep each (event, channel) to one delivery. Pure; no AWS.
 //
-// The channel rule (every kind here is transactional: it is about an order the customer placed):
+// The channel rule (every kind here is about an order the customer placed):
 // - email: always, when the customer has a well-formed email address. Order and payment mail is part of
-//   the contract and needs no consent;
-// - SMS: only when the customer has a well-formed E.164 phone number AND opted in to transactional SMS
-//   (`transactionalSms === true`). A phone number alone is not an opt-in;
+//   the contract and needs no consent. A review request is sent only to a buyer who has not opted out of
+//   them (the review service decides before announcing it) and says how to stop them;
+// - SMS: only for a kind that has an SMS text (not the email-only ones: a review request), when the customer
+//   has a well-formed E.164 phone number AND opted in to transactional SMS (`transactionalSms === true`). A
+//   phone number alone is not an opt-in;
 // - marketing consent neither enables nor blocks any of these: it governs marketing messages only, so
 //   `marketingConsent.sms` is not an opt-in to order SMS, and withdrawing marketing email consent does
 //   not stop an order confirmation.
@@ -66,7 +68,8 @@ export interface Delivery {
   readonly log: DeliveryLogEntry;
 }
 
-export type SkipReason = 'no-email' | 'invalid-email' | 'no-phone' | 'invalid-phone' | 'sms-not-opted-in';
+export type SkipReason =
+  'no-email' | 'invalid-email' | 'email-only' | 'no-phone' | 'invalid-phone' | 'sms-not-opted-in';
 
 export interface NotificationDecision {
   readonly eventId: string;
@@ -151,7 +154,8 @@ export function decide<K extends NotificationKind>(
   }
 
   const phone = recipient.phone?.trim();
-  if (phone === undefined || phone === '') skipped.push({ channel: 'sms', reason: 'no-phone' });
+  if (rendered.sms === undefined) skipped.push({ channel: 'sms', reason: 'email-only' });
+  else if (phone === undefined || phone === '') skipped.push({ channel: 'sms', reason: 'no-phone' });
   else if (recipient.transactionalSms !== true) skipped.push({ channel: 'sms', reason: 'sms-not-opted-in' });
   else if (!isE164(phone)) skipped.push({ channel: 'sms', reason: 'invalid-phone' });
   else {

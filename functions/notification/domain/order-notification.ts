@@ -63,11 +63,15 @@ export function wasAuthorized(data: EventData<typeof OrderCancelled>): boolean {
  * The notification an order event asks for, or undefined when it asks for none: order.shipped (the
  * shopper was told when the label was issued) and the cancellation of an order whose payment was never
  * authorized. order.created is not taken at all (the order is not paid yet); order.paid, the first event
- * that proves the payment, is the confirmation.
+ * that proves the payment, is the confirmation. The delivery email links to where the buyer reviews.
  */
 export function orderNotification(
   event: OrderEvent,
-  settings: { readonly shopName: string },
+  settings: {
+    readonly shopName: string;
+    /** Where the buyer of a delivered order reviews it (domain/storefront-links.ts); order.delivered only. */
+    readonly reviewUrl?: string;
+  },
 ): OrderNotification | undefined {
   const { data } = event;
   const money = (amount: number) => ({ amount, currency: data.currency });
@@ -98,6 +102,7 @@ export function orderNotification(
             ...(shipment === undefined
               ? {}
               : { carrier: shipment.carrier, trackingNumber: shipment.trackingNumber }),
+            ...(settings.reviewUrl === undefined ? {} : { reviewUrl: settings.reviewUrl }),
           },
         };
       }

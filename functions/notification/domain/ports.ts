@@ -1,5 +1,6 @@
-// What the notification service needs from outside: the delivery log (DynamoDB, adapter in ../store.ts) and
-// a provider per channel (SES and SNS, adapters in ../senders.ts); fakes of each in the unit tests.
+// What the notification service needs from outside: the delivery log (DynamoDB, adapter in ../store.ts),
+// a provider per channel (SES and SNS, adapters in ../senders.ts) and the review service's guest links
+// (internal `review.invitation`, adapter in ../invitations.ts); fakes of each in the unit tests.
 import type { StartKey, StoredPage } from '@commerce/lambda-kit/pagination';
 import type { DeliveryLogEntry, EmailMessage, SmsMessage } from './notification.ts';
 
@@ -48,4 +49,13 @@ export type SendResult =
 /** A channel's provider. Throws on a failure that may pass (throttling, outage): the event is retried. */
 export interface MessageSender<M extends EmailMessage | SmsMessage> {
   send(message: M): Promise<SendResult>;
+}
+
+/** The review service's signed links for guest buyers, who have no account to review from. */
+export interface ReviewInvitations {
+  /**
+   * The token of a guest order's review page (`/review/<token>`). Throws when the review service refused or
+   * did not answer: the message is retried rather than sent without its link.
+   */
+  tokenFor(orderId: string, correlationId: string): Promise<string>;
 }

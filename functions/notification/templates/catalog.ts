@@ -2,7 +2,7 @@
 // written once and yields both the plain-text and the HTML form, so the two bodies never drift apart.
 import { markup, link, plain, safeUrl, type SafeHtml } from './escape.ts';
 import type { Money } from './money-format.ts';
-import type { NotificationKind, NotificationModels, OrderLineView } from './models.ts';
+import type { EmailOnlyKind, NotificationKind, NotificationModels, OrderLineView } from './models.ts';
 
 /** Formatting in the reader's locale. */
 export interface Formatting {
@@ -10,17 +10,22 @@ export interface Formatting {
 }
 
 /** One template's output before the layout: the HTML is the body content only. */
-export interface Draft {
+export interface EmailDraft {
   readonly subject: string;
   readonly text: string;
   readonly html: SafeHtml;
+}
+
+/** The draft of a kind that also goes out by SMS. */
+export interface Draft extends EmailDraft {
   readonly sms: string;
 }
 
+/** A kind's template. An email-only kind's draft has no SMS text (the compiler refuses one); any other's has. */
 export type Template<K extends NotificationKind> = (
   model: NotificationModels[K],
   format: Formatting,
-) => Draft;
+) => K extends EmailOnlyKind ? EmailDraft & { readonly sms?: never } : Draft;
 
 export interface LineLabels {
   readonly item: string;
@@ -50,6 +55,26 @@ export function linkBlock(url: string | undefined, label: string): Block | null 
   const href = safeUrl(url);
   if (href === undefined) return null;
   return { text: plain`${label}: ${href}`, html: markup`<p>${link(href, label)}</p>` };
+}
+
+/** The one call to action of a message: a link drawn as a button, or nothing without a safe URL. */
+export function buttonBlock(url: string | undefined, label: string): Block | null {
+  const href = safeUrl(url);
+  if (href === undefined) return null;
+  const style =
+    'display:inline-block;padding:10px 20px;border-radius:4px;background:#222;color:#fff;text-decoration:none;font-weight:bold';
+  return {
+    text: plain`${label}: ${href}`,
+    html: markup`<p style="margin:24px 0"><a href="${href}" style="${style}">${label}</a></p>`,
+  };
+}
+
+/** A bulleted list of single-line items (titles). */
+export function listBlock(items: readonly string[]): Block {
+  return {
+    text: items.map((item) => plain`- ${item}`).join('\n'),
+    html: markup`<ul>${items.map((item) => markup`<li>${item}</li>`)}</ul>`,
+  };
 }
 
 export interface SummaryRow {
@@ -105,17 +130,23 @@ export function linesBlock(
   };
 }
 
-/** Assembles a draft; the subject and SMS are single lines whatever the values held. */
-export function draft(parts: {
+interface DraftParts {
   readonly subject: string;
   readonly blocks: readonly (Block | null)[];
-  readonly sms: string;
-}): Draft {
+}
+
+/**
+ * Assembles a draft, with its SMS text unless the kind is email-only; the subject and SMS are single lines
+ * whatever the values held.
+ */
+export function draft(parts: DraftParts & { readonly sms: string }): Draft;
+export function draft(parts: DraftParts): EmailDraft;
+export function draft(parts: DraftParts & { readonly sms?: string }): EmailDraft | Draft {
   const blocks = parts.blocks.filter((block): block is Block => block !== null);
   return {
     subject: parts.subject,
     text: blocks.map((block) => block.text).join('\n\n'),
     html: markup`${blocks.map((block) => block.html)}`,
-    sms: parts.sms,
+    ...(parts.sms === undefined ? {} : { sms: parts.sms }),
   };
 }

@@ -1,6 +1,15 @@
 // German templates (formal address).
 import { plain } from './escape.ts';
-import { draft, linesBlock, linkBlock, para, type Catalog, type LineLabels } from './catalog.ts';
+import {
+  buttonBlock,
+  draft,
+  linesBlock,
+  linkBlock,
+  listBlock,
+  para,
+  type Catalog,
+  type LineLabels,
+} from './catalog.ts';
 
 const labels: LineLabels = { item: 'Artikel', quantity: 'Menge', total: 'Betrag' };
 
@@ -71,6 +80,7 @@ export const de: Catalog = {
             ? para`Ihre Bestellung ${m.orderNumber} wurde zugestellt. Viel Freude damit!`
             : para`${m.carrier} meldet, dass Ihre Bestellung ${m.orderNumber} zugestellt wurde (Sendungsnummer ${m.trackingNumber}). Viel Freude damit!`,
           linkBlock(m.orderUrl, 'Bestellung ansehen'),
+          linkBlock(m.reviewUrl, 'Ihren Einkauf bewerten'),
         ],
         sms: plain`${m.shopName}: Ihre Bestellung ${m.orderNumber} wurde zugestellt.`,
       }),
@@ -101,6 +111,21 @@ export const de: Catalog = {
           linkBlock(m.orderUrl, 'Bestellung ansehen'),
         ],
         sms: plain`${m.shopName}: Wir haben ${f.money(m.amount)} für Bestellung ${m.orderNumber} erstattet.`,
+      }),
+
+    review_request: (m) =>
+      draft({
+        subject: plain`Wie gefällt Ihnen Ihre Bestellung ${m.orderNumber}?`,
+        blocks: [
+          para`Hallo ${m.customerName},`,
+          para`wir hoffen, Sie haben Freude an Ihrer Bestellung ${m.orderNumber}. Möchten Sie anderen erzählen, wie sie Ihnen gefällt? Eine Bewertung mit ein paar Worten hilft bei der Auswahl.`,
+          listBlock(m.products),
+          buttonBlock(m.reviewUrl, 'Bewertung schreiben'),
+          m.optOut.page === 'account'
+            ? para`Sie möchten diese E-Mails nicht mehr erhalten? Entfernen Sie in Ihrem Kundenkonto den Haken bei „Email me review requests“.`
+            : para`Sie möchten diese E-Mails nicht mehr erhalten? Entfernen Sie auf Ihrer Bewertungsseite den Haken bei „Email me review requests for this order“.`,
+          linkBlock(m.optOut.url, m.optOut.page === 'account' ? 'Ihr Kundenkonto' : 'Ihre Bewertungsseite'),
+        ],
       }),
   },
 };

@@ -1,6 +1,15 @@
 // English templates; the fallback for every locale without its own catalog.
 import { plain } from './escape.ts';
-import { draft, linesBlock, linkBlock, para, type Catalog, type LineLabels } from './catalog.ts';
+import {
+  buttonBlock,
+  draft,
+  linesBlock,
+  linkBlock,
+  listBlock,
+  para,
+  type Catalog,
+  type LineLabels,
+} from './catalog.ts';
 
 const labels: LineLabels = { item: 'Item', quantity: 'Qty', total: 'Amount' };
 
@@ -71,6 +80,7 @@ export const en: Catalog = {
             ? para`your order ${m.orderNumber} has been delivered. We hope you enjoy it!`
             : para`${m.carrier} reports that your order ${m.orderNumber} has been delivered (tracking number ${m.trackingNumber}). We hope you enjoy it!`,
           linkBlock(m.orderUrl, 'View your order'),
+          linkBlock(m.reviewUrl, 'Review your purchase'),
         ],
         sms: plain`${m.shopName}: your order ${m.orderNumber} has been delivered.`,
       }),
@@ -101,6 +111,21 @@ export const en: Catalog = {
           linkBlock(m.orderUrl, 'View your order'),
         ],
         sms: plain`${m.shopName}: we refunded ${f.money(m.amount)} for order ${m.orderNumber}.`,
+      }),
+
+    review_request: (m) =>
+      draft({
+        subject: plain`How is your order ${m.orderNumber}?`,
+        blocks: [
+          para`Hello ${m.customerName},`,
+          para`we hope you are enjoying your order ${m.orderNumber}. Would you tell other shoppers what you think of it? A rating and a few words help them choose.`,
+          listBlock(m.products),
+          buttonBlock(m.reviewUrl, 'Write a review'),
+          m.optOut.page === 'account'
+            ? para`Rather not receive these emails? Untick “Email me review requests” in your account.`
+            : para`Rather not receive these emails? Untick “Email me review requests for this order” on your review page.`,
+          linkBlock(m.optOut.url, m.optOut.page === 'account' ? 'Your account' : 'Your review page'),
+        ],
       }),
   },
 };

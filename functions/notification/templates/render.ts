@@ -1,6 +1,6 @@
 // Renders a notification in the reader's locale: picks the catalog (English when the locale has none),
 // formats money for the locale, and wraps the HTML body in the email layout.
-import type { Catalog, Formatting } from './catalog.ts';
+import type { Catalog, EmailDraft, Formatting } from './catalog.ts';
 import { de } from './de.ts';
 import { en } from './en.ts';
 import { markup, singleLine } from './escape.ts';
@@ -46,7 +46,8 @@ export interface RenderedNotification {
   readonly text: string;
   /** A complete HTML document. */
   readonly html: string;
-  readonly sms: string;
+  /** One line; absent for an email-only kind (EMAIL_ONLY_KINDS), which never goes out by SMS. */
+  readonly sms?: string;
 }
 
 export function renderNotification<K extends NotificationKind>(
@@ -58,7 +59,7 @@ export function renderNotification<K extends NotificationKind>(
   const catalog = catalogs[language];
   const format: Formatting = { money: (value) => formatMoney(value, formatLocale) };
   const template = catalog.templates[kind];
-  const draft = template(model, format);
+  const draft: EmailDraft & { readonly sms?: string } = template(model, format);
   const footer = catalog.footer(model.shopName);
   const subject = singleLine(draft.subject);
   const document = markup`<!doctype html>
@@ -80,6 +81,6 @@ ${draft.html}
     subject,
     text: `${draft.text}\n\n-- \n${footer}\n`,
     html: document.html,
-    sms: singleLine(draft.sms),
+    ...(draft.sms === undefined ? {} : { sms: singleLine(draft.sms) }),
   };
 }

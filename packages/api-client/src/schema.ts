@@ -640,6 +640,30 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/me/review-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Whether I get review requests by email.
+     * @description Who may call: A signed-in user (any group).
+     */
+    get: operations['getMyPreferences'];
+    /**
+     * Turn review requests by email on or off.
+     * @description Who may call: A signed-in user (any group).
+     */
+    put: operations['putMyPreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/me/reviewable': {
     parameters: {
       query?: never;
@@ -1266,6 +1290,66 @@ export type paths = {
      * @description Who may call: A member of the `staff` or `admin` group.
      */
     post: operations['previewPromotion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/review-invitations/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What a guest buyer’s review link lets them review.
+     * @description Who may call: Anyone.
+     */
+    get: operations['getInvitation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/review-invitations/{token}/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Stop (or resume) review requests for the guest’s order.
+     * @description Who may call: Anyone.
+     */
+    put: operations['putInvitationPreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/review-invitations/{token}/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Review a product as the guest buyer the link was sent to (once per product).
+     * @description Who may call: Anyone.
+     */
+    post: operations['writeGuestReview'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2839,7 +2923,8 @@ export type components = {
         | 'shipment_created'
         | 'shipment_delivered'
         | 'order_cancelled'
-        | 'order_refunded';
+        | 'order_refunded'
+        | 'review_request';
       /** @enum {string} */
       channel: 'email' | 'sms';
       /** @description The address or number, masked: `a***@example.com`, `+49*******678`. */
@@ -3596,6 +3681,10 @@ export type components = {
       minDays: number;
       maxDays: number;
     };
+    PutMyPreferencesRequest: {
+      /** @description Email me some days after a delivery to ask for reviews. */
+      requestEmails: boolean;
+    };
     PutRuleRequest: {
       query?: string;
       category?: string;
@@ -3978,11 +4067,26 @@ export type components = {
       /** @description Whole words, any case. */
       flaggedWords: string[];
     };
+    ReviewInvitation: {
+      products: {
+        productId: string;
+        /** @description Present once reviewed through this invitation. */
+        reviewId?: string;
+      }[];
+      /** Format: date-time */
+      expiresAt: string;
+      /** @description Whether review requests are still emailed for this order. */
+      requestEmails: boolean;
+    };
     ReviewPage: {
       items: components['schemas']['Review'][];
       /** @description Pass as `cursor` for the next page; absent on the last. */
       nextCursor?: string;
       aggregate: components['schemas']['RatingAggregate'];
+    };
+    ReviewPreferences: {
+      /** @description Email me some days after a delivery to ask for reviews. */
+      requestEmails: boolean;
     };
     SearchAnswer: {
       items: components['schemas']['SearchHit'][];
@@ -4534,6 +4638,17 @@ export type components = {
     };
     WarehouseList: {
       items: components['schemas']['Warehouse'][];
+    };
+    WriteGuestReviewRequest: {
+      productId: string;
+      /** @description Stars, 1 (worst) to 5 (best). */
+      rating: number;
+      title: string;
+      body: string;
+      /** @description The name shown with the review, shortened to "Anna S.". */
+      name?: string;
+      /** @default en */
+      locale: string;
     };
     WriteReviewRequest: {
       /** @description Stars, 1 (worst) to 5 (best). */
@@ -6052,6 +6167,67 @@ export interface operations {
       500: components['responses']['500'];
     };
   };
+  getMyPreferences: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Your choice (on unless you turned it off). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewPreferences'];
+        };
+      };
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  putMyPreferences: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutMyPreferencesRequest'];
+      };
+    };
+    responses: {
+      /** @description Your choice, applied to requests not sent yet. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewPreferences'];
+        };
+      };
+      400: components['responses']['400'];
+      401: components['responses']['401'];
+      403: components['responses']['403'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
   listReviewable: {
     parameters: {
       query?: never;
@@ -7351,6 +7527,108 @@ export interface operations {
       422: components['responses']['422'];
       429: components['responses']['429'];
       500: components['responses']['500'];
+    };
+  };
+  getInvitation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The products the guest’s delivered order lets them review. 404 for a link that is not valid or expired (the token is signed by the shop: it names the order and when it expires). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewInvitation'];
+        };
+      };
+      400: components['responses']['400'];
+      404: components['responses']['404'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  putInvitationPreferences: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutMyPreferencesRequest'];
+      };
+    };
+    responses: {
+      /** @description The choice for this order. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewPreferences'];
+        };
+      };
+      400: components['responses']['400'];
+      404: components['responses']['404'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+    };
+  };
+  writeGuestReview: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Carried into logs and events and echoed in the response when it is 1-128 letters, digits or `._:-`; any other value is ignored and the API uses an id of its own. */
+        'x-correlation-id'?: string;
+      };
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WriteGuestReviewRequest'];
+      };
+    };
+    responses: {
+      /** @description The review, a verified purchase, `published` or `pending` as for customers (guests add no photos). 404 for a link not valid; 403 `not-a-verified-buyer` when the order did not deliver that product; 409 `already-reviewed`; 503 `contention` as for customers. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnReview'];
+        };
+      };
+      400: components['responses']['400'];
+      403: components['responses']['403'];
+      404: components['responses']['404'];
+      409: components['responses']['409'];
+      413: components['responses']['413'];
+      415: components['responses']['415'];
+      429: components['responses']['429'];
+      500: components['responses']['500'];
+      503: components['responses']['503'];
     };
   };
   getRules: {

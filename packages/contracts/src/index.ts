@@ -6,5 +6,6 @@ export * from './media.ts';
 export * from './payment.ts';
 export * from './pricing.ts';
 export * from './promotions.ts';
+export * from './review.ts';
 export * from './search.ts';
 export * from './shipping.ts';

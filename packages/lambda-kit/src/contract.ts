@@ -34,9 +34,10 @@ export interface RouteContract {
   readonly response: ResponseContract;
   /**
    * Domain errors the route can answer with besides the ones its shape implies (400, 401 and 403 on
-   * protected routes, 413...): 401 on a public route that authenticates otherwise (a webhook's signature).
+   * protected routes, 413...): 401 or 403 on a public route that authenticates otherwise (a webhook's signature,
+   * a signed link).
    */
-  readonly errors?: readonly (401 | 402 | 404 | 409 | 422 | 503)[];
+  readonly errors?: readonly (401 | 402 | 403 | 404 | 409 | 422 | 503)[];
 }
 
 /**

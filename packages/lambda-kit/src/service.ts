@@ -37,6 +37,11 @@ interface FunctionNeeds {
    * @default none
    */
   readonly permissions?: readonly string[];
+  /**
+   * The function signs or checks tokens with the stage's signing key (the pagination cursors' key, each use
+   * under a scope of its own, e.g. a guest's review link). Routes that paginate get it anyway. @default false
+   */
+  readonly signsTokens?: boolean;
 }
 
 /** A route as its service declares it. */

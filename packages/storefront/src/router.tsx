@@ -1,6 +1,6 @@
 // The shop's routes (code-based): the catalog, cart and sign-in callback load with the app; search results,
-// checkout, the 3-D Secure stand-in, confirmation, account and sign-up are split off and load when first
-// visited.
+// checkout, the 3-D Secure stand-in, confirmation, account, sign-up and a guest's review link are split off
+// and load when first visited.
 import { CALLBACK_PATH } from '@commerce/web-kit';
 import {
   createRootRoute,
@@ -70,6 +70,14 @@ const routes = [
   page(
     '/account/orders/$id',
     lazyRouteComponent(() => import('./pages/account.tsx'), 'OrderPage'),
+  ),
+  page(
+    '/account/reviews',
+    lazyRouteComponent(() => import('./pages/account-reviews.tsx'), 'AccountReviewsPage'),
+  ),
+  page(
+    '/review/$token',
+    lazyRouteComponent(() => import('./pages/review-invitation.tsx'), 'ReviewInvitationPage'),
   ),
   page(
     '/sign-up',

@@ -28,6 +28,8 @@ import {
   promotionsGenerateCodes,
   promotionsScheduleFired,
   QUOTE_CURRENCIES,
+  reviewInvitation,
+  reviewRequestDue,
   shippingCancelShipment,
   shippingCreateShipment,
   shippingQuoteRates,
@@ -62,6 +64,8 @@ import {
 import { shipmentView } from '../../../functions/shipping/shipping.ts';
 
 const contracts: readonly InternalContract[] = [
+  reviewInvitation,
+  reviewRequestDue,
   pricingQuote,
   shippingQuoteRates,
   shippingCreateShipment,
@@ -97,6 +101,8 @@ function expectExactReply(contract: InternalContract, reply: unknown): void {
 describe('the contracts and the infra wiring', () => {
   it('name the environment variable infra sets on a caller', () => {
     expect(contracts.map((c) => c.functionEnv)).toEqual([
+      'REVIEW_INVITATION_FUNCTION',
+      'REVIEW_REQUEST_DUE_FUNCTION',
       'PRICING_QUOTE_FUNCTION',
       'SHIPPING_QUOTE_RATES_FUNCTION',
       'SHIPPING_CREATE_SHIPMENT_FUNCTION',

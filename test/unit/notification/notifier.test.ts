@@ -1,5 +1,5 @@
 import { UnauthorizedError, ValidationError } from '@commerce/lambda-kit/errors';
-import { cursorCodec, type StartKey } from '@commerce/lambda-kit/pagination';
+import { cursorCodec } from '@commerce/lambda-kit/pagination';
 import { describe, expect, it } from 'vitest';
 import {
   PENDING_LEASE_MS,
@@ -10,73 +10,10 @@ import type {
   OrderEvent,
   OrderNotification,
 } from '../../../functions/notification/domain/order-notification.ts';
-import type {
-  DeliveryLogReader,
-  DeliveryRecord,
-  DeliveryStore,
-  ListedDelivery,
-  MessageSender,
-  SendResult,
-} from '../../../functions/notification/domain/ports.ts';
+import type { DeliveryRecord, MessageSender } from '../../../functions/notification/domain/ports.ts';
 import { DeliveryLog, Notifier } from '../../../functions/notification/notifier.ts';
 import { permanentRefusal } from '../../../functions/notification/senders.ts';
-
-/** The DynamoDB store's conditional writes and a customer's log, in memory. */
-class MemoryStore implements DeliveryStore, DeliveryLogReader {
-  readonly records = new Map<string, DeliveryRecord>();
-
-  listForCustomer(customerId: string, limit: number, startKey?: StartKey) {
-    const all: ListedDelivery[] = [...this.records.values()]
-      .filter((r) => r.customerId === customerId)
-      .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt) || b.key.localeCompare(a.key))
-      .map((r) => ({ ...r.entry, orderId: r.orderId, orderNumber: r.orderNumber }));
-    const from = Number(startKey?.offset ?? 0);
-    const items = all.slice(from, from + limit);
-    const next = from + items.length;
-    return Promise.resolve({ items, lastKey: next < all.length ? { offset: next } : undefined });
-  }
-
-  claim(record: DeliveryRecord) {
-    const existing = this.records.get(record.key);
-    if (existing) return Promise.resolve({ claimed: false as const, existing });
-    this.records.set(record.key, record);
-    return Promise.resolve({ claimed: true as const });
-  }
-
-  reclaim(record: DeliveryRecord, existing: DeliveryRecord) {
-    return this.settle(record, existing);
-  }
-
-  settle(settled: DeliveryRecord, claim: DeliveryRecord) {
-    const current = this.records.get(settled.key);
-    if (current?.entry.status !== claim.entry.status || current.entry.at !== claim.entry.at) {
-      return Promise.resolve(false);
-    }
-    this.records.set(settled.key, settled);
-    return Promise.resolve(true);
-  }
-}
-
-class FakeSender<M extends EmailMessage | SmsMessage> implements MessageSender<M> {
-  readonly sent: M[] = [];
-  readonly #answer: (m: M) => SendResult;
-  constructor(answer: (m: M) => SendResult = () => ({ outcome: 'sent' })) {
-    this.#answer = answer;
-  }
-  send(message: M): Promise<SendResult> {
-    const result = this.#answer(message);
-    if (result.outcome === 'sent') this.sent.push(message);
-    return Promise.resolve(result);
-  }
-}
-
-class ThrottledSender<M extends EmailMessage | SmsMessage> implements MessageSender<M> {
-  calls = 0;
-  send(): Promise<SendResult> {
-    this.calls += 1;
-    return Promise.reject(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
-  }
-}
+import { FakeInvitations, FakeSender, MemoryStore, ThrottledSender } from './memory-ports.ts';
 
 const notification: OrderNotification = {
   kind: 'order_paid',
@@ -91,7 +28,8 @@ const notification: OrderNotification = {
   orderNumber: '1042',
   customerId: 'sub-1',
 };
-const event = { eventId: 'evt-1', occurredAt: '2026-03-02T12:00:00.000Z' };
+const event = { eventId: 'evt-1', occurredAt: '2026-03-02T12:00:00.000Z', correlationId: 'corr-1' };
+const storefrontUrl = 'https://shop.example.com';
 
 function setup(options: { email?: MessageSender<EmailMessage>; sms?: MessageSender<SmsMessage> } = {}) {
   const store = new MemoryStore();
@@ -103,7 +41,9 @@ function setup(options: { email?: MessageSender<EmailMessage>; sms?: MessageSend
     store,
     email: options.email ?? email,
     sms: options.sms ?? sms,
+    invitations: new FakeInvitations(),
     shopName: 'Acme',
+    storefrontUrl,
     now: () => now,
     log: (message, details) => logs.push([message, details]),
   });
@@ -184,7 +124,14 @@ describe('Notifier', () => {
 
     // The event comes back (SQS retry) to a working provider.
     const sms = new FakeSender<SmsMessage>();
-    const retry = new Notifier({ store: first.store, email: first.email, sms, shopName: 'Acme' });
+    const retry = new Notifier({
+      store: first.store,
+      email: first.email,
+      sms,
+      invitations: new FakeInvitations(),
+      shopName: 'Acme',
+      storefrontUrl,
+    });
     const outcomes = await retry.notify(notification, event);
 
     expect(outcomes).toEqual({ email: 'duplicate', sms: 'sent' });

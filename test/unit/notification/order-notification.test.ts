@@ -111,6 +111,16 @@ describe('orderNotification', () => {
     expect(without?.model).not.toHaveProperty('carrier');
   });
 
+  it('links the delivery to where the buyer reviews it', () => {
+    const reviewUrl = 'https://shop.example.com/review/tok-1';
+    const delivered = orderNotification(
+      { detailType: 'order.delivered', data: ref },
+      { ...settings, reviewUrl },
+    );
+
+    expect(delivered?.model).toMatchObject({ reviewUrl });
+  });
+
   it.each(['payment_failed', 'payment_timeout'] as const)(
     'sends payment_failed, not a cancellation, for an authorized order cancelled with reason %s',
     (reason) => {
@@ -176,13 +186,14 @@ describe('orderNotification', () => {
     expect(n?.customerId).toBeNull();
   });
 
-  it('maps exactly the subscribed order events that send something (order.created is not one)', () => {
+  it('maps exactly the subscribed events that send something (order.created is not one)', () => {
     expect(Object.keys(NOTIFICATION_KIND_BY_EVENT).sort()).toEqual([
       'order.cancelled',
       'order.delivered',
       'order.fulfilment_started',
       'order.paid',
       'order.refunded',
+      'review.requested',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  EMAIL_ONLY_KINDS,
   NOTIFICATION_KINDS,
   type NotificationModels,
 } from '../../../functions/notification/templates/models.ts';
@@ -32,10 +33,22 @@ const models: NotificationModels = {
     trackingNumber: 'SBX000000000042',
     trackingUrl: 'https://track.example.com/SBX000000000042',
   },
-  shipment_delivered: { ...base, carrier: 'sandbox', trackingNumber: 'SBX000000000042' },
+  shipment_delivered: {
+    ...base,
+    carrier: 'sandbox',
+    trackingNumber: 'SBX000000000042',
+    reviewUrl: 'https://shop.example.com/account/reviews',
+  },
   order_cancelled: { ...base, refund: eur(3489) },
   order_refunded: { ...base, amount: eur(1234), partial: true },
+  review_request: {
+    ...base,
+    products: ['Mug', 'Tea'],
+    reviewUrl: 'https://shop.example.com/account/reviews',
+    optOut: { page: 'account', url: 'https://shop.example.com/account' },
+  },
 };
+const emailOnly: ReadonlySet<string> = new Set(EMAIL_ONLY_KINDS);
 
 function renderAll(locale: string) {
   return NOTIFICATION_KINDS.map((kind) => renderNotification(kind, models[kind], locale));
@@ -43,7 +56,7 @@ function renderAll(locale: string) {
 
 describe('templates', () => {
   it.each(['en', 'de'])(
-    'renders every kind in %s with a subject, text, HTML and a one-line SMS',
+    'renders every kind in %s with a subject, text, HTML and a one-line SMS unless it is email-only',
     (locale) => {
       for (const message of renderAll(locale)) {
         expect(message.locale).toBe(locale);
@@ -51,9 +64,13 @@ describe('templates', () => {
         expect(message.text).toContain('Erika');
         expect(message.html).toMatch(new RegExp(`^<!doctype html>\\n<html lang="${locale}">`));
         expect(message.html).toContain('Erika');
+        if (emailOnly.has(message.kind)) {
+          expect(message.sms, message.kind).toBeUndefined();
+          continue;
+        }
         expect(message.sms).toContain('1042');
         expect(message.sms).not.toMatch(/\n/);
-        expect(message.sms.length).toBeLessThanOrEqual(160);
+        expect(message.sms?.length).toBeLessThanOrEqual(160);
       }
     },
   );
@@ -143,6 +160,93 @@ describe('order events without every fact', () => {
 
     expect(message.text).toContain('your order 1042 has been delivered. We hope you enjoy it!');
     expect(message.text).not.toContain('tracking number');
+  });
+});
+
+describe('review requests', () => {
+  const guest = {
+    ...models.review_request,
+    reviewUrl: 'https://shop.example.com/review/tok-1',
+    optOut: { page: 'review-page', url: 'https://shop.example.com/review/tok-1' },
+  } as const;
+
+  it("asks a customer in English for reviews of the order's products, with the way to stop", () => {
+    const message = renderNotification('review_request', models.review_request, 'en');
+
+    expect(message.subject).toBe('How is your order 1042?');
+    expect(message.text).toBe(
+      [
+        'Hello Erika,',
+        '',
+        'we hope you are enjoying your order 1042. Would you tell other shoppers what you think of it? A rating and a few words help them choose.',
+        '',
+        '- Mug',
+        '- Tea',
+        '',
+        'Write a review: https://shop.example.com/account/reviews',
+        '',
+        'Rather not receive these emails? Untick “Email me review requests” in your account.',
+        '',
+        'Your account: https://shop.example.com/account',
+        '',
+        '-- ',
+        'You are receiving this email because you placed an order at Acme.',
+        '',
+      ].join('\n'),
+    );
+    expect(message.html).toContain('<ul><li>Mug</li><li>Tea</li></ul>');
+    expect(message.html).toMatch(
+      /<a href="https:\/\/shop\.example\.com\/account\/reviews" style="[^"]+">Write a review<\/a>/,
+    );
+    expect(message.html).toContain('<a href="https://shop.example.com/account">Your account</a>');
+    expect(message.sms).toBeUndefined();
+  });
+
+  it('asks a customer in German', () => {
+    const message = renderNotification('review_request', models.review_request, 'de-AT');
+
+    expect(message.subject).toBe('Wie gefällt Ihnen Ihre Bestellung 1042?');
+    expect(message.text).toContain('wir hoffen, Sie haben Freude an Ihrer Bestellung 1042.');
+    expect(message.text).toContain('- Mug\n- Tea');
+    expect(message.text).toContain('Bewertung schreiben: https://shop.example.com/account/reviews');
+    expect(message.text).toContain(
+      'Entfernen Sie in Ihrem Kundenkonto den Haken bei „Email me review requests“.',
+    );
+    expect(message.text).toContain('Ihr Kundenkonto: https://shop.example.com/account');
+    expect(message.html).toContain('<html lang="de">');
+    expect(message.sms).toBeUndefined();
+  });
+
+  it.each([
+    ['en', 'Write a review', 'on your review page', 'Your review page'],
+    ['de', 'Bewertung schreiben', 'auf Ihrer Bewertungsseite', 'Ihre Bewertungsseite'],
+  ])('sends a guest in %s to their signed review page, also to stop', (locale, button, where, label) => {
+    const message = renderNotification('review_request', guest, locale);
+
+    expect(message.text).toContain(`${button}: https://shop.example.com/review/tok-1`);
+    expect(message.text).toContain(where);
+    expect(message.text).toContain(`${label}: https://shop.example.com/review/tok-1`);
+    expect(message.text).not.toContain('/account');
+  });
+
+  it('escapes product titles', () => {
+    const message = renderNotification(
+      'review_request',
+      { ...models.review_request, products: ['<b>Mug</b> & "Tea"'] },
+      'en',
+    );
+
+    expect(message.html).toContain('<li>&lt;b&gt;Mug&lt;/b&gt; &amp; &quot;Tea&quot;</li>');
+  });
+
+  it.each([
+    ['en', 'Review your purchase'],
+    ['de', 'Ihren Einkauf bewerten'],
+  ])('links the delivery email in %s to where the buyer reviews', (locale, label) => {
+    const message = renderNotification('shipment_delivered', models.shipment_delivered, locale);
+
+    expect(message.text).toContain(`${label}: https://shop.example.com/account/reviews`);
+    expect(message.html).toContain(`<a href="https://shop.example.com/account/reviews">${label}</a>`);
   });
 });
 

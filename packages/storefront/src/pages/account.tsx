@@ -1,74 +1,21 @@
-// The signed-in customer's pages: /account (email, sign-out, the reviews they wrote with their status),
-// /account/orders (newest first, "More" follows the cursor) and /account/orders/$id.
+// The signed-in customer's pages: /account (email, links to their orders and reviews, sign-out, whether they
+// want review requests by email), /account/orders (newest first, "More" follows the cursor) and
+// /account/orders/$id. Their reviews are at /account/reviews (account-reviews.tsx).
 import { must } from '@commerce/web-kit';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
 import { formatMoney } from '../money.ts';
 import { MorePages } from '../more-pages.tsx';
 import { NumberCell, NumberHeader } from '../number-cells.tsx';
 import { OrderSummary, orderStatusText } from '../order-summary.tsx';
-import { useMyReviews, type OwnReview } from '../reviews/review-data.ts';
-import { Stars } from '../reviews/stars.tsx';
+import { ReviewEmailsSetting } from '../reviews/review-emails.tsx';
 import { useSession, useShop } from '../shop.tsx';
 import { LoadError, Loading } from '../status.tsx';
+import { SignedInOnly } from './signed-in-only.tsx';
 
 const ORDERS_PAGE_SIZE = 10;
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
-
-/** Account pages need a signed-in customer; the header's "Sign in" gets them one. */
-function SignedInOnly({ title, children }: { title: string; children: ReactNode }) {
-  const session = useSession();
-  if (session) return children;
-  return (
-    <>
-      <h1>{title}</h1>
-      <p>Sign in (at the top of the page) to see your account and your orders.</p>
-    </>
-  );
-}
-
-const REVIEW_STATUS_TEXT: Record<OwnReview['status'], string> = {
-  published: 'Published',
-  pending: 'Being checked',
-  rejected: 'Not published',
-};
-
-/** The reviews the customer wrote, newest first: the product, the stars, the title and the status. */
-function MyReviews() {
-  const reviews = useMyReviews();
-  if (reviews.isPending) return <Loading what="your reviews" />;
-  if (reviews.isError) {
-    return <LoadError what="your reviews" error={reviews.error} retry={() => void reviews.refetch()} />;
-  }
-  if (reviews.data.length === 0) return <p>You have not written any reviews yet.</p>;
-  return (
-    <table className="lines">
-      <caption className="visually-hidden">Your reviews, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Title</th>
-          <th scope="col">Product</th>
-          <th scope="col">Rating</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {reviews.data.map((review) => (
-          <tr key={review.id}>
-            <th scope="row">{review.title}</th>
-            <td data-label="Product">{review.productId}</td>
-            <td data-label="Rating">
-              <Stars rating={review.rating} />
-            </td>
-            <td data-label="Status">{REVIEW_STATUS_TEXT[review.status]}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 function Account() {
   const shop = useShop();
@@ -85,11 +32,14 @@ function Account() {
       <p>
         <Link to="/account/orders">Your orders</Link>
       </p>
+      <p>
+        <Link to="/account/reviews">Your reviews</Link>
+      </p>
       <button type="button" className="secondary" onClick={() => void shop.signOut()}>
         Sign out
       </button>
-      <h2>Your reviews</h2>
-      <MyReviews />
+      <h2>Review requests</h2>
+      <ReviewEmailsSetting />
     </>
   );
 }
