@@ -4,13 +4,14 @@
 // customer's history shows their own orders only; search suggests as the shopper types, forgives a typo and
 // keeps its colour filter disjunctive; a promotion code entered in the cart takes its promotion off the line
 // and the total until it is removed; an image staff upload shows on its product page as AVIF or WebP; a
-// customer whose order was delivered writes a review with a photo from the product page and sees it there.
+// customer whose order was delivered writes a review with a photo from the product page and sees it there; a
+// guest reviews through the signed link of their delivery email and turns review requests off.
 // Every main page passes axe-core (no serious or critical violation) and is photographed.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { announceDelivery, newWarehouse, stockedProduct } from '../shop.ts';
+import { announceDelivery, mailsTo, newWarehouse, stockedProduct } from '../shop.ts';
 import { api, bearer, client, eventually, productBody, signIn, signUp, tokenClaims } from '../support.ts';
 import { expectAccessible, signInHosted, snap, STOREFRONT_URL, useBrowser } from './harness.ts';
 import { addToCart, confirmedOrderNumber, placeOrder, toPayment } from './storefront-pages.ts';
@@ -375,5 +376,43 @@ describe('storefront', () => {
     await snap(page, 'storefront-product-review');
     const listed = await api('GET', `/products/${productId}/reviews`);
     expect(listed.body).toMatchObject({ aggregate: { count: 1, average: 4 } });
+  });
+
+  it('a guest reviews through the link in their delivery email and stops review requests', async () => {
+    const staff = bearer(await signIn(['staff']));
+    const created = await api('POST', '/products', productBody({ title: 'Guest-reviewed apron' }), staff);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const productId = (created.body as { id: string }).id;
+    const email = `guest-${randomUUID().slice(0, 8)}@example.com`;
+    await announceDelivery(null, productId, email);
+    const link = await eventually(
+      async () => {
+        for (const mail of await mailsTo(email)) {
+          const found = /\/review\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}/.exec(JSON.stringify(mail))?.[0];
+          if (found) return found;
+        }
+        return undefined;
+      },
+      45_000,
+      'the delivery email with its review link',
+    );
+
+    const page = await shopper();
+    await page.goto(`${STOREFRONT_URL}${link}`);
+    await page.getByRole('heading', { name: 'Review your purchase', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Guest-reviewed apron' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Write a review' }).click();
+    await page.getByRole('radio', { name: '5 stars' }).check();
+    await page.getByLabel('Title', { exact: true }).fill('Pockets everywhere');
+    await page.getByLabel('Review', { exact: true }).fill('Survived a summer of barbecues.');
+    await page.getByLabel('Name shown').fill('Gustav Gast');
+    await page.getByRole('button', { name: 'Submit review' }).click();
+    await page.getByText('Thanks! Your review is published.').waitFor({ timeout: 30_000 });
+    await page.getByLabel('Email me review requests for this order').uncheck();
+    await page.getByText('Saved: no more review requests for this order.').waitFor();
+    await expectAccessible(page, 'guest review page');
+    await snap(page, 'storefront-guest-review');
+    const listed = await api('GET', `/products/${productId}/reviews`);
+    expect(listed.body).toMatchObject({ items: [{ author: 'Gustav G.', verified: true, rating: 5 }] });
   });
 });
