@@ -8,7 +8,7 @@ import { ProductThumbnail, ProductTitle } from '../reviews/bought-product.tsx';
 import { GuestReviewForm } from '../reviews/guest-review.tsx';
 import type { OwnReview } from '../reviews/review-data.ts';
 import { InvitationEmailsChoice } from '../reviews/review-emails.tsx';
-import { ReviewThanks } from '../reviews/review-fields.tsx';
+import { ReviewThanks } from '../reviews/review-thanks.tsx';
 import {
   isInvalidLink,
   useInvitation,

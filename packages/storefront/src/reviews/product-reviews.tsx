@@ -1,7 +1,7 @@
 // The product page's "Reviews" section: the rating summary, "Write a review" for a customer whose delivered
 // order holds the product (the form loads when opened), the order and rating choices, the published reviews
 // and "More reviews" for the next page. A failed load is said quietly (no alert): the product stays buyable.
-import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { Product } from '../catalog-data.ts';
 import { SelectField } from '../form-fields.tsx';
 import { errorText } from '../status.tsx';
@@ -16,6 +16,7 @@ import {
 import { RatingSummary, ReviewItem } from './review-list.tsx';
 import { starsText } from './stars.tsx';
 import './reviews.css';
+import { ReviewThanks } from './review-thanks.tsx';
 
 const WriteReviewForm = lazy(() =>
   import('./write-review.tsx').then((module) => ({ default: module.WriteReviewForm })),
@@ -26,23 +27,6 @@ const SORTS: readonly { value: ReviewSort; label: string }[] = [
   { value: 'helpful', label: 'Most helpful' },
 ];
 
-function thanksText(review: OwnReview): string {
-  return review.status === 'published'
-    ? 'Thanks! Your review is published.'
-    : 'Thanks! Your review will appear once it has been checked.';
-}
-
-/** The thanks that replace the form, focused so the keyboard does not fall back to the page's start. */
-function Thanks({ review }: { review: OwnReview }) {
-  const ref = useRef<HTMLParagraphElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <p ref={ref} className="notice" tabIndex={-1}>
-      {thanksText(review)}
-    </p>
-  );
-}
-
 /** What the section shows of the product. */
 type ReviewedProduct = Pick<Product, 'id' | 'title'>;
 
@@ -52,7 +36,7 @@ function WriteReview({ product }: { product: ReviewedProduct }) {
   const mayReview = useMayReview(product.id);
   const [open, setOpen] = useState(false);
   const [written, setWritten] = useState<OwnReview | null>(null);
-  if (written) return <Thanks review={written} />;
+  if (written) return <ReviewThanks review={written} />;
   if (!mayReview) return null;
   return (
     <div className="write-review">

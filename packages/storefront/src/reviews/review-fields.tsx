@@ -1,11 +1,9 @@
 // What the customer's review form (write-review.tsx) and a guest's (guest-review.tsx) share: the rating as
 // a radio group "Rating" ("1 star" … "5 stars"), "Title", "Review" and "Name shown" (optional) with their
-// limits and errors at the fields; the request those values make; and the thanks that replace a form once
-// sent.
-import { useEffect, useId, useRef, type ComponentProps } from 'react';
+// limits and errors at the fields; and the request those values make (the thanks are review-thanks.tsx).
+import { useId, type ComponentProps } from 'react';
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { TextField } from '../form-fields.tsx';
-import type { OwnReview } from './review-data.ts';
 import { starsText } from './stars.tsx';
 
 export interface ReviewValues {
@@ -128,21 +126,4 @@ export function reviewRequest(values: ReviewValues) {
     ...(name ? { name } : {}),
     locale: document.documentElement.lang || 'en',
   };
-}
-
-export function thanksText(review: OwnReview): string {
-  return review.status === 'published'
-    ? 'Thanks! Your review is published.'
-    : 'Thanks! Your review will appear once it has been checked.';
-}
-
-/** The thanks that replace the form, focused so the keyboard does not fall back to the page's start. */
-export function ReviewThanks({ review }: { review: OwnReview }) {
-  const ref = useRef<HTMLParagraphElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <p ref={ref} className="notice" tabIndex={-1}>
-      {thanksText(review)}
-    </p>
-  );
 }
