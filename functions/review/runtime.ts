@@ -5,7 +5,7 @@ import { createDocumentClient } from '@commerce/lambda-kit/clients';
 import { loadEnv } from '@commerce/lambda-kit/env';
 import { UnprocessableError } from '@commerce/lambda-kit/errors';
 import { internalClient } from '@commerce/lambda-kit/internal-client';
-import { OneTimeSchedules } from '@commerce/lambda-kit/one-time-schedules';
+import type { OneTimeSchedules } from '@commerce/lambda-kit/one-time-schedules';
 import * as z from 'zod/mini';
 import type { PhotoResolver } from './domain/ports.ts';
 import { ReviewQueries } from './queries.ts';
@@ -45,10 +45,14 @@ const db = createDocumentClient();
 const store = new DynamoReviewStore(db, env.TABLE_NAME);
 export const reviews = new Reviews(store, photos);
 export const queries = new ReviewQueries(store);
-const schedules = new OneTimeSchedules();
+/** The Scheduler client, loaded when a delivery first writes a schedule (the delivery consumer only). */
+let schedules: Promise<OneTimeSchedules> | undefined;
 export const requests = new ReviewRequests(
   new DynamoRequestStore(db, env.TABLE_NAME),
-  (name, at, input, description) => schedules.put(name, at, input, description),
+  async (name, at, input, description) => {
+    schedules ??= import('@commerce/lambda-kit/one-time-schedules').then((m) => new m.OneTimeSchedules());
+    await (await schedules).put(name, at, input, description);
+  },
   env.REVIEW_REQUEST_DELAY_SECONDS,
 );
 
