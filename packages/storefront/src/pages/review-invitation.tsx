@@ -3,12 +3,13 @@
 // in the shop), then "Reviewed" or "Write a review" and its form; and whether review requests are emailed for
 // the order, saved when ticked. A link the shop did not send, or one that expired, says so.
 import { Link, useParams } from '@tanstack/react-router';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { ProductThumbnail, ProductTitle } from '../reviews/bought-product.tsx';
 import { GuestReviewForm } from '../reviews/guest-review.tsx';
 import type { OwnReview } from '../reviews/review-data.ts';
 import { InvitationEmailsChoice } from '../reviews/review-emails.tsx';
 import { ReviewThanks } from '../reviews/review-thanks.tsx';
+import { WriteReviewToggle } from '../reviews/write-review-toggle.tsx';
 import {
   isInvalidLink,
   useInvitation,
@@ -30,26 +31,15 @@ function WriteGuestReview({
   productId: string;
   onWritten: (review: OwnReview) => void;
 }) {
-  const formId = useId();
   const product = useProductById(productId);
-  const [open, setOpen] = useState(false);
   // The form's heading names the product; one no longer in the shop is "this product".
   const title = product.data?.title ?? 'this product';
   return (
-    <div className="write-review">
-      <button
-        type="button"
-        className="secondary"
-        aria-expanded={open}
-        aria-controls={open ? formId : undefined}
-        onClick={() => setOpen(!open)}
-      >
-        Write a review
-      </button>
-      {open && (
+    <WriteReviewToggle
+      form={(formId) => (
         <GuestReviewForm id={formId} token={token} product={{ id: productId, title }} onWritten={onWritten} />
       )}
-    </div>
+    />
   );
 }
 

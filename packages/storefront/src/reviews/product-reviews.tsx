@@ -17,6 +17,7 @@ import { RatingSummary, ReviewItem } from './review-list.tsx';
 import { starsText } from './stars.tsx';
 import './reviews.css';
 import { ReviewThanks } from './review-thanks.tsx';
+import { WriteReviewToggle } from './write-review-toggle.tsx';
 
 const WriteReviewForm = lazy(() =>
   import('./write-review.tsx').then((module) => ({ default: module.WriteReviewForm })),
@@ -32,24 +33,13 @@ type ReviewedProduct = Pick<Product, 'id' | 'title'>;
 
 /** "Write a review" and its form, for a customer who may review the product; the thanks once written. */
 function WriteReview({ product }: { product: ReviewedProduct }) {
-  const formId = useId();
   const mayReview = useMayReview(product.id);
-  const [open, setOpen] = useState(false);
   const [written, setWritten] = useState<OwnReview | null>(null);
   if (written) return <ReviewThanks review={written} />;
   if (!mayReview) return null;
   return (
-    <div className="write-review">
-      <button
-        type="button"
-        className="secondary"
-        aria-expanded={open}
-        aria-controls={open ? formId : undefined}
-        onClick={() => setOpen(!open)}
-      >
-        Write a review
-      </button>
-      {open && (
+    <WriteReviewToggle
+      form={(formId) => (
         <Suspense
           fallback={
             <p className="status" role="status">
@@ -60,7 +50,7 @@ function WriteReview({ product }: { product: ReviewedProduct }) {
           <WriteReviewForm id={formId} product={product} onWritten={setWritten} />
         </Suspense>
       )}
-    </div>
+    />
   );
 }
 
